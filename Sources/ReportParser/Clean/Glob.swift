@@ -1,0 +1,52 @@
+/// A line pattern from the rules file: `*` matches any run, `#` one digit, anything else itself.
+struct Glob: Sendable {
+    private enum Token: Sendable, Equatable {
+        case literal(Unicode.Scalar)
+        case digit
+        case star
+    }
+
+    private let tokens: [Token]
+
+    init(_ pattern: String) {
+        tokens = pattern.unicodeScalars.map { s in
+            switch s {
+            case "*": .star
+            case "#": .digit
+            default: .literal(s)
+            }
+        }
+    }
+
+    /// Whole-text match, with the usual backtracking over the last `*`.
+    func matches(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        var t = text.startIndex, p = 0
+        var starP = -1, starT = 0
+        while t < text.endIndex {
+            if p < tokens.count, fits(tokens[p], text[t]) {
+                t += 1
+                p += 1
+            } else if p < tokens.count, tokens[p] == .star {
+                starP = p
+                starT = t
+                p += 1
+            } else if starP >= 0 {
+                p = starP + 1
+                starT += 1
+                t = starT
+            } else {
+                return false
+            }
+        }
+        while p < tokens.count, tokens[p] == .star { p += 1 }
+        return p == tokens.count
+    }
+
+    private func fits(_ token: Token, _ s: Unicode.Scalar) -> Bool {
+        switch token {
+        case .literal(let c): c == s
+        case .digit: s.digitValue != nil
+        case .star: false
+        }
+    }
+}

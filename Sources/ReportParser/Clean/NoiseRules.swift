@@ -1,0 +1,67 @@
+import Foundation
+
+/// The cleaner's knowledge of site chrome, read from a rules file (see `Resources/noise-rules.txt`).
+///
+/// Rules are data so that a user who collects from a new site adds a line, not code.
+public struct NoiseRules: Sendable {
+    public enum Kind: String, Sendable {
+        case line, text, published
+    }
+
+    public struct Rule: Sendable {
+        public var name: String
+        public var kind: Kind
+        public var pattern: String
+        let glob: Glob
+        let literal: Scalars
+    }
+
+    public struct ParseError: Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int
+        public var message: String
+        public var description: String { "\(file):\(line): \(message)" }
+    }
+
+    public private(set) var rules: [Rule]
+    var lineRules: [Rule] { rules.filter { $0.kind != .text } }
+    var textRules: [Rule] { rules.filter { $0.kind == .text } }
+
+    /// The rules shipped with ReportArchive.
+    public static let standard: NoiseRules = {
+        guard let url = Bundle.module.url(forResource: "noise-rules", withExtension: "txt"),
+              let text = try? String(contentsOf: url, encoding: .utf8),
+              let rules = try? NoiseRules(text: text, file: "noise-rules.txt")
+        else { fatalError("ReportParser's bundled noise-rules.txt is missing or invalid") }
+        return rules
+    }()
+
+    public init(text: String, file: String) throws(ParseError) {
+        rules = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\t" })
+            guard fields.count == 3 else {
+                throw ParseError(file: file, line: index + 1, message: "expected NAME KIND PATTERN, found \"\(line)\"")
+            }
+            guard let kind = Kind(rawValue: String(fields[1])) else {
+                throw ParseError(file: file, line: index + 1, message: "unknown kind \"\(fields[1])\" (line, text or published)")
+            }
+            let pattern = fields[2].trimmingCharacters(in: .whitespaces)
+            rules.append(Rule(name: String(fields[0]), kind: kind, pattern: pattern, glob: Glob(pattern), literal: Scalars(pattern)))
+        }
+    }
+
+    /// These rules followed by `other`'s, so a user's file extends the standard set.
+    public func adding(_ other: NoiseRules) -> NoiseRules {
+        var copy = self
+        copy.rules += other.rules
+        return copy
+    }
+
+    /// The first line rule that matches a whole (trimmed) line.
+    func lineRule(matching line: ArraySlice<Unicode.Scalar>) -> Rule? {
+        lineRules.first { $0.glob.matches(line) }
+    }
+}

@@ -1,0 +1,62 @@
+import ReportModel
+
+/// Page numbers that document-sharing sites put at the start of each page's line: `1、 … 16、`.
+///
+/// Only the running sequence counts, and only when it breaks sentences: a list `1、2、3、`
+/// whose items end in 。 is content, and `6、598人` out of sequence is text.
+enum PageMarkers {
+    static func remove(from lines: inout [Paragraph?], dropped: inout [DroppedText]) {
+        var candidates: [(index: Int, length: Int)] = []
+        var expected = 1
+        for (i, line) in lines.enumerated() {
+            guard let line, let (value, length) = marker(line.text), value == expected else { continue }
+            candidates.append((i, length))
+            expected += 1
+        }
+        guard candidates.count >= 3 else { return }
+        // Page breaks fall mid-sentence most of the time; list items follow finished sentences.
+        var midSentence = 0
+        for c in candidates.dropFirst() {
+            if let previous = previousLine(before: c.index, in: lines), !previous.text.endsSentence { midSentence += 1 }
+        }
+        guard midSentence * 2 >= candidates.count - 1 else { return }
+
+        for c in candidates.reversed() {
+            guard var line = lines[c.index] else { continue }
+            dropped.append(DroppedText(rule: "page-marker", text: line.text[0..<c.length].string, line: line.line))
+            line.text.removeFirst(c.length)
+            if let p = previousLineIndex(before: c.index, in: lines), var previous = lines[p] {
+                previous.text += line.text  // the page broke a running text: join without a gap
+                lines[p] = previous
+                lines[c.index] = nil
+                lines.remove(at: c.index)
+            } else {
+                lines[c.index] = line
+            }
+        }
+    }
+
+    /// `N、` at the start of a line: its value and length.
+    private static func marker(_ text: Scalars) -> (Int, Int)? {
+        var i = 0, value = 0
+        while i < text.count, i < 3, let d = text[i].digitValue {
+            value = value * 10 + d
+            i += 1
+        }
+        guard i > 0, i < text.count, text[i] == "、" else { return nil }
+        return (value, i + 1)
+    }
+
+    private static func previousLineIndex(before index: Int, in lines: [Paragraph?]) -> Int? {
+        var i = index - 1
+        while i >= 0 {
+            if lines[i] != nil { return i }
+            i -= 1
+        }
+        return nil
+    }
+
+    private static func previousLine(before index: Int, in lines: [Paragraph?]) -> Paragraph? {
+        previousLineIndex(before: index, in: lines).flatMap { lines[$0] }
+    }
+}

@@ -1,0 +1,80 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Bytes → text. Tries, in order: a byte-order mark, strict UTF-8, then GB18030
+/// (which also covers GBK and GB2312, the encodings most Chinese files not in UTF-8 use).
+public enum TextDecoder {
+    public static func decode(_ bytes: [UInt8], path: String) throws(DecodeError) -> DecodedText {
+        guard !bytes.isEmpty else { throw DecodeError(path: path, reason: "the file is empty") }
+        let (text, encoding): (String, String)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            guard let s = String(validating: bytes[3...], as: UTF8.self) else {
+                throw DecodeError(path: path, reason: "has a UTF-8 byte-order mark but is not valid UTF-8")
+            }
+            (text, encoding) = (s, "utf-8-bom")
+        } else if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            let little = bytes[0] == 0xFF
+            guard let s = utf16(bytes[2...], littleEndian: little) else {
+                throw DecodeError(path: path, reason: "has a UTF-16 byte-order mark but is not valid UTF-16")
+            }
+            (text, encoding) = (s, little ? "utf-16le" : "utf-16be")
+        } else if looksBinary(bytes) {
+            throw DecodeError(path: path, reason: "is binary, not text (it holds NUL or control bytes)")
+        } else if let s = String(validating: bytes, as: UTF8.self) {
+            (text, encoding) = (s, "utf-8")
+        } else if let s = Iconv.decode(bytes, from: "GB18030") {
+            (text, encoding) = (s, "gb18030")
+        } else {
+            throw DecodeError(path: path, reason: "is neither UTF-8, UTF-16 nor GB18030 text")
+        }
+        guard !text.unicodeScalars.contains(where: { $0.value == 0 }) else {
+            throw DecodeError(path: path, reason: "is binary, not text (it holds NUL characters)")
+        }
+        return DecodedText(text: normalisingLineEnds(text), encoding: encoding)
+    }
+
+    private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        var units = [UInt16]()
+        units.reserveCapacity(bytes.count / 2)
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return String(validating: units, as: UTF16.self)
+    }
+
+    /// NUL bytes or many C0 controls mean the file is not text in any of our encodings
+    /// (UTF-16 without a BOM is not supported: it cannot be told from binary reliably).
+    private static func looksBinary(_ bytes: [UInt8]) -> Bool {
+        var controls = 0
+        for b in bytes.prefix(8192) {
+            if b == 0 { return true }
+            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+        }
+        return controls * 100 > Swift.min(bytes.count, 8192) * 2
+    }
+
+    /// CRLF and lone CR become LF, so line numbers mean the same in every encoding.
+    static func normalisingLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var previousCR = false
+        for b in text.utf8 {
+            if b == 0x0D {
+                out.append(0x0A)
+                previousCR = true
+            } else {
+                if !(b == 0x0A && previousCR) { out.append(b) }
+                previousCR = false
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,162 @@
+extension Gazetteer {
+    /// Every place-name mention in the text: at each scalar boundary the longest name wins
+    /// (a full name over a short one of equal length) and the scan resumes after it, so mentions
+    /// never overlap. A homonym (通州区) yields one mention per place, all with the same span.
+    public func mentions(in text: String, includeShortNames: Bool) -> [Mention] {
+        var found: [Mention] = []
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+            nameIndex.scan(bytes, includeShortNames: includeShortNames) { entry, offset in
+                for place in entry.places {
+                    found.append(Mention(place: allPlaces[place], utf8Offset: offset,
+                                         utf8Length: entry.bytes.count, isShortName: entry.isShortName))
+                }
+            }
+        }
+        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
+            Array(text.utf8).withUnsafeBufferPointer(scan)
+        }
+        return found
+    }
+
+    /// Names keyed by their first two Unicode scalars, so the scan settles most positions with a
+    /// bitset test on the first scalar and at most one hash probe; no per-Character work.
+    struct NameIndex: Sendable {
+        struct Entry: Sendable {
+            let bytes: [UInt8]
+            let isShortName: Bool
+            /// Indices into `Gazetteer.allPlaces`.
+            let places: [Int]
+        }
+
+        private struct Slot: Sendable {
+            var key: UInt64 = 0
+            var entries: Range<Int> = 0..<0
+        }
+
+        /// Grouped by key; longest first within a key, full names before short ones of equal length.
+        private let entries: [Entry]
+        /// Open addressing, linear probing; key 0 marks an empty slot (no scalar is 0 in a name).
+        private let slots: [Slot]
+        private let hashShift: UInt64
+        /// Bit per scalar value that starts some name.
+        private let leadScalars: [UInt64]
+
+        init(places: [Place]) {
+            var placesByName: [Key: [Int]] = [:]
+            for (index, place) in places.enumerated() {
+                placesByName[Key(name: place.name, isShortName: false), default: []].append(index)
+                if let short = place.shortName {
+                    placesByName[Key(name: short, isShortName: true), default: []].append(index)
+                }
+            }
+            let keyed = placesByName.map { name, places in
+                (key: Self.key(of: name.name), entry: Entry(bytes: Array(name.name.utf8), isShortName: name.isShortName, places: places))
+            }.sorted { a, b in
+                if a.key != b.key { return a.key < b.key }
+                if a.entry.bytes.count != b.entry.bytes.count { return a.entry.bytes.count > b.entry.bytes.count }
+                return !a.entry.isShortName && b.entry.isShortName
+            }
+            entries = keyed.map(\.entry)
+
+            var capacity = 16
+            while capacity < keyed.count * 2 { capacity *= 2 }
+            hashShift = UInt64(64 - capacity.trailingZeroBitCount)
+            var slots = [Slot](repeating: Slot(), count: capacity)
+            var leadScalars: [UInt64] = []
+            var start = 0
+            while start < keyed.count {
+                let key = keyed[start].key
+                var end = start + 1
+                while end < keyed.count && keyed[end].key == key { end += 1 }
+                var slot = Self.hash(key, shift: hashShift)
+                while slots[slot].key != 0 { slot = (slot + 1) & (capacity - 1) }
+                slots[slot] = Slot(key: key, entries: start..<end)
+
+                let lead = Int(key >> 21)
+                if lead >> 6 >= leadScalars.count { leadScalars += Array(repeating: 0, count: (lead >> 6) - leadScalars.count + 1) }
+                leadScalars[lead >> 6] |= 1 << UInt64(lead & 63)
+                start = end
+            }
+            self.slots = slots
+            self.leadScalars = leadScalars
+        }
+
+        /// Calls `report` with each non-overlapping match and its byte offset, left to right.
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool, report: (Entry, Int) -> Void) {
+            let count = bytes.count
+            var offset = 0
+            scanning: while offset < count {
+                if bytes[offset] < 0x80 {
+                    offset += 1
+                    continue
+                }
+                let (first, firstLength) = Self.decode(bytes, at: offset)
+                let second = offset + firstLength
+                guard first >> 6 < leadScalars.count, leadScalars[Int(first >> 6)] & (1 << (first & 63)) != 0,
+                      second < count
+                else {
+                    offset = second
+                    continue
+                }
+                let key = UInt64(first) << 21 | UInt64(Self.decode(bytes, at: second).scalar)
+                if let candidates = lookup(key) {
+                    for entry in entries[candidates] where includeShortNames || !entry.isShortName {
+                        if matches(entry.bytes, in: bytes, at: offset) {
+                            report(entry, offset)
+                            offset += entry.bytes.count
+                            continue scanning
+                        }
+                    }
+                }
+                offset = second
+            }
+        }
+
+        private func lookup(_ key: UInt64) -> Range<Int>? {
+            var slot = Self.hash(key, shift: hashShift)
+            while true {
+                let probe = slots[slot]
+                if probe.key == key { return probe.entries }
+                if probe.key == 0 { return nil }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+        }
+
+        private func matches(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+            guard offset + name.count <= bytes.count else { return false }
+            for index in name.indices where bytes[offset + index] != name[index] { return false }
+            return true
+        }
+
+        private struct Key: Hashable {
+            let name: String
+            let isShortName: Bool
+        }
+
+        private static func key(of name: String) -> UInt64 {
+            var scalars = name.unicodeScalars.makeIterator()
+            return UInt64(scalars.next()!.value) << 21 | UInt64(scalars.next()!.value)
+        }
+
+        /// Fibonacci hashing: the top bits of the product index a power-of-two table.
+        private static func hash(_ key: UInt64, shift: UInt64) -> Int {
+            Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
+        }
+
+        /// Decodes the scalar starting at `offset`; the bytes are a String's, so valid UTF-8.
+        private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
+            let lead = UInt32(bytes[offset])
+            switch lead {
+            case ..<0x80:
+                return (lead, 1)
+            case ..<0xE0:
+                return ((lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F), 2)
+            case ..<0xF0:
+                return ((lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6 | UInt32(bytes[offset + 2] & 0x3F), 3)
+            default:
+                return ((lead & 0x07) << 18 | UInt32(bytes[offset + 1] & 0x3F) << 12
+                    | UInt32(bytes[offset + 2] & 0x3F) << 6 | UInt32(bytes[offset + 3] & 0x3F), 4)
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+import Foundation
+import ReportModel
+
+/// China's provinces, prefectures and county-level units, so the parser can name a report's region.
+///
+/// Read from `gazetteer.tsv` (built by Scripts/make-gazetteer.py). The 6-digit codes carry
+/// the hierarchy, but parents come from the file because municipalities and
+/// province-administered cities (仙桃市) skip the prefecture level.
+public struct Gazetteer: Sendable {
+    public enum Rank: Int, Sendable, Comparable {
+        case province = 1, prefecture = 2, county = 3
+
+        public static func < (lhs: Rank, rhs: Rank) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    public struct Place: Sendable, Hashable {
+        /// 6 digits.
+        public let code: String
+        /// Full name: 浙江省, 楚雄彝族自治州, 通州区.
+        public let name: String
+        /// 浙江, 楚雄; nil for counties and for forms too short, generic or shared with a larger place.
+        public let shortName: String?
+        public let rank: Rank
+        public let parentCode: String?
+    }
+
+    /// A place name found in text.
+    public struct Mention: Sendable, Hashable {
+        public let place: Place
+        /// Byte offset in the text's UTF-8.
+        public let utf8Offset: Int
+        public let utf8Length: Int
+        public let isShortName: Bool
+    }
+
+    /// A gazetteer line that cannot be used; `line` counts from 1.
+    public struct FormatError: Error, CustomStringConvertible {
+        public let line: Int
+        public let reason: String
+
+        public var description: String { "gazetteer line \(line): \(reason)" }
+    }
+
+    public static let shared: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "tsv") else {
+            fatalError("ReportParser resource gazetteer.tsv is missing from Bundle.module; check Package.swift resources")
+        }
+        do {
+            return try Gazetteer(tsv: String(contentsOf: url, encoding: .utf8))
+        } catch {
+            fatalError("Cannot load gazetteer.tsv: \(error)")
+        }
+    }()
+
+    private let all: [Place]
+    private let indexByCode: [String: Int]
+    private let indexByName: [String: [Int]]
+    private let indexByShortName: [String: [Int]]
+    let nameIndex: NameIndex
+
+    /// Parses `code<TAB>name<TAB>parent_code` lines; `#` lines and blank lines are skipped.
+    public init(tsv: String) throws {
+        var rows: [(line: Int, code: String, name: String, rank: Rank, parent: String?)] = []
+        var lineNumber = 0
+        // Character-wise so that "\r\n" counts as one line break.
+        for line in tsv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            lineNumber += 1
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else {
+                throw FormatError(line: lineNumber, reason: "expected 3 tab-separated fields, found \(fields.count)")
+            }
+            let (code, name, parent) = (fields[0], fields[1], fields[2])
+            guard Self.isCode(code) else { throw FormatError(line: lineNumber, reason: "code '\(code)' is not 6 digits") }
+            guard name.unicodeScalars.count >= 2 else { throw FormatError(line: lineNumber, reason: "name '\(name)' is too short") }
+            let rank = Self.rank(ofCode: code)
+            guard (rank == .province) == parent.isEmpty, parent.isEmpty || Self.isCode(parent) else {
+                throw FormatError(line: lineNumber, reason: "parent '\(parent)' does not fit code \(code)")
+            }
+            rows.append((lineNumber, code, name, rank, parent.isEmpty ? nil : parent))
+        }
+
+        var rankByCode: [String: Rank] = [:]
+        for row in rows {
+            guard rankByCode.updateValue(row.rank, forKey: row.code) == nil else {
+                throw FormatError(line: row.line, reason: "duplicate code \(row.code)")
+            }
+        }
+        for row in rows {
+            if let parent = row.parent, (rankByCode[parent] ?? row.rank) >= row.rank {
+                throw FormatError(line: row.line, reason: "parent \(parent) is not a larger place in the file")
+            }
+        }
+
+        let shortForms = rows.map { Self.shortForm(of: $0.name, rank: $0.rank) }
+        var topRankByShortForm: [String: Rank] = [:]
+        for (row, short) in zip(rows, shortForms) {
+            guard let short else { continue }
+            topRankByShortForm[short] = min(topRankByShortForm[short] ?? row.rank, row.rank)
+        }
+        let places = zip(rows, shortForms).map { row, short in
+            Place(code: row.code, name: row.name,
+                  shortName: short.flatMap { topRankByShortForm[$0] == row.rank ? $0 : nil },
+                  rank: row.rank, parentCode: row.parent)
+        }
+        var byShortName: [String: [Int]] = [:]
+        for (index, place) in places.enumerated() {
+            if let short = place.shortName { byShortName[short, default: []].append(index) }
+        }
+        all = places
+        indexByCode = Dictionary(uniqueKeysWithValues: places.indices.map { (places[$0].code, $0) })
+        indexByName = Dictionary(grouping: places.indices, by: { places[$0].name })
+        indexByShortName = byShortName
+        nameIndex = NameIndex(places: places)
+    }
+
+    /// Every place, in file order (by code for the shipped file).
+    public var allPlaces: [Place] { all }
+
+    public func place(code: String) -> Place? {
+        indexByCode[code].map { all[$0] }
+    }
+
+    /// Exact full-name match; homonyms (通州区 in 北京 and 南通) give several places.
+    public func places(named name: String) -> [Place] {
+        indexByName[name, default: []].map { all[$0] }
+    }
+
+    public func places(shortNamed name: String) -> [Place] {
+        indexByShortName[name, default: []].map { all[$0] }
+    }
+
+    public func parent(of place: Place) -> Place? {
+        place.parentCode.flatMap { self.place(code: $0) }
+    }
+
+    /// The place with its ancestors filled in; `level` is the kind its name ends in (省, 市, 州, 区, 县, 旗, 盟, 地区).
+    public func region(for place: Place) -> Region {
+        var region = Region(level: place.name.hasSuffix("地区") ? "地区" : String(place.name.suffix(1)), code: place.code)
+        var current: Place? = place
+        while let step = current {
+            switch step.rank {
+            case .province: region.province = step.name
+            case .prefecture: region.prefecture = step.name
+            case .county: region.county = step.name
+            }
+            current = parent(of: step)
+        }
+        return region
+    }
+
+    private static func isCode(_ text: String) -> Bool {
+        text.utf8.count == 6 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    private static func rank(ofCode code: String) -> Rank {
+        code.hasSuffix("0000") ? .province : code.hasSuffix("00") ? .prefecture : .county
+    }
+
+    /// Kind suffixes of province and prefecture names, longest first so 自治区 wins over 区.
+    private static let kindSuffixes = ["特别行政区", "自治区", "自治州", "地区", "新区", "省", "市", "盟"]
+
+    /// Ethnic names written before 自治区/自治州 in the data, some without 族 (伊犁哈萨克自治州);
+    /// longer forms first so 蒙古族 is stripped whole.
+    private static let ethnicNames = [
+        "柯尔克孜", "蒙古族", "维吾尔", "哈萨克", "布依族", "土家族", "朝鲜族", "傈僳族", "景颇族", "哈尼族",
+        "蒙古", "藏族", "苗族", "回族", "彝族", "壮族", "傣族", "羌族", "侗族", "白族",
+    ]
+
+    /// Short forms that read as ordinary words more often than as the place (长治久安, 三明治, 朝阳).
+    private static let genericShortForms: Set<String> = [
+        "长治", "三明", "大同", "安康", "来宾", "日照", "白银", "普洱", "中山", "阿里", "黄山", "文山", "朝阳", "四平", "中卫",
+    ]
+
+    /// 广西壮族自治区 → 广西, 楚雄彝族自治州 → 楚雄, 杭州市 → 杭州; counties get none because
+    /// their short forms (秀山, 东方, 城关) collide with ordinary words.
+    private static func shortForm(of name: String, rank: Rank) -> String? {
+        guard rank != .county, let suffix = kindSuffixes.first(where: { name.hasSuffix($0) }) else { return nil }
+        var short = String(name.dropLast(suffix.count))
+        if suffix.hasPrefix("自治") {
+            while let ethnic = ethnicNames.first(where: { short.hasSuffix($0) && short.count - $0.count >= 2 }) {
+                short.removeLast(ethnic.count)
+            }
+        }
+        return short.count >= 2 && !genericShortForms.contains(short) ? short : nil
+    }
+}

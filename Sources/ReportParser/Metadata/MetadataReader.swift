@@ -1,0 +1,95 @@
+import ReportModel
+
+/// Fills a report's metadata from its title, structure and signature, noting where each value came from.
+struct MetadataReader {
+    var gazetteer: Gazetteer
+
+    struct Input {
+        var title: String?
+        var listedTitle: String?
+        var paragraphs: [String]
+        var sections: [Section]
+        var signature: SignatureFinder.Signature?
+        var published: String?
+        var body: String
+    }
+
+    func read(_ input: Input, into report: inout Report) {
+        let title = input.title ?? input.listedTitle
+        let topHeadings = input.sections.filter { $0.level == 1 }.map(\.fullHeading)
+        var provenance: [String: String] = [:]
+        if input.title != nil { provenance["title"] = input.title == input.listedTitle ? "listed" : "title line" }
+        else if input.listedTitle != nil { provenance["title"] = "listed" }
+
+        // Offices: the signature's, then the title's, then the first one the body names.
+        var offices: [(office: OfficeName, from: String)] = []
+        if let issuer = input.signature?.issuer, let office = OfficeName.find(in: Scalars(issuer)) ?? officeLike(issuer) {
+            offices.append((office, "signature"))
+        }
+        if let title, let office = OfficeName.find(in: Scalars(title)) { offices.append((office, "title")) }
+        let bodyOffices = OfficeName.all(in: Scalars(input.body.prefix(4000)))
+        let level = offices.lazy.compactMap(\.office.level).first
+            ?? bodyOffices.first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
+            ?? Self.ownLevel(in: input.body)
+
+        if let named = offices.first(where: { $0.office.hasName }) {
+            report.issuer = named.office.office + (named.office.department ?? "")
+            provenance["issuer"] = named.from
+        }
+        report.department = offices.lazy.compactMap(\.office.department).first
+
+        let region = RegionResolver(gazetteer: gazetteer).resolve(offices: offices, level: level, body: input.body)
+        report.region = region.region
+        if let from = region.from { provenance["region"] = from }
+
+        report.docType = DocTypeClassifier.classify(title: title, topHeadings: topHeadings)
+        provenance["doc_type"] = title == nil ? "none" : "title"
+        report.period = DocTypeClassifier.period(title: title)
+
+        report.signedDate = input.signature?.date?.iso
+        if report.signedDate != nil { provenance["signed_date"] = "signature" }
+        report.publishedDate = input.published
+        if input.published != nil { provenance["published_date"] = "page" }
+        report.signature = input.signature?.text
+
+        let years = YearResolver.resolve(.init(
+            title: input.title, listedTitle: input.listedTitle, topHeadings: topHeadings,
+            firstParagraph: input.paragraphs.first, signed: input.signature?.date, published: input.published,
+            docType: report.docType))
+        report.year = years.year
+        report.yearCandidates = years.candidates
+        if let best = years.candidates.filter({ $0.from != .published }).min(by: { $0.from < $1.from }) {
+            provenance["year"] = best.from.rawValue + (years.note.map { " (\($0))" } ?? "")
+        }
+
+        // A title that promises a plan part the body never reaches: the copy was cut.
+        if report.docType == .summaryPlan, DocTypeClassifier.contains(Scalars(title ?? ""), DocTypeClassifier.planWords),
+           !Self.headings(input.sections).contains(where: { DocTypeClassifier.contains(Scalars($0), DocTypeClassifier.planWords) }) {
+            report.complete = false
+            report.incompleteReason = "the title promises a plan, but no part of the text is one"
+        }
+        report.provenance = provenance
+    }
+
+    /// A signature line that names an office in other words (`州人民政府教育督导室`).
+    private func officeLike(_ text: String) -> OfficeName? {
+        let s = Scalars(text)
+        let levels = s.filter { OfficeName.levelScalars.contains($0) }
+        return OfficeName(prefix: text, office: text, department: nil, level: nil,
+                          isAnonymised: s.contains { $0.isAnonymiser } || levels.count == s.count)
+    }
+
+    /// 全县 / 我区 / 本市: how a report speaks of its own government when no office names it.
+    static func ownLevel(in body: String) -> String? {
+        let s = Scalars(body.prefix(4000))
+        var counts: [Unicode.Scalar: Int] = [:]
+        for i in 1..<Swift.max(1, s.count) where OfficeName.levelScalars.contains(s[i]) && (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") {
+            counts[s[i], default: 0] += 1
+        }
+        return counts.max { ($0.value, $1.key.value) < ($1.value, $0.key.value) }.map { String($0.key) }
+    }
+
+    private static func headings(_ sections: [Section]) -> [String] {
+        sections.flatMap { [$0.heading] + headings($0.children) }
+    }
+}

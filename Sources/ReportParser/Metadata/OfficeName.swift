@@ -1,0 +1,81 @@
+/// The issuing office named in a title or signature: `余姚市教育局`, `县教育局`, `某县教育局`,
+/// `xx区教育局`, `区县教育局财务科`. It tells the government level even when the name is hidden.
+struct OfficeName: Equatable {
+    /// The text before the office word: `余姚市`, `县`, `某县`, `xx区`, `区县`.
+    var prefix: String
+    /// `余姚市教育局`: prefix and office word.
+    var office: String
+    /// A department named after the office: `财务科`.
+    var department: String?
+    /// 省 市 州 区 县 旗 盟 of the issuing government, when the text shows it.
+    var level: String?
+    /// The prefix hides a name (xx, XX, **, ×, _____, 某).
+    var isAnonymised: Bool
+    /// The prefix is a real name, not a bare level or a hidden one.
+    var hasName: Bool { !isAnonymised && prefix.unicodeScalars.count > (levelChars(prefix).count) }
+
+    static let officeWords: [Scalars] = [
+        "教育和体育局", "教育体育局", "教育科技局", "教育和科学技术局", "教育和科技局", "教育委员会", "教育局", "教体局", "教育厅", "文教局", "教委",
+    ].map { Scalars($0) }
+
+    static let levelScalars: Set<Unicode.Scalar> = ["省", "市", "州", "区", "县", "旗", "盟"]
+
+    /// The first office named in `text`.
+    static func find(in text: Scalars) -> OfficeName? {
+        for start in text.indices {
+            for word in officeWords where text.hasPrefix(word, at: start) {
+                return read(text, officeAt: start, word: word)
+            }
+        }
+        return nil
+    }
+
+    /// Every office named in `text` whose prefix shows a level (for the level of an untitled report).
+    static func all(in text: Scalars) -> [OfficeName] {
+        var found: [OfficeName] = []
+        var start = 0
+        while start < text.count {
+            if let word = officeWords.first(where: { text.hasPrefix($0, at: start) }) {
+                found.append(read(text, officeAt: start, word: word))
+                start += word.count
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
+    private static func read(_ text: Scalars, officeAt start: Int, word: Scalars) -> OfficeName {
+        // Walk back over the name: Han characters and anonymisers, stopping at years and punctuation.
+        var p = start
+        while p > 0 {
+            let s = text[p - 1]
+            guard (s.isHan && s != "年" && s != "度" && s != "的" && s != "和" && s != "与") || s.isAnonymiser else { break }
+            if s.isBlank { break }
+            p -= 1
+        }
+        let prefix = Scalars(text[p..<start])
+        let end = start + word.count
+        var department: String?
+        var d = end
+        while d < text.count, d - end < 6, text[d].isHan { d += 1 }
+        if d > end, ["科", "处", "股", "室"].contains(text[d - 1]) {
+            department = Scalars(text[end..<d]).string
+        }
+        let levels = prefix.filter { levelScalars.contains($0) }
+        let level: String?
+        if !levels.isEmpty, levels.count == prefix.filter({ !$0.isAnonymiser }).count {
+            level = String(levels[0])  // 区县教育局: the first named level
+        } else if let last = prefix.last, levelScalars.contains(last) {
+            level = String(last)
+        } else {
+            level = nil
+        }
+        return OfficeName(prefix: prefix.string, office: (prefix + word).string, department: department, level: level,
+                          isAnonymised: prefix.contains { $0.isAnonymiser })
+    }
+}
+
+private func levelChars(_ s: String) -> [Unicode.Scalar] {
+    s.unicodeScalars.filter { OfficeName.levelScalars.contains($0) }
+}

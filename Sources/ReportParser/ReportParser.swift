@@ -1,0 +1,78 @@
+import Foundation
+import ReportModel
+
+/// Raw source text → structured reports: decode → clean → split → structure → metadata.
+///
+/// Each stage takes values and returns values; only `parse(file:)` touches the disk.
+public struct ReportParser: Sendable {
+    public var rules: NoiseRules
+    public var gazetteer: Gazetteer
+
+    public init(rules: NoiseRules = .standard, gazetteer: Gazetteer = .shared) {
+        self.rules = rules
+        self.gazetteer = gazetteer
+    }
+
+    /// Reads and parses one file; the error names the file when it cannot be read as text.
+    public func parse(file path: String, displayName: String? = nil) throws -> Source {
+        let name = displayName ?? path
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DecodeError(path: name, reason: "cannot be read")
+        }
+        return try parse(bytes: [UInt8](data), source: name)
+    }
+
+    public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {
+        let decoded = try TextDecoder.decode(bytes, path: source)
+        return parse(text: decoded.text, source: source, encoding: decoded.encoding)
+    }
+
+    public func parse(text: String, source: String, encoding: String = "utf-8") -> Source {
+        let clean = Cleaner(rules: rules).clean(text)
+        let split = Splitter().split(clean)
+        let base = Self.baseName(source)
+        var reports: [Report] = []
+        for (index, raw) in split.reports.enumerated() {
+            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
+        }
+        DuplicateFinder.link(&reports)
+        // Noise inside a report's lines belongs to that report; the rest to the source.
+        var sourceDropped: [DroppedText] = []
+        let spans = split.reports.map { raw in (raw.paragraphs.first?.line ?? Int.max, raw.paragraphs.last?.line ?? Int.min) }
+        for d in split.dropped {
+            if let i = spans.indices.last(where: { spans[$0].0 <= d.line && d.line <= spans[$0].1 }) {
+                reports[i].dropped.append(d)
+            } else {
+                sourceDropped.append(d)
+            }
+        }
+        for i in reports.indices { reports[i].dropped.sort { $0.line < $1.line } }
+        return Source(source: source, kind: split.kind, encoding: encoding, collectionTitle: split.collectionTitle,
+                      listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
+    }
+
+    private func structure(_ raw: RawReport, id: String, published: String?) -> Report {
+        var paragraphs = raw.paragraphs
+        let signature = SignatureFinder.extract(from: &paragraphs)
+        let outline = OutlineBuilder.build(paragraphs)
+        var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
+                            paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
+        let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
+                                         sections: outline.sections, signature: signature, published: published,
+                                         body: report.bodyText)
+        MetadataReader(gazetteer: gazetteer).read(input, into: &report)
+        if raw.cutOffByEnd {
+            report.complete = false
+            report.incompleteReason = "the source ends before the collection's other reports"
+        } else if signature == nil, let last = paragraphs.last, !last.text.endsSentence {
+            report.complete = false
+            report.incompleteReason = "the text stops mid-sentence"
+        }
+        return report
+    }
+
+    static func baseName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        return file.split(separator: ".").first.map(String.init) ?? file
+    }
+}

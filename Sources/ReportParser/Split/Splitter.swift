@@ -1,0 +1,152 @@
+import ReportModel
+
+/// Cuts a cleaned source into reports: by `第N篇` markers, by the titles a 目录 lists,
+/// or by title lines when a collection promises several reports and marks none.
+struct Splitter: Sendable {
+    func split(_ clean: CleanText) -> SplitText {
+        var paragraphs = clean.paragraphs
+        var dropped = clean.dropped
+
+        // The collection's own title, with its promised count, heads the source.
+        var collectionTitle: Scalars?
+        var listedCount = 1
+        var tocStart: TextPosition?
+        for p in paragraphs.indices.prefix(5) {
+            let text = paragraphs[p].text
+            let toc = Scalars(text.prefix(100)).firstIndex(of: TableOfContents.heading)
+            let headEnd = toc ?? text.count
+            if headEnd <= 80, let n = CountPromise.count(atEndOf: text[0..<headEnd]) {
+                collectionTitle = Array(text[text.trimmedRange(0..<headEnd)])
+                listedCount = n
+                if let toc { tocStart = TextPosition(paragraph: p, offset: toc - headEnd) }
+                paragraphs[p].text.replaceSubrange(0..<headEnd, with: [])
+                paragraphs[p].lineStarts = []
+                break
+            }
+        }
+        if tocStart == nil, let p = paragraphs.prefix(8).firstIndex(where: { $0.text == TableOfContents.heading }) {
+            tocStart = TextPosition(paragraph: p, offset: 0)
+        }
+        if let title = collectionTitle {
+            dropRepeats(of: [title, CountPromise.strippingCount(title)], in: &paragraphs, rule: "repeated-title", dropped: &dropped)
+        }
+
+        var cuts: [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] = []
+        var consumed: Range<TextPosition>?  // the 目录, recorded on its own
+        if let markers = ArticleMarker.find(in: paragraphs), !markers.isEmpty {
+            for m in markers {
+                dropped.append(DroppedText(rule: "article-marker", text: paragraphs[m.paragraph].text.string, line: paragraphs[m.paragraph].line))
+                let at = TextPosition(paragraph: m.paragraph, offset: 0)
+                cuts.append((at, TextPosition(paragraph: m.paragraph + 1, offset: 0), m.title))
+            }
+            listedCount = Swift.max(listedCount, markers.count)
+        } else if let tocStart, let toc = TableOfContents.read(paragraphs, at: tocStart) {
+            dropped.append(DroppedText(rule: "table-of-contents", text: toc.text, line: paragraphs[tocStart.paragraph].line))
+            consumed = tocStart..<toc.end
+            var from = toc.end
+            for title in toc.titles {
+                guard let found = find(title, in: paragraphs, from: from, first: from == toc.end) else { continue }
+                cuts.append((found, TextPosition(paragraph: found.paragraph, offset: found.offset + title.count), title))
+                from = TextPosition(paragraph: found.paragraph, offset: found.offset + title.count)
+            }
+            listedCount = Swift.max(listedCount, toc.titles.count)
+            if cuts.isEmpty { cuts.append((toc.end, toc.end, nil)) }
+        } else if listedCount > 1 {
+            cuts = titleLineCuts(paragraphs)
+        }
+        if cuts.isEmpty {
+            cuts = [(TextPosition(paragraph: 0, offset: 0), TextPosition(paragraph: 0, offset: 0), nil)]
+        }
+
+        // Whatever stands before the first report is chrome the rules did not name: record it.
+        let origin = TextPosition(paragraph: 0, offset: 0)
+        let before = consumed.map { paragraphs.slice(from: origin, to: $0.lowerBound) + paragraphs.slice(from: $0.upperBound, to: cuts[0].start) }
+            ?? paragraphs.slice(from: origin, to: cuts[0].start)
+        for p in before {
+            dropped.append(DroppedText(rule: "before-first-report", text: p.text.string, line: p.line))
+        }
+
+        var reports: [RawReport] = []
+        for (i, cut) in cuts.enumerated() {
+            let end = i + 1 < cuts.count ? cuts[i + 1].start : paragraphs.endPosition
+            var body = paragraphs.slice(from: cut.bodyStart, to: end)
+            var report = RawReport(listedTitle: cut.listed?.string, paragraphs: [])
+            // The report's own title line: the listed title as the report writes it, or any title line
+            // when nothing was listed.
+            if let first = body.first, TitleLine.isTitle(first.text),
+               cut.listed.map({ TitleLine.sameTitle($0, first.text) }) ?? true {
+                report.title = first.text.string
+                body.removeFirst()
+            } else {
+                report.title = cut.listed?.string
+            }
+            if let title = report.title {
+                dropRepeats(of: [Scalars(title)], in: &body, rule: "repeated-title", dropped: &report.dropped)
+            }
+            collapseRepetition(&body, dropped: &report.dropped)
+            report.paragraphs = body
+            reports.append(report)
+        }
+        if listedCount > reports.count, !reports.isEmpty {
+            reports[reports.count - 1].cutOffByEnd = true
+        }
+        let kind: Source.Kind = listedCount > 1 || reports.count > 1 ? .collection : .single
+        return SplitText(kind: kind, collectionTitle: collectionTitle?.string, listedCount: listedCount,
+                         reports: reports, dropped: dropped.sorted { $0.line < $1.line })
+    }
+
+    /// A listed title in the body, at a sentence boundary (titles often run on inline).
+    private func find(_ title: Scalars, in paragraphs: [Paragraph], from: TextPosition, first: Bool) -> TextPosition? {
+        var p = from.paragraph, offset = from.offset
+        while p < paragraphs.count {
+            let text = paragraphs[p].text
+            var i = offset
+            while let hit = text.firstIndex(of: title, from: i) {
+                let atStart = hit == 0 || (first && p == from.paragraph && hit == from.offset)
+                if atStart || text[hit - 1].isTerminal || text[hit - 1].isBlank || text[hit - 1].isClosingQuote {
+                    return TextPosition(paragraph: p, offset: hit)
+                }
+                i = hit + 1
+            }
+            p += 1
+            offset = 0
+        }
+        return nil
+    }
+
+    /// In a collection with no markers, each title line after a finished paragraph starts a report.
+    private func titleLineCuts(_ paragraphs: [Paragraph]) -> [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] {
+        var cuts: [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] = []
+        var consumed: Range<TextPosition>?  // the 目录, recorded on its own
+        for (p, paragraph) in paragraphs.enumerated() where TitleLine.isTitle(paragraph.text) {
+            if p == 0 || paragraphs[p - 1].text.endsSentence || cuts.isEmpty {
+                let at = TextPosition(paragraph: p, offset: 0)
+                cuts.append((at, at, nil))
+            }
+        }
+        return cuts
+    }
+
+    private func dropRepeats(of titles: [Scalars], in paragraphs: inout [Paragraph], rule: String, dropped: inout [DroppedText]) {
+        paragraphs.removeAll { p in
+            guard titles.contains(p.text) else { return false }
+            dropped.append(DroppedText(rule: rule, text: p.text.string, line: p.line))
+            return true
+        }
+    }
+
+    /// One report pasted several times over in one page: keep the first copy.
+    private func collapseRepetition(_ paragraphs: inout [Paragraph], dropped: inout [DroppedText]) {
+        guard paragraphs.count >= 2, let first = paragraphs.first, first.text.count >= 10 else { return }
+        guard let k = paragraphs.dropFirst().firstIndex(where: { $0.text == first.text }) else { return }
+        var end = k
+        while end + k <= paragraphs.count, zip(paragraphs[0..<k], paragraphs[end..<(end + k)]).allSatisfy({ $0.text == $1.text }) {
+            end += k
+        }
+        guard end > k else { return }
+        for p in paragraphs[k..<end] {
+            dropped.append(DroppedText(rule: "repeated-copy", text: p.text.string, line: p.line))
+        }
+        paragraphs.removeSubrange(k..<end)
+    }
+}

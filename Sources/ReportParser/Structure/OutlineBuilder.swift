@@ -1,0 +1,156 @@
+import ReportModel
+
+/// Recovers a report's heading tree from its paragraphs.
+///
+/// Headings stand at line starts or run inline (a whole report may be one line): a heading runs
+/// to its first 。, to a gap of blanks, or to the next heading. A number only heads a section when
+/// it continues the numbering and stands at a sentence boundary; otherwise it is text, and a
+/// paragraph that a line wrap cut before it runs on.
+struct OutlineBuilder {
+    /// A numbered "heading" longer than this is a numbered paragraph: its text stays a paragraph.
+    static let maxHeadingLength = 60
+
+    private enum Event {
+        case heading(level: Int, number: String, text: String)
+        case paragraph(String)
+    }
+
+    private var events: [Event] = []
+    private var sequence = NumberingSequence()
+    private var buffer: Scalars = []
+    private var inHeading = false
+    private var pendingNumber: (level: Int, number: String)?
+
+    static func build(_ paragraphs: [Paragraph]) -> (paragraphs: [String], sections: [Section]) {
+        var builder = OutlineBuilder()
+        for (index, paragraph) in paragraphs.enumerated() {
+            builder.scan(paragraph, isFirst: index == 0)
+        }
+        builder.flush()
+        return builder.tree()
+    }
+
+    private mutating func scan(_ paragraph: Paragraph, isFirst: Bool) {
+        let text = paragraph.text
+        var i = 0
+        // A paragraph that a wrap or page break cut off runs on when the next line starts with a
+        // number that cannot be a heading here (单 / 一、陈旧; 十六届 / 四、五中全会).
+        if !buffer.isEmpty {
+            let marker = HeadingMarker.parse(text, at: 0)
+            let heading = marker.map { sequence.accepts($0, allowAnyStart: isFirst) } ?? false
+            if marker != nil, !heading, !buffer.endsSentence {
+                // fall through: same text continues
+            } else {
+                flush()
+            }
+        }
+        var lineStarts = Set(paragraph.lineStarts)
+        lineStarts.insert(0)
+        while i < text.count {
+            let s = text[i]
+            if HeadingMarker.mayStart(s), let marker = acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) {
+                flush()
+                sequence.commit(marker)
+                pendingNumber = (marker.kind.rawValue, text[marker.range].string)
+                inHeading = true
+                i = marker.range.upperBound
+                while i < text.count && text[i].isBlank { i += 1 }
+                continue
+            }
+            if inHeading {
+                if s.isTerminal || s == "：" || s == ":" {
+                    buffer.append(s)
+                    endHeading()
+                    i += 1
+                    while i < text.count && text[i].isBlank { i += 1 }
+                    continue
+                }
+                if s.isBlank, buffer.count >= 2, !isBlankInsideNumber(text, i) {
+                    endHeading()
+                    while i < text.count && text[i].isBlank { i += 1 }
+                    continue
+                }
+                if buffer.count >= Self.maxHeadingLength {
+                    // Too long for a heading: the number heads a paragraph.
+                    emitHeading(text: "")
+                    inHeading = false
+                }
+            }
+            buffer.append(s)
+            i += 1
+        }
+    }
+
+    private func acceptedMarker(in text: Scalars, at i: Int, lineStarts: Set<Int>, isFirst: Bool) -> HeadingMarker? {
+        // A numeral or digit inside a longer run of them is not the start of a number.
+        if i > 0, HeadingMarker.mayStart(text[i - 1]), text[i - 1] != "(" && text[i - 1] != "（" { return nil }
+        guard let marker = HeadingMarker.parse(text, at: i) else { return nil }
+        let atLineStart = lineStarts.contains(i)
+        let atBoundary = atLineStart || isBoundary(text, before: i)
+        let runsOn = inHeading && sequence.isFirstChild(marker)
+        guard atBoundary || runsOn else { return nil }
+        return sequence.accepts(marker, allowAnyStart: isFirst && i == 0) ? marker : nil
+    }
+
+    private func isBoundary(_ text: Scalars, before i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let p = text[i - 1]
+        if p.isTerminal || p.isBlank || p == "：" || p == ":" || p == "|" { return true }
+        if p.isClosingQuote, i > 1, text[i - 2].isTerminal { return true }
+        return false
+    }
+
+    /// `2023 年`: a blank between a number and its unit does not end a heading.
+    private func isBlankInsideNumber(_ text: Scalars, _ i: Int) -> Bool {
+        guard i > 0, i + 1 < text.count else { return false }
+        let before = text[i - 1], after = text[i + 1]
+        return (before.digitValue != nil || before.isAnonymiser) && ["年", "月", "日", "%", "个", "所", "人", "万", "亿", "元"].contains(after)
+            || after.digitValue != nil && before.digitValue != nil
+    }
+
+    private mutating func endHeading() {
+        emitHeading(text: buffer.trimmed().string)
+        buffer = []
+        inHeading = false
+    }
+
+    private mutating func emitHeading(text: String) {
+        guard let pending = pendingNumber else { return }
+        events.append(.heading(level: pending.level, number: pending.number, text: text))
+        pendingNumber = nil
+    }
+
+    private mutating func flush() {
+        if inHeading {
+            endHeading()
+            return
+        }
+        let text = buffer.trimmed()
+        if !text.isEmpty { events.append(.paragraph(text.string)) }
+        buffer = []
+    }
+
+    private func tree() -> (paragraphs: [String], sections: [Section]) {
+        var preamble: [String] = []
+        var roots: [Section] = []
+        var path: [Section] = []  // open sections, outermost first
+
+        func close(downTo level: Int) {
+            while let last = path.last, last.level >= level {
+                path.removeLast()
+                if path.isEmpty { roots.append(last) } else { path[path.count - 1].children.append(last) }
+            }
+        }
+        for event in events {
+            switch event {
+            case .heading(let level, let number, let text):
+                close(downTo: level)
+                path.append(Section(number: number, heading: text, level: level))
+            case .paragraph(let text):
+                if path.isEmpty { preamble.append(text) } else { path[path.count - 1].paragraphs.append(text) }
+            }
+        }
+        close(downTo: 0)
+        return (preamble, roots)
+    }
+}

@@ -1,0 +1,52 @@
+/// The closing lines of a report: the issuing office and the date it signed, on their own lines
+/// (`东平县教育局` / `二o一二年十二月二十一日`) or run onto the last line (`… 余姚市教育局 2023年12月26日`).
+enum SignatureFinder {
+    struct Signature {
+        var text: String
+        var issuer: String?
+        var date: DateReader.Found?
+    }
+
+    static let officeEndings: [Scalars] = ["局", "委员会", "教委", "厅", "政府", "科", "办公室", "督导室", "中心", "股", "处"].map { Scalars($0) }
+
+    /// Removes the signature from the end of `paragraphs` and returns it.
+    static func extract(from paragraphs: inout [Paragraph]) -> Signature? {
+        guard var last = paragraphs.last else { return nil }
+        var lines: [String] = []
+        var issuer: String?
+        var date: DateReader.Found?
+
+        if let found = DateReader.trailingDate(in: last.text), found.range.lowerBound == last.text.trimmedRange().lowerBound {
+            date = found
+            lines.insert(last.text.string, at: 0)
+            paragraphs.removeLast()
+        } else if let found = DateReader.trailingDate(in: last.text), found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
+            // Run-on: `… 。 余姚市教育局 2023年12月26日`.
+            let beforeDate = last.text.trimmedRange(0..<found.range.lowerBound)
+            var start = beforeDate.upperBound
+            while start > beforeDate.lowerBound, !last.text[start - 1].isBlank, !last.text[start - 1].isTerminal { start -= 1 }
+            let office = Scalars(last.text[start..<beforeDate.upperBound])
+            guard isOffice(office) else { return nil }
+            issuer = office.string
+            date = found
+            lines = [Scalars(last.text[start...]).string]
+            last.text = Scalars(last.text[last.text.trimmedRange(0..<start)])
+            paragraphs[paragraphs.count - 1] = last
+            return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
+        }
+        if let office = paragraphs.last, isOffice(office.text) {
+            issuer = office.text.string
+            lines.insert(office.text.string, at: 0)
+            paragraphs.removeLast()
+        }
+        guard !lines.isEmpty else { return nil }
+        return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
+    }
+
+    /// A short line naming an office, not a sentence or a heading.
+    static func isOffice(_ text: Scalars) -> Bool {
+        guard (3...30).contains(text.count), !text.endsSentence, !TitleLine.startsWithNumbering(text) else { return false }
+        guard !text.contains(where: { $0 == "，" || $0 == "," || $0 == "、" }) else { return false }
+        return officeEndings.contains { text.hasSuffix($0) }
+    }
+}

@@ -1,0 +1,45 @@
+/// Values of Chinese numerals as they appear in headings (一 … 九十九) and dates (二〇二三, 二十一).
+enum ChineseNumber {
+    static func isNumeral(_ s: Unicode.Scalar) -> Bool {
+        s == "十" || s == "百" || (s.chineseDigitValue != nil && s.isHan)
+    }
+
+    /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十一 → 21; nil for anything else.
+    static func value(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard !s.isEmpty, s.count <= 4 else { return nil }
+        var total = 0, current = -1
+        for c in s {
+            if c == "十" {
+                total += (current < 0 ? 1 : current) * 10
+                current = -1
+            } else if c == "百" {
+                total += (current < 0 ? 1 : current) * 100
+                current = -1
+            } else if let d = c.chineseDigitValue, c.isHan {
+                if current >= 0 { return nil }  // 二三 is not a number here
+                current = d
+            } else {
+                return nil
+            }
+        }
+        return total + Swift.max(current, 0)
+    }
+
+    /// Digit by digit, as years are written: 二〇一二 → 2012, 二oo六 → 2006.
+    static func digitwise(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+        guard !s.isEmpty else { return nil }
+        var v = 0
+        for c in s {
+            guard let d = c.chineseDigitValue ?? c.digitValue else { return nil }
+            v = v * 10 + d
+        }
+        return v
+    }
+
+    /// Inverse of `value` for 1…99, to name the next heading in a sequence.
+    static func numeral(_ n: Int) -> String {
+        let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        if n < 10 { return digits[n] }
+        return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10]
+    }
+}
