@@ -12,16 +12,25 @@ struct Cleaner: Sendable {
         var lines: [Paragraph?] = []  // nil: a blank line, which separates paragraphs
 
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var text = text
+        let rawLines: [Scalars] = text.withUTF8 { bytes in
+            var out: [Scalars] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                out.append(Scalars(utf8: UnsafeBufferPointer(rebasing: bytes[start..<i])))
+                start = i + 1
+            }
+            return out
+        }
+        for var scalars in rawLines {
             number += 1
-            var scalars = Scalars(raw)
             cutTextRules(&scalars, line: number, dropped: &dropped)
             let trimmed = stripTableChrome(scalars, line: number, dropped: &dropped)
             guard !trimmed.isEmpty else {
                 lines.append(nil)
                 continue
             }
-            if trimmed.count <= Self.maxChromeLength, let rule = rules.lineRule(matching: trimmed[...]) {
+            if trimmed.count <= Self.maxChromeLength, let rule = rules.lineRule(matching: trimmed) {
                 dropped.append(DroppedText(rule: rule.name, text: trimmed.string, line: number))
                 if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: trimmed) }
                 continue

@@ -7,6 +7,9 @@ struct Glob: Sendable {
     }
 
     private let tokens: [Token]
+    /// The longest run of literal characters: a line without it cannot match, which settles
+    /// almost every line with one substring search.
+    private let required: Scalars
 
     init(_ pattern: String) {
         tokens = pattern.unicodeScalars.map { s in
@@ -16,13 +19,25 @@ struct Glob: Sendable {
             default: .literal(s)
             }
         }
+        var best: Scalars = [], run: Scalars = []
+        for token in tokens + [.star] {
+            if case .literal(let c) = token {
+                run.append(c)
+            } else {
+                if run.count > best.count { best = run }
+                run = []
+            }
+        }
+        required = best
     }
 
     /// Whole-text match, with the usual backtracking over the last `*`.
-    func matches(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-        var t = text.startIndex, p = 0
+    func matches(_ text: Scalars) -> Bool {
+        if case .literal(let c)? = tokens.first, text.first != c { return false }
+        if !required.isEmpty, text.firstIndex(of: required) == nil { return false }
+        var t = 0, p = 0
         var starP = -1, starT = 0
-        while t < text.endIndex {
+        while t < text.count {
             if p < tokens.count, fits(tokens[p], text[t]) {
                 t += 1
                 p += 1

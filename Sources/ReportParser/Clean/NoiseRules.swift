@@ -23,9 +23,16 @@ public struct NoiseRules: Sendable {
         public var description: String { "\(file):\(line): \(message)" }
     }
 
-    public private(set) var rules: [Rule]
-    var lineRules: [Rule] { rules.filter { $0.kind != .text } }
-    var textRules: [Rule] { rules.filter { $0.kind == .text } }
+    public private(set) var rules: [Rule] {
+        didSet { split() }
+    }
+    private(set) var lineRules: [Rule] = []
+    private(set) var textRules: [Rule] = []
+
+    private mutating func split() {
+        lineRules = rules.filter { $0.kind != .text }
+        textRules = rules.filter { $0.kind == .text }
+    }
 
     /// The rules shipped with ReportArchive.
     public static let standard: NoiseRules = {
@@ -51,6 +58,7 @@ public struct NoiseRules: Sendable {
             let pattern = fields[2].trimmingCharacters(in: .whitespaces)
             rules.append(Rule(name: String(fields[0]), kind: kind, pattern: pattern, glob: Glob(pattern), literal: Scalars(pattern)))
         }
+        split()
     }
 
     /// These rules followed by `other`'s, so a user's file extends the standard set.
@@ -61,7 +69,7 @@ public struct NoiseRules: Sendable {
     }
 
     /// The first line rule that matches a whole (trimmed) line.
-    func lineRule(matching line: ArraySlice<Unicode.Scalar>) -> Rule? {
+    func lineRule(matching line: Scalars) -> Rule? {
         lineRules.first { $0.glob.matches(line) }
     }
 }

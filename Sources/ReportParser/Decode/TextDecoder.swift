@@ -30,7 +30,7 @@ public enum TextDecoder {
         } else {
             throw DecodeError(path: path, reason: "is neither UTF-8, UTF-16 nor GB18030 text")
         }
-        guard !text.unicodeScalars.contains(where: { $0.value == 0 }) else {
+        guard !Self.contains(0, in: text) else {
             throw DecodeError(path: path, reason: "is binary, not text (it holds NUL characters)")
         }
         return DecodedText(text: normalisingLineEnds(text), encoding: encoding)
@@ -60,9 +60,15 @@ public enum TextDecoder {
         return controls * 100 > Swift.min(bytes.count, 8192) * 2
     }
 
+    /// memchr over the string's UTF-8: the generic `contains` walks it a byte at a time.
+    private static func contains(_ byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, Int32(byte), $0.count) != nil }
+    }
+
     /// CRLF and lone CR become LF, so line numbers mean the same in every encoding.
     static func normalisingLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(0x0D) else { return text }
+        guard contains(0x0D, in: text) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)
         var previousCR = false

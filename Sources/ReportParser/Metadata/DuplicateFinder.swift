@@ -7,9 +7,10 @@ enum DuplicateFinder {
     static let threshold = 0.6
 
     static func link(_ reports: inout [Report]) {
+        guard reports.count > 1 else { return }
         let prints = reports.map { fingerprint($0.bodyText) }
-        for i in reports.indices where prints[i].count >= 8 {
-            for j in 0..<i where reports[j].duplicateOf == nil && prints[j].count >= 8 {
+        for i in reports.indices where prints[i].count >= 4 {
+            for j in 0..<i where reports[j].duplicateOf == nil && prints[j].count >= 4 {
                 let shared = Double(prints[i].intersection(prints[j]).count)
                 if shared >= threshold * Double(Swift.min(prints[i].count, prints[j].count)) {
                     reports[i].duplicateOf = reports[j].id
@@ -19,17 +20,33 @@ enum DuplicateFinder {
         }
     }
 
-    /// Hashes of 12-character runs (digits and hidden characters left out, so rewritten years
-    /// do not count), keeping one in eight by hash value so both copies sample the same runs.
+    /// Hashes of 12-character runs of Han characters (digits and hidden characters left out, so
+    /// rewritten years do not count), keeping one in 32 by hash value so both copies sample the
+    /// same runs. A rolling hash over the UTF-8 bytes keeps this linear and allocation-free.
     static func fingerprint(_ text: String) -> Set<Int> {
-        let han = text.unicodeScalars.lazy.filter(\.isHan).map(\.value)
-        let scalars = [UInt32](han)
-        guard scalars.count >= 12 else { return [] }
+        let window = 12
+        let base: UInt64 = 0x100_0000_01b3
+        var drop: UInt64 = 1  // base^window, to take the oldest character out
+        for _ in 0..<window { drop = drop &* base }
         var out = Set<Int>()
-        for i in 0...(scalars.count - 12) {
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-            for k in i..<(i + 12) { h = (h ^ UInt64(scalars[k])) &* 0x100_0000_01b3 }
-            if h & 7 == 0 { out.insert(Int(truncatingIfNeeded: h)) }
+        var ring = [UInt64](repeating: 0, count: window)
+        var text = text
+        text.withUTF8 { bytes in
+            var h: UInt64 = 0, n = 0, i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                // Han characters are three-byte sequences led by E3…E9.
+                guard b >= 0xE3 && b <= 0xE9, i + 2 < bytes.count else {
+                    i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                    continue
+                }
+                let v = UInt64(b) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
+                i += 3
+                h = h &* base &+ v &- ring[n % window] &* drop
+                ring[n % window] = v
+                n += 1
+                if n >= window, h >> 59 == 0 { out.insert(Int(truncatingIfNeeded: h)) }
+            }
         }
         return out
     }

@@ -27,10 +27,12 @@ struct MetadataReader {
             offices.append((office, "signature"))
         }
         if let title, let office = OfficeName.find(in: Scalars(title)) { offices.append((office, "title")) }
-        let bodyOffices = OfficeName.all(in: Scalars(input.body.prefix(4000)))
+        // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
+        let opening = Scalars(String(decoding: input.body.utf8.prefix(12_000), as: UTF8.self))
+        let bodyOffices = OfficeName.all(in: opening)
         let level = offices.lazy.compactMap(\.office.level).first
             ?? bodyOffices.first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
-            ?? Self.ownLevel(in: input.body)
+            ?? Self.ownLevel(in: opening)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
@@ -80,8 +82,7 @@ struct MetadataReader {
     }
 
     /// 全县 / 我区 / 本市: how a report speaks of its own government when no office names it.
-    static func ownLevel(in body: String) -> String? {
-        let s = Scalars(body.prefix(4000))
+    static func ownLevel(in s: Scalars) -> String? {
         var counts: [Unicode.Scalar: Int] = [:]
         for i in 1..<Swift.max(1, s.count) where OfficeName.levelScalars.contains(s[i]) && (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") {
             counts[s[i], default: 0] += 1

@@ -22,7 +22,7 @@ struct OfficeName: Equatable {
 
     /// The first office named in `text`.
     static func find(in text: Scalars) -> OfficeName? {
-        for start in text.indices {
+        for start in text.indices where text[start] == "教" || text[start] == "文" {
             for word in officeWords where text.hasPrefix(word, at: start) {
                 return read(text, officeAt: start, word: word)
             }
@@ -35,7 +35,7 @@ struct OfficeName: Equatable {
         var found: [OfficeName] = []
         var start = 0
         while start < text.count {
-            if let word = officeWords.first(where: { text.hasPrefix($0, at: start) }) {
+            if text[start] == "教" || text[start] == "文", let word = officeWords.first(where: { text.hasPrefix($0, at: start) }) {
                 found.append(read(text, officeAt: start, word: word))
                 start += word.count
             } else {

@@ -16,12 +16,13 @@ struct RegionResolver {
     ///   - level: the government level the text shows, if any.
     ///   - body: the report's text, for the places it mentions.
     func resolve(offices: [(office: OfficeName, from: String)], level: String?, body: String) -> Result {
-        let mentions = gazetteer.mentions(in: body, includeShortNames: true)
+        // Scanning the body costs more than the rest of the metadata: only when the offices leave doubt.
+        lazy var mentions = gazetteer.mentions(in: body, includeShortNames: true)
         for (office, from) in offices where office.hasName {
             let named = gazetteer.mentions(in: office.prefix, includeShortNames: false)
             guard let deepest = named.map(\.place.rank).max() else { continue }
             let candidates = named.filter { $0.place.rank == deepest }.map(\.place)
-            if let place = settle(candidates, by: mentions) {
+            if let place = candidates.count == 1 ? candidates[0] : settle(candidates, by: mentions) {
                 return Result(region: gazetteer.region(for: place), from: from)
             }
         }

@@ -22,7 +22,11 @@ struct HeadingMarker: Equatable, Sendable {
 
     /// Could a marker start with this scalar? A cheap filter before `parse`.
     static func mayStart(_ s: Unicode.Scalar) -> Bool {
-        s == "(" || s == "（" || s.digitValue != nil || ChineseNumber.isNumeral(s) || ("①"..."⑳").contains(s)
+        switch s.value {
+        case 0x28, 0x30...0x39, 0xFF08, 0xFF10...0xFF19, 0x2460...0x2473: true
+        case 0x3007, 0x4E00...0x9FFF: ChineseNumber.isNumeral(s)
+        default: false
+        }
     }
 
     /// The marker that starts exactly at `i`, if any.

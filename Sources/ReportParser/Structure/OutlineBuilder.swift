@@ -24,6 +24,13 @@ struct OutlineBuilder {
     static func build(_ paragraphs: [Paragraph]) -> (paragraphs: [String], sections: [Section]) {
         var builder = OutlineBuilder()
         for (index, paragraph) in paragraphs.enumerated() {
+            let next = index + 1 < paragraphs.count ? paragraphs[index + 1].text : []
+            if PartTitle.isPartTitle(paragraph.text, followedBy: next) {
+                builder.flush()
+                builder.events.append(.heading(level: 0, number: "", text: paragraph.text.string))
+                builder.sequence = NumberingSequence()  // numbering starts again under each part
+                continue
+            }
             builder.scan(paragraph, isFirst: index == 0)
         }
         builder.flush()
@@ -44,9 +51,17 @@ struct OutlineBuilder {
                 flush()
             }
         }
-        var lineStarts = Set(paragraph.lineStarts)
-        lineStarts.insert(0)
+        let lineStarts = [0] + paragraph.lineStarts
         while i < text.count {
+            if !inHeading {
+                // Paragraph text: copy the run up to the next heading in one go.
+                let start = i
+                while i < text.count, !(HeadingMarker.mayStart(text[i]) && acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) != nil) {
+                    i += 1
+                }
+                buffer += text[start..<i]
+                guard i < text.count else { break }
+            }
             let s = text[i]
             if HeadingMarker.mayStart(s), let marker = acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) {
                 flush()
@@ -57,31 +72,30 @@ struct OutlineBuilder {
                 while i < text.count && text[i].isBlank { i += 1 }
                 continue
             }
-            if inHeading {
-                if s.isTerminal || s == "：" || s == ":" {
-                    buffer.append(s)
-                    endHeading()
-                    i += 1
-                    while i < text.count && text[i].isBlank { i += 1 }
-                    continue
-                }
-                if s.isBlank, buffer.count >= 2, !isBlankInsideNumber(text, i) {
-                    endHeading()
-                    while i < text.count && text[i].isBlank { i += 1 }
-                    continue
-                }
-                if buffer.count >= Self.maxHeadingLength {
-                    // Too long for a heading: the number heads a paragraph.
-                    emitHeading(text: "")
-                    inHeading = false
-                }
+            if s.isTerminal || s == "：" || s == ":" {
+                buffer.append(s)
+                endHeading()
+                i += 1
+                while i < text.count && text[i].isBlank { i += 1 }
+                continue
+            }
+            if s.isBlank, buffer.count >= 2, !isBlankInsideNumber(text, i) {
+                endHeading()
+                while i < text.count && text[i].isBlank { i += 1 }
+                continue
+            }
+            if buffer.count >= Self.maxHeadingLength {
+                // Too long for a heading: the number heads a paragraph.
+                emitHeading(text: "")
+                inHeading = false
+                continue
             }
             buffer.append(s)
             i += 1
         }
     }
 
-    private func acceptedMarker(in text: Scalars, at i: Int, lineStarts: Set<Int>, isFirst: Bool) -> HeadingMarker? {
+    private func acceptedMarker(in text: Scalars, at i: Int, lineStarts: [Int], isFirst: Bool) -> HeadingMarker? {
         // A numeral or digit inside a longer run of them is not the start of a number.
         if i > 0, HeadingMarker.mayStart(text[i - 1]), text[i - 1] != "(" && text[i - 1] != "（" { return nil }
         guard let marker = HeadingMarker.parse(text, at: i) else { return nil }

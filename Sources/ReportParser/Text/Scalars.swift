@@ -6,23 +6,69 @@ typealias Scalars = [Unicode.Scalar]
 
 extension Array where Element == Unicode.Scalar {
     init(_ string: some StringProtocol) {
-        self.init()
-        reserveCapacity(string.utf8.count / 2)
-        append(contentsOf: string.unicodeScalars)
+        var string = String(string)
+        self = string.withUTF8 { Scalars(utf8: $0) }
     }
 
-    var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self)
-        return String(view)
+    /// Decodes valid UTF-8 (as Swift strings hold it) without going through `Character`.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        self.init(unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            var i = 0, n = 0
+            while i < bytes.count {
+                let b = UInt32(bytes[i])
+                var v: UInt32
+                if b < 0x80 {
+                    v = b
+                    i += 1
+                } else if b < 0xE0 {
+                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b < 0xF0 {
+                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    i += 4
+                }
+                buffer[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                n += 1
+            }
+            count = n
+        }
     }
+
+    var string: String { self[...].string }
 }
 
 extension ArraySlice where Element == Unicode.Scalar {
+    /// Encodes to UTF-8 directly: far cheaper than appending to a `String.UnicodeScalarView`.
     var string: String {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: self)
-        return String(view)
+        String(unsafeUninitializedCapacity: count * 4) { buffer in
+            var n = 0
+            for s in self {
+                let v = s.value
+                if v < 0x80 {
+                    buffer[n] = UInt8(v)
+                    n += 1
+                } else if v < 0x800 {
+                    buffer[n] = UInt8(0xC0 | v >> 6)
+                    buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+                    n += 2
+                } else if v < 0x10000 {
+                    buffer[n] = UInt8(0xE0 | v >> 12)
+                    buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+                    n += 3
+                } else {
+                    buffer[n] = UInt8(0xF0 | v >> 18)
+                    buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                    buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                    buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+                    n += 4
+                }
+            }
+            return n
+        }
     }
 }
 
@@ -94,16 +140,20 @@ extension Array where Element == Unicode.Scalar {
     func firstIndex(of needle: Scalars, from start: Int = 0, to end: Int? = nil) -> Int? {
         let limit = (end ?? count) - needle.count
         guard let first = needle.first, start <= limit else { return nil }
-        var i = Swift.max(start, 0)
-        while i <= limit {
-            if self[i] == first {
-                var j = 1
-                while j < needle.count && self[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return i }
+        return withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { pin in
+                var i = Swift.max(start, 0)
+                while i <= limit {
+                    if hay[i] == first {
+                        var j = 1
+                        while j < pin.count && hay[i + j] == pin[j] { j += 1 }
+                        if j == pin.count { return i }
+                    }
+                    i += 1
+                }
+                return nil
             }
-            i += 1
         }
-        return nil
     }
 
     func hasPrefix(_ prefix: Scalars, at start: Int = 0) -> Bool {

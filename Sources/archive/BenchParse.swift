@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import ReportParser
+
+/// Parser throughput on one core: the sources repeated in memory to a given size, parsed one by one.
+struct BenchParse: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-parse",
+        abstract: "Measure parser throughput (MB/s on one core) on sources repeated to a given size."
+    )
+
+    @Option(help: "How many megabytes of source text to parse.")
+    var megabytes = 50
+
+    @Argument(help: "Source files to repeat (default: every .txt in content/).")
+    var files: [String] = []
+
+    func run() async throws {
+        let paths = files.isEmpty ? try contentFiles() : files
+        let inputs = try paths.map { path -> (String, [UInt8]) in
+            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+            return (path, [UInt8](data))
+        }
+        let parser = ReportParser()
+        _ = try parser.parse(bytes: inputs[0].1, source: inputs[0].0)  // load the gazetteer and rules outside the timing
+        let target = megabytes * 1_000_000
+        var bytes = 0, reports = 0
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            var i = 0
+            while bytes < target {
+                let (path, data) = inputs[i % inputs.count]
+                reports += try parser.parse(bytes: data, source: path).reports.count
+                bytes += data.count
+                i += 1
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let mb = Double(bytes) / 1_000_000
+        print(String(format: "parsed %.1f MB (%d reports) in %.2f s: %.1f MB/s on one core", mb, reports, seconds, mb / seconds))
+    }
+
+    private func contentFiles() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: "content").filter { $0.hasSuffix(".txt") }.sorted().map { "content/\($0)" }
+    }
+}
