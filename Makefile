@@ -19,7 +19,7 @@ build: deps
 
 ## Run the whole test suite.
 test: deps
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 clean:
 	rm -rf .build
