@@ -7,16 +7,4 @@ enum TestPaths {
     static func content(_ name: String) -> String {
         root.appendingPathComponent("content").appendingPathComponent(name).path
     }
-
-    /// A fresh temporary folder, removed when the test ends.
-    static func temporaryFolder(_ test: XCTestCaseLike) -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("reportarchive-\(UUID().uuidString)")
-        try! FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
-}
-
-protocol XCTestCaseLike {
-    func addTeardownBlock(_ block: @escaping @Sendable () -> Void)
 }

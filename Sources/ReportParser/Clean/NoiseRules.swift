@@ -45,7 +45,7 @@ public struct NoiseRules: Sendable {
 
     public init(text: String, file: String) throws(ParseError) {
         rules = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(maxSplits: 2, whereSeparator: { $0 == " " || $0 == "\t" })

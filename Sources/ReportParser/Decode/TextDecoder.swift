@@ -33,6 +33,7 @@ public enum TextDecoder {
         guard !Self.contains(0, in: text) else {
             throw DecodeError(path: path, reason: "is binary, not text (it holds NUL characters)")
         }
+        guard !text.isEmpty else { throw DecodeError(path: path, reason: "the file is empty (only a byte-order mark)") }
         return DecodedText(text: normalisingLineEnds(text), encoding: encoding)
     }
 

@@ -73,6 +73,7 @@ enum DateReader {
         guard let (day, afterDay) = number(in: text, at: p), (1...31).contains(day) else { return nil }
         p = afterDay
         if isChinese {
+            p = skipBlanks(text, p)  // `5 日`
             guard p < text.count, text[p] == "日" || text[p] == "号" else { return nil }
             p += 1
         } else if p < text.count, text[p].digitValue != nil {

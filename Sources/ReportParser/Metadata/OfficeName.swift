@@ -57,10 +57,14 @@ struct OfficeName: Equatable {
         let prefix = Scalars(text[p..<start])
         let end = start + word.count
         var department: String?
+        // A department is a short name ending in 科/处/股/室 right after the office: 财务科工作总结.
         var d = end
-        while d < text.count, d - end < 6, text[d].isHan { d += 1 }
-        if d > end, ["科", "处", "股", "室"].contains(text[d - 1]) {
-            department = Scalars(text[end..<d]).string
+        while d < text.count, d - end < 6, text[d].isHan {
+            if d > end, ["科", "处", "股", "室"].contains(text[d]) {
+                department = Scalars(text[end...d]).string
+                break
+            }
+            d += 1
         }
         let levels = prefix.filter { levelScalars.contains($0) }
         let level: String?

@@ -30,7 +30,9 @@ struct HeadingMarker: Equatable, Sendable {
     }
 
     /// The marker that starts exactly at `i`, if any.
-    static func parse(_ text: Scalars, at i: Int) -> HeadingMarker? {
+    /// - Parameter enumerations: also return `四、` in `四、五中全会` (consecutive numerals), for callers
+    ///   that ask whether text merely looks numbered.
+    static func parse(_ text: Scalars, at i: Int, enumerations: Bool = false) -> HeadingMarker? {
         guard i < text.count else { return nil }
         let s = text[i]
         if ("①"..."⑳").contains(s) {
@@ -69,7 +71,7 @@ struct HeadingMarker: Equatable, Sendable {
             while j < text.count, j - i < 3, ChineseNumber.isNumeral(text[j]) { j += 1 }
             guard j < text.count, text[j] == "、", let n = ChineseNumber.value(text[i..<j]) else { return nil }
             // 一、二年级, 四、五中全会: consecutive numerals enumerate, they do not head anything.
-            if j + 1 < text.count, ChineseNumber.isNumeral(text[j + 1]) {
+            if !enumerations, j + 1 < text.count, ChineseNumber.isNumeral(text[j + 1]) {
                 var k = j + 1
                 while k < text.count, k - j <= 3, ChineseNumber.isNumeral(text[k]) { k += 1 }
                 if let next = ChineseNumber.value(text[(j + 1)..<k]), next == n + 1 { return nil }

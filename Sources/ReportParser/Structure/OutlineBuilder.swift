@@ -43,8 +43,8 @@ struct OutlineBuilder {
         // A paragraph that a wrap or page break cut off runs on when the next line starts with a
         // number that cannot be a heading here (单 / 一、陈旧; 十六届 / 四、五中全会).
         if !buffer.isEmpty {
-            let marker = HeadingMarker.parse(text, at: 0)
-            let heading = marker.map { sequence.accepts($0, allowAnyStart: isFirst) } ?? false
+            let marker = HeadingMarker.parse(text, at: 0, enumerations: true)
+            let heading = HeadingMarker.parse(text, at: 0).map { sequence.accepts($0, allowAnyStart: isFirst) } ?? false
             if marker != nil, !heading, !buffer.endsSentence {
                 // fall through: same text continues
             } else {
@@ -101,7 +101,9 @@ struct OutlineBuilder {
         guard let marker = HeadingMarker.parse(text, at: i) else { return nil }
         let atLineStart = lineStarts.contains(i)
         let atBoundary = atLineStart || isBoundary(text, before: i)
-        let runsOn = inHeading && sequence.isFirstChild(marker)
+        // A first child may run straight on from its parent's heading (全面领导(一)坚持…), but not
+        // out of Latin text such as `alert(1)`.
+        let runsOn = inHeading && sequence.isFirstChild(marker) && i > 0 && !text[i - 1].isASCII
         guard atBoundary || runsOn else { return nil }
         return sequence.accepts(marker, allowAnyStart: isFirst && i == 0) ? marker : nil
     }
