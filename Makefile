@@ -1,8 +1,8 @@
 # ReportArchive: the commands README.md documents. Each installs what it needs first.
 SWIFT ?= swift
-APT_PACKAGES :=
+APT_PACKAGES := libcmark-dev pkg-config
 
-.PHONY: deps build test parse clean
+.PHONY: deps build site test clean
 
 ## Install the system packages the build links against (Debian/Ubuntu; needs root or sudo).
 deps:
@@ -16,6 +16,10 @@ deps:
 ## Build the `archive` tool (release).
 build: deps
 	$(SWIFT) build -c release --product archive
+
+## Build the site from content/ into public/ (release build of the tool first).
+site: build
+	.build/release/archive build
 
 ## Run the whole test suite.
 test: deps

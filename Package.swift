@@ -6,10 +6,13 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .library(name: "ReportParser", targets: ["ReportParser"]),
+        .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
         .executable(name: "archive", targets: ["archive"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Plain value types shared by every stage; depends on nothing.
@@ -20,13 +23,28 @@ let package = Package(
             dependencies: ["ReportModel"],
             resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/noise-rules.txt")]
         ),
+        // Debian's libcmark, the only Markdown implementation; CommonMark.swift is its one user.
+        .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Report → Markdown (escaping lives here, once) → HTML through cmark.
+        .target(name: "ReportMarkdown", dependencies: ["ReportModel", "Ccmark"]),
+        // Config, indexes (region, year, topic, type), pages from templates, feeds, atomic output.
+        .target(
+            name: "SiteBuilder",
+            dependencies: [
+                "ReportModel", "ReportParser", "ReportMarkdown",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         .executableTarget(
             name: "archive",
             dependencies: [
-                "ReportParser", "ReportModel",
+                "ReportParser", "ReportModel", "SiteBuilder",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "ReportMarkdownTests", dependencies: ["ReportMarkdown", "ReportModel"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser"]),
         .testTarget(
             name: "ReportParserTests",
             dependencies: ["ReportParser", "ReportModel"],

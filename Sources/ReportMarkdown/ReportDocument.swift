@@ -1,0 +1,80 @@
+import ReportModel
+
+/// A parsed report as a Markdown document: the archive's portable, plain-text form of each report.
+///
+/// Every piece of source text goes through ``MarkdownEscaper``, so the document's structure — one H1
+/// for the title, one heading per section, paragraphs — comes from the parsed ``Report`` and never from
+/// characters in its text. Rendered through ``CommonMark``, the document shows the text exactly.
+///
+/// Heading levels: the title is the only `#`; a section of level *n* gets `min(6, n + 2)` hashes, so part
+/// titles (level 0) are `##`, 一、 is `###`, (一) `####`, 1. `#####`, and deeper levels share `######`.
+/// The number is kept as written in front of the heading text (`### 一、强化…`), because readers and the
+/// source cite parts by it.
+public enum ReportDocument {
+    /// Front matter, then the body (see ``body(for:)``), separated by a blank line.
+    public static func markdown(for report: Report, frontMatter: FrontMatter) -> String {
+        frontMatter.yaml + "\n" + body(for: report)
+    }
+
+    /// The document without front matter: what to hand to ``CommonMark/html(fromMarkdown:)``, since
+    /// CommonMark has no front matter and would read the block's `---` lines as a rule and a heading.
+    ///
+    /// Title as `#` (only when the report has one: a missing title is not replaced by an invented one),
+    /// the paragraphs before the first heading, each section's heading, paragraphs and children in reading
+    /// order, then the signature as one paragraph whose lines stay lines. Blocks are separated by blank
+    /// lines; a non-empty body ends with a newline.
+    public static func body(for report: Report) -> String {
+        var out = ""
+        if let title = report.title {
+            appendBlock(prefix: "# ", MarkdownEscaper.escapeInline(title), to: &out)
+        }
+        appendParagraphs(report.paragraphs, to: &out)
+        appendSections(report.sections, to: &out)
+        if let signature = report.signature {
+            appendBlock(prefix: "", MarkdownEscaper.escapeParagraph(signature), to: &out)
+        }
+        return out
+    }
+
+    /// Escaped paragraphs separated by blank lines, for callers that render one section at a time.
+    /// Blank paragraphs are left out; no paragraphs give the empty string.
+    public static func markdown(paragraphs: [String]) -> String {
+        var out = ""
+        appendParagraphs(paragraphs, to: &out)
+        return out
+    }
+
+    /// The heading level for a section: `min(6, level + 2)`, and never above `##`, which is below the title.
+    public static func headingLevel(for section: Section) -> Int {
+        max(2, min(6, section.level + 2))
+    }
+
+    // MARK: - Writing
+
+    private static func appendParagraphs(_ paragraphs: [String], to out: inout String) {
+        for paragraph in paragraphs {
+            appendBlock(prefix: "", MarkdownEscaper.escapeParagraph(paragraph), to: &out)
+        }
+    }
+
+    private static func appendSections(_ sections: [Section], to out: inout String) {
+        for section in sections {
+            // Number and heading are escaped together: `1.` only reads as a list marker at the start,
+            // and the start of the pair is the number.
+            let heading = MarkdownEscaper.escapeInline(section.number + section.heading)
+            appendBlock(prefix: String(repeating: "#", count: headingLevel(for: section)) + " ", heading, to: &out)
+            appendParagraphs(section.paragraphs, to: &out)
+            appendSections(section.children, to: &out)
+        }
+    }
+
+    /// Adds one block, preceded by a blank line unless it is the first; empty text adds nothing,
+    /// so a blank title, heading or paragraph leaves no empty `#` or stray blank lines behind.
+    private static func appendBlock(prefix: String, _ escaped: String, to out: inout String) {
+        guard !escaped.isEmpty else { return }
+        if !out.isEmpty { out += "\n" }
+        out += prefix
+        out += escaped
+        out += "\n"
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import TOMLKit
+
+/// `archive.toml`: what the site is called, where it lives, how lists page, the topic taxonomy,
+/// and hand corrections for single reports.
+public struct SiteConfig: Sendable {
+    public var title: String
+    public var description: String
+    /// Always ends with `/`. Used only where absolute URLs are required.
+    public var baseURL: String
+    public var language: String
+    public var pageSize: Int
+    public var prettyURLs: Bool
+    public var contentDirectory: String
+    public var outputDirectory: String
+    public var templatesDirectory: String
+    public var topics: [TopicDefinition]
+    public var overrides: [ReportOverride]
+
+    /// A problem in the configuration, with the key and the line it stands on.
+    public struct Error: Swift.Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var key: String?
+        public var message: String
+
+        public var description: String {
+            "\(file)\(line.map { ":\($0)" } ?? ""): \(key.map { "\($0): " } ?? "")\(message)"
+        }
+    }
+
+    /// Reads the configuration at `path`; relative folders in it are taken from the file's folder.
+    public static func load(_ path: String) throws(Error) -> SiteConfig {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw Error(file: path, message: "cannot read the configuration file (is this the archive's folder?)")
+        }
+        var config = try parse(text, file: path)
+        let root = URL(fileURLWithPath: path).deletingLastPathComponent()
+        func resolve(_ p: String) -> String { p.hasPrefix("/") ? p : root.appendingPathComponent(p).path }
+        config.contentDirectory = resolve(config.contentDirectory)
+        config.outputDirectory = resolve(config.outputDirectory)
+        config.templatesDirectory = resolve(config.templatesDirectory)
+        return config
+    }
+
+    public static func parse(_ text: String, file: String) throws(Error) -> SiteConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch let error as TOMLParseError {
+            throw Error(file: file, line: error.source.begin.line, message: error.description)
+        } catch {
+            throw Error(file: file, message: "\(error)")
+        }
+        let reader = TOMLReader(table: table, text: text, file: file)
+        let site = try reader.table("site", required: true)!
+        let build = try reader.table("build", required: false) ?? TOMLTable()
+        var config = SiteConfig(
+            title: try reader.string("title", in: site, section: "site", required: true)!,
+            description: try reader.string("description", in: site, section: "site") ?? "",
+            baseURL: try reader.string("base_url", in: site, section: "site", required: true)!,
+            language: try reader.string("language", in: site, section: "site") ?? "zh-CN",
+            pageSize: try reader.int("page_size", in: site, section: "site", range: 1...10_000) ?? 50,
+            prettyURLs: try reader.bool("pretty_urls", in: site, section: "site") ?? false,
+            contentDirectory: try reader.string("content", in: build, section: "build") ?? "content",
+            outputDirectory: try reader.string("output", in: build, section: "build") ?? "public",
+            templatesDirectory: try reader.string("templates", in: build, section: "build") ?? "templates",
+            topics: try TopicDefinition.read(reader),
+            overrides: try ReportOverride.read(reader)
+        )
+        guard config.baseURL.hasPrefix("http://") || config.baseURL.hasPrefix("https://") else {
+            throw Error(file: file, line: reader.line(of: "base_url", section: "site"), key: "site.base_url",
+                        message: "must be an absolute http(s) URL, found \"\(config.baseURL)\"")
+        }
+        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
+        return config
+    }
+}
+
+/// One topic of the taxonomy.
+public struct TopicDefinition: Sendable, Equatable {
+    public var name: String
+    public var slug: String
+    public var keywords: [String]
+
+    static func read(_ reader: TOMLReader) throws(SiteConfig.Error) -> [TopicDefinition] {
+        var topics: [TopicDefinition] = []
+        for (i, table) in try reader.arrayOfTables("topics").enumerated() {
+            let section = "topics[\(i)]"
+            let topic = TopicDefinition(
+                name: try reader.string("name", in: table, section: section, required: true)!,
+                slug: try reader.string("slug", in: table, section: section, required: true)!,
+                keywords: try reader.strings("keywords", in: table, section: section) ?? [])
+            guard topic.slug.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
+                throw reader.error("slug", section: section, "must be lowercase ASCII letters, digits and -, found \"\(topic.slug)\"")
+            }
+            guard !topics.contains(where: { $0.slug == topic.slug }) else {
+                throw reader.error("slug", section: section, "\"\(topic.slug)\" is used by another topic")
+            }
+            topics.append(topic)
+        }
+        return topics
+    }
+}
+
+/// A hand correction of one report's metadata; the page says the value was set by hand.
+public struct ReportOverride: Sendable, Equatable {
+    /// The source file name, as in `content/`.
+    public var source: String
+    /// 1-based position of the report in its source.
+    public var report: Int
+    public var title: String?
+    public var year: Int?
+    public var docType: String?
+    public var province: String?
+    public var prefecture: String?
+    public var county: String?
+
+    static func read(_ reader: TOMLReader) throws(SiteConfig.Error) -> [ReportOverride] {
+        var out: [ReportOverride] = []
+        for (i, table) in try reader.arrayOfTables("overrides").enumerated() {
+            let section = "overrides[\(i)]"
+            out.append(ReportOverride(
+                source: try reader.string("source", in: table, section: section, required: true)!,
+                report: try reader.int("report", in: table, section: section, range: 1...10_000) ?? 1,
+                title: try reader.string("title", in: table, section: section),
+                year: try reader.int("year", in: table, section: section, range: 1900...2100),
+                docType: try reader.string("doc_type", in: table, section: section),
+                province: try reader.string("province", in: table, section: section),
+                prefecture: try reader.string("prefecture", in: table, section: section),
+                county: try reader.string("county", in: table, section: section)))
+        }
+        return out
+    }
+}

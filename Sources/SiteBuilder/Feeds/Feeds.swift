@@ -1,0 +1,74 @@
+import ReportModel
+
+/// `feed.xml` (Atom), `sitemap.xml` and `robots.txt`: the only places that use absolute URLs.
+enum Feeds {
+    static let feedSize = 50
+
+    static func atom(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths) -> OutputFile {
+        // Dates come from the reports, never from the clock, so two builds are byte-identical.
+        func date(_ r: Report) -> String { r.publishedDate ?? r.signedDate ?? r.year.map { "\($0)-12-31" } ?? "2000-01-01" }
+        let entries = content.reports.sorted { (date($0.report), $1.slug) > (date($1.report), $0.slug) }.prefix(feedSize)
+        let updated = entries.map { date($0.report) }.max() ?? "2000-01-01"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(config.language))">
+          <title>\(xmlEscape(config.title))</title>
+          <id>\(xmlEscape(config.baseURL))</id>
+          <link rel="alternate" href="\(xmlEscape(config.baseURL))"/>
+          <link rel="self" href="\(xmlEscape(config.baseURL + "feed.xml"))"/>
+          <updated>\(updated)T00:00:00Z</updated>
+
+        """
+        for archived in entries {
+            let r = archived.report
+            let url = config.baseURL + paths.report(archived.slug)
+            let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }.joined(separator: " ")
+            xml += """
+              <entry>
+                <title>\(xmlEscape(r.title ?? r.listedTitle ?? archived.slug))</title>
+                <id>\(xmlEscape(url))</id>
+                <link rel="alternate" href="\(xmlEscape(url))"/>
+                <updated>\(date(r))T00:00:00Z</updated>
+                <author><name>\(xmlEscape(r.issuer ?? (region.isEmpty ? config.title : region)))</name></author>
+                <summary>\(xmlEscape([region, r.year.map { "\($0)年" }, r.docType.displayName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")))</summary>
+              </entry>
+
+            """
+        }
+        xml += "</feed>\n"
+        return OutputFile(path: "feed.xml", text: xml)
+    }
+
+    /// Every HTML page but the 404 page, by absolute URL, in path order.
+    static func sitemap(pages: [String], config: SiteConfig) -> OutputFile {
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for path in pages.sorted() where path.hasSuffix(".html") && path != "404.html" {
+            xml += "  <url><loc>\(xmlEscape(config.baseURL + path))</loc></url>\n"
+        }
+        xml += "</urlset>\n"
+        return OutputFile(path: "sitemap.xml", text: xml)
+    }
+
+    static func robots(config: SiteConfig) -> OutputFile {
+        OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(config.baseURL)sitemap.xml\n")
+    }
+
+    static func xmlEscape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        for c in s.unicodeScalars {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default:
+                // Control characters are not allowed in XML 1.0.
+                if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" { continue }
+                out.unicodeScalars.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,145 @@
+import ReportModel
+
+/// The home page, the index of each taxonomy, every list page, and the 404 page.
+struct IndexPages {
+    var page: PageContext
+    var content: ArchiveContent
+    var templates: TemplateSet
+
+    var lists: ListPages { ListPages(page: page, content: content, templates: templates) }
+    var paths: SitePaths { page.paths }
+
+    func files() -> [OutputFile] {
+        var out: [OutputFile] = [home(), notFound()]
+        out += regionPages()
+        out += yearPages()
+        out += topicPages()
+        out += typePages()
+        return out
+    }
+
+    private func index(path: String, title: String, intro: String?, entries: [[String: Any]], tree: [String: Any]? = nil) -> OutputFile {
+        var extra: [String: Any] = ["hasEntries": !entries.isEmpty, "entries": entries]
+        if let intro { extra["intro"] = intro }
+        if let tree { extra["tree"] = tree }
+        return OutputFile(path: path, text: templates.render("index", page.context(path: path, title: title, extra)))
+    }
+
+    // MARK: Regions
+
+    private func regionPages() -> [OutputFile] {
+        let regions = content.regions
+        let indexPath = paths.index("regions")
+        func node(_ key: String) -> [String: Any] {
+            let n = regions.nodes[key]!
+            return ["name": n.name, "href": page.link(paths.region(key), from: indexPath), "count": n.total,
+                    "hasChildren": !n.children.isEmpty, "children": n.children.map(node)]
+        }
+        let tree: [String: Any] = ["children": regions.roots.map(node), "hasChildren": !regions.roots.isEmpty]
+        var out = [index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree)]
+        for (key, n) in regions.nodes.sorted(by: { $0.key < $1.key }) {
+            let trail = regions.trail(to: key).dropLast()
+            let hidden = n.reports.filter { $0.label != nil }.count
+            var intro = "本地区及下级地区共 \(n.total) 篇报告。"
+            if hidden > 0 { intro += "其中 \(hidden) 篇的下级地区名称在原文中被隐去（标为“名未具”），列在本级。" }
+            out += lists.files(.init(
+                title: n.name, intro: intro, path: { paths.region(key, page: $0) },
+                reports: n.reports.map(\.report) + descendants(of: key),
+                labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, "\(n.name) · \($0)") } }, uniquingKeysWith: { a, _ in a }),
+                breadcrumb: [("地区", indexPath)] + trail.map { ($0.name, paths.region($0.key)) },
+                subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) }))
+        }
+        return out
+    }
+
+    /// Reports of every region below `key`, in list order.
+    private func descendants(of key: String) -> [Int] {
+        var out: [Int] = []
+        var stack = content.regions.nodes[key]!.children
+        while let next = stack.popLast() {
+            let n = content.regions.nodes[next]!
+            out += n.reports.map(\.report)
+            stack += n.children
+        }
+        return out.sorted()
+    }
+
+    // MARK: Years, topics, types
+
+    private func yearPages() -> [OutputFile] {
+        let indexPath = paths.index("years")
+        let years = content.years.keys.compactMap { $0 }.sorted(by: >)
+        var entries: [[String: Any]] = years.map { ["name": "\($0) 年", "href": page.link(paths.year(String($0)), from: indexPath), "count": content.years[$0]!.count] }
+        if let undated = content.years[nil] {
+            entries.append(["name": "年份不详", "href": page.link(paths.year("undated"), from: indexPath), "count": undated.count])
+        }
+        var out = [index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries)]
+        for year in years {
+            out += lists.files(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
+                                     reports: content.years[year]!, breadcrumb: [("年份", indexPath)]))
+        }
+        out += lists.files(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
+                                 reports: content.years[nil] ?? [], breadcrumb: [("年份", indexPath)]))
+        return out
+    }
+
+    private func topicPages() -> [OutputFile] {
+        let indexPath = paths.index("topics")
+        let topics = content.classifier.topics
+        let entries: [[String: Any]] = topics.indices.map {
+            ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: indexPath), "count": content.topics[$0].count]
+        }
+        var out = [index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries)]
+        for (t, topic) in topics.enumerated() {
+            out += lists.files(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
+                                     reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t))
+        }
+        return out
+    }
+
+    private func typePages() -> [OutputFile] {
+        let indexPath = paths.index("types")
+        let entries: [[String: Any]] = DocType.allCases.map {
+            ["name": $0.displayName, "href": page.link(paths.type($0.slug), from: indexPath), "count": content.types[$0]?.count ?? 0]
+        }
+        var out = [index(path: indexPath, title: "按类型浏览", intro: nil, entries: entries)]
+        for type in DocType.allCases {
+            out += lists.files(.init(title: type.displayName, intro: nil, path: { paths.type(type.slug, page: $0) },
+                                     reports: content.types[type] ?? [], breadcrumb: [("类型", indexPath)]))
+        }
+        return out
+    }
+
+    // MARK: Home and 404
+
+    private func home() -> OutputFile {
+        let path = "index.html"
+        let topics = content.classifier.topics
+        func chip(_ name: String, _ target: String, _ count: Int) -> [String: Any] {
+            ["name": name, "href": page.link(target, from: path), "count": count]
+        }
+        let latest = content.reports.indices.sorted { a, b in
+            let ra = content.reports[a].report, rb = content.reports[b].report
+            let da = ra.publishedDate ?? ra.signedDate ?? "", db = rb.publishedDate ?? rb.signedDate ?? ""
+            return (ra.year ?? 0, da, b) > (rb.year ?? 0, db, a)
+        }.prefix(12)
+        let extra: [String: Any] = [
+            "sourceCount": content.sources.count,
+            "regionCount": content.regions.nodes.count,
+            "yearCount": content.years.keys.compactMap { $0 }.count,
+            "regions": content.regions.roots.map { chip(content.regions.nodes[$0]!.name, paths.region($0), content.regions.nodes[$0]!.total) },
+            "years": content.years.keys.compactMap { $0 }.sorted(by: >).map { chip(String($0), paths.year(String($0)), content.years[$0]!.count) },
+            "topics": topics.indices.filter { !content.topics[$0].isEmpty }.map { chip(topics[$0].name, paths.topic(topics[$0].slug), content.topics[$0].count) },
+            "types": DocType.allCases.filter { content.types[$0] != nil }.map { chip($0.displayName, paths.type($0.slug), content.types[$0]!.count) },
+            "items": latest.map { lists.item($0, label: nil, topic: nil, from: path) },
+        ]
+        return OutputFile(path: path, text: templates.render("home", page.context(path: path, title: "首页", extra)))
+    }
+
+    private func notFound() -> OutputFile {
+        // Served for any missing path, at any depth: links here are absolute, from the base URL.
+        var context = page.context(path: "404.html", title: "页面不存在")
+        context["root"] = page.config.baseURL
+        return OutputFile(path: "404.html", text: templates.render("404", context))
+    }
+}

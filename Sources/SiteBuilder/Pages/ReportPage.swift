@@ -1,0 +1,139 @@
+import ReportMarkdown
+import ReportModel
+
+/// A report's page, and its Markdown beside it.
+struct ReportPage {
+    var page: PageContext
+    var content: ArchiveContent
+    var templates: TemplateSet
+
+    func files(for archived: ArchivedReport) -> [OutputFile] {
+        let paths = page.paths
+        let path = paths.report(archived.slug)
+        let report = archived.report
+        let topics = content.classifier.topics
+        func topicLinks(_ indices: [Int]) -> [[String: Any]] {
+            indices.map { ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: path)] }
+        }
+
+        var breadcrumb: [[String: Any]] = []
+        var hiddenLabel: String?
+        if let code = report.region.code, content.regions.nodes[code] != nil {
+            let trail = content.regions.trail(to: code)
+            breadcrumb = trail.map { ["name": $0.name, "href": page.link(paths.region($0.key), from: path)] }
+            hiddenLabel = RegionIndex.hiddenLabel(level: report.region.level, at: trail.last!)
+        }
+        var warnings: [String] = []
+        if !report.complete { warnings.append("本篇不完整：\(Self.reasonText(report.incompleteReason))") }
+        if archived.yearUncertain { warnings.append("年份存疑：正文给出的年份不一致（\(report.yearCandidates.map { "\($0.value)·\(Self.originName($0.from))" }.joined(separator: "，"))）") }
+        if let dup = report.duplicateOf, let original = content.reports.first(where: { $0.report.id == dup }) {
+            warnings.append("与同一来源中的《\(original.report.title ?? original.slug)》内容基本相同")
+        }
+
+        let sections: [[String: Any]] = archived.sections.map { entry in
+            [
+                "anchor": entry.anchor,
+                "depth": entry.depth,
+                "h": Swift.min(6, entry.section.level + 1),
+                "number": entry.section.number,
+                "heading": entry.section.heading,
+                "topics": topicLinks(entry.topics),
+                "hasTopics": !entry.topics.isEmpty,
+                "html": CommonMark.html(fromMarkdown: ReportDocument.markdown(paragraphs: entry.section.paragraphs)),
+            ]
+        }
+        let toc: [[String: Any]] = archived.sections.filter { $0.depth <= 1 }.map {
+            ["anchor": $0.anchor, "depth": $0.depth, "number": $0.section.number, "heading": $0.section.heading]
+        }
+        let region = [report.region.province, report.region.prefecture, report.region.county].compactMap { $0 }
+        let signature = report.signature.map { $0.split(separator: "\n").map(String.init) } ?? []
+        let title = report.title ?? report.listedTitle ?? "（无标题）"
+        var extra: [String: Any] = [
+            "title": title,
+            "titleByHand": archived.setByHand.contains("title"),
+            "hasBreadcrumb": !breadcrumb.isEmpty,
+            "breadcrumb": breadcrumb,
+            "regionText": region.isEmpty ? (report.region.level.map { "未具名的\($0)" } ?? "不详") : region.joined(separator: " › ") + (hiddenLabel.map { " · \($0)" } ?? ""),
+            "regionByHand": archived.setByHand.contains("region"),
+            "yearFrom": Self.yearOrigin(report),
+            "yearByHand": archived.setByHand.contains("year"),
+            "yearHref": page.link(paths.year(report.year.map(String.init) ?? "undated"), from: path),
+            "typeName": report.docType.displayName,
+            "typeHref": page.link(paths.type(report.docType.slug), from: path),
+            "sourceFile": archived.sourceFile,
+            "sourceHref": page.link(paths.source(archived.sourceSlug), from: path),
+            "markdownHref": page.link(paths.markdown(archived.slug), from: path),
+            "position": archived.position,
+            "topics": topicLinks(archived.topics),
+            "hasTopics": !archived.topics.isEmpty,
+            "hasWarnings": !warnings.isEmpty,
+            "warnings": warnings,
+            "hasToc": toc.count > 1,
+            "toc": toc,
+            "preamble": report.paragraphs.isEmpty ? "" : CommonMark.html(fromMarkdown: ReportDocument.markdown(paragraphs: report.paragraphs)),
+            "sections": sections,
+            "hasSignature": !signature.isEmpty,
+            "signature": signature,
+        ]
+        if let hiddenLabel { extra["hiddenLabel"] = hiddenLabel }
+        for (key, value) in [("year", report.year.map(String.init)), ("period", report.period), ("issuer", report.issuer),
+                             ("department", report.department), ("signedDate", report.signedDate), ("publishedDate", report.publishedDate)] {
+            if let value { extra[key] = value }
+        }
+        let html = page.context(path: path, title: title, description: "\(region.joined())\(report.year.map { "\($0)年" } ?? "")\(report.docType.displayName)", extra)
+        return [
+            OutputFile(path: path, text: templates.render("report", html)),
+            OutputFile(path: paths.markdown(archived.slug), text: ReportDocument.markdown(for: report, frontMatter: frontMatter(archived))),
+        ]
+    }
+
+    private func frontMatter(_ archived: ArchivedReport) -> FrontMatter {
+        let r = archived.report
+        func s(_ v: String?) -> FrontMatter.Value { v.map { .string($0) } ?? .null }
+        return FrontMatter([
+            ("id", .string(r.id)),
+            ("title", s(r.title)),
+            ("listed_title", s(r.listedTitle)),
+            ("issuer", s(r.issuer)),
+            ("region", .map([("province", s(r.region.province)), ("prefecture", s(r.region.prefecture)), ("county", s(r.region.county)),
+                             ("level", s(r.region.level)), ("code", s(r.region.code))])),
+            ("year", r.year.map { .int($0) } ?? .null),
+            ("year_from", s(r.provenance["year"])),
+            ("doc_type", .string(r.docType.rawValue)),
+            ("period", s(r.period)),
+            ("signed_date", s(r.signedDate)),
+            ("published_date", s(r.publishedDate)),
+            ("complete", .bool(r.complete)),
+            ("topics", .list(archived.topics.map { .string(content.classifier.topics[$0].slug) })),
+            ("source", .string(archived.sourceFile)),
+            ("set_by_hand", .list(archived.setByHand.sorted().map { .string($0) })),
+        ])
+    }
+
+    static func originName(_ origin: YearCandidate.Origin) -> String {
+        switch origin {
+        case .signedDate: "落款日期"
+        case .title: "标题"
+        case .listedTitle: "目录标题"
+        case .heading: "小标题"
+        case .body: "正文开头"
+        case .published: "网页发布日期"
+        }
+    }
+
+    static func yearOrigin(_ report: Report) -> String {
+        guard let from = report.provenance["year"] else { return "不详" }
+        if from == "set by hand" { return "人工设定" }
+        let origin = YearCandidate.Origin(rawValue: String(from.split(separator: " ").first ?? ""))
+        return origin.map(originName) ?? from
+    }
+
+    static func reasonText(_ reason: String?) -> String {
+        switch reason {
+        case "the source ends before the collection's other reports": "来源文件在汇编的其余篇目之前就结束了，本篇可能被截断"
+        case "the title promises a plan, but no part of the text is one": "标题包含工作计划（要点），正文中却没有这一部分"
+        case "the text stops mid-sentence": "正文在句子中间中断"
+        default: reason ?? "原因不详"
+        }
+    }
+}

@@ -1,0 +1,35 @@
+/// Where every page lives in `public/`, and relative links between them.
+///
+/// All internal links are relative and name the file, so the site works at a domain root, under
+/// a sub-path and opened from disk. By default each page is one file in a few folders (creating
+/// folders dominates writing a large site); `pretty_urls` gives `<slug>/index.html` instead.
+public struct SitePaths: Sendable {
+    public var pretty: Bool
+
+    public init(pretty: Bool) {
+        self.pretty = pretty
+    }
+
+    func page(_ folder: String, _ name: String, page: Int = 1) -> String {
+        let base = page > 1 ? "\(name)-\(page)" : name
+        return pretty ? "\(folder)/\(base)/index.html" : "\(folder)/\(base).html"
+    }
+
+    public func report(_ slug: String) -> String { page("reports", slug) }
+
+    /// The Markdown beside the report's page.
+    public func markdown(_ slug: String) -> String { pretty ? "reports/\(slug)/\(slug).md" : "reports/\(slug).md" }
+
+    public func source(_ sourceSlug: String) -> String { "sources/\(sourceSlug).txt" }
+
+    public func region(_ key: String, page n: Int = 1) -> String { page("regions", key, page: n) }
+    public func year(_ key: String, page n: Int = 1) -> String { page("years", key, page: n) }
+    public func topic(_ slug: String, page n: Int = 1) -> String { page("topics", slug, page: n) }
+    public func type(_ slug: String, page n: Int = 1) -> String { page("types", slug, page: n) }
+    public func index(_ folder: String) -> String { "\(folder)/index.html" }
+
+    /// `../` enough times to climb from `path` to the site root.
+    public static func root(from path: String) -> String {
+        String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)
+    }
+}

@@ -1,0 +1,81 @@
+import ReportModel
+import ReportParser
+
+/// The region hierarchy the reports fill: province > prefecture > county, with counts.
+/// A report sits at the deepest level its text names; when a lower level is hidden
+/// (xx区 under 杭州市) it is listed there with a label saying so.
+public struct RegionIndex: Sendable {
+    public struct Node: Sendable {
+        public var key: String
+        public var name: String
+        public var rank: Int
+        public var parent: String?
+        public var children: [String] = []
+        /// Reports whose deepest known level is this node, with the label for a hidden lower level.
+        public var reports: [(report: Int, label: String?)] = []
+        /// Reports here and below.
+        public var total = 0
+    }
+
+    public static let unknownKey = "unknown"
+    public private(set) var nodes: [String: Node] = [:]
+    /// Provinces in code order, then the unknown bucket when used.
+    public private(set) var roots: [String] = []
+
+    /// - Parameter reports: in list order; node report lists keep that order.
+    public init(_ reports: [ArchivedReport], gazetteer: Gazetteer) {
+        for (i, archived) in reports.enumerated() {
+            let region = archived.report.region
+            guard let code = region.code, var place = gazetteer.place(code: code) else {
+                add(i, to: [Self.unknownKeyNode()], label: nil)
+                continue
+            }
+            var chain = [place]
+            while let parent = gazetteer.parent(of: place) {
+                chain.insert(parent, at: 0)
+                place = parent
+            }
+            let path = chain.map { Node(key: $0.code, name: $0.name, rank: $0.rank.rawValue, parent: $0.parentCode) }
+            add(i, to: path, label: Self.hiddenLabel(level: region.level, at: path.last!))
+        }
+        for key in nodes.keys { nodes[key]!.children.sort() }
+        roots = nodes.values.filter { $0.parent == nil && $0.key != Self.unknownKey }.map(\.key).sorted()
+        if nodes[Self.unknownKey] != nil { roots.append(Self.unknownKey) }
+    }
+
+    private static func unknownKeyNode() -> Node {
+        Node(key: unknownKey, name: "地区未知", rank: 1, parent: nil)
+    }
+
+    private mutating func add(_ report: Int, to path: [Node], label: String?) {
+        for (depth, node) in path.enumerated() {
+            if nodes[node.key] == nil {
+                nodes[node.key] = node
+                if let parent = node.parent, depth > 0 { nodes[parent]!.children.append(node.key) }
+            }
+            nodes[node.key]!.total += 1
+        }
+        nodes[path.last!.key]!.reports.append((report, label))
+    }
+
+    /// `区名未具` when a 区-level report sits at a prefecture, and so on.
+    static func hiddenLabel(level: String?, at node: Node) -> String? {
+        guard let level else { return nil }
+        switch (node.rank, level) {
+        case (1...2, "区"), (1...2, "县"), (1...2, "旗"): return "\(level)名未具"
+        case (1, "市"), (1, "州"), (1, "盟"): return "\(level)名未具"
+        default: return nil
+        }
+    }
+
+    /// Province > prefecture > county names from the root to `key`.
+    public func trail(to key: String) -> [Node] {
+        var out: [Node] = []
+        var current = nodes[key]
+        while let node = current {
+            out.insert(node, at: 0)
+            current = node.parent.flatMap { nodes[$0] }
+        }
+        return out
+    }
+}

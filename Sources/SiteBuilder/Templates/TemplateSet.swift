@@ -1,0 +1,62 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates in `templates/`, compiled once per build.
+public struct TemplateSet: Sendable {
+    /// A template that cannot be used, named with its file and line.
+    public struct Error: Swift.Error, CustomStringConvertible {
+        public var file: String
+        public var line: Int?
+        public var message: String
+        public var description: String { "\(file)\(line.map { ":\($0)" } ?? ""): \(message)" }
+    }
+
+    /// Templates every site needs; the rest (partials) are whatever these include.
+    public static let required = ["layout", "home", "report", "list", "index", "404"]
+
+    let library: MustacheLibrary
+    public let directory: String
+
+    public init(directory: String) throws(Error) {
+        self.directory = directory
+        var library = MustacheLibrary()
+        let fm = FileManager.default
+        guard let files = fm.enumerator(atPath: directory)?.compactMap({ $0 as? String }).filter({ $0.hasSuffix(".mustache") }).sorted() else {
+            throw Error(file: directory, message: "the templates folder does not exist")
+        }
+        for file in files {
+            let path = (directory as NSString).appendingPathComponent(file)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw Error(file: path, message: "cannot be read as UTF-8 text")
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                throw Error(file: path, line: error.context.lineNumber, message: "\(error.error) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\"")
+            } catch {
+                throw Error(file: path, message: "\(error)")
+            }
+        }
+        for name in Self.required where library.getTemplate(named: name) == nil {
+            throw Error(file: (directory as NSString).appendingPathComponent("\(name).mustache"), message: "missing: every site needs this template")
+        }
+        self.library = library
+    }
+
+    public func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// A file copied as it is (the stylesheet), or nil when the site has none.
+    public func staticFiles() -> [(path: String, data: Data)] {
+        let root = (directory as NSString).appendingPathComponent("static")
+        guard let files = FileManager.default.enumerator(atPath: root)?.compactMap({ $0 as? String }).sorted() else { return [] }
+        return files.compactMap { file in
+            var isDir: ObjCBool = false
+            let path = (root as NSString).appendingPathComponent(file)
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir), !isDir.boolValue,
+                  let data = FileManager.default.contents(atPath: path) else { return nil }
+            return (file, data)
+        }
+    }
+}

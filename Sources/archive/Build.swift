@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site from content/ into public/.",
+        discussion: "Builds into a folder beside public/ and swaps it in, so a failed build leaves the last good site untouched."
+    )
+
+    @Option(name: .customLong("config"), help: "The site configuration.")
+    var configPath = "archive.toml"
+
+    @Option(help: "The site's public address, overriding [site].base_url (used in the feed, sitemap and canonical links).")
+    var baseURL: String?
+
+    func run() async throws {
+        let bar = ProgressBar()
+        let summary: Pipeline.Summary
+        do {
+            summary = try Pipeline.build(.init(configPath: configPath, baseURL: baseURL), progress: bar.update)
+        } catch {
+            bar.clear()
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        bar.clear()
+        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for error in summary.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+        let steps = summary.steps.map { String(format: "%@ %.2fs", $0.name, $0.seconds) }.joined(separator: ", ")
+        print(String(format: "built %d reports from %d sources: %d pages, %d files in %@ (%.2fs: %@); %d warnings, %d failed sources",
+                     summary.reports, summary.sources, summary.pages, summary.files, summary.output, summary.seconds, steps,
+                     summary.warnings.count, summary.errors.count))
+        if !summary.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// A one-line progress bar on a terminal, shown only once a build has run for a second.
+final class ProgressBar: @unchecked Sendable {
+    private let start = Date()
+    private let lock = NSLock()
+    private var shown = false
+    private let tty = isatty(STDERR_FILENO) == 1
+
+    func update(_ stage: String, _ done: Int, _ total: Int) {
+        guard tty, Date().timeIntervalSince(start) > 1 else { return }
+        lock.withLock {
+            let width = 30
+            let filled = total == 0 ? width : done * width / total
+            let line = "\r\(stage) [\(String(repeating: "#", count: filled))\(String(repeating: " ", count: width - filled))] \(done)/\(total)"
+            FileHandle.standardError.write(Data(line.utf8))
+            shown = true
+        }
+    }
+
+    func clear() {
+        lock.withLock {
+            if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Foundation
+import ReportModel
+import ReportParser
+import XCTest
+
+@testable import SiteBuilder
+
+final class SiteBuildTests: XCTestCase {
+    func testEveryReportRegionYearTopicAndTypeHasItsPage() throws {
+        let site = try SiteFixture(self)
+        let summary = try site.build()
+        XCTAssertEqual(summary.reports, 15)
+        XCTAssertTrue(summary.errors.isEmpty, "\(summary.errors)")
+        let content = try ArchiveContent(sources: Pipeline.parseSources(in: site.content.path, progress: nil).map(\.file),
+                                         config: SiteConfig.load(site.config.path), gazetteer: .shared)
+        let paths = SitePaths(pretty: false)
+        for r in content.reports {
+            XCTAssertTrue(site.exists(paths.report(r.slug)), r.slug)
+            XCTAssertTrue(site.exists(paths.markdown(r.slug)), r.slug)
+            XCTAssertTrue(site.exists(paths.source(r.sourceSlug)), r.sourceSlug)
+        }
+        XCTAssertFalse(content.regions.nodes.isEmpty)
+        for key in content.regions.nodes.keys { XCTAssertTrue(site.exists(paths.region(key)), key) }
+        for year in content.years.keys { XCTAssertTrue(site.exists(paths.year(year.map(String.init) ?? "undated")), "\(String(describing: year))") }
+        for topic in content.classifier.topics { XCTAssertTrue(site.exists(paths.topic(topic.slug)), topic.slug) }
+        for type in DocType.allCases { XCTAssertTrue(site.exists(paths.type(type.slug)), type.rawValue) }
+        for page in ["index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "style.css",
+                     "regions/index.html", "years/index.html", "topics/index.html", "types/index.html"] {
+            XCTAssertTrue(site.exists(page), page)
+        }
+    }
+
+    func testEveryInternalLinkAndAnchorResolves() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        let problems = LinkChecker(root: site.output).check()
+        XCTAssertEqual(problems, [], "\(problems.prefix(10))")
+        // The checker itself must catch a broken link and a missing anchor.
+        try "<a href=\"nowhere.html\">x</a><a href=\"index.html#no-such-id\">y</a>".write(
+            to: site.output.appendingPathComponent("broken.html"), atomically: true, encoding: .utf8)
+        XCTAssertEqual(LinkChecker(root: site.output).check().map(\.link), ["nowhere.html", "index.html#no-such-id"])
+    }
+
+    func testHostileSourceTextStaysText() throws {
+        let hostile = """
+        县教育局2023年工作总结
+
+        一、<script>alert(1)</script>加强管理
+        **x** 和 _y_ 以及 [a](javascript:x) 都是原文。
+        # x
+        1. 不是列表
+        - 也不是列表
+        <img src=x onerror=alert(2)>结束。
+        """
+        let site = try SiteFixture(self, extraSources: ["zz-hostile.txt": hostile])
+        try site.build()
+        let page = try site.text("reports/zz-hostile-1.html")
+        XCTAssertFalse(page.contains("<script>alert"), "raw script reached the page")
+        XCTAssertFalse(page.contains("<img src=x"))
+        XCTAssertFalse(page.contains("href=\"javascript"))
+        XCTAssertFalse(page.contains("<strong>x</strong>"))
+        XCTAssertFalse(page.contains("<em>y</em>"))
+        XCTAssertFalse(page.contains("<h1>x</h1>"))
+        XCTAssertFalse(page.contains("<li>不是列表"))
+        XCTAssertTrue(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        XCTAssertTrue(page.contains("**x**"))
+        XCTAssertTrue(page.contains("[a](javascript:x)"), "link syntax kept literally")
+        let markdown = try site.text("reports/zz-hostile-1.md")
+        XCTAssertTrue(markdown.contains("\\*\\*x\\*\\*"), "Markdown escapes emphasis")
+    }
+
+    func testTwoBuildsAreByteIdentical() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        let first = try site.snapshot()
+        try site.build()
+        let second = try site.snapshot()
+        XCTAssertEqual(first.keys.sorted(), second.keys.sorted())
+        for (path, bytes) in first { XCTAssertEqual(bytes, second[path], path) }
+        XCTAssertGreaterThan(first.count, 50)
+    }
+
+    func testFailedBuildLeavesTheLastGoodSite() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        let before = try site.snapshot()
+        try "{{#broken}} never closed".write(to: site.templates.appendingPathComponent("report.mustache"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try site.build()) { error in
+            XCTAssertTrue("\(error)".contains("report.mustache"), "\(error)")
+        }
+        XCTAssertEqual(try site.snapshot(), before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testStaleFilesAreRemoved() throws {
+        let site = try SiteFixture(self, extraSources: ["zz-extra.txt": "县教育局2023年工作总结\n一、加强管理。全年完成任务。\n"])
+        try site.build()
+        XCTAssertTrue(site.exists("reports/zz-extra-1.html"))
+        try FileManager.default.removeItem(at: site.content.appendingPathComponent("zz-extra.txt"))
+        // A deploy checkout inside public/ is the user's, not the build's.
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try "ref: refs/heads/main\n".write(to: site.output.appendingPathComponent(".git/HEAD"), atomically: true, encoding: .utf8)
+        try site.build()
+        XCTAssertFalse(site.exists("reports/zz-extra-1.html"))
+        XCTAssertTrue(site.exists(".git/HEAD"))
+    }
+
+    func testBadSourceIsNamedAndTheOthersStillBuild() throws {
+        let site = try SiteFixture(self)
+        try Data([0, 1, 2, 3, 0, 0, 7]).write(to: site.content.appendingPathComponent("broken.txt"))
+        let summary = try site.build()
+        XCTAssertEqual(summary.errors.count, 1)
+        XCTAssertTrue(summary.errors[0].contains("broken.txt"), summary.errors[0])
+        XCTAssertEqual(summary.reports, 15)
+    }
+
+    func testOverrideWinsAndThePageSaysSetByHand() throws {
+        let site = try SiteFixture(self) { toml in
+            toml + "\n[[overrides]]\nsource = \"000_155cf9d07f7bc588.txt\"\nreport = 1\nprefecture = \"马鞍山市\"\nyear = 2022\n"
+        }
+        try site.build()
+        let page = try site.text("reports/000-155cf9d07f7bc588-1.html")
+        XCTAssertTrue(page.contains("马鞍山市"))
+        XCTAssertTrue(page.contains("人工设定"))
+        XCTAssertTrue(page.contains("years/2022.html"))
+        XCTAssertTrue(try site.text("regions/340500.html").contains("000-155cf9d07f7bc588-1.html"))
+    }
+
+    func testPrettyURLsGiveFolderIndexes() throws {
+        let site = try SiteFixture(self) { $0.replacingOccurrences(of: "pretty_urls = false", with: "pretty_urls = true") }
+        try site.build()
+        XCTAssertTrue(site.exists("reports/002-a6c8c882fd1a3a93-1/index.html"))
+        XCTAssertTrue(site.exists("years/2023/index.html"))
+        XCTAssertEqual(LinkChecker(root: site.output).check(), [])
+    }
+
+    func testSitemapListsEveryPageButThe404() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        let sitemap = try site.text("sitemap.xml")
+        let pages = LinkChecker(root: site.output).htmlPages().filter { $0 != "404.html" }
+        for page in pages { XCTAssertTrue(sitemap.contains("<loc>https://example.org/reports/\(page)</loc>"), page) }
+        XCTAssertEqual(sitemap.components(separatedBy: "<loc>").count - 1, pages.count)
+        XCTAssertFalse(sitemap.contains("404.html"))
+    }
+}
