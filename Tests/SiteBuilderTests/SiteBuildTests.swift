@@ -144,4 +144,25 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(sitemap.components(separatedBy: "<loc>").count - 1, pages.count)
         XCTAssertFalse(sitemap.contains("404.html"))
     }
+
+    func testListsPaginateWithWorkingLinks() throws {
+        let site = try SiteFixture(self) { $0.replacingOccurrences(of: "page_size = 50", with: "page_size = 2") }
+        try site.build()
+        // 7 reports of 2023 make four pages of two.
+        XCTAssertTrue(site.exists("years/2023-4.html"))
+        XCTAssertFalse(site.exists("years/2023-5.html"))
+        let second = try site.text("years/2023-2.html")
+        XCTAssertTrue(second.contains("href=\"../years/2023.html\""), "link back to the first page")
+        XCTAssertTrue(second.contains("href=\"../years/2023-3.html\""))
+        XCTAssertEqual(LinkChecker(root: site.output).check(), [])
+    }
+
+    func testAnonymisedLowerLevelIsLabelledAtTheDeepestKnownRegion() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        // 000's second report names 杭州 but hides its district.
+        let hangzhou = try site.text("regions/330100.html")
+        XCTAssertTrue(hangzhou.contains("区名未具"))
+        XCTAssertTrue(hangzhou.contains("000-155cf9d07f7bc588-2.html"))
+    }
 }

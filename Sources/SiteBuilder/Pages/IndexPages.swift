@@ -45,7 +45,7 @@ struct IndexPages {
             out += lists.files(.init(
                 title: n.name, intro: intro, path: { paths.region(key, page: $0) },
                 reports: n.reports.map(\.report) + descendants(of: key),
-                labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, "\(n.name) · \($0)") } }, uniquingKeysWith: { a, _ in a }),
+                labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, $0) } }, uniquingKeysWith: { a, _ in a }),
                 breadcrumb: [("地区", indexPath)] + trail.map { ($0.name, paths.region($0.key)) },
                 subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) }))
         }
