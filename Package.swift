@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         // Plain value types shared by every stage; depends on nothing.
@@ -36,15 +37,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `archive serve`: the built site over HTTP, rebuilt and reloaded as sources change.
+        .target(
+            name: "PreviewServer",
+            dependencies: ["SiteBuilder", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
         .executableTarget(
             name: "archive",
             dependencies: [
-                "ReportParser", "ReportModel", "SiteBuilder",
+                "ReportParser", "ReportModel", "SiteBuilder", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "ReportMarkdownTests", dependencies: ["ReportMarkdown", "ReportModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser"]),
+        // Also builds `archive`, which the end-to-end tests start as a subprocess.
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder", "archive"]),
         .testTarget(
             name: "ReportParserTests",
             dependencies: ["ReportParser", "ReportModel"],

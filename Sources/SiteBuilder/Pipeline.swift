@@ -10,8 +10,8 @@ public enum Pipeline {
         /// Overrides `[site].base_url` (for a production build).
         public var baseURL: String?
         /// A script put at the end of every page (the preview server's live reload).
-        public var liveReload: String = ""
-        public var searchEnabled = false
+        /// Overrides `[search].enabled` (the benchmark builds without search).
+        public var search: Bool?
 
         public init(configPath: String, baseURL: String? = nil) {
             self.configPath = configPath
@@ -30,60 +30,31 @@ public enum Pipeline {
         public var steps: [(name: String, seconds: Double)] = []
         public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
         public var output = ""
+        /// Report pages rendered anew (the rest were unchanged since the last build in this session).
+        public var reportPagesRendered = 0
+        /// Files whose bytes changed and were written; the others were linked from the previous site.
+        public var filesWritten = 0
+        /// Nothing the build reads has changed since the last build: nothing was done.
+        public var upToDate = false
     }
 
-    /// Builds the site. Throws only when no site can be built (bad config or templates); a source
-    /// that fails is reported in `errors` and the others still make the site.
+    /// Builds the site once. Throws only when no site can be built (bad config or templates); a
+    /// source that fails is reported in `errors` and the others still make the site.
     public static func build(_ options: Options, progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> Summary {
-        var summary = Summary()
-        let clock = ContinuousClock()
-        func step<T>(_ name: String, _ body: () throws -> T) rethrows -> T {
-            var result: T?
-            let elapsed = try clock.measure { result = try body() }
-            summary.steps.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
-            return result!
-        }
-
-        var config = try step("config") { try SiteConfig.load(options.configPath) }
-        if let base = options.baseURL { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
-        summary.output = config.outputDirectory
-        let templates = try step("templates") { try TemplateSet(directory: config.templatesDirectory) }
-
-        let sources = try step("parse") { try parseSources(in: config.contentDirectory, progress: progress) }
-        summary.sources = sources.count
-        summary.errors = sources.compactMap(\.error)
-        let content = step("index") { ArchiveContent(sources: sources.map(\.file), config: config, gazetteer: .shared) }
-        summary.reports = content.reports.count
-        summary.warnings += unmatchedOverrides(config, content)
-
-        let paths = SitePaths(pretty: config.prettyURLs)
-        let page = PageContext(config: config, paths: paths, reportCount: content.reports.count,
-                               searchEnabled: options.searchEnabled, liveReload: options.liveReload)
-        let files = step("render") { render(content, page: page, templates: templates, progress: progress) }
-        summary.files = files.count
-        summary.pages = files.filter { $0.path.hasSuffix(".html") }.count
-
-        try step("write") {
-            let writer = SiteWriter(output: URL(fileURLWithPath: config.outputDirectory))
-            let staging = try writer.stage()
-            do {
-                try SiteWriter.write(files, into: staging)
-                try writer.commit(staging)
-            } catch {
-                writer.discard(staging)
-                throw error
-            }
-        }
-        return summary
+        try BuildSession(options).build(progress: progress)
     }
 
-    struct ParsedSource {
+    /// A parsed source and the hash of the bytes it was parsed from.
+    struct CachedSource: Sendable {
+        var hash: UInt64
         var file: ArchiveContent.SourceFile
         var error: String?
     }
 
     /// Every `.txt` in the content folder, parsed on all cores; results in file-name order.
-    static func parseSources(in folder: String, progress: (@Sendable (String, Int, Int) -> Void)?) throws -> [ParsedSource] {
+    /// A source whose bytes match `cache` is taken from it, not parsed again.
+    static func parseSources(in folder: String, cache: [String: CachedSource] = [:],
+                             progress: (@Sendable (String, Int, Int) -> Void)?) throws -> [CachedSource] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
@@ -96,38 +67,55 @@ public enum Pipeline {
             while !slugs.insert(slug).inserted { slug += "-2" }
             return slug
         }
-        let results = ResultSlots<ParsedSource>(count: names.count)
+        let results = ResultSlots<CachedSource>(count: names.count)
         let parser = ReportParser()
         let done = Counter()
         DispatchQueue.concurrentPerform(iterations: names.count) { i in
             let path = (folder as NSString).appendingPathComponent(names[i])
-            var file = ArchiveContent.SourceFile(name: names[i], slug: sourceSlugs[i], text: Data(), source: nil)
-            do {
-                guard let data = FileManager.default.contents(atPath: path) else { throw DecodeError(path: path, reason: "cannot be read") }
-                let decoded = try TextDecoder.decode([UInt8](data), path: names[i])
-                file.text = Data(decoded.text.utf8)
-                file.source = parser.parse(text: decoded.text, source: names[i], encoding: decoded.encoding)
-            } catch {
-                let message = "\(error)"
-                results.set(i, ParsedSource(file: file, error: message.hasPrefix(names[i]) ? message : "\(names[i]): \(message)"))
+            let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+            let hash = bytes.map { ContentHash.of($0) } ?? 0
+            if let cached = cache[names[i]], cached.hash == hash, bytes != nil, cached.file.slug == sourceSlugs[i] {
+                results.set(i, cached)
                 return
             }
-            results.set(i, ParsedSource(file: file, error: nil))
+            var file = ArchiveContent.SourceFile(name: names[i], slug: sourceSlugs[i], text: Data(), source: nil)
+            do {
+                guard let bytes else { throw DecodeError(path: names[i], reason: "cannot be read") }
+                let decoded = try TextDecoder.decode(bytes, path: names[i])
+                file.text = Data(decoded.text.utf8)
+                file.source = parser.parse(text: decoded.text, source: names[i], encoding: decoded.encoding)
+                results.set(i, CachedSource(hash: hash, file: file, error: nil))
+            } catch {
+                let message = "\(error)"
+                results.set(i, CachedSource(hash: hash, file: file, error: message.hasPrefix(names[i]) ? message : "\(names[i]): \(message)"))
+            }
             progress?("parse", done.increment(), names.count)
         }
         return results.values
     }
 
-    static func render(_ content: ArchiveContent, page: PageContext, templates: TemplateSet,
-                       progress: (@Sendable (String, Int, Int) -> Void)?) -> [OutputFile] {
+    /// Every file of the site. Report pages whose key matches `reuse` are taken from it, so an
+    /// edit re-renders only the reports of the changed source (plus every index page, which is cheap).
+    static func render(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: [UInt64],
+                       reuse: [String: (key: UInt64, files: [OutputFile])],
+                       progress: (@Sendable (String, Int, Int) -> Void)?) -> (files: [OutputFile], reportPages: [String: (key: UInt64, files: [OutputFile])], rendered: Int) {
         let reportPage = ReportPage(page: page, content: content, templates: templates)
         let slots = ResultSlots<[OutputFile]>(count: content.reports.count)
-        let done = Counter()
+        let done = Counter(), rendered = Counter()
         DispatchQueue.concurrentPerform(iterations: content.reports.count) { i in
-            slots.set(i, reportPage.files(for: content.reports[i]))
+            let slug = content.reports[i].slug
+            if let cached = reuse[slug], cached.key == keys[i] {
+                slots.set(i, cached.files)
+            } else {
+                slots.set(i, reportPage.files(for: content.reports[i]))
+                _ = rendered.increment()
+            }
             progress?("render", done.increment(), content.reports.count)
         }
-        var files = slots.values.flatMap { $0 }
+        let perReport = slots.values
+        var reportPages: [String: (key: UInt64, files: [OutputFile])] = [:]
+        for (i, files) in perReport.enumerated() { reportPages[content.reports[i].slug] = (keys[i], files) }
+        var files = perReport.flatMap { $0 }
         files += IndexPages(page: page, content: content, templates: templates).files()
         files.append(Feeds.atom(content, config: page.config, paths: page.paths))
         files.append(Feeds.sitemap(pages: files.map(\.path), config: page.config))
@@ -139,7 +127,7 @@ public enum Pipeline {
         for (path, data) in templates.staticFiles() {
             files.append(OutputFile(path: path, bytes: [UInt8](data)))
         }
-        return files
+        return (files, reportPages, rendered.value)
     }
 
     static func unmatchedOverrides(_ config: SiteConfig, _ content: ArchiveContent) -> [String] {
@@ -163,8 +151,10 @@ final class ResultSlots<T>: @unchecked Sendable {
 }
 
 final class Counter: @unchecked Sendable {
-    private var value = 0
+    private var count = 0
     private let lock = NSLock()
 
-    func increment() -> Int { lock.withLock { value += 1; return value } }
+    func increment() -> Int { lock.withLock { count += 1; return count } }
+
+    var value: Int { lock.withLock { count } }
 }

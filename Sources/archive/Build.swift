@@ -25,11 +25,15 @@ struct Build: AsyncParsableCommand {
             throw ExitCode(2)
         }
         bar.clear()
+        if summary.upToDate {
+            print("up to date: nothing in \(summary.sources) sources, the templates or the config changed since the last build")
+            return
+        }
         for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         for error in summary.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
         let steps = summary.steps.map { String(format: "%@ %.2fs", $0.name, $0.seconds) }.joined(separator: ", ")
-        print(String(format: "built %d reports from %d sources: %d pages, %d files in %@ (%.2fs: %@); %d warnings, %d failed sources",
-                     summary.reports, summary.sources, summary.pages, summary.files, summary.output, summary.seconds, steps,
+        print(String(format: "built %d reports from %d sources: %d pages, %d files (%d written) in %@ (%.2fs: %@); %d warnings, %d failed sources",
+                     summary.reports, summary.sources, summary.pages, summary.files, summary.filesWritten, summary.output, summary.seconds, steps,
                      summary.warnings.count, summary.errors.count))
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }

@@ -73,6 +73,9 @@ final class SiteBuildTests: XCTestCase {
         let site = try SiteFixture(self)
         try site.build()
         let first = try site.snapshot()
+        // A full second build, not one answered from the build cache.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".archive-cache"))
+        try FileManager.default.removeItem(at: site.output)
         try site.build()
         let second = try site.snapshot()
         XCTAssertEqual(first.keys.sorted(), second.keys.sorted())
@@ -164,5 +167,24 @@ final class SiteBuildTests: XCTestCase {
         let hangzhou = try site.text("regions/330100.html")
         XCTAssertTrue(hangzhou.contains("区名未具"))
         XCTAssertTrue(hangzhou.contains("000-155cf9d07f7bc588-2.html"))
+    }
+
+    func testUnchangedArchiveIsUpToDateAndAnEditRebuildsOnlyWhatChanged() throws {
+        let site = try SiteFixture(self)
+        let first = try site.build()
+        XCTAssertFalse(first.upToDate)
+        XCTAssertEqual(first.filesWritten, first.files)
+        // A new process would start a new session: the cache on disk must carry over.
+        XCTAssertTrue(try site.build().upToDate)
+
+        let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        try text.replacingOccurrences(of: "深化幸福教育", with: "深化快乐教育").write(to: source, atomically: true, encoding: .utf8)
+        let edit = try site.build()
+        XCTAssertFalse(edit.upToDate)
+        XCTAssertTrue(try site.text("reports/002-a6c8c882fd1a3a93-1.html").contains("深化快乐教育"))
+        // Its page, its Markdown and its source copy; index pages list titles only and stay the same.
+        XCTAssertLessThanOrEqual(edit.filesWritten, 4, "only the changed report's files are rewritten")
+        XCTAssertGreaterThanOrEqual(edit.filesWritten, 3)
     }
 }

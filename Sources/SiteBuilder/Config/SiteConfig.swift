@@ -11,6 +11,8 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var pageSize: Int
     public var prettyURLs: Bool
+    /// Full-text search with Pagefind, when it is installed.
+    public var searchEnabled: Bool
     public var contentDirectory: String
     public var outputDirectory: String
     public var templatesDirectory: String
@@ -55,6 +57,7 @@ public struct SiteConfig: Sendable {
         let reader = TOMLReader(table: table, text: text, file: file)
         let site = try reader.table("site", required: true)!
         let build = try reader.table("build", required: false) ?? TOMLTable()
+        let search = try reader.table("search", required: false) ?? TOMLTable()
         var config = SiteConfig(
             title: try reader.string("title", in: site, section: "site", required: true)!,
             description: try reader.string("description", in: site, section: "site") ?? "",
@@ -62,6 +65,7 @@ public struct SiteConfig: Sendable {
             language: try reader.string("language", in: site, section: "site") ?? "zh-CN",
             pageSize: try reader.int("page_size", in: site, section: "site", range: 1...10_000) ?? 50,
             prettyURLs: try reader.bool("pretty_urls", in: site, section: "site") ?? false,
+            searchEnabled: try reader.bool("enabled", in: search, section: "search") ?? true,
             contentDirectory: try reader.string("content", in: build, section: "build") ?? "content",
             outputDirectory: try reader.string("output", in: build, section: "build") ?? "public",
             templatesDirectory: try reader.string("templates", in: build, section: "build") ?? "templates",

@@ -21,7 +21,9 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes files into `folder`, creating each needed subfolder once; both cores share the work.
-    public static func write(_ files: [OutputFile], into folder: URL) throws {
+    /// Paths in `linking` are unchanged since the site in `previous`: they are hard-linked from it
+    /// (no data written), falling back to a write when a link cannot be made.
+    public static func write(_ files: [OutputFile], into folder: URL, linking: Set<String> = [], from previous: URL? = nil) throws {
         let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
         for f in folders {
             try FileManager.default.createDirectory(at: folder.appendingPathComponent(f), withIntermediateDirectories: true)
@@ -32,6 +34,11 @@ public struct SiteWriter: Sendable {
             let step = ProcessInfo.processInfo.activeProcessorCount
             while i < files.count {
                 let path = folder.appendingPathComponent(files[i].path).path
+                if let previous, linking.contains(files[i].path),
+                   link(previous.appendingPathComponent(files[i].path).path, path) == 0 {
+                    i += step
+                    continue
+                }
                 let ok = files[i].bytes.withUnsafeBufferPointer { buffer -> Bool in
                     let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
                     guard fd >= 0 else { return false }

@@ -15,6 +15,9 @@ struct IndexPages {
         out += yearPages()
         out += topicPages()
         out += typePages()
+        if page.searchEnabled {
+            out.append(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))
+        }
         return out
     }
 

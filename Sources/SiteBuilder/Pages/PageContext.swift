@@ -21,8 +21,6 @@ struct PageContext {
     var paths: SitePaths
     var reportCount: Int
     var searchEnabled = false
-    /// Injected into every page in serve mode only.
-    var liveReload = ""
 
     /// The layout's keys for a page at `path`; `extra` holds the page's own.
     func context(path: String, title: String, description: String? = nil, _ extra: [String: Any] = [:]) -> [String: Any] {
@@ -34,7 +32,6 @@ struct PageContext {
             "canonical": config.baseURL + path,
             "reportCount": reportCount,
             "searchEnabled": searchEnabled,
-            "liveReload": liveReload,
         ]
         if let d = description ?? (config.description.isEmpty ? nil : config.description) { c["description"] = d }
         c.merge(extra) { _, new in new }

@@ -76,6 +76,7 @@ struct ReportPage {
             "signature": signature,
         ]
         if let hiddenLabel { extra["hiddenLabel"] = hiddenLabel }
+        if let province = report.region.province { extra["province"] = province }
         for (key, value) in [("year", report.year.map(String.init)), ("period", report.period), ("issuer", report.issuer),
                              ("department", report.department), ("signedDate", report.signedDate), ("publishedDate", report.publishedDate)] {
             if let value { extra[key] = value }

@@ -12,14 +12,17 @@ public struct TemplateSet: Sendable {
     }
 
     /// Templates every site needs; the rest (partials) are whatever these include.
-    public static let required = ["layout", "home", "report", "list", "index", "404"]
+    public static let required = ["layout", "home", "report", "list", "index", "404", "search"]
 
     let library: MustacheLibrary
     public let directory: String
+    /// Changes whenever any template or static file changes: every page must be rendered again.
+    public let fingerprint: UInt64
 
     public init(directory: String) throws(Error) {
         self.directory = directory
         var library = MustacheLibrary()
+        var hashes: [UInt64] = []
         let fm = FileManager.default
         guard let files = fm.enumerator(atPath: directory)?.compactMap({ $0 as? String }).filter({ $0.hasSuffix(".mustache") }).sorted() else {
             throw Error(file: directory, message: "the templates folder does not exist")
@@ -29,6 +32,8 @@ public struct TemplateSet: Sendable {
             guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
                 throw Error(file: path, message: "cannot be read as UTF-8 text")
             }
+            hashes.append(ContentHash.of(Array(file.utf8)))
+            hashes.append(ContentHash.of(Array(text.utf8)))
             do {
                 library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -41,6 +46,12 @@ public struct TemplateSet: Sendable {
             throw Error(file: (directory as NSString).appendingPathComponent("\(name).mustache"), message: "missing: every site needs this template")
         }
         self.library = library
+        let statics = (fm.enumerator(atPath: (directory as NSString).appendingPathComponent("static"))?.compactMap { $0 as? String } ?? []).sorted()
+        for file in statics {
+            hashes.append(ContentHash.of(Array(file.utf8)))
+            if let data = fm.contents(atPath: (directory as NSString).appendingPathComponent("static/\(file)")) { hashes.append(ContentHash.of([UInt8](data))) }
+        }
+        fingerprint = ContentHash.combine(hashes)
     }
 
     public func render(_ name: String, _ context: [String: Any]) -> String {

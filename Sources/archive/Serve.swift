@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import PreviewServer
+import SiteBuilder
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the site, serve it locally, and rebuild and reload open pages on every edit.",
+        discussion: "Watches content/, templates/ and archive.toml. Only what an edit affects is parsed and rendered again; a failed build is shown in the terminal and over the page, and the last good site stays served."
+    )
+
+    @Option(name: .customLong("config"), help: "The site configuration.")
+    var configPath = "archive.toml"
+
+    @Option(help: "Address to listen on. Anything other than 127.0.0.1 exposes your drafts to the network.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free one).")
+    var port = 8080
+
+    func run() async throws {
+        let session = BuildSession(.init(configPath: configPath))
+        let config: SiteConfig
+        do {
+            config = try SiteConfig.load(configPath)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        let broadcaster = ReloadBroadcaster()
+        let rebuild: @Sendable ([String]) async -> Void = { changed in
+            let start = ContinuousClock.now
+            do {
+                let summary = try session.build()
+                let elapsed = ContinuousClock.now - start
+                let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+                let what = changed.isEmpty ? "" : " after \(changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
+                say("rebuilt in \(ms) ms\(what): \(summary.reportPagesRendered) report pages rendered, \(summary.filesWritten) files written")
+                for w in summary.warnings { say("warning: \(w)") }
+                if summary.errors.isEmpty {
+                    broadcaster.send(.reload)
+                } else {
+                    for e in summary.errors { say("error: \(e)") }
+                    broadcaster.send(.buildFailed(summary.errors.joined(separator: "\n")))
+                }
+            } catch {
+                say("error: build failed, still serving the last good site: \(error)")
+                broadcaster.send(.buildFailed("\(error)"))
+            }
+        }
+        await rebuild([])
+
+        let server = PreviewServer(site: URL(fileURLWithPath: config.outputDirectory), host: host, port: port, broadcaster: broadcaster)
+        let watcher = SourceWatcher(config: config, configPath: configPath)
+        let host = host
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    try await server.run { port in say("serving http://\(host):\(port)/ (Ctrl-C to stop)") }
+                }
+                group.addTask { await watcher.watch(onChange: rebuild) }
+                try await group.next()
+                group.cancelAll()
+            }
+        } catch let error as PreviewServer.BindError {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// One line to standard output at once, unbuffered: also when the output is a pipe (an editor's
+/// terminal, a test), each rebuild shows as it happens.
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Benchmark smoke test for CI: a small corpus (300 reports), archive only, one run.
+# Generates bench/work/300, runs a full build and a no-change rebuild, and checks that public/reports/
+# has a page per report the generator wrote. Exits non-zero on a failed build or a mismatch.
+#   bash bench/ci.sh            # BENCH_CI_REPORTS=N for another size
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+N="${BENCH_CI_REPORTS:-300}"
+WORK="bench/work/$N"
+SITE="$WORK/archive"
+TOOL=.build/release/archive
+
+run() { echo "+ $*"; "$@"; }
+now() { date +%s.%N; }
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+
+# Up to date, this is a no-op check of a few seconds; BENCH_CI_SKIP_BUILD=1 uses the tool as built.
+if [ -n "${BENCH_CI_SKIP_BUILD:-}" ] && [ -x "$TOOL" ]; then
+  echo "using $TOOL as built (BENCH_CI_SKIP_BUILD)"
+else
+  run swift build -c release --product archive
+fi
+
+t0=$(now)
+run python3 bench/generate.py --reports "$N" --out "$WORK" --seed 1
+t_gen=$(secs "$t0" "$(now)")
+expected=$(cat "$SITE/expected-reports.txt")
+
+run rm -rf "$SITE/public" "$SITE/.archive-cache"
+build() {  # prints the build's output; fails the script when the build fails
+  local out
+  if ! out=$(run "$TOOL" build --config "$SITE/archive.toml"); then
+    echo "$out" >&2; echo "FAIL: archive build exited non-zero" >&2; exit 1
+  fi
+  echo "$out"
+}
+t0=$(now)
+full_out=$(build)
+t_full=$(secs "$t0" "$(now)")
+echo "$full_out"
+
+t0=$(now)
+again_out=$(build)
+t_again=$(secs "$t0" "$(now)")
+echo "$again_out"
+
+# One page per report: reports/<source>-<n>.html, or reports/<slug>/index.html with pretty_urls.
+pages=$( { find "$SITE/public/reports" -maxdepth 1 -type f -name '*.html'
+           find "$SITE/public/reports" -mindepth 2 -maxdepth 2 -type f -name 'index.html'; } 2>/dev/null | wc -l)
+built=$(printf '%s\n' "$full_out" | sed -n 's/.*built \([0-9][0-9]*\) reports.*/\1/p' | tail -1)
+
+echo
+echo "bench-ci: $N reports requested, $expected written by the generator"
+echo "  generate            ${t_gen} s"
+echo "  full build          ${t_full} s  (archive: ${built:-?} reports)"
+echo "  no-change rebuild   ${t_again} s"
+echo "  report pages        $pages"
+
+status=0
+if [ "$pages" -ne "$expected" ]; then
+  echo "FAIL: $pages report pages in $SITE/public/reports, expected $expected" >&2
+  status=1
+fi
+if [ "${built:-}" != "$expected" ]; then
+  echo "FAIL: archive build reported ${built:-no count} reports, expected $expected" >&2
+  status=1
+fi
+if [ "$status" -ne 0 ]; then
+  # Which sources were split differently from what the generator wrote (manifest.tsv).
+  python3 - "$WORK" <<'PY' >&2
+import csv, os, re, sys
+work = sys.argv[1]
+pages = {}
+for name in os.listdir(os.path.join(work, "archive", "public", "reports")):
+    m = re.match(r"(.+)-\d+(?:x*)(?:\.html)?$", name)
+    if m and (name.endswith(".html") or os.path.isdir(os.path.join(work, "archive", "public", "reports", name))):
+        pages[m.group(1)] = pages.get(m.group(1), 0) + 1
+shown = 0
+for row in csv.DictReader(open(os.path.join(work, "manifest.tsv"), encoding="utf-8"), delimiter="\t"):
+    # The archive names pages by the source's slug: lowercase letters and digits, other runs as `-`.
+    stem = re.sub(r"[^a-z0-9]+", "-", row["source"].removesuffix(".txt").lower()).strip("-")
+    if pages.get(stem, 0) != int(row["reports"]) and shown < 20:
+        print(f"  {row['source']} ({row['form']}, {row['style']}): {row['reports']} written, {pages.get(stem, 0)} pages")
+        shown += 1
+PY
+  exit 1
+fi
+echo "bench-ci: OK"

@@ -1,0 +1,313 @@
+#!/usr/bin/env python3
+"""Benchmark `archive build` against Hugo on synthetic corpora of N reports.
+
+    python3 bench/run.py [--sizes 10000,100000] [--runs 3] [--archive-only] [--json bench/results/…]
+
+For each size: (re)generates bench/work/N when it is missing or stale (bench/generate.py), then runs
+each tool --runs times, alternating which goes first: a full build (output and caches deleted), a
+no-change rebuild, and a rebuild after one source changed (a sentence appended to one report;
+restored afterwards). Every build runs under /usr/bin/time -v for user+sys CPU and peak RSS; wall
+time is measured around it. Prints a table and writes it as JSON (default
+bench/results/bench-<sizes>.json). Exits non-zero when a build fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+sys.path.insert(0, str(BENCH))
+import generate  # noqa: E402  (bench/generate.py)
+
+CHANGE = "\n本年度各项工作均已按计划完成，基准测试追加此句。\n"
+
+
+class BuildFailed(Exception):
+    pass
+
+
+def show(cmd: list[str] | str, cwd: Path | None = None):
+    text = cmd if isinstance(cmd, str) else shlex.join(str(c) for c in cmd)
+    here = cwd is None or Path(cwd).resolve() == Path.cwd().resolve()
+    print(f"+ {'' if here else '(cd ' + rel(cwd) + ') '}{text}", flush=True)
+
+
+def rel(p: Path) -> str:
+    try:
+        return str(Path(p).resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(p)
+
+
+def run(cmd: list[str], cwd: Path | None = None):
+    show(cmd, cwd)
+    if subprocess.run(cmd, cwd=cwd).returncode != 0:
+        raise BuildFailed(f"command failed: {shlex.join(cmd)}")
+
+
+def remove(*paths: Path):
+    for p in paths:
+        if p.exists() or p.is_symlink():
+            show(["rm", "-rf", rel(p)])
+            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+
+
+def apt_install(packages: list[str]):
+    sudo = [] if os.geteuid() == 0 else ["sudo"]
+    cmd = sudo + ["apt-get", "install", "-y", "--no-install-recommends", *packages]
+    show(cmd)
+    if subprocess.run(cmd).returncode != 0:
+        run(sudo + ["apt-get", "update"])
+        run(cmd)
+
+
+# --------------------------------------------------------------------------------------------
+# One timed build
+
+TIME_FIELDS = {
+    "user": re.compile(r"User time \(seconds\): ([\d.]+)"),
+    "sys": re.compile(r"System time \(seconds\): ([\d.]+)"),
+    "rss_kb": re.compile(r"Maximum resident set size \(kbytes\): (\d+)"),
+}
+
+
+def timed(cmd: list[str], cwd: Path | None = None) -> dict:
+    """Runs cmd under /usr/bin/time -v: wall seconds, user+sys CPU seconds, peak RSS, stdout."""
+    show(cmd, cwd)
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v", *cmd], cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    # /usr/bin/time appends its report to the command's stderr.
+    cut = p.stderr.rfind("\tCommand being timed:")
+    tool_err, report = (p.stderr[:cut], p.stderr[cut:]) if cut >= 0 else (p.stderr, "")
+    for line in p.stdout.strip().splitlines()[-3:]:
+        print(f"    {line[:300]}")
+    if p.returncode != 0:
+        sys.stderr.write(tool_err[-4000:])
+        raise BuildFailed(f"exit status {p.returncode}: {shlex.join(cmd)}")
+    vals = {k: float(m.group(1)) if (m := rx.search(report)) else 0.0 for k, rx in TIME_FIELDS.items()}
+    out = {"wall_s": round(wall, 3), "cpu_s": round(vals["user"] + vals["sys"], 2),
+           "user_s": vals["user"], "sys_s": vals["sys"], "rss_mb": round(vals["rss_kb"] / 1024, 1), "stdout": p.stdout}
+    print(f"    -> {out['wall_s']:.2f} s wall, {out['cpu_s']:.2f} s user+sys, {out['rss_mb']:.0f} MB peak RSS", flush=True)
+    return out
+
+
+def count_html(folder: Path) -> int:
+    n = 0
+    for _, _, files in os.walk(folder):
+        n += sum(1 for f in files if f.endswith(".html"))
+    return n
+
+
+# --------------------------------------------------------------------------------------------
+# The two tools' scenarios
+
+class Corpus:
+    def __init__(self, size: int, seed: int):
+        self.size = size
+        self.work = BENCH / "work" / str(size)
+        self.archive = self.work / "archive"
+        self.hugo = self.work / "hugo"
+        self.hugo_out = self.work / "hugo-public"
+        self.seed = seed
+
+    def ensure(self, pagination: str):
+        """Generates the corpus unless its stamp says it was made from the same inputs."""
+        want = generate.stamp_for(self.size, self.seed, pagination)
+        try:
+            have = json.loads((self.work / "stamp.json").read_text())
+        except (OSError, ValueError):
+            have = {}
+        stale = [k for k in want if have.get(k) != want[k]]
+        if not stale:
+            print(f"corpus {rel(self.work)} is up to date ({have.get('sources')} sources, {have.get('written_reports')} reports)")
+            return
+        print(f"corpus {rel(self.work)}: {'missing' if not have else 'stale (' + ', '.join(stale) + ')'}; generating")
+        run([Path(sys.executable).name if shutil.which(Path(sys.executable).name) == sys.executable else sys.executable,
+             rel(BENCH / "generate.py"), "--reports", str(self.size), "--out", rel(self.work),
+             "--seed", str(self.seed), "--hugo-pagination", pagination])
+
+    def changed_source(self) -> tuple[Path, Path]:
+        """A single-report source from the middle of the corpus, and its report's Markdown."""
+        with open(self.work / "manifest.tsv", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
+        singles = [r for r in rows[len(rows) // 2:] if r["form"] == "single"] or rows
+        stem = singles[0]["source"].removesuffix(".txt")
+        return self.archive / "content" / f"{stem}.txt", self.hugo / "content" / "reports" / f"{stem}-1.md"
+
+    @property
+    def expected_reports(self) -> int:
+        return int((self.archive / "expected-reports.txt").read_text().strip())
+
+
+def with_change(path: Path, build):
+    """Appends a sentence to path, builds, and puts the file back as it was."""
+    original = path.read_bytes()
+    show(f"echo {shlex.quote(CHANGE.strip())} >> {rel(path)}")
+    with open(path, "ab") as f:
+        f.write(CHANGE.encode("utf-8"))
+    try:
+        return build()
+    finally:
+        path.write_bytes(original)
+
+
+def archive_scenarios(c: Corpus, tool: Path) -> dict[str, dict]:
+    cmd = [str(tool), "build", "--config", rel(c.archive / "archive.toml")]
+    public = c.archive / "public"
+    stale = [p for p in c.archive.glob(".public.*")]  # staging folders a killed build left
+    remove(public, c.archive / ".archive-cache", *stale)
+    out = {"full": timed(cmd)}
+    m = re.search(r"built (\d+) reports", out["full"]["stdout"])
+    out["full"]["reports"] = int(m.group(1)) if m else None
+    out["full"]["pages"] = count_html(public)
+    out["no-change"] = timed(cmd)
+    out["no-change"]["pages"] = count_html(public)
+    src, _ = c.changed_source()
+    out["one-change"] = with_change(src, lambda: timed(cmd))
+    out["one-change"]["pages"] = count_html(public)
+    return out
+
+
+def hugo_scenarios(c: Corpus) -> dict[str, dict]:
+    cmd = ["hugo", "--quiet", "--source", rel(c.hugo), "--destination", str(c.hugo_out)]
+    remove(c.hugo_out)
+    out = {"full": timed(cmd)}
+    out["full"]["pages"] = count_html(c.hugo_out)
+    out["no-change"] = timed(cmd)
+    out["no-change"]["pages"] = count_html(c.hugo_out)
+    _, md = c.changed_source()
+    out["one-change"] = with_change(md, lambda: timed(cmd))
+    out["one-change"]["pages"] = count_html(c.hugo_out)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+
+SCENARIOS = ["full", "no-change", "one-change"]
+
+
+def summarise(size: int, tool: str, scenario: str, samples: list[dict]) -> dict:
+    walls = [s["wall_s"] for s in samples]
+    med = statistics.median(walls)
+    return {
+        "size": size, "tool": tool, "scenario": scenario, "runs": len(samples),
+        "wall_s_median": round(med, 3), "wall_s_min": round(min(walls), 3),
+        "cpu_s_median": round(statistics.median(s["cpu_s"] for s in samples), 2),
+        "rss_mb_peak": max(s["rss_mb"] for s in samples),
+        "pages": samples[-1]["pages"],
+        "reports_per_s": round(size / med, 1) if med > 0 else None,
+        "samples": [{k: v for k, v in s.items() if k != "stdout"} for s in samples],
+    }
+
+
+def print_table(rows: list[dict], ratios: dict):
+    head = ["size", "tool", "scenario", "wall s med (min)", "user+sys s", "peak RSS MB", "pages", "reports/s",
+            "archive/hugo wall", "archive/hugo RSS"]
+    table = [head]
+    for r in rows:
+        ratio = ratios.get((r["size"], r["scenario"])) if r["tool"] == "archive" else None
+        table.append([str(r["size"]), r["tool"], r["scenario"], f"{r['wall_s_median']:.2f} ({r['wall_s_min']:.2f})",
+                      f"{r['cpu_s_median']:.2f}", f"{r['rss_mb_peak']:.0f}", str(r["pages"]),
+                      f"{r['reports_per_s']:.0f}" if r["reports_per_s"] else "-",
+                      f"{ratio['wall']:.2f}" if ratio else "", f"{ratio['rss']:.2f}" if ratio else ""])
+    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
+    print()
+    for i, row in enumerate(table):
+        print("  ".join(cell.ljust(w) if j < 3 else cell.rjust(w) for j, (cell, w) in enumerate(zip(row, widths))).rstrip())
+        if i == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="10000,100000", help="comma-separated report counts (default 10000,100000)")
+    ap.add_argument("--runs", type=int, default=3, help="runs of each tool and scenario (default 3)")
+    ap.add_argument("--archive-only", action="store_true", help="benchmark archive alone; do not install or run Hugo")
+    ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    ap.add_argument("--json", type=Path, help="where to write the results (default bench/results/bench-<sizes>.json)")
+    args = ap.parse_args(argv)
+    try:
+        sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    except ValueError:
+        ap.error("--sizes takes comma-separated integers, e.g. 10000,100000")
+    if not sizes or min(sizes) < 1 or args.runs < 1:
+        ap.error("--sizes and --runs must be positive")
+    out_json = args.json or BENCH / "results" / f"bench-{'-'.join(map(str, sizes))}{'-archive' if args.archive_only else ''}.json"
+
+    try:
+        if not Path("/usr/bin/time").exists():
+            apt_install(["time"])
+        run(["swift", "build", "-c", "release", "--product", "archive"], cwd=REPO)
+        tool = REPO / ".build" / "release" / "archive"
+        hugo_version = None
+        if not args.archive_only:
+            if not shutil.which("hugo"):
+                apt_install(["hugo"])
+            hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
+            print(hugo_version)
+        pagination = generate.pagination_style("auto")
+
+        rows, ratios, checks = [], {}, []
+        for size in sizes:
+            corpus = Corpus(size, args.seed)
+            corpus.ensure(pagination)
+            expected = corpus.expected_reports
+            samples: dict[tuple[str, str], list[dict]] = {}
+            tools = ["archive"] if args.archive_only else ["archive", "hugo"]
+            for i in range(args.runs):
+                print(f"\n== {size} reports, run {i + 1}/{args.runs}")
+                for t in (tools if i % 2 == 0 else tools[::-1]):
+                    res = archive_scenarios(corpus, tool) if t == "archive" else hugo_scenarios(corpus)
+                    for sc, r in res.items():
+                        samples.setdefault((t, sc), []).append(r)
+                    if t == "archive" and res["full"].get("reports") != expected:
+                        msg = f"{size}: archive built {res['full'].get('reports')} reports, the generator wrote {expected}"
+                        print(f"warning: {msg}")
+                        checks.append(msg)
+            for t in tools:
+                for sc in SCENARIOS:
+                    rows.append(summarise(size, t, sc, samples[(t, sc)]))
+            if not args.archive_only:
+                by = {(r["tool"], r["scenario"]): r for r in rows if r["size"] == size}
+                for sc in SCENARIOS:
+                    a, h = by[("archive", sc)], by[("hugo", sc)]
+                    ratios[(size, sc)] = {"wall": a["wall_s_median"] / h["wall_s_median"] if h["wall_s_median"] else 0,
+                                          "rss": a["rss_mb_peak"] / h["rss_mb_peak"] if h["rss_mb_peak"] else 0}
+    except BuildFailed as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 1
+
+    print_table(rows, ratios)
+    for msg in checks:
+        print(f"warning: {msg}")
+    out_json.parent.mkdir(parents=True, exist_ok=True)
+    doc = {
+        "sizes": sizes, "runs": args.runs, "seed": args.seed, "archive_only": args.archive_only,
+        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "hugo": hugo_version,
+        "results": rows,
+        "ratios": [{"size": s, "scenario": sc, "archive_over_hugo_wall": round(v["wall"], 3),
+                    "archive_over_hugo_rss": round(v["rss"], 3)} for (s, sc), v in ratios.items()],
+        "warnings": checks,
+    }
+    out_json.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
+    print(f"\nwrote {rel(out_json)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
