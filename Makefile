@@ -4,7 +4,7 @@ APT_PACKAGES := libcmark-dev pkg-config
 # The browser test drives headless Chromium against `archive serve`.
 TEST_APT_PACKAGES := chromium
 
-.PHONY: deps test-deps search build site test clean
+.PHONY: deps test-deps search build site test bench bench-ci clean
 
 # Installs the Debian packages named in $(1) that are missing (needs root or sudo).
 define apt_install
@@ -38,6 +38,14 @@ site: build search
 ## Run the whole test suite.
 test: test-deps
 	$(SWIFT) test --disable-swift-testing
+
+## Benchmark `archive build` against Hugo at 10,000 and 100,000 reports (installs hugo and time if missing).
+bench: deps
+	python3 bench/run.py --sizes 10000,100000 --runs 3
+
+## Quick benchmark check for CI: 300 reports, archive only, a page per report.
+bench-ci: deps
+	bash bench/ci.sh
 
 clean:
 	rm -rf .build

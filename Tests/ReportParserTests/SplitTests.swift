@@ -213,4 +213,26 @@ final class SplitTests: XCTestCase {
         XCTAssertEqual(source.reports.first?.sections.first?.paragraphs, ["全年召开党建工作会议四次。", "全县教育系统认真落实上级部署。"])
         XCTAssertFalse(source.reports[0].dropped.contains { $0.rule == "repeated-copy" })
     }
+
+    func testInlineTableOfContentsWithSpacesAfterPageNumbers() {
+        // `1.title 2 2.title 5`: a blank between each page number and the next entry's number.
+        let source = parse([
+            "教育局工作总结汇编(2篇)目录1.甲县教育局2022年工作总结 2 2.乙区教育局2022年工作要点 5",
+            "甲县教育局2022年工作总结",
+            "一、基本情况",
+            "全县有学校30所。",
+            "乙区教育局2022年工作要点",
+            "一、总体要求",
+            "坚持立德树人。",
+        ])
+        XCTAssertEqual(source.listedCount, 2)
+        XCTAssertEqual(source.reports.map(\.title), ["甲县教育局2022年工作总结", "乙区教育局2022年工作要点"])
+    }
+
+    func testTitleRunningIntoTheTextIsSeparated() {
+        // A document-sharing preview joins the title and the first page of text on one line.
+        let source = parse(["县教育局2023年工作总结2023年，全县教育系统坚持立德树人，各项工作取得新进展。一、加强党建。全年开展活动。"])
+        XCTAssertEqual(source.reports.first?.title, "县教育局2023年工作总结")
+        XCTAssertEqual(source.reports.first?.paragraphs.first, "2023年，全县教育系统坚持立德树人，各项工作取得新进展。")
+    }
 }

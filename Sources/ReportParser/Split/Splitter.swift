@@ -77,6 +77,11 @@ struct Splitter: Sendable {
                cut.listed.map({ TitleLine.sameTitle($0, first.text) }) ?? true {
                 report.title = first.text.string
                 body.removeFirst()
+            } else if cut.listed == nil, let first = body.first, let end = TitleLine.runOnTitleEnd(first.text) {
+                // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
+                report.title = Scalars(first.text[0..<end]).string
+                body[0].text.removeFirst(end)
+                body[0].lineStarts = body[0].lineStarts.compactMap { $0 > end ? $0 - end : nil }
             } else {
                 report.title = cut.listed?.string
             }

@@ -123,6 +123,7 @@ struct TableOfContents: Sendable {
 
     private static func stripPageNumber(_ s: ArraySlice<Unicode.Scalar>) -> Scalars {
         var end = s.endIndex
+        while end > s.startIndex, s[end - 1].isBlank { end -= 1 }  // `1.title 2 2.title`
         while end > s.startIndex, s[end - 1].digitValue != nil { end -= 1 }
         while end > s.startIndex, s[end - 1].isBlank || isLeader(s[end - 1]) { end -= 1 }
         return Array(s[s.startIndex..<end]).trimmed()

@@ -8,6 +8,24 @@ enum TitleLine {
         return documentWords.contains { text.firstIndex(of: $0) != nil }
     }
 
+    /// Where a title that runs on into the text ends: an office (…局) and a document word
+    /// (总结, 计划, 要点 …) within the first 40 characters, not at the very end of the paragraph.
+    static func runOnTitleEnd(_ text: Scalars) -> Int? {
+        let head = Scalars(text.prefix(40))
+        guard let office = OfficeName.officeWords.compactMap({ head.firstIndex(of: $0) }).min() else { return nil }
+        var best: Int?
+        for word in documentWords {
+            if let i = head.firstIndex(of: word, from: office), i + word.count < text.count {
+                best = Swift.min(best ?? Int.max, i + word.count)
+            }
+        }
+        guard let end = best, end >= 6, text.count - end >= 10, !startsWithNumbering(text) else { return nil }
+        // The text after a title starts a sentence; punctuation there means the "title" was a sentence.
+        guard !(text[end].isTerminal || text[end].isClosingQuote || [",", "，", "、", "：", ":"].contains(text[end])) else { return nil }
+        // A title ends a sentence nowhere before its last word.
+        return head[0..<end].contains(where: { $0.isTerminal || $0 == "，" || $0 == "," }) ? nil : end
+    }
+
     /// 一、 (一) 1. ① … at the start: a heading or list item, not a title (a year like 2023年 is fine).
     static func startsWithNumbering(_ text: Scalars) -> Bool {
         guard let first = text.first else { return false }

@@ -19,7 +19,9 @@ public struct TemplateSet: Sendable {
     /// Changes whenever any template or static file changes: every page must be rendered again.
     public let fingerprint: UInt64
 
-    public init(directory: String) throws(Error) {
+    public init(directory given: String) throws(Error) {
+        // A symlinked templates folder is common (shared themes); the enumerator would not enter it.
+        let directory = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
         self.directory = directory
         var library = MustacheLibrary()
         var hashes: [UInt64] = []
