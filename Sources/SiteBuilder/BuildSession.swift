@@ -10,7 +10,13 @@ public final class BuildSession: @unchecked Sendable {
     public let options: Pipeline.Options
     private let lock = NSLock()
     private var sources: [String: Pipeline.CachedSource] = [:]
-    private var reportPages: [String: (key: UInt64, files: [OutputFile])] = [:]
+    /// Per report slug: the key its pages were rendered with, and their paths and hashes.
+    private var reportPages: [String: ReportPages] = [:]
+
+    struct ReportPages: Sendable {
+        var key: UInt64
+        var files: [(path: String, hash: UInt64)]
+    }
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
     private var manifestLoaded = false
@@ -57,6 +63,10 @@ public final class BuildSession: @unchecked Sendable {
             manifestLoaded = true
             if let manifest = BuildManifest.load(from: cacheFolder) {
                 previous = manifest.outputs
+                for (slug, r) in manifest.reports {
+                    let files = r.paths.compactMap { path in manifest.outputs[path].map { (path: path, hash: $0) } }
+                    if files.count == r.paths.count { reportPages[slug] = ReportPages(key: r.key, files: files) }
+                }
                 // Nothing read has changed and the site is in place: the build is done.
                 if manifest.inputs == inputs, manifest.sources == stamps,
                    FileManager.default.fileExists(atPath: (config.outputDirectory as NSString).appendingPathComponent("index.html")) {
@@ -82,50 +92,66 @@ public final class BuildSession: @unchecked Sendable {
         }
         let paths = SitePaths(pretty: config.prettyURLs)
         let page = PageContext(config: config, paths: paths, reportCount: content.reports.count, searchEnabled: search)
-        let rendered = step("render") {
-            Pipeline.render(content, page: page, templates: templates, keys: keys, reuse: reportPages, progress: progress)
-        }
-        summary.reportPagesRendered = rendered.rendered
-        summary.files = rendered.files.count
-        summary.pages = rendered.files.filter { $0.path.hasSuffix(".html") }.count
-
-        let hashes = step("compare") { Self.hashes(of: rendered.files) }
         let output = URL(fileURLWithPath: config.outputDirectory)
-        let unchanged = Set(rendered.files.indices.filter { previous[rendered.files[$0].path] == hashes[$0] }.map { rendered.files[$0].path })
-        summary.filesWritten = rendered.files.count - unchanged.count
-        try step("write") {
-            let writer = SiteWriter(output: output)
-            let staging = try writer.stage()
-            do {
-                try SiteWriter.write(rendered.files, into: staging, linking: unchanged, from: output)
-                if search {
-                    // Timed on its own line: indexing is a cost of its own, not of the build.
-                    let start = ContinuousClock.now
-                    do { try SearchIndexer.index(site: staging) } catch { summary.warnings.append("\(error)") }
-                    let elapsed = ContinuousClock.now - start
-                    summary.steps.append(("search", Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+        let writer = SiteWriter(output: output)
+        let staging = try writer.stage()
+        let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
+        var newPages: [String: ReportPages] = [:]
+        do {
+            // Report pages stream to disk as they are rendered; unchanged ones are linked, not rendered.
+            let rendered = Counter()
+            newPages = step("render reports") {
+                let reportPage = ReportPage(page: page, content: content, templates: templates)
+                let slots = ResultSlots<ReportPages>(count: content.reports.count)
+                let done = Counter()
+                DispatchQueue.concurrentPerform(iterations: content.reports.count) { i in
+                    let slug = content.reports[i].slug
+                    if let cached = reportPages[slug], cached.key == keys[i],
+                       cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
+                        slots.set(i, cached)
+                    } else {
+                        let files = reportPage.files(for: content.reports[i])
+                        slots.set(i, ReportPages(key: keys[i], files: files.map { ($0.path, site.put($0)) }))
+                        _ = rendered.increment()
+                    }
+                    progress?("render", done.increment(), content.reports.count)
                 }
-                try writer.commit(staging)
-            } catch {
-                writer.discard(staging)
-                throw error
+                return Dictionary(uniqueKeysWithValues: zip(content.reports.map(\.slug), slots.values))
             }
+            summary.reportPagesRendered = rendered.value
+            let others = step("render indexes") {
+                Pipeline.renderIndexes(content, page: page, templates: templates, reportPaths: content.reports.map { paths.report($0.slug) })
+            }
+            step("write indexes") {
+                DispatchQueue.concurrentPerform(iterations: others.count) { site.put(others[$0]) }
+            }
+            try site.check()
+            if search {
+                // Timed on its own line: indexing is a cost of its own, not of the build.
+                try step("search") {
+                    do { try SearchIndexer.index(site: staging) } catch { summary.warnings.append("\(error)") }
+                }
+            }
+            try step("swap") { try writer.commit(staging) }
+        } catch {
+            writer.discard(staging)
+            throw error
         }
-        reportPages = rendered.reportPages
-        previous = Dictionary(uniqueKeysWithValues: zip(rendered.files.map(\.path), hashes))
+        let manifest = site.manifest
+        summary.files = manifest.count
+        summary.pages = manifest.keys.filter { $0.hasSuffix(".html") }.count
+        summary.filesWritten = site.written
+        reportPages = newPages
+        previous = manifest
         // Sources that failed are not stamped, so the next build tries them again.
         let failed = Set(parsed.filter { $0.error != nil }.map(\.file.name))
         do {
-            try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous).save(to: cacheFolder)
+            try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous,
+                              reports: newPages.mapValues { ($0.key, $0.files.map(\.path)) }).save(to: cacheFolder)
         } catch {
             summary.warnings.append("cannot save the build cache in \(cacheFolder.path): \(error)")
         }
         return summary
     }
 
-    private static func hashes(of files: [OutputFile]) -> [UInt64] {
-        let slots = ResultSlots<UInt64>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { slots.set($0, ContentHash.of(files[$0].bytes)) }
-        return slots.values
-    }
 }

@@ -94,31 +94,12 @@ public enum Pipeline {
         return results.values
     }
 
-    /// Every file of the site. Report pages whose key matches `reuse` are taken from it, so an
-    /// edit re-renders only the reports of the changed source (plus every index page, which is cheap).
-    static func render(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: [UInt64],
-                       reuse: [String: (key: UInt64, files: [OutputFile])],
-                       progress: (@Sendable (String, Int, Int) -> Void)?) -> (files: [OutputFile], reportPages: [String: (key: UInt64, files: [OutputFile])], rendered: Int) {
-        let reportPage = ReportPage(page: page, content: content, templates: templates)
-        let slots = ResultSlots<[OutputFile]>(count: content.reports.count)
-        let done = Counter(), rendered = Counter()
-        DispatchQueue.concurrentPerform(iterations: content.reports.count) { i in
-            let slug = content.reports[i].slug
-            if let cached = reuse[slug], cached.key == keys[i] {
-                slots.set(i, cached.files)
-            } else {
-                slots.set(i, reportPage.files(for: content.reports[i]))
-                _ = rendered.increment()
-            }
-            progress?("render", done.increment(), content.reports.count)
-        }
-        let perReport = slots.values
-        var reportPages: [String: (key: UInt64, files: [OutputFile])] = [:]
-        for (i, files) in perReport.enumerated() { reportPages[content.reports[i].slug] = (keys[i], files) }
-        var files = perReport.flatMap { $0 }
-        files += IndexPages(page: page, content: content, templates: templates).files()
+    /// Every file of the site but the report pages: indexes, feeds, source copies, static files.
+    /// - Parameter reportPaths: the report pages' paths, for the sitemap.
+    static func renderIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, reportPaths: [String]) -> [OutputFile] {
+        var files = IndexPages(page: page, content: content, templates: templates).files()
         files.append(Feeds.atom(content, config: page.config, paths: page.paths))
-        files.append(Feeds.sitemap(pages: files.map(\.path), config: page.config))
+        files.append(Feeds.sitemap(pages: reportPaths + files.map(\.path), config: page.config))
         files.append(Feeds.robots(config: page.config))
         for file in content.sources where file.source != nil {
             // The text as decoded, in UTF-8 with a byte-order mark so browsers opening it from disk read it right.
@@ -127,7 +108,7 @@ public enum Pipeline {
         for (path, data) in templates.staticFiles() {
             files.append(OutputFile(path: path, bytes: [UInt8](data)))
         }
-        return (files, reportPages, rendered.value)
+        return files
     }
 
     static func unmatchedOverrides(_ config: SiteConfig, _ content: ArchiveContent) -> [String] {

@@ -20,44 +20,6 @@ public struct SiteWriter: Sendable {
         return staging
     }
 
-    /// Writes files into `folder`, creating each needed subfolder once; both cores share the work.
-    /// Paths in `linking` are unchanged since the site in `previous`: they are hard-linked from it
-    /// (no data written), falling back to a write when a link cannot be made.
-    public static func write(_ files: [OutputFile], into folder: URL, linking: Set<String> = [], from previous: URL? = nil) throws {
-        let folders = Set(files.map { ($0.path as NSString).deletingLastPathComponent }).filter { !$0.isEmpty }.sorted()
-        for f in folders {
-            try FileManager.default.createDirectory(at: folder.appendingPathComponent(f), withIntermediateDirectories: true)
-        }
-        let failure = LockedError()
-        DispatchQueue.concurrentPerform(iterations: ProcessInfo.processInfo.activeProcessorCount) { worker in
-            var i = worker
-            let step = ProcessInfo.processInfo.activeProcessorCount
-            while i < files.count {
-                let path = folder.appendingPathComponent(files[i].path).path
-                if let previous, linking.contains(files[i].path),
-                   link(previous.appendingPathComponent(files[i].path).path, path) == 0 {
-                    i += step
-                    continue
-                }
-                let ok = files[i].bytes.withUnsafeBufferPointer { buffer -> Bool in
-                    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-                    guard fd >= 0 else { return false }
-                    defer { close(fd) }
-                    var written = 0
-                    while written < buffer.count {
-                        let n = Foundation.write(fd, buffer.baseAddress! + written, buffer.count - written)
-                        if n <= 0 { return false }
-                        written += n
-                    }
-                    return true
-                }
-                if !ok { failure.set("cannot write \(path): \(String(cString: strerror(errno)))") }
-                i += step
-            }
-        }
-        if let message = failure.message { throw WriteError(message: message) }
-    }
-
     /// Puts `staging` in the output's place and removes the previous site. Dot entries at the top of
     /// the old output (`.git` of a deploy checkout, `.gitkeep`) belong to the user and move across.
     public func commit(_ staging: URL) throws {

@@ -1,0 +1,75 @@
+import Foundation
+
+/// The staging folder of a build, filled by many threads at once as pages are rendered, so a
+/// page's bytes are written and dropped straight away and memory does not grow with the site.
+/// A file whose bytes equal those of the site in place is hard-linked from it, not rewritten.
+final class StagedSite: @unchecked Sendable {
+    let folder: URL
+    private let previousFolder: URL
+    private let previous: [String: UInt64]
+    private let lock = NSLock()
+    private var folders: Set<String> = [""]
+    private var hashes: [String: UInt64] = [:]
+    private var failure: String?
+    private(set) var written = 0
+
+    init(folder: URL, previousFolder: URL, previous: [String: UInt64]) {
+        self.folder = folder
+        self.previousFolder = previousFolder
+        self.previous = previous
+    }
+
+    /// Puts `file` in the staging folder and returns its content hash.
+    @discardableResult
+    func put(_ file: OutputFile) -> UInt64 {
+        let hash = ContentHash.of(file.bytes)
+        if previous[file.path] == hash, linkFromPrevious(file.path, hash: hash) { return hash }
+        ensureFolder(of: file.path)
+        let path = folder.appendingPathComponent(file.path).path
+        let ok = file.bytes.withUnsafeBufferPointer { buffer -> Bool in
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { return false }
+            defer { close(fd) }
+            var done = 0
+            while done < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + done, buffer.count - done)
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        lock.withLock {
+            if ok {
+                hashes[file.path] = hash
+                written += 1
+            } else if failure == nil {
+                failure = "cannot write \(path): \(String(cString: strerror(errno)))"
+            }
+        }
+        return hash
+    }
+
+    /// Reuses an unchanged file of the site in place without its bytes; false when that is not possible.
+    func linkFromPrevious(_ path: String, hash: UInt64) -> Bool {
+        guard previous[path] == hash else { return false }
+        ensureFolder(of: path)
+        guard link(previousFolder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 else { return false }
+        lock.withLock { hashes[path] = hash }
+        return true
+    }
+
+    private func ensureFolder(of path: String) {
+        let dir = (path as NSString).deletingLastPathComponent
+        let known = lock.withLock { folders.contains(dir) }
+        guard !known else { return }
+        try? FileManager.default.createDirectory(at: folder.appendingPathComponent(dir), withIntermediateDirectories: true)
+        lock.withLock { _ = folders.insert(dir) }
+    }
+
+    /// Every file put or linked, with its hash: the next build's `previous`.
+    var manifest: [String: UInt64] { lock.withLock { hashes } }
+
+    func check() throws {
+        if let message = lock.withLock({ failure }) { throw SiteWriter.WriteError(message: message) }
+    }
+}
