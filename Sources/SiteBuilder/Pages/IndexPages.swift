@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// The home page, the index of each taxonomy, every list page, and the 404 page.
@@ -6,15 +7,23 @@ struct IndexPages {
     var content: ArchiveContent
     var templates: TemplateSet
 
-    var lists: ListPages { ListPages(page: page, content: content, templates: templates) }
+    let lists: ListPages
     var paths: SitePaths { page.paths }
 
+    init(page: PageContext, content: ArchiveContent, templates: TemplateSet) {
+        self.page = page
+        self.content = content
+        self.templates = templates
+        lists = ListPages(page: page, content: content, templates: templates)
+    }
+
+    /// Every index page, rendered on all cores (one job per taxonomy entry), in a fixed order.
     func files() -> [OutputFile] {
-        var out: [OutputFile] = [home(), notFound()]
-        out += regionPages()
-        out += yearPages()
-        out += topicPages()
-        out += typePages()
+        let jobs: [() -> [OutputFile]] = [{ [home(), notFound()] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
+        let slots = ResultSlots<[OutputFile]>(count: jobs.count)
+        let shared = UncheckedBox(jobs)  // each job only reads the immutable content
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { slots.set($0, shared.value[$0]()) }
+        var out = slots.values.flatMap { $0 }
         if page.searchEnabled {
             out.append(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))
         }
@@ -30,7 +39,7 @@ struct IndexPages {
 
     // MARK: Regions
 
-    private func regionPages() -> [OutputFile] {
+    private func regionJobs() -> [() -> [OutputFile]] {
         let regions = content.regions
         let indexPath = paths.index("regions")
         func node(_ key: String) -> [String: Any] {
@@ -39,18 +48,18 @@ struct IndexPages {
                     "hasChildren": !n.children.isEmpty, "children": n.children.map(node)]
         }
         let tree: [String: Any] = ["children": regions.roots.map(node), "hasChildren": !regions.roots.isEmpty]
-        var out = [index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree)]
+        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree)] }]
         for (key, n) in regions.nodes.sorted(by: { $0.key < $1.key }) {
             let trail = regions.trail(to: key).dropLast()
             let hidden = n.reports.filter { $0.label != nil }.count
             var intro = "本地区及下级地区共 \(n.total) 篇报告。"
             if hidden > 0 { intro += "其中 \(hidden) 篇的下级地区名称在原文中被隐去（标为“名未具”），列在本级。" }
-            out += lists.files(.init(
+            out.append { lists.files(.init(
                 title: n.name, intro: intro, path: { paths.region(key, page: $0) },
                 reports: n.reports.map(\.report) + descendants(of: key),
                 labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, $0) } }, uniquingKeysWith: { a, _ in a }),
                 breadcrumb: [("地区", indexPath)] + trail.map { ($0.name, paths.region($0.key)) },
-                subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) }))
+                subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) })) }
         }
         return out
     }
@@ -69,46 +78,46 @@ struct IndexPages {
 
     // MARK: Years, topics, types
 
-    private func yearPages() -> [OutputFile] {
+    private func yearJobs() -> [() -> [OutputFile]] {
         let indexPath = paths.index("years")
         let years = content.years.keys.compactMap { $0 }.sorted(by: >)
         var entries: [[String: Any]] = years.map { ["name": "\($0) 年", "href": page.link(paths.year(String($0)), from: indexPath), "count": content.years[$0]!.count] }
         if let undated = content.years[nil] {
             entries.append(["name": "年份不详", "href": page.link(paths.year("undated"), from: indexPath), "count": undated.count])
         }
-        var out = [index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries)]
+        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries)] }]
         for year in years {
-            out += lists.files(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
-                                     reports: content.years[year]!, breadcrumb: [("年份", indexPath)]))
+            out.append { lists.files(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
+                                           reports: content.years[year]!, breadcrumb: [("年份", indexPath)])) }
         }
-        out += lists.files(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
-                                 reports: content.years[nil] ?? [], breadcrumb: [("年份", indexPath)]))
+        out.append { lists.files(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
+                                       reports: content.years[nil] ?? [], breadcrumb: [("年份", indexPath)])) }
         return out
     }
 
-    private func topicPages() -> [OutputFile] {
+    private func topicJobs() -> [() -> [OutputFile]] {
         let indexPath = paths.index("topics")
         let topics = content.classifier.topics
         let entries: [[String: Any]] = topics.indices.map {
             ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: indexPath), "count": content.topics[$0].count]
         }
-        var out = [index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries)]
+        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries)] }]
         for (t, topic) in topics.enumerated() {
-            out += lists.files(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
-                                     reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t))
+            out.append { lists.files(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
+                                           reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t)) }
         }
         return out
     }
 
-    private func typePages() -> [OutputFile] {
+    private func typeJobs() -> [() -> [OutputFile]] {
         let indexPath = paths.index("types")
         let entries: [[String: Any]] = DocType.allCases.map {
             ["name": $0.displayName, "href": page.link(paths.type($0.slug), from: indexPath), "count": content.types[$0]?.count ?? 0]
         }
-        var out = [index(path: indexPath, title: "按类型浏览", intro: nil, entries: entries)]
+        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按类型浏览", intro: nil, entries: entries)] }]
         for type in DocType.allCases {
-            out += lists.files(.init(title: type.displayName, intro: nil, path: { paths.type(type.slug, page: $0) },
-                                     reports: content.types[type] ?? [], breadcrumb: [("类型", indexPath)]))
+            out.append { lists.files(.init(title: type.displayName, intro: nil, path: { paths.type(type.slug, page: $0) },
+                                           reports: content.types[type] ?? [], breadcrumb: [("类型", indexPath)])) }
         }
         return out
     }
@@ -145,4 +154,10 @@ struct IndexPages {
         context["root"] = page.config.baseURL
         return OutputFile(path: "404.html", text: templates.render("404", context))
     }
+}
+
+/// Hands values that are only read to concurrent workers.
+final class UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }

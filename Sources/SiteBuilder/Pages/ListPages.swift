@@ -1,3 +1,4 @@
+import Foundation
 import ReportModel
 
 /// Paginated lists of reports: one per region, year, topic and type.
@@ -5,6 +6,9 @@ struct ListPages {
     var page: PageContext
     var content: ArchiveContent
     var templates: TemplateSet
+    /// A report is listed many times (region levels, year, type, topics); its item is rendered once
+    /// per variant and reused.
+    var items = ItemCache()
 
     struct Listing {
         var title: String
@@ -46,29 +50,46 @@ struct ListPages {
         }
     }
 
-    /// One report in a list, as `partials/report-list` shows it.
+    /// One report in a list. A report is listed many times (three region levels, its year, its type,
+    /// its topics), so its item is built once per variant, in code: list items are most of the
+    /// index pages' work (styled by `.report-list` in the stylesheet).
     func item(_ index: Int, label: String?, topic: Int?, from path: String) -> [String: Any] {
+        let root = SitePaths.root(from: path)
+        let key = "\(index)|\(label ?? "")|\(topic ?? -1)|\(root)"
+        if let html = items.get(key) { return ["html": html] }
         let archived = content.reports[index]
         let r = archived.report
         let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
         let href = page.link(page.paths.report(archived.slug), from: path)
-        var item: [String: Any] = [
-            "title": r.title ?? r.listedTitle ?? "（无标题）",
-            "href": href,
-            "region": region.isEmpty ? (r.region.level.map { "未具名的\($0)" } ?? "地区不详") : region.joined(separator: " › "),
-            "typeName": r.docType.displayName,
-            "complete": r.complete,
-        ]
-        if let year = r.year { item["year"] = year }
-        if let label { item["label"] = label }
-        var sections: [[String: Any]] = []
+        var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.escape(r.title ?? r.listedTitle ?? "（无标题）"))</a>\n<span class=\"report-meta\">"
+        html += r.year.map { "<span class=\"year\">\($0)</span>" } ?? "<span class=\"year undated\">年份不详</span>"
+        html += " · <span class=\"region\">\(HTML.escape(region.isEmpty ? (r.region.level.map { "未具名的\($0)" } ?? "地区不详") : region.joined(separator: " › ")))</span>"
+        if let label { html += " · <span class=\"hidden-label\">\(HTML.escape(label))</span>" }
+        html += " · <span class=\"type\">\(r.docType.displayName)</span>"
+        if !r.complete { html += " · <span class=\"warn\">不完整</span>" }
+        html += "</span>\n"
         if let topic {
-            sections = archived.sections.filter { $0.topics.contains(topic) }.map {
-                ["heading": $0.section.fullHeading.isEmpty ? "（无标题段落）" : $0.section.fullHeading, "href": "\(href)#\($0.anchor)"]
+            let matching = archived.sections.filter { $0.topics.contains(topic) }
+            if !matching.isEmpty {
+                html += "<ul class=\"matched-sections\">"
+                for entry in matching {
+                    let heading = entry.section.fullHeading.isEmpty ? "（无标题段落）" : entry.section.fullHeading
+                    html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a></li>"
+                }
+                html += "</ul>\n"
             }
         }
-        item["hasSections"] = !sections.isEmpty
-        item["sections"] = sections
-        return item
+        html += "</li>"
+        items.set(key, html)
+        return ["html": html]
     }
+}
+
+/// Rendered list items, shared by the threads that render list pages.
+final class ItemCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var html: [String: String] = [:]
+
+    func get(_ key: String) -> String? { lock.withLock { html[key] } }
+    func set(_ key: String, _ value: String) { lock.withLock { html[key] = value } }
 }

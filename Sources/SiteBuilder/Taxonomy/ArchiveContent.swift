@@ -38,13 +38,22 @@ public struct ArchiveContent: Sendable {
                 for o in config.overrides where o.source == file.name && o.report == i + 1 {
                     archived.apply(o, gazetteer: gazetteer)
                 }
-                archived.sections = ArchivedReport.entries(archived.report.sections, classifier: classifier)
-                archived.topics = classifier.reportTopics(archived.sections.map { entry in
-                    (entry.topics, entry.section.paragraphs.reduce(entry.section.heading.utf8.count) { $0 + $1.utf8.count })
-                })
                 reports.append(archived)
             }
         }
+        // Classifying every section is the index's main cost: both cores share it.
+        let classified = ResultSlots<ArchivedReport>(count: reports.count)
+        let shared = UncheckedBox(reports)
+        let classifier = classifier
+        DispatchQueue.concurrentPerform(iterations: reports.count) { i in
+            var archived = shared.value[i]
+            archived.sections = ArchivedReport.entries(archived.report.sections, classifier: classifier)
+            archived.topics = classifier.reportTopics(archived.sections.map { entry in
+                (entry.topics, entry.section.paragraphs.reduce(entry.section.heading.utf8.count) { $0 + $1.utf8.count })
+            })
+            classified.set(i, archived)
+        }
+        reports = classified.values
         reports.sort(by: ArchivedReport.listOrder)
         self.reports = reports
         regions = RegionIndex(reports, gazetteer: gazetteer)
