@@ -80,7 +80,7 @@ struct PagePass: Sendable {
 
     /// Each page with its issues in document order (page problems first), in page order.
     func run(_ pages: [String]) -> [(page: String, issues: [PageFindings.Issue])] {
-        let slots = CheckSlots<PageFindings>(count: pages.count)
+        let slots = ResultSlots<PageFindings>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
             slots.set(i, self.findings(pages[i]))
         }
@@ -157,14 +157,3 @@ struct PagePass: Sendable {
     }
 }
 
-/// Slots filled by concurrent workers, read once all are done.
-final class CheckSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
-
-    var values: [T] { lock.withLock { slots.map { $0! } } }
-}

@@ -53,22 +53,9 @@ enum Feeds {
         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\nSitemap: \(config.baseURL)sitemap.xml\n")
     }
 
+    /// Text for XML: HTML's five entities, and no C0 controls (XML 1.0 forbids them).
     static func xmlEscape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default:
-                // Control characters are not allowed in XML 1.0.
-                if c.value < 0x20 && c != "\n" && c != "\t" && c != "\r" { continue }
-                out.unicodeScalars.append(c)
-            }
-        }
-        return out
+        HTML.escape(s.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" } ? s
+            : String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\n" || $0 == "\t" })))
     }
 }
