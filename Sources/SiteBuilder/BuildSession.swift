@@ -20,6 +20,8 @@ public final class BuildSession: @unchecked Sendable {
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
     private var manifestLoaded = false
+    /// What the last build rendered with, for `updateReportPages`.
+    private var last: (content: ArchiveContent, page: PageContext, templates: TemplateSet, inputs: UInt64)?
 
     public init(_ options: Pipeline.Options) {
         self.options = options
@@ -125,6 +127,12 @@ public final class BuildSession: @unchecked Sendable {
             step("write indexes") {
                 DispatchQueue.concurrentPerform(iterations: others.count) { site.put(others[$0]) }
             }
+            step("copy sources") {
+                let sources = content.sources, folder = config.contentDirectory
+                DispatchQueue.concurrentPerform(iterations: sources.count) { i in
+                    if let copy = Pipeline.sourceCopy(sources[i], folder: folder, paths: paths) { site.put(copy) }
+                }
+            }
             try site.check()
             if search {
                 // Timed on its own line: indexing is a cost of its own, not of the build.
@@ -142,6 +150,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.pages = manifest.keys.filter { $0.hasSuffix(".html") }.count
         summary.filesWritten = site.written
         reportPages = newPages
+        last = (content, page, templates, inputs)
         previous = manifest
         // Sources that failed are not stamped, so the next build tries them again.
         let failed = Set(parsed.filter { $0.error != nil }.map(\.file.name))
@@ -154,4 +163,54 @@ public final class BuildSession: @unchecked Sendable {
         return summary
     }
 
+    /// The preview server's fast path: rewrites, in place, the pages of the reports in the changed
+    /// sources, before the full rebuild that follows updates the index pages. Returns the paths
+    /// written, or nil when the edit needs the full rebuild to show (config or templates changed, a
+    /// source gained or lost reports, a new source, a region the indexes do not know yet).
+    public func updateReportPages(changed: [String]) -> [String]? {
+        lock.withLock {
+            guard let last, !changed.isEmpty else { return nil }
+            let config = last.page.config
+            let folder = URL(fileURLWithPath: config.contentDirectory).resolvingSymlinksInPath().path
+            var content = last.content
+            var touched: [Int] = []
+            for path in changed {
+                let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+                guard url.deletingLastPathComponent().path == folder, url.pathExtension == "txt",
+                      let bytes = FileManager.default.contents(atPath: url.path),
+                      let decoded = try? TextDecoder.decode([UInt8](bytes), path: url.lastPathComponent) else { return nil }
+                let name = url.lastPathComponent
+                let source = ReportParser().parse(text: decoded.text, source: name, encoding: decoded.encoding)
+                let indices = content.reports.indices.filter { content.reports[$0].sourceFile == name }.sorted { content.reports[$0].position < content.reports[$1].position }
+                guard !indices.isEmpty, indices.count == source.reports.count else { return nil }
+                for (i, report) in zip(indices, source.reports) {
+                    var archived = content.reports[i]
+                    archived.report = report
+                    archived.setByHand = []
+                    for o in config.overrides where o.source == name && o.report == archived.position { archived.apply(o, gazetteer: .shared) }
+                    guard archived.report.region.code.map({ content.regions.nodes[$0] != nil }) ?? true else { return nil }
+                    archived.sections = ArchivedReport.entries(archived.report.sections, classifier: content.classifier)
+                    archived.topics = content.classifier.reportTopics(archived.sections.map { entry in
+                        (entry.topics, entry.section.paragraphs.reduce(entry.section.heading.utf8.count) { $0 + $1.utf8.count })
+                    })
+                    content.reports[i] = archived
+                    touched.append(i)
+                }
+            }
+            let output = URL(fileURLWithPath: config.outputDirectory)
+            let reportPage = ReportPage(page: last.page, content: content, templates: last.templates)
+            var written: [String] = []
+            for i in touched {
+                for file in reportPage.files(for: content.reports[i]) {
+                    // Each file replaced whole by a rename: a reader sees the old page or the new one.
+                    let target = output.appendingPathComponent(file.path)
+                    let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).new")
+                    guard (try? Data(file.bytes).write(to: temporary)) != nil, rename(temporary.path, target.path) == 0 else { return nil }
+                    previous[file.path] = ContentHash.of(file.bytes)  // the full rebuild will find it current
+                    written.append(file.path)
+                }
+            }
+            return written
+        }
+    }
 }

@@ -78,11 +78,10 @@ public enum Pipeline {
                 results.set(i, cached)
                 return
             }
-            var file = ArchiveContent.SourceFile(name: names[i], slug: sourceSlugs[i], text: Data(), source: nil)
+            var file = ArchiveContent.SourceFile(name: names[i], slug: sourceSlugs[i], source: nil)
             do {
                 guard let bytes else { throw DecodeError(path: names[i], reason: "cannot be read") }
                 let decoded = try TextDecoder.decode(bytes, path: names[i])
-                file.text = Data(decoded.text.utf8)
                 file.source = parser.parse(text: decoded.text, source: names[i], encoding: decoded.encoding)
                 results.set(i, CachedSource(hash: hash, file: file, error: nil))
             } catch {
@@ -101,14 +100,19 @@ public enum Pipeline {
         files.append(Feeds.atom(content, config: page.config, paths: page.paths))
         files.append(Feeds.sitemap(pages: reportPaths + files.map(\.path), config: page.config))
         files.append(Feeds.robots(config: page.config))
-        for file in content.sources where file.source != nil {
-            // The text as decoded, in UTF-8 with a byte-order mark so browsers opening it from disk read it right.
-            files.append(OutputFile(path: page.paths.source(file.slug), bytes: [0xEF, 0xBB, 0xBF] + [UInt8](file.text)))
-        }
         for (path, data) in templates.staticFiles() {
             files.append(OutputFile(path: path, bytes: [UInt8](data)))
         }
         return files
+    }
+
+    /// The text of every source that parsed, as decoded, in UTF-8 with a byte-order mark so browsers
+    /// opening it from disk read it right. Read again here rather than kept from parsing: holding every
+    /// source's text for the whole build would double the memory a large archive needs.
+    static func sourceCopy(_ file: ArchiveContent.SourceFile, folder: String, paths: SitePaths) -> OutputFile? {
+        guard file.source != nil, let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(file.name)),
+              let decoded = try? TextDecoder.decode([UInt8](data), path: file.name) else { return nil }
+        return OutputFile(path: paths.source(file.slug), bytes: [0xEF, 0xBB, 0xBF] + Array(decoded.text.utf8))
     }
 
     static func unmatchedOverrides(_ config: SiteConfig, _ content: ArchiveContent) -> [String] {

@@ -18,6 +18,11 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = ContinuousClock.now - start
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
+    }
+
     func run() async throws {
         let session = BuildSession(.init(configPath: configPath))
         let config: SiteConfig
@@ -30,15 +35,20 @@ struct Serve: AsyncParsableCommand {
         let broadcaster = ReloadBroadcaster()
         let rebuild: @Sendable ([String]) async -> Void = { changed in
             let start = ContinuousClock.now
+            // The edited reports' own pages first, so the open page reloads at once; indexes follow.
+            let quick = session.updateReportPages(changed: changed)
+            if let quick {
+                say("updated \(quick.count) pages in \(Self.milliseconds(since: start)) ms after \(changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
+                broadcaster.send(.reload)
+            }
             do {
                 let summary = try session.build()
-                let elapsed = ContinuousClock.now - start
-                let ms = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
                 let what = changed.isEmpty ? "" : " after \(changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
-                say("rebuilt in \(ms) ms\(what): \(summary.reportPagesRendered) report pages rendered, \(summary.filesWritten) files written")
+                say("rebuilt in \(Self.milliseconds(since: start)) ms\(what): \(summary.reportPagesRendered) report pages rendered, \(summary.filesWritten) files written")
                 for w in summary.warnings { say("warning: \(w)") }
                 if summary.errors.isEmpty {
-                    broadcaster.send(.reload)
+                    // A second reload only when the rebuild changed more than the fast path did.
+                    if quick == nil || summary.filesWritten > 0 { broadcaster.send(.reload) }
                 } else {
                     for e in summary.errors { say("error: \(e)") }
                     broadcaster.send(.buildFailed(summary.errors.joined(separator: "\n")))

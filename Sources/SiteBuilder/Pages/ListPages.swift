@@ -39,7 +39,9 @@ struct ListPages {
             if let intro = listing.intro { extra["intro"] = intro }
             if pageCount > 1 {
                 var pagination: [String: Any] = [
-                    "pages": (1...pageCount).map { ["n": $0, "href": page.link(listing.path($0), from: path), "current": $0 == n] },
+                    "pages": Self.window(current: n, count: pageCount).map { p -> [String: Any] in
+                        p == 0 ? ["gap": true] : ["n": p, "href": page.link(listing.path(p), from: path), "current": p == n]
+                    },
                 ]
                 if n > 1 { pagination["prev"] = page.link(listing.path(n - 1), from: path) }
                 if n < pageCount { pagination["next"] = page.link(listing.path(n + 1), from: path) }
@@ -48,6 +50,18 @@ struct ListPages {
             let title = n > 1 ? "\(listing.title)（第 \(n) 页）" : listing.title
             return OutputFile(path: path, text: templates.render("list", page.context(path: path, title: title, extra)))
         }
+    }
+
+    /// The page numbers a pagination bar shows: the first, the last and three either side of the
+    /// current one, with 0 for a gap. Listing every page would make a topic with thousands of pages
+    /// cost quadratic time.
+    static func window(current: Int, count: Int) -> [Int] {
+        var out: [Int] = []
+        for p in 1...count where p == 1 || p == count || abs(p - current) <= 3 {
+            if let last = out.last, p > last + 1 { out.append(0) }
+            out.append(p)
+        }
+        return out
     }
 
     /// One report in a list. A report is listed many times (three region levels, its year, its type,

@@ -7,7 +7,6 @@ public struct ArchiveContent: Sendable {
     public struct SourceFile: Sendable {
         public var name: String
         public var slug: String
-        public var text: Data
         public var source: Source?
     }
 
