@@ -70,7 +70,7 @@ public final class BuildSession: @unchecked Sendable {
                     if files.count == r.paths.count { reportPages[slug] = ReportPages(key: r.key, files: files) }
                 }
                 // Nothing read has changed and the site is in place: the build is done.
-                if manifest.inputs == inputs, manifest.sources == stamps,
+                if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps,
                    FileManager.default.fileExists(atPath: (config.outputDirectory as NSString).appendingPathComponent("index.html")) {
                     summary.upToDate = true
                     summary.sources = stamps.count

@@ -12,6 +12,9 @@ public enum Pipeline {
         /// A script put at the end of every page (the preview server's live reload).
         /// Overrides `[search].enabled` (the benchmark builds without search).
         public var search: Bool?
+        /// Skip the build when the cache says nothing changed. The preview server turns this off:
+        /// its fast path needs the pages' inputs in memory, which only a build provides.
+        public var skipWhenUpToDate = true
 
         public init(configPath: String, baseURL: String? = nil) {
             self.configPath = configPath

@@ -24,7 +24,9 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let session = BuildSession(.init(configPath: configPath))
+        var options = Pipeline.Options(configPath: configPath)
+        options.skipWhenUpToDate = false
+        let session = BuildSession(options)
         let config: SiteConfig
         do {
             config = try SiteConfig.load(configPath)
