@@ -93,7 +93,7 @@ public final class BuildSession: @unchecked Sendable {
             ContentHash.combine([renderKey, sourceHash[r.sourceFile] ?? 0, UInt64(r.position), ContentHash.of(Array(r.slug.utf8))])
         }
         let paths = SitePaths(pretty: config.prettyURLs)
-        let page = PageContext(config: config, paths: paths, reportCount: content.reports.count, searchEnabled: search)
+        let page = PageContext(config: config, paths: paths, searchEnabled: search)
         let output = URL(fileURLWithPath: config.outputDirectory)
         let writer = SiteWriter(output: output)
         let staging = try writer.stage()
@@ -178,9 +178,8 @@ public final class BuildSession: @unchecked Sendable {
                 let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
                 guard url.deletingLastPathComponent().path == folder, url.pathExtension == "txt",
                       let bytes = FileManager.default.contents(atPath: url.path),
-                      let decoded = try? TextDecoder.decode([UInt8](bytes), path: url.lastPathComponent) else { return nil }
+                      let source = try? ReportParser().parse(bytes: [UInt8](bytes), source: url.lastPathComponent) else { return nil }
                 let name = url.lastPathComponent
-                let source = ReportParser().parse(text: decoded.text, source: name, encoding: decoded.encoding)
                 let indices = content.reports.indices.filter { content.reports[$0].sourceFile == name }.sorted { content.reports[$0].position < content.reports[$1].position }
                 guard !indices.isEmpty, indices.count == source.reports.count else { return nil }
                 for (i, report) in zip(indices, source.reports) {
@@ -189,10 +188,7 @@ public final class BuildSession: @unchecked Sendable {
                     archived.setByHand = []
                     for o in config.overrides where o.source == name && o.report == archived.position { archived.apply(o, gazetteer: .shared) }
                     guard archived.report.region.code.map({ content.regions.nodes[$0] != nil }) ?? true else { return nil }
-                    archived.sections = ArchivedReport.entries(archived.report.sections, classifier: content.classifier)
-                    archived.topics = content.classifier.reportTopics(archived.sections.map { entry in
-                        (entry.topics, entry.section.paragraphs.reduce(entry.section.heading.utf8.count) { $0 + $1.utf8.count })
-                    })
+                    archived.classify(with: content.classifier)
                     content.reports[i] = archived
                     touched.append(i)
                 }

@@ -84,8 +84,7 @@ public enum Pipeline {
             var file = ArchiveContent.SourceFile(name: names[i], slug: sourceSlugs[i], source: nil)
             do {
                 guard let bytes else { throw DecodeError(path: names[i], reason: "cannot be read") }
-                let decoded = try TextDecoder.decode(bytes, path: names[i])
-                file.source = parser.parse(text: decoded.text, source: names[i], encoding: decoded.encoding)
+                file.source = try parser.parse(bytes: bytes, source: names[i])
                 results.set(i, CachedSource(hash: hash, file: file, error: nil))
             } catch {
                 let message = "\(error)"

@@ -187,4 +187,22 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertLessThanOrEqual(edit.filesWritten, 4, "only the changed report's files are rewritten")
         XCTAssertGreaterThanOrEqual(edit.filesWritten, 3)
     }
+
+    func testIncrementalBuildEqualsAFullBuild() throws {
+        // Pages reused from the last build must be exactly what a fresh build would write,
+        // also after a source is added (nothing on a report page may depend on the archive's size).
+        let site = try SiteFixture(self)
+        try site.build()
+        try "县教育局2023年工作总结\n一、加强管理。全年完成任务。\n".write(
+            to: site.content.appendingPathComponent("zz-new.txt"), atomically: true, encoding: .utf8)
+        let incremental = try site.build()
+        XCTAssertLessThan(incremental.reportPagesRendered, incremental.reports, "unchanged reports were reused")
+        let reused = try site.snapshot()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".archive-cache"))
+        try FileManager.default.removeItem(at: site.output)
+        try site.build()
+        let fresh = try site.snapshot()
+        XCTAssertEqual(reused.keys.sorted(), fresh.keys.sorted())
+        for (path, bytes) in fresh { XCTAssertEqual(reused[path], bytes, path) }
+    }
 }

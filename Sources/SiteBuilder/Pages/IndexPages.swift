@@ -136,6 +136,7 @@ struct IndexPages {
             return (ra.year ?? 0, da, b) > (rb.year ?? 0, db, a)
         }.prefix(12)
         let extra: [String: Any] = [
+            "reportCount": content.reports.count,
             "sourceCount": content.sources.count,
             "regionCount": content.regions.nodes.count,
             "yearCount": content.years.keys.compactMap { $0 }.count,

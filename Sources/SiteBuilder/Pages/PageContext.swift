@@ -19,7 +19,6 @@ public struct OutputFile: Sendable {
 struct PageContext {
     var config: SiteConfig
     var paths: SitePaths
-    var reportCount: Int
     var searchEnabled = false
 
     /// The layout's keys for a page at `path`; `extra` holds the page's own.
@@ -30,7 +29,6 @@ struct PageContext {
             "pageTitle": title,
             "root": SitePaths.root(from: path),
             "canonical": config.baseURL + path,
-            "reportCount": reportCount,
             "searchEnabled": searchEnabled,
         ]
         if let d = description ?? (config.description.isEmpty ? nil : config.description) { c["description"] = d }

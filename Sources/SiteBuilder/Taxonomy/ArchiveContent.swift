@@ -46,10 +46,7 @@ public struct ArchiveContent: Sendable {
         let classifier = classifier
         DispatchQueue.concurrentPerform(iterations: reports.count) { i in
             var archived = shared.value[i]
-            archived.sections = ArchivedReport.entries(archived.report.sections, classifier: classifier)
-            archived.topics = classifier.reportTopics(archived.sections.map { entry in
-                (entry.topics, entry.section.paragraphs.reduce(entry.section.heading.utf8.count) { $0 + $1.utf8.count })
-            })
+            archived.classify(with: classifier)
             classified.set(i, archived)
         }
         reports = classified.values

@@ -47,6 +47,14 @@ public struct ArchivedReport: Sendable {
 }
 
 extension ArchivedReport {
+    /// Files every section under its topics, and the report under those covering enough of its text.
+    mutating func classify(with classifier: TopicClassifier) {
+        sections = Self.entries(report.sections, classifier: classifier)
+        topics = classifier.reportTopics(sections.map { entry in
+            (entry.topics, entry.section.paragraphs.reduce(entry.section.heading.utf8.count) { $0 + $1.utf8.count })
+        })
+    }
+
     /// Flattens the section tree, numbering anchors by position and classifying each section.
     static func entries(_ sections: [Section], classifier: TopicClassifier, prefix: String = "s", depth: Int = 0) -> [SectionEntry] {
         var out: [SectionEntry] = []
