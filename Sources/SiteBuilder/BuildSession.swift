@@ -2,26 +2,21 @@ import Foundation
 import ReportModel
 import ReportParser
 
-/// Builds a site, and rebuilds it cheaply: sources are re-parsed only when their bytes change,
-/// report pages re-rendered only for changed sources (unless config or templates changed), and
-/// files whose bytes are unchanged are hard-linked from the previous site instead of rewritten.
-/// The preview server keeps one session for its whole run.
+/// Builds a site, and rebuilds it cheaply: a source is parsed and its pages rendered only when
+/// its bytes (or the config, templates or options) changed; otherwise its pages are hard-linked
+/// from the previous site and its listing taken from the build cache, also in a new process.
+/// Index files whose bytes are unchanged are linked too. The preview server keeps one session for
+/// its whole run.
 public final class BuildSession: @unchecked Sendable {
     public let options: Pipeline.Options
     private let lock = NSLock()
-    private var sources: [String: Pipeline.CachedSource] = [:]
-    /// Per report slug: the key its pages were rendered with, and their paths and hashes.
-    private var reportPages: [String: ReportPages] = [:]
-
-    struct ReportPages: Sendable {
-        var key: UInt64
-        var files: [(path: String, hash: UInt64)]
-    }
+    /// Per source file name: what the last build made of it.
+    private var records: [String: SourceRecord] = [:]
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
-    private var manifestLoaded = false
+    private var cacheLoaded = false
     /// What the last build rendered with, for `updateReportPages`.
-    private var last: (content: ArchiveContent, page: PageContext, templates: TemplateSet, inputs: UInt64)?
+    private var last: (content: ArchiveContent, rendering: Pipeline.ReportRendering)?
 
     public init(_ options: Pipeline.Options) {
         self.options = options
@@ -61,14 +56,10 @@ public final class BuildSession: @unchecked Sendable {
         let inputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint,
                                           ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
         let stamps = BuildManifest.stamps(in: config.contentDirectory)
-        if !manifestLoaded {
-            manifestLoaded = true
+        if !cacheLoaded {
+            cacheLoaded = true
             if let manifest = BuildManifest.load(from: cacheFolder) {
                 previous = manifest.outputs
-                for (slug, r) in manifest.reports {
-                    let files = r.paths.compactMap { path in manifest.outputs[path].map { (path: path, hash: $0) } }
-                    if files.count == r.paths.count { reportPages[slug] = ReportPages(key: r.key, files: files) }
-                }
                 // Nothing read has changed and the site is in place: the build is done.
                 if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps,
                    FileManager.default.fileExists(atPath: (config.outputDirectory as NSString).appendingPathComponent("index.html")) {
@@ -76,67 +67,33 @@ public final class BuildSession: @unchecked Sendable {
                     summary.sources = stamps.count
                     return summary
                 }
+                records = SourceCache.load(from: cacheFolder)
             }
         }
-        let parsed = try step("parse") { try Pipeline.parseSources(in: config.contentDirectory, cache: sources, progress: progress) }
-        sources = Dictionary(uniqueKeysWithValues: parsed.map { ($0.file.name, $0) })
-        summary.sources = parsed.count
-        summary.errors = parsed.compactMap(\.error)
-        let content = step("index") { ArchiveContent(sources: parsed.map(\.file), config: config, gazetteer: .shared) }
-        summary.reports = content.reports.count
-        summary.warnings += Pipeline.unmatchedOverrides(config, content)
-
-        // A report page depends on its source, its place in it, and everything that shapes every page.
-        let renderKey = inputs
-        let sourceHash = Dictionary(uniqueKeysWithValues: parsed.map { ($0.file.name, $0.hash) })
-        let keys = content.reports.map { r in
-            ContentHash.combine([renderKey, sourceHash[r.sourceFile] ?? 0, UInt64(r.position), ContentHash.of(Array(r.slug.utf8))])
-        }
-        let paths = SitePaths(pretty: config.prettyURLs)
-        let page = PageContext(config: config, paths: paths, searchEnabled: search)
+        let files = try Pipeline.sourceFiles(in: config.contentDirectory)
+        let page = PageContext(config: config, paths: SitePaths(pretty: config.prettyURLs), searchEnabled: search)
+        let rendering = Pipeline.ReportRendering(
+            pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
+            config: config, inputs: inputs)
         let output = URL(fileURLWithPath: config.outputDirectory)
         let writer = SiteWriter(output: output)
         let staging = try writer.stage()
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
-        var newPages: [String: ReportPages] = [:]
+        let built: (records: [SourceRecord], parsed: Int, rendered: Int)
+        let content: ArchiveContent
         do {
-            // Report pages stream to disk as they are rendered; unchanged ones are linked, not rendered.
-            let rendered = Counter()
-            newPages = step("render reports") {
-                let reportPage = ReportPage(page: page, content: content, templates: templates)
-                let slots = ResultSlots<ReportPages>(count: content.reports.count)
-                let done = Counter()
-                DispatchQueue.concurrentPerform(iterations: content.reports.count) { i in
-                    let slug = content.reports[i].slug
-                    if let cached = reportPages[slug], cached.key == keys[i],
-                       cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
-                        slots.set(i, cached)
-                    } else {
-                        let files = reportPage.files(for: content.reports[i])
-                        slots.set(i, ReportPages(key: keys[i], files: files.map { ($0.path, site.put($0)) }))
-                        _ = rendered.increment()
-                    }
-                    progress?("render", done.increment(), content.reports.count)
-                }
-                return Dictionary(uniqueKeysWithValues: zip(content.reports.map(\.slug), slots.values))
+            built = step("sources") {
+                Pipeline.buildSources(files, folder: config.contentDirectory, cache: records, rendering: rendering, into: site, progress: progress)
             }
-            summary.reportPagesRendered = rendered.value
-            let others = step("render indexes") {
-                Pipeline.renderIndexes(content, page: page, templates: templates, reportPaths: content.reports.map { paths.report($0.slug) })
+            content = step("index") {
+                ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
+                               classifier: rendering.pages.classifier, gazetteer: .shared)
             }
-            step("write indexes") {
-                DispatchQueue.concurrentPerform(iterations: others.count) { site.put(others[$0]) }
-            }
-            step("copy sources") {
-                let sources = content.sources, folder = config.contentDirectory
-                DispatchQueue.concurrentPerform(iterations: sources.count) { i in
-                    if let copy = Pipeline.sourceCopy(sources[i], folder: folder, paths: paths) { site.put(copy) }
-                }
-            }
+            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, into: site) }
             try site.check()
             if search {
                 // Timed on its own line: indexing is a cost of its own, not of the build.
-                try step("search") {
+                step("search") {
                     do { try SearchIndexer.index(site: staging) } catch { summary.warnings.append("\(error)") }
                 }
             }
@@ -145,18 +102,24 @@ public final class BuildSession: @unchecked Sendable {
             writer.discard(staging)
             throw error
         }
+        summary.sources = files.count
+        summary.reports = content.reports.count
+        summary.errors = built.records.compactMap(\.error)
+        summary.warnings += Pipeline.unmatchedOverrides(config, content)
+        summary.sourcesParsed = built.parsed
+        summary.reportPagesRendered = built.rendered
         let manifest = site.manifest
         summary.files = manifest.count
         summary.pages = manifest.keys.filter { $0.hasSuffix(".html") }.count
         summary.filesWritten = site.written
-        reportPages = newPages
-        last = (content, page, templates, inputs)
+        records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
+        last = (content, rendering)
         previous = manifest
         // Sources that failed are not stamped, so the next build tries them again.
-        let failed = Set(parsed.filter { $0.error != nil }.map(\.file.name))
+        let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
         do {
-            try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous,
-                              reports: newPages.mapValues { ($0.key, $0.files.map(\.path)) }).save(to: cacheFolder)
+            try SourceCache.save(built.records, to: cacheFolder)
+            try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous).save(to: cacheFolder)
         } catch {
             summary.warnings.append("cannot save the build cache in \(cacheFolder.path): \(error)")
         }
@@ -170,41 +133,32 @@ public final class BuildSession: @unchecked Sendable {
     public func updateReportPages(changed: [String]) -> [String]? {
         lock.withLock {
             guard let last, !changed.isEmpty else { return nil }
-            let config = last.page.config
+            let rendering = last.rendering
+            let config = rendering.config
             let folder = URL(fileURLWithPath: config.contentDirectory).resolvingSymlinksInPath().path
-            var content = last.content
-            var touched: [Int] = []
+            var outputs: [OutputFile] = []
             for path in changed {
                 let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-                guard url.deletingLastPathComponent().path == folder, url.pathExtension == "txt",
-                      let bytes = FileManager.default.contents(atPath: url.path),
-                      let source = try? ReportParser().parse(bytes: [UInt8](bytes), source: url.lastPathComponent) else { return nil }
                 let name = url.lastPathComponent
-                let indices = content.reports.indices.filter { content.reports[$0].sourceFile == name }.sorted { content.reports[$0].position < content.reports[$1].position }
-                guard !indices.isEmpty, indices.count == source.reports.count else { return nil }
-                for (i, report) in zip(indices, source.reports) {
-                    var archived = content.reports[i]
-                    archived.report = report
-                    archived.setByHand = []
-                    for o in config.overrides where o.source == name && o.report == archived.position { archived.apply(o, gazetteer: .shared) }
-                    guard archived.report.region.code.map({ content.regions.nodes[$0] != nil }) ?? true else { return nil }
-                    archived.classify(with: content.classifier)
-                    content.reports[i] = archived
-                    touched.append(i)
-                }
+                guard url.deletingLastPathComponent().path == folder, url.pathExtension == "txt",
+                      let record = records[name], record.error == nil,
+                      let bytes = FileManager.default.contents(atPath: url.path),
+                      let source = try? ReportParser().parse(bytes: [UInt8](bytes), source: name),
+                      source.reports.count == record.reports.count else { return nil }
+                let reports = ArchivedReport.all(in: source, file: name, slug: record.slug, config: config,
+                                                 classifier: rendering.pages.classifier, gazetteer: rendering.pages.gazetteer)
+                guard reports.allSatisfy({ $0.report.region.code.map { last.content.regions.nodes[$0] != nil } ?? true }) else { return nil }
+                outputs += reports.flatMap { rendering.pages.files(for: $0, in: reports) }
             }
             let output = URL(fileURLWithPath: config.outputDirectory)
-            let reportPage = ReportPage(page: last.page, content: content, templates: last.templates)
             var written: [String] = []
-            for i in touched {
-                for file in reportPage.files(for: content.reports[i]) {
-                    // Each file replaced whole by a rename: a reader sees the old page or the new one.
-                    let target = output.appendingPathComponent(file.path)
-                    let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).new")
-                    guard (try? Data(file.bytes).write(to: temporary)) != nil, rename(temporary.path, target.path) == 0 else { return nil }
-                    previous[file.path] = ContentHash.of(file.bytes)  // the full rebuild will find it current
-                    written.append(file.path)
-                }
+            for file in outputs {
+                // Each file replaced whole by a rename: a reader sees the old page or the new one.
+                let target = output.appendingPathComponent(file.path)
+                let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).new")
+                guard (try? Data(file.bytes).write(to: temporary)) != nil, rename(temporary.path, target.path) == 0 else { return nil }
+                previous[file.path] = ContentHash.of(file.bytes)  // the full rebuild will find it current
+                written.append(file.path)
             }
             return written
         }

@@ -3,7 +3,7 @@ import ReportModel
 import ReportParser
 
 /// The whole build, one named step after another:
-/// config → templates → parse sources → index → render pages → write atomically.
+/// config → templates → sources (parse, render and write each report) → index → index pages → swap in.
 public enum Pipeline {
     public struct Options: Sendable {
         public var configPath: String
@@ -33,7 +33,9 @@ public enum Pipeline {
         public var steps: [(name: String, seconds: Double)] = []
         public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
         public var output = ""
-        /// Report pages rendered anew (the rest were unchanged since the last build in this session).
+        /// Sources parsed and their pages rendered anew (the rest were unchanged since the last build).
+        public var sourcesParsed = 0
+        /// Report pages rendered anew.
         public var reportPagesRendered = 0
         /// Files whose bytes changed and were written; the others were linked from the previous site.
         public var filesWritten = 0
@@ -47,17 +49,16 @@ public enum Pipeline {
         try BuildSession(options).build(progress: progress)
     }
 
-    /// A parsed source and the hash of the bytes it was parsed from.
-    struct CachedSource: Sendable {
-        var hash: UInt64
-        var file: ArchiveContent.SourceFile
-        var error: String?
+    /// What every report page is rendered with.
+    struct ReportRendering {
+        var pages: ReportPage
+        var config: SiteConfig
+        /// Hash of everything that shapes every page (config, templates, options).
+        var inputs: UInt64
     }
 
-    /// Every `.txt` in the content folder, parsed on all cores; results in file-name order.
-    /// A source whose bytes match `cache` is taken from it, not parsed again.
-    static func parseSources(in folder: String, cache: [String: CachedSource] = [:],
-                             progress: (@Sendable (String, Int, Int) -> Void)?) throws -> [CachedSource] {
+    /// The source files of the content folder, in name order, each with its unique ASCII slug.
+    static func sourceFiles(in folder: String) throws -> [(name: String, slug: String)] {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
@@ -65,61 +66,86 @@ public enum Pipeline {
             throw SiteConfig.Error(file: folder, message: "cannot list the content folder")
         }
         var slugs = Set<String>()
-        let sourceSlugs = names.map { name -> String in
+        return names.map { name in
             var slug = Slug.make(String(name.dropLast(4)))
             while !slugs.insert(slug).inserted { slug += "-2" }
-            return slug
+            return (name, slug)
         }
-        let results = ResultSlots<CachedSource>(count: names.count)
-        let parser = ReportParser()
-        let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: names.count) { i in
-            let path = (folder as NSString).appendingPathComponent(names[i])
-            let bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-            let hash = bytes.map { ContentHash.of($0) } ?? 0
-            if let cached = cache[names[i]], cached.hash == hash, bytes != nil, cached.file.slug == sourceSlugs[i] {
-                results.set(i, cached)
-                return
-            }
-            var file = ArchiveContent.SourceFile(name: names[i], slug: sourceSlugs[i], source: nil)
-            do {
-                guard let bytes else { throw DecodeError(path: names[i], reason: "cannot be read") }
-                file.source = try parser.parse(bytes: bytes, source: names[i])
-                results.set(i, CachedSource(hash: hash, file: file, error: nil))
-            } catch {
-                let message = "\(error)"
-                results.set(i, CachedSource(hash: hash, file: file, error: message.hasPrefix(names[i]) ? message : "\(names[i]): \(message)"))
-            }
-            progress?("parse", done.increment(), names.count)
-        }
-        return results.values
     }
 
-    /// Every file of the site but the report pages: indexes, feeds, source copies, static files.
-    /// - Parameter reportPaths: the report pages' paths, for the sitemap.
-    static func renderIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, reportPaths: [String]) -> [OutputFile] {
-        var files = IndexPages(page: page, content: content, templates: templates).files()
-        files.append(Feeds.atom(content, config: page.config, paths: page.paths))
-        files.append(Feeds.sitemap(pages: reportPaths + files.map(\.path), config: page.config))
-        files.append(Feeds.robots(config: page.config))
+    /// Every source on all cores, streamed: a source is read, parsed, and its report pages and
+    /// source copy written before the next is taken, so only its listing stays in memory. A source
+    /// whose record in `cache` is current has its files linked from the last site, unparsed.
+    /// - Returns: one record per source in name order, how many were parsed, and how many report
+    ///   pages were rendered.
+    static func buildSources(_ files: [(name: String, slug: String)], folder: String, cache: [String: SourceRecord],
+                             rendering: ReportRendering, into site: StagedSite,
+                             progress: (@Sendable (String, Int, Int) -> Void)?) -> (records: [SourceRecord], parsed: Int, rendered: Int) {
+        let results = ResultSlots<SourceRecord>(count: files.count)
+        let parsed = Counter(), rendered = Counter(), done = Counter()
+        let parser = ReportParser()
+        let rendering = UncheckedBox(rendering)  // read only
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let (name, slug) = files[i]
+            let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
+            let key = ContentHash.combine([rendering.value.inputs, bytes.map { ContentHash.of($0) } ?? 0, ContentHash.of(Array(slug.utf8))])
+            if bytes != nil, let cached = cache[name], cached.key == key,
+               cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
+                results.set(i, cached)
+            } else {
+                let record = build(name: name, slug: slug, key: key, bytes: bytes, parser: parser, rendering: rendering.value, into: site)
+                results.set(i, record)
+                _ = parsed.increment()
+                rendered.add(record.reports.count)
+            }
+            progress?("sources", done.increment(), files.count)
+        }
+        return (results.values, parsed.value, rendered.value)
+    }
+
+    /// One source: decoded once, parsed, its pages and source copy put into the site.
+    static func build(name: String, slug: String, key: UInt64, bytes: [UInt8]?, parser: ReportParser,
+                      rendering: ReportRendering, into site: StagedSite) -> SourceRecord {
+        var record = SourceRecord(name: name, slug: slug, key: key, error: nil, reports: [], files: [])
+        let decoded: DecodedText
+        do {
+            guard let bytes else { throw DecodeError(path: name, reason: "cannot be read") }
+            decoded = try TextDecoder.decode(bytes, path: name)
+        } catch {
+            let message = "\(error)"
+            record.error = message.hasPrefix(name) ? message : "\(name): \(message)"
+            return record
+        }
+        let source = parser.parse(text: decoded.text, source: name, encoding: decoded.encoding)
+        let pages = rendering.pages
+        let reports = ArchivedReport.all(in: source, file: name, slug: slug, config: rendering.config,
+                                         classifier: pages.classifier, gazetteer: pages.gazetteer)
+        var outputs = reports.flatMap { pages.files(for: $0, in: reports) }
+        // The text as decoded, in UTF-8 with a byte-order mark so a browser opening it from disk reads it right.
+        outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: [0xEF, 0xBB, 0xBF] + Array(decoded.text.utf8)))
+        record.files = outputs.map { SourceRecord.File(path: $0.path, hash: site.put($0)) }
+        record.reports = reports.map(\.listed)
+        return record
+    }
+
+    /// Every file of the site but the report pages: indexes, feeds, static files, put into the site
+    /// as they are rendered.
+    static func buildIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, into site: StagedSite) {
+        let indexPaths = IndexPages(page: page, content: content, templates: templates).render { site.put($0) }
+        let reportPaths = content.reports.map { page.paths.report($0.slug) }
+        var files = [Feeds.atom(content, config: page.config, paths: page.paths),
+                     Feeds.sitemap(pages: reportPaths + indexPaths, config: page.config),
+                     Feeds.robots(config: page.config)]
         for (path, data) in templates.staticFiles() {
             files.append(OutputFile(path: path, bytes: [UInt8](data)))
         }
-        return files
-    }
-
-    /// The text of every source that parsed, as decoded, in UTF-8 with a byte-order mark so browsers
-    /// opening it from disk read it right. Read again here rather than kept from parsing: holding every
-    /// source's text for the whole build would double the memory a large archive needs.
-    static func sourceCopy(_ file: ArchiveContent.SourceFile, folder: String, paths: SitePaths) -> OutputFile? {
-        guard file.source != nil, let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(file.name)),
-              let decoded = try? TextDecoder.decode([UInt8](data), path: file.name) else { return nil }
-        return OutputFile(path: paths.source(file.slug), bytes: [0xEF, 0xBB, 0xBF] + Array(decoded.text.utf8))
+        for file in files { site.put(file) }
     }
 
     static func unmatchedOverrides(_ config: SiteConfig, _ content: ArchiveContent) -> [String] {
-        config.overrides.compactMap { o in
-            content.reports.contains { $0.sourceFile == o.source && $0.position == o.report } ? nil
+        let present = Set(content.reports.map { "\($0.sourceFile)\u{0}\($0.position)" })
+        return config.overrides.compactMap { o in
+            present.contains("\(o.source)\u{0}\(o.report)") ? nil
                 : "archive.toml: override for \(o.source) report \(o.report) matches no report"
         }
     }
@@ -142,6 +168,8 @@ final class Counter: @unchecked Sendable {
     private let lock = NSLock()
 
     func increment() -> Int { lock.withLock { count += 1; return count } }
+
+    func add(_ n: Int) { lock.withLock { count += n } }
 
     var value: Int { lock.withLock { count } }
 }

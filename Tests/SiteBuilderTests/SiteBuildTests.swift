@@ -11,14 +11,18 @@ final class SiteBuildTests: XCTestCase {
         let summary = try site.build()
         XCTAssertEqual(summary.reports, 15)
         XCTAssertTrue(summary.errors.isEmpty, "\(summary.errors)")
-        let content = try ArchiveContent(sources: Pipeline.parseSources(in: site.content.path, progress: nil).map(\.file),
-                                         config: SiteConfig.load(site.config.path), gazetteer: .shared)
+        // The build cache holds every source's listing: the index the pages were made from.
+        let records = SourceCache.load(from: site.root.appendingPathComponent(".archive-cache"))
+        XCTAssertEqual(records.count, 5)
+        let content = try ArchiveContent(reports: records.values.flatMap(\.reports), sourceCount: records.count,
+                                         classifier: TopicClassifier(topics: SiteConfig.load(site.config.path).topics), gazetteer: .shared)
+        XCTAssertEqual(content.reports.count, 15)
         let paths = SitePaths(pretty: false)
         for r in content.reports {
             XCTAssertTrue(site.exists(paths.report(r.slug)), r.slug)
             XCTAssertTrue(site.exists(paths.markdown(r.slug)), r.slug)
-            XCTAssertTrue(site.exists(paths.source(r.sourceSlug)), r.sourceSlug)
         }
+        for record in records.values { XCTAssertTrue(site.exists(paths.source(record.slug)), record.slug) }
         XCTAssertFalse(content.regions.nodes.isEmpty)
         for key in content.regions.nodes.keys { XCTAssertTrue(site.exists(paths.region(key)), key) }
         for year in content.years.keys { XCTAssertTrue(site.exists(paths.year(year.map(String.init) ?? "undated")), "\(String(describing: year))") }
@@ -182,6 +186,8 @@ final class SiteBuildTests: XCTestCase {
         try text.replacingOccurrences(of: "深化幸福教育", with: "深化快乐教育").write(to: source, atomically: true, encoding: .utf8)
         let edit = try site.build()
         XCTAssertFalse(edit.upToDate)
+        XCTAssertEqual(edit.sourcesParsed, 1, "the other sources' listings come from the cache, unparsed")
+        XCTAssertEqual(edit.reports, first.reports)
         XCTAssertTrue(try site.text("reports/002-a6c8c882fd1a3a93-1.html").contains("深化快乐教育"))
         // Its page, its Markdown and its source copy; index pages list titles only and stay the same.
         XCTAssertLessThanOrEqual(edit.filesWritten, 4, "only the changed report's files are rewritten")

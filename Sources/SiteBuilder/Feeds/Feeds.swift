@@ -6,9 +6,9 @@ enum Feeds {
 
     static func atom(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths) -> OutputFile {
         // Dates come from the reports, never from the clock, so two builds are byte-identical.
-        func date(_ r: Report) -> String { r.publishedDate ?? r.signedDate ?? r.year.map { "\($0)-12-31" } ?? "2000-01-01" }
-        let entries = content.reports.sorted { (date($0.report), $1.slug) > (date($1.report), $0.slug) }.prefix(feedSize)
-        let updated = entries.map { date($0.report) }.max() ?? "2000-01-01"
+        func date(_ r: ListedReport) -> String { r.publishedDate ?? r.signedDate ?? r.year.map { "\($0)-12-31" } ?? "2000-01-01" }
+        let entries = content.reports.sorted { (date($0), $1.slug) > (date($1), $0.slug) }.prefix(feedSize)
+        let updated = entries.map { date($0) }.max() ?? "2000-01-01"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(xmlEscape(config.language))">
@@ -19,13 +19,12 @@ enum Feeds {
           <updated>\(updated)T00:00:00Z</updated>
 
         """
-        for archived in entries {
-            let r = archived.report
-            let url = config.baseURL + paths.report(archived.slug)
+        for r in entries {
+            let url = config.baseURL + paths.report(r.slug)
             let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }.joined(separator: " ")
             xml += """
               <entry>
-                <title>\(xmlEscape(r.title ?? r.listedTitle ?? archived.slug))</title>
+                <title>\(xmlEscape(r.title ?? r.listedTitle ?? r.slug))</title>
                 <id>\(xmlEscape(url))</id>
                 <link rel="alternate" href="\(xmlEscape(url))"/>
                 <updated>\(date(r))T00:00:00Z</updated>

@@ -10,13 +10,6 @@ struct BuildManifest: Sendable, Equatable {
     var sources: [String: String] = [:]
     /// Output path → content hash of the site in place.
     var outputs: [String: UInt64] = [:]
-    /// Report slug → the key its pages were rendered with, and their paths.
-    var reports: [String: (key: UInt64, paths: [String])] = [:]
-
-    static func == (a: BuildManifest, b: BuildManifest) -> Bool {
-        a.inputs == b.inputs && a.sources == b.sources && a.outputs == b.outputs
-            && a.reports.mapValues { "\($0.key) \($0.paths)" } == b.reports.mapValues { "\($0.key) \($0.paths)" }
-    }
 
     static let fileName = "manifest.tsv"
 
@@ -30,10 +23,6 @@ struct BuildManifest: Sendable, Equatable {
             case "inputs": manifest.inputs = UInt64(f[2], radix: 16) ?? 0
             case "source": manifest.sources[String(f[1])] = String(f[2])
             case "output": manifest.outputs[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
-            case "report":
-                let parts = f[2].split(separator: " ").map(String.init)
-                guard let key = parts.first.flatMap({ UInt64($0, radix: 16) }) else { return nil }
-                manifest.reports[String(f[1])] = (key, Array(parts.dropFirst()))
             default: return nil
             }
         }
@@ -45,9 +34,6 @@ struct BuildManifest: Sendable, Equatable {
         var text = "inputs\t-\t\(String(inputs, radix: 16))\n"
         for (name, stamp) in sources.sorted(by: { $0.key < $1.key }) { text += "source\t\(name)\t\(stamp)\n" }
         for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) { text += "output\t\(path)\t\(String(hash, radix: 16))\n" }
-        for (slug, r) in reports.sorted(by: { $0.key < $1.key }) {
-            text += "report\t\(slug)\t\(([String(r.key, radix: 16)] + r.paths).joined(separator: " "))\n"
-        }
         let tmp = folder.appendingPathComponent(Self.fileName + ".tmp")
         try Data(text.utf8).write(to: tmp)
         guard rename(tmp.path, folder.appendingPathComponent(Self.fileName).path) == 0 else {

@@ -26,6 +26,9 @@ final class StagedSite: @unchecked Sendable {
         if previous[file.path] == hash, linkFromPrevious(file.path, hash: hash) { return hash }
         ensureFolder(of: file.path)
         let path = folder.appendingPathComponent(file.path).path
+        // A file linked earlier in this build shares its bytes with the site in place: writing
+        // through the link would change the live site, so the link is removed first.
+        if lock.withLock({ hashes[file.path] != nil }) { unlink(path) }
         let ok = file.bytes.withUnsafeBufferPointer { buffer -> Bool in
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else { return false }

@@ -17,17 +17,22 @@ struct IndexPages {
         lists = ListPages(page: page, content: content, templates: templates)
     }
 
-    /// Every index page, rendered on all cores (one job per taxonomy entry), in a fixed order.
-    func files() -> [OutputFile] {
-        let jobs: [() -> [OutputFile]] = [{ [home(), notFound()] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
-        let slots = ResultSlots<[OutputFile]>(count: jobs.count)
-        let shared = UncheckedBox(jobs)  // each job only reads the immutable content
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { slots.set($0, shared.value[$0]()) }
-        var out = slots.values.flatMap { $0 }
+    /// Renders every index page on all cores (one job per taxonomy entry), handing each to `put` as
+    /// it is done so a large archive's lists are never all in memory at once.
+    /// - Returns: the pages' paths, in a fixed order.
+    func render(into put: @escaping @Sendable (OutputFile) -> Void) -> [String] {
+        var jobs: [() -> [OutputFile]] = [{ [home(), notFound()] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
         if page.searchEnabled {
-            out.append(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))
+            jobs.append { [OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索")))] }
         }
-        return out
+        let paths = ResultSlots<[String]>(count: jobs.count)
+        let shared = UncheckedBox(jobs)  // each job only reads the immutable content
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let files = shared.value[i]()
+            for file in files { put(file) }
+            paths.set(i, files.map(\.path))
+        }
+        return paths.values.flatMap { $0 }
     }
 
     private func index(path: String, title: String, intro: String?, entries: [[String: Any]], tree: [String: Any]? = nil) -> OutputFile {
@@ -131,13 +136,13 @@ struct IndexPages {
             ["name": name, "href": page.link(target, from: path), "count": count]
         }
         let latest = content.reports.indices.sorted { a, b in
-            let ra = content.reports[a].report, rb = content.reports[b].report
+            let ra = content.reports[a], rb = content.reports[b]
             let da = ra.publishedDate ?? ra.signedDate ?? "", db = rb.publishedDate ?? rb.signedDate ?? ""
             return (ra.year ?? 0, da, b) > (rb.year ?? 0, db, a)
         }.prefix(12)
         let extra: [String: Any] = [
             "reportCount": content.reports.count,
-            "sourceCount": content.sources.count,
+            "sourceCount": content.sourceCount,
             "regionCount": content.regions.nodes.count,
             "yearCount": content.years.keys.compactMap { $0 }.count,
             "regions": content.regions.roots.map { chip(content.regions.nodes[$0]!.name, paths.region($0), content.regions.nodes[$0]!.total) },

@@ -71,11 +71,10 @@ struct ListPages {
         let root = SitePaths.root(from: path)
         let key = "\(index)|\(label ?? "")|\(topic ?? -1)|\(root)"
         if let html = items.get(key) { return ["html": html] }
-        let archived = content.reports[index]
-        let r = archived.report
+        let r = content.reports[index]
         let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
-        let href = page.link(page.paths.report(archived.slug), from: path)
-        var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.escape(r.title ?? r.listedTitle ?? "（无标题）"))</a>\n<span class=\"report-meta\">"
+        let href = page.link(page.paths.report(r.slug), from: path)
+        var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.escape(r.displayTitle))</a>\n<span class=\"report-meta\">"
         html += r.year.map { "<span class=\"year\">\($0)</span>" } ?? "<span class=\"year undated\">年份不详</span>"
         html += " · <span class=\"region\">\(HTML.escape(region.isEmpty ? (r.region.level.map { "未具名的\($0)" } ?? "地区不详") : region.joined(separator: " › ")))</span>"
         if let label { html += " · <span class=\"hidden-label\">\(HTML.escape(label))</span>" }
@@ -83,11 +82,11 @@ struct ListPages {
         if !r.complete { html += " · <span class=\"warn\">不完整</span>" }
         html += "</span>\n"
         if let topic {
-            let matching = archived.sections.filter { $0.topics.contains(topic) }
+            let matching = r.topicSections.filter { $0.topics.contains(topic) }
             if !matching.isEmpty {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
-                    let heading = entry.section.fullHeading.isEmpty ? "（无标题段落）" : entry.section.fullHeading
+                    let heading = entry.heading.isEmpty ? "（无标题段落）" : entry.heading
                     html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a></li>"
                 }
                 html += "</ul>\n"

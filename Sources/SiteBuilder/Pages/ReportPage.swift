@@ -1,32 +1,35 @@
 import ReportMarkdown
 import ReportModel
+import ReportParser
 
-/// A report's page, and its Markdown beside it.
+/// A report's page, and its Markdown beside it. A page needs only its own source: it is rendered
+/// as soon as the source is parsed, before any index exists.
 struct ReportPage {
     var page: PageContext
-    var content: ArchiveContent
+    var classifier: TopicClassifier
     var templates: TemplateSet
+    var gazetteer: Gazetteer = .shared
 
-    func files(for archived: ArchivedReport) -> [OutputFile] {
+    /// - Parameter source: every report of the same source, for the note on a duplicate.
+    func files(for archived: ArchivedReport, in source: [ArchivedReport]) -> [OutputFile] {
         let paths = page.paths
         let path = paths.report(archived.slug)
         let report = archived.report
-        let topics = content.classifier.topics
+        let topics = classifier.topics
         func topicLinks(_ indices: [Int]) -> [[String: Any]] {
             indices.map { ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: path)] }
         }
 
         var breadcrumb: [[String: Any]] = []
         var hiddenLabel: String?
-        if let code = report.region.code, content.regions.nodes[code] != nil {
-            let trail = content.regions.trail(to: code)
+        if let trail = RegionIndex.chain(to: report.region.code, gazetteer: gazetteer) {
             breadcrumb = trail.map { ["name": $0.name, "href": page.link(paths.region($0.key), from: path)] }
             hiddenLabel = RegionIndex.hiddenLabel(level: report.region.level, at: trail.last!)
         }
         var warnings: [String] = []
         if !report.complete { warnings.append("本篇不完整：\(Self.reasonText(report.incompleteReason))") }
         if archived.yearUncertain { warnings.append("年份存疑：正文给出的年份不一致（\(report.yearCandidates.map { "\($0.value)·\(Self.originName($0.from))" }.joined(separator: "，"))）") }
-        if let dup = report.duplicateOf, let original = content.reports.first(where: { $0.report.id == dup }) {
+        if let dup = report.duplicateOf, let original = source.first(where: { $0.report.id == dup }) {
             warnings.append("与同一来源中的《\(original.report.title ?? original.slug)》内容基本相同")
         }
 
@@ -111,7 +114,7 @@ struct ReportPage {
             ("signed_date", s(r.signedDate)),
             ("published_date", s(r.publishedDate)),
             ("complete", .bool(r.complete)),
-            ("topics", .list(archived.topics.map { .string(content.classifier.topics[$0].slug) })),
+            ("topics", .list(archived.topics.map { .string(classifier.topics[$0].slug) })),
             ("source", .string(archived.sourceFile)),
             ("set_by_hand", .list(archived.setByHand.sorted().map { .string($0) })),
         ])

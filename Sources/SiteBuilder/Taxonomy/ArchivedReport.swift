@@ -1,4 +1,5 @@
 import ReportModel
+import ReportParser
 
 /// A report as the site shows it: the parsed report, where it came from, its URL slug,
 /// its sections flattened with stable anchors and topics, and the fields a user set by hand.
@@ -24,17 +25,6 @@ public struct ArchivedReport: Sendable {
     /// Metadata fields an `[[overrides]]` entry set.
     public var setByHand: Set<String>
 
-    /// Year, then region code, then title: the order of every list.
-    public static func listOrder(_ a: ArchivedReport, _ b: ArchivedReport) -> Bool {
-        let ya = a.report.year ?? Int.min, yb = b.report.year ?? Int.min
-        if ya != yb { return ya > yb }
-        let ca = a.report.region.code ?? "~", cb = b.report.region.code ?? "~"
-        if ca != cb { return ca < cb }
-        let ta = a.report.title ?? "", tb = b.report.title ?? ""
-        if ta != tb { return ta < tb }
-        return a.slug < b.slug
-    }
-
     /// The year is in doubt when the strongest witnesses disagree (signed date, the title's first
     /// year, the listing's), or when only headings or the body give one.
     public var yearUncertain: Bool {
@@ -47,6 +37,22 @@ public struct ArchivedReport: Sendable {
 }
 
 extension ArchivedReport {
+    /// The reports of one parsed source as the site shows them: slugged by position, corrected by
+    /// the config's overrides, and classified into topics.
+    static func all(in source: Source, file: String, slug sourceSlug: String, config: SiteConfig,
+                    classifier: TopicClassifier, gazetteer: Gazetteer) -> [ArchivedReport] {
+        source.reports.enumerated().map { i, report in
+            // Unique without a check: source slugs are unique, and the position holds no dash.
+            var archived = ArchivedReport(report: report, sourceFile: file, sourceSlug: sourceSlug, position: i + 1,
+                                          slug: "\(sourceSlug)-\(i + 1)", sections: [], topics: [], setByHand: [])
+            for o in config.overrides where o.source == file && o.report == i + 1 {
+                archived.apply(o, gazetteer: gazetteer)
+            }
+            archived.classify(with: classifier)
+            return archived
+        }
+    }
+
     /// Files every section under its topics, and the report under those covering enough of its text.
     mutating func classify(with classifier: TopicClassifier) {
         sections = Self.entries(report.sections, classifier: classifier)
@@ -67,5 +73,41 @@ extension ArchivedReport {
             out += entries(section.children, classifier: classifier, prefix: anchor, depth: depth + 1)
         }
         return out
+    }
+}
+
+extension ArchivedReport {
+    /// A hand correction wins over what was read, and is remembered so the page can say so.
+    mutating func apply(_ o: ReportOverride, gazetteer: Gazetteer) {
+        if let title = o.title {
+            report.title = title
+            setByHand.insert("title")
+        }
+        if let year = o.year {
+            report.year = year
+            report.provenance["year"] = "set by hand"
+            setByHand.insert("year")
+        }
+        if let type = o.docType, let docType = DocType(rawValue: type) {
+            report.docType = docType
+            setByHand.insert("doc_type")
+        }
+        let named = [o.county, o.prefecture, o.province].compactMap { $0 }
+        if let deepest = named.first {
+            // The deepest name decides; the others only pick among places that share it.
+            let candidates = gazetteer.places(named: deepest).filter { place in
+                let region = gazetteer.region(for: place)
+                return (o.province == nil || region.province == o.province) && (o.prefecture == nil || region.prefecture == o.prefecture)
+            }
+            if candidates.count == 1 {
+                let level = report.region.level
+                report.region = gazetteer.region(for: candidates[0])
+                if o.county == nil { report.region.level = level }
+            } else {
+                report.region = Region(province: o.province, prefecture: o.prefecture, county: o.county, level: report.region.level)
+            }
+            report.provenance["region"] = "set by hand"
+            setByHand.insert("region")
+        }
     }
 }

@@ -22,25 +22,31 @@ public struct RegionIndex: Sendable {
     /// Provinces in code order, then the unknown bucket when used.
     public private(set) var roots: [String] = []
 
-    /// - Parameter reports: in list order; node report lists keep that order.
-    public init(_ reports: [ArchivedReport], gazetteer: Gazetteer) {
-        for (i, archived) in reports.enumerated() {
-            let region = archived.report.region
-            guard let code = region.code, var place = gazetteer.place(code: code) else {
+    /// - Parameter regions: the reports' regions, in list order; node report lists keep that order.
+    public init(_ regions: [Region], gazetteer: Gazetteer) {
+        for (i, region) in regions.enumerated() {
+            guard let path = Self.chain(to: region.code, gazetteer: gazetteer) else {
                 add(i, to: [Self.unknownKeyNode()], label: nil)
                 continue
             }
-            var chain = [place]
-            while let parent = gazetteer.parent(of: place) {
-                chain.insert(parent, at: 0)
-                place = parent
-            }
-            let path = chain.map { Node(key: $0.code, name: $0.name, rank: $0.rank.rawValue, parent: $0.parentCode) }
             add(i, to: path, label: Self.hiddenLabel(level: region.level, at: path.last!))
         }
         for key in nodes.keys { nodes[key]!.children.sort() }
         roots = nodes.values.filter { $0.parent == nil && $0.key != Self.unknownKey }.map(\.key).sorted()
         if nodes[Self.unknownKey] != nil { roots.append(Self.unknownKey) }
+    }
+
+    /// Province > prefecture > county nodes down to `code`; nil when the gazetteer does not know it.
+    /// A report's page finds its breadcrumb here without the index: every place on the chain of a
+    /// listed report is a node of the index.
+    static func chain(to code: String?, gazetteer: Gazetteer) -> [Node]? {
+        guard let code, var place = gazetteer.place(code: code) else { return nil }
+        var chain = [place]
+        while let parent = gazetteer.parent(of: place) {
+            chain.insert(parent, at: 0)
+            place = parent
+        }
+        return chain.map { Node(key: $0.code, name: $0.name, rank: $0.rank.rawValue, parent: $0.parentCode) }
     }
 
     private static func unknownKeyNode() -> Node {

@@ -1,0 +1,58 @@
+import ReportModel
+
+/// What the index pages and feeds need of a report, and no more: a report's text goes to its own
+/// page as soon as it is parsed, and only this stays in memory (and in the build cache) for the
+/// lists, so a build's memory does not grow with the archive's text.
+public struct ListedReport: Codable, Sendable, Equatable {
+    /// A section filed under at least one topic, for the topic pages' lists of matching sections.
+    public struct TopicSection: Codable, Sendable, Equatable {
+        public var anchor: String
+        public var heading: String
+        public var topics: [Int]
+    }
+
+    public var slug: String
+    public var id: String
+    /// The source file's name in `content/`.
+    public var sourceFile: String
+    /// 1-based position in the source.
+    public var position: Int
+    public var title: String?
+    public var listedTitle: String?
+    public var issuer: String?
+    public var region: Region
+    public var year: Int?
+    public var docType: DocType
+    public var complete: Bool
+    public var signedDate: String?
+    public var publishedDate: String?
+    public var topics: [Int]
+    public var topicSections: [TopicSection]
+
+    /// The title lists show.
+    var displayTitle: String { title ?? listedTitle ?? "（无标题）" }
+
+    /// Year, then region code, then title: the order of every list.
+    public static func listOrder(_ a: ListedReport, _ b: ListedReport) -> Bool {
+        let ya = a.year ?? Int.min, yb = b.year ?? Int.min
+        if ya != yb { return ya > yb }
+        let ca = a.region.code ?? "~", cb = b.region.code ?? "~"
+        if ca != cb { return ca < cb }
+        let ta = a.title ?? "", tb = b.title ?? ""
+        if ta != tb { return ta < tb }
+        return a.slug < b.slug
+    }
+}
+
+extension ArchivedReport {
+    var listed: ListedReport {
+        ListedReport(
+            slug: slug, id: report.id, sourceFile: sourceFile, position: position, title: report.title,
+            listedTitle: report.listedTitle, issuer: report.issuer, region: report.region, year: report.year,
+            docType: report.docType, complete: report.complete, signedDate: report.signedDate,
+            publishedDate: report.publishedDate, topics: topics,
+            topicSections: sections.filter { !$0.topics.isEmpty }.map {
+                .init(anchor: $0.anchor, heading: $0.section.fullHeading, topics: $0.topics)
+            })
+    }
+}
