@@ -4,7 +4,7 @@
     python3 bench/run.py [--sizes 10000,100000] [--runs 3] [--archive-only] [--json bench/results/…]
 
 For each size: (re)generates bench/work/N when it is missing or stale (bench/generate.py), then runs
-each tool --runs times, alternating which goes first: a full build (output and caches deleted), a
+each tool --runs times, alternating which goes first: a full build (output and caches moved aside, see remove()), a
 no-change rebuild, and a rebuild after one source changed (a sentence appended to one report;
 restored afterwards). Every build runs under /usr/bin/time -v for user+sys CPU and peak RSS; wall
 time is measured around it. Prints a table and writes it as JSON (default
@@ -58,11 +58,29 @@ def run(cmd: list[str], cwd: Path | None = None):
         raise BuildFailed(f"command failed: {shlex.join(cmd)}")
 
 
+TRASH = BENCH / "work" / "trash"
+
+
 def remove(*paths: Path):
+    """Moves paths into bench/work/trash, emptied when the benchmark ends.
+
+    Deleting tens of thousands of files just before a timed build would bill that build for them:
+    ext4 without a journal (as on this machine) skips inodes freed in the last minute or more when
+    it allocates new ones, and the scan grows with the number freed, so a build's time came to
+    depend on what was deleted before it (Hugo's full build varied from 12 to 35 s). Moving a
+    folder frees nothing, and both tools then start from the same state."""
     for p in paths:
         if p.exists() or p.is_symlink():
-            show(["rm", "-rf", rel(p)])
-            shutil.rmtree(p) if p.is_dir() and not p.is_symlink() else p.unlink()
+            TRASH.mkdir(parents=True, exist_ok=True)
+            target = TRASH / f"{len(list(TRASH.iterdir())):04d}-{p.name}"
+            show(["mv", rel(p), rel(target)])
+            p.rename(target)
+
+
+def empty_trash():
+    if TRASH.exists():
+        show(["rm", "-rf", rel(TRASH)])
+        shutil.rmtree(TRASH)
 
 
 def apt_install(packages: list[str]):
@@ -195,6 +213,18 @@ def hugo_scenarios(c: Corpus) -> dict[str, dict]:
     return out
 
 
+def parser_throughput(c: Corpus, tool: Path) -> float:
+    """`archive bench-parse` on the corpus's sources: the parser alone, one core, in memory."""
+    cmd = [str(tool), "bench-parse", "--megabytes", "100"]
+    show(cmd, c.archive)
+    p = subprocess.run(cmd, cwd=c.archive, capture_output=True, text=True)
+    m = re.search(r"([\d.]+) MB/s", p.stdout)
+    if p.returncode != 0 or not m:
+        raise BuildFailed(f"bench-parse failed: {p.stderr.strip()[-500:]}")
+    print(f"    {p.stdout.strip()}")
+    return float(m.group(1))
+
+
 # --------------------------------------------------------------------------------------------
 
 SCENARIOS = ["full", "no-change", "one-change"]
@@ -261,10 +291,11 @@ def main(argv=None) -> int:
             print(hugo_version)
         pagination = generate.pagination_style("auto")
 
-        rows, ratios, checks = [], {}, []
+        rows, ratios, checks, parser_rates = [], {}, [], {}
         for size in sizes:
             corpus = Corpus(size, args.seed)
             corpus.ensure(pagination)
+            parser_rates[size] = parser_throughput(corpus, tool)
             expected = corpus.expected_reports
             samples: dict[tuple[str, str], list[dict]] = {}
             tools = ["archive"] if args.archive_only else ["archive", "hugo"]
@@ -291,7 +322,12 @@ def main(argv=None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 1
 
+    finally:
+        empty_trash()
+
     print_table(rows, ratios)
+    for size, mbs in parser_rates.items():
+        print(f"parser alone, {size} corpus: {mbs:.1f} MB/s on one core (target 100)")
     for msg in checks:
         print(f"warning: {msg}")
     out_json.parent.mkdir(parents=True, exist_ok=True)
@@ -302,6 +338,7 @@ def main(argv=None) -> int:
         "results": rows,
         "ratios": [{"size": s, "scenario": sc, "archive_over_hugo_wall": round(v["wall"], 3),
                     "archive_over_hugo_rss": round(v["rss"], 3)} for (s, sc), v in ratios.items()],
+        "parser_mb_per_s": {str(k): v for k, v in parser_rates.items()},
         "warnings": checks,
     }
     out_json.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")

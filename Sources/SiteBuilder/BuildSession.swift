@@ -15,6 +15,8 @@ public final class BuildSession: @unchecked Sendable {
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
     private var cacheLoaded = false
+    /// Builds committed, so a search index made meanwhile can tell it indexed a site since replaced.
+    private var generation = 0
     /// What the last build rendered with, for `updateReportPages`.
     private var last: (content: ArchiveContent, rendering: Pipeline.ReportRendering)?
 
@@ -91,17 +93,29 @@ public final class BuildSession: @unchecked Sendable {
             }
             step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, into: site) }
             try site.check()
-            if search {
+            if search && !options.searchInBackground {
                 // Timed on its own line: indexing is a cost of its own, not of the build.
                 step("search") {
                     do { try SearchIndexer.index(site: staging) } catch { summary.warnings.append("\(error)") }
                 }
             }
-            try step("swap") { try writer.commit(staging) }
         } catch {
             writer.discard(staging)
             throw error
         }
+        // The last index goes over to the new site until `refreshSearch()` replaces it: a search
+        // that misses an edit for a few seconds beats one that is gone.
+        let carried = search && options.searchInBackground
+            && rename(output.appendingPathComponent(Self.searchFolder).path, staging.appendingPathComponent(Self.searchFolder).path) == 0
+        do {
+            try step("swap") { try writer.commit(staging) }
+        } catch {
+            if carried { rename(staging.appendingPathComponent(Self.searchFolder).path, output.appendingPathComponent(Self.searchFolder).path) }
+            writer.discard(staging)
+            throw error
+        }
+        generation += 1
+        summary.searchStale = search && options.searchInBackground
         summary.sources = files.count
         summary.reports = content.reports.count
         summary.errors = built.records.compactMap(\.error)
@@ -124,6 +138,39 @@ public final class BuildSession: @unchecked Sendable {
             summary.warnings.append("cannot save the build cache in \(cacheFolder.path): \(error)")
         }
         return summary
+    }
+
+    static let searchFolder = "pagefind"
+
+    /// Indexes the site in place into a new search bundle and swaps it in, for a session whose
+    /// builds leave search to this. Pagefind runs outside the session's lock, so builds go on
+    /// meanwhile. Returns false when a build replaced the site while it ran: the caller runs it again.
+    public func refreshSearch() throws -> Bool {
+        let (started, output) = lock.withLock { (generation, last.map { URL(fileURLWithPath: $0.rendering.config.outputDirectory) }) }
+        guard let output else { return true }
+        let fresh = cacheFolder.appendingPathComponent("\(Self.searchFolder)-next")
+        try? FileManager.default.removeItem(at: fresh)
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        do {
+            try SearchIndexer.index(site: output, output: fresh)
+        } catch {
+            // A site swapped out from under Pagefind can fail it; only a failure on a settled site counts.
+            if lock.withLock({ generation != started }) { return false }
+            throw error
+        }
+        return try lock.withLock {
+            guard generation == started else { return false }
+            let live = output.appendingPathComponent(Self.searchFolder)
+            let old = cacheFolder.appendingPathComponent("\(Self.searchFolder)-old")
+            try? FileManager.default.removeItem(at: old)
+            _ = rename(live.path, old.path)
+            guard rename(fresh.path, live.path) == 0 else {
+                _ = rename(old.path, live.path)
+                throw SearchIndexer.Failure(description: "search: cannot move the new index into \(live.path)")
+            }
+            try? FileManager.default.removeItem(at: old)
+            return true
+        }
     }
 
     /// The preview server's fast path: rewrites, in place, the pages of the reports in the changed

@@ -12,6 +12,9 @@ public enum Pipeline {
         /// A script put at the end of every page (the preview server's live reload).
         /// Overrides `[search].enabled` (the benchmark builds without search).
         public var search: Bool?
+        /// Leave search indexing to `BuildSession.refreshSearch()` (the preview server runs it in the
+        /// background, once for a burst of edits); the build carries the last index over meanwhile.
+        public var searchInBackground = false
         /// Skip the build when the cache says nothing changed. The preview server turns this off:
         /// its fast path needs the pages' inputs in memory, which only a build provides.
         public var skipWhenUpToDate = true
@@ -31,7 +34,8 @@ public enum Pipeline {
         public var errors: [String] = []
         public var warnings: [String] = []
         public var steps: [(name: String, seconds: Double)] = []
-        public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
+        /// The build's time; search indexing (step "search") is Pagefind's and counted apart.
+        public var seconds: Double { steps.filter { $0.name != "search" }.reduce(0) { $0 + $1.seconds } }
         public var output = ""
         /// Sources parsed and their pages rendered anew (the rest were unchanged since the last build).
         public var sourcesParsed = 0
@@ -39,6 +43,8 @@ public enum Pipeline {
         public var reportPagesRendered = 0
         /// Files whose bytes changed and were written; the others were linked from the previous site.
         public var filesWritten = 0
+        /// Search is on but was left to `refreshSearch()`: the site carries the last index.
+        public var searchStale = false
         /// Nothing the build reads has changed since the last build: nothing was done.
         public var upToDate = false
     }

@@ -128,6 +128,39 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(served.output.value.contains("rebuilt in"), served.output.value)
     }
 
+    /// Search is indexed in the background, after the edits of a burst, not once per edit; the
+    /// site keeps the last index meanwhile.
+    func testEditsDoNotEachReindexSearch() throws {
+        guard (try? Process.run(URL(fileURLWithPath: "/usr/bin/env"), arguments: ["python3", "-c", "import pagefind"]))
+                .map({ $0.waitUntilExit(); return $0.terminationStatus == 0 }) == true else {
+            throw XCTSkip("Pagefind is not installed (make test installs it)")
+        }
+        let served = try serve(search: true)
+        func indexings() -> Int { served.output.value.components(separatedBy: "search index updated").count - 1 }
+        func wait(_ seconds: Double, until done: () -> Bool) {
+            let deadline = Date().addingTimeInterval(seconds)
+            while !done(), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        }
+        wait(60) { indexings() == 1 }
+        XCTAssertEqual(indexings(), 1, served.output.value)
+        let bundle = served.root.appendingPathComponent("public/pagefind/pagefind.js")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: bundle.path))
+
+        let source = served.root.appendingPathComponent("content/002_a6c8c882fd1a3a93.txt")
+        let original = try String(contentsOf: source, encoding: .utf8)
+        for i in 1...3 {
+            let before = served.output.value.components(separatedBy: "rebuilt in").count
+            try original.replacingOccurrences(of: "开展问题大排查大整治专项行动", with: "开展第\(i)次测试行动").write(to: source, atomically: true, encoding: .utf8)
+            wait(10) { served.output.value.components(separatedBy: "rebuilt in").count > before }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: bundle.path), "a rebuild dropped the search index")
+        }
+        XCTAssertEqual(indexings(), 1, "an edit re-indexed at once: \(served.output.value)")
+        wait(60) { indexings() == 2 }
+        Thread.sleep(forTimeInterval: 3)
+        XCTAssertEqual(indexings(), 2, "three edits in a burst are one indexing: \(served.output.value)")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: bundle.path))
+    }
+
     func testBrokenTemplateIsReportedAndTheLastGoodSiteStaysServed() throws {
         let served = try serve()
         let page = served.base.appendingPathComponent("index.html")
@@ -149,6 +182,10 @@ final class ServeEndToEndTests: XCTestCase {
         guard served.output.value.contains("search") == false || !served.output.value.contains("Pagefind is not installed") else {
             throw XCTSkip("Pagefind is not installed (make test installs it)")
         }
+        // Search is indexed in the background once the site is served.
+        let deadline = Date().addingTimeInterval(60)
+        while !served.output.value.contains("search index updated"), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        XCTAssertTrue(served.output.value.contains("search index updated"), served.output.value)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
         let url = served.base.absoluteString + "search.html?q=%E5%AD%A6%E5%89%8D"

@@ -30,7 +30,8 @@ struct ListPages {
             let path = listing.path(n)
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
             var extra: [String: Any] = [
-                "items": slice.map { item($0, label: listing.labels[$0], topic: listing.topic, from: path) },
+                "hasItems": !slice.isEmpty,
+                "itemsHTML": slice.map { item($0, label: listing.labels[$0], topic: listing.topic, from: path) }.joined(separator: "\n"),
                 "hasBreadcrumb": !listing.breadcrumb.isEmpty,
                 "breadcrumb": listing.breadcrumb.map { ["name": $0.name, "href": page.link($0.path, from: path)] },
                 "hasSubregions": !listing.subregions.isEmpty && n == 1,
@@ -67,10 +68,10 @@ struct ListPages {
     /// One report in a list. A report is listed many times (three region levels, its year, its type,
     /// its topics), so its item is built once per variant, in code: list items are most of the
     /// index pages' work (styled by `.report-list` in the stylesheet).
-    func item(_ index: Int, label: String?, topic: Int?, from path: String) -> [String: Any] {
+    func item(_ index: Int, label: String?, topic: Int?, from path: String) -> String {
         let root = SitePaths.root(from: path)
         let key = "\(index)|\(label ?? "")|\(topic ?? -1)|\(root)"
-        if let html = items.get(key) { return ["html": html] }
+        if let html = items.get(key) { return html }
         let r = content.reports[index]
         let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
         let href = page.link(page.paths.report(r.slug), from: path)
@@ -94,7 +95,7 @@ struct ListPages {
         }
         html += "</li>"
         items.set(key, html)
-        return ["html": html]
+        return html
     }
 }
 

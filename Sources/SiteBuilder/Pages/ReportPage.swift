@@ -51,8 +51,11 @@ struct ReportPage {
             sectionsHTML += CommonMark.html(fromMarkdown: ReportDocument.markdown(paragraphs: entry.section.paragraphs))
             sectionsHTML += "</section>\n"
         }
-        let toc: [[String: Any]] = archived.sections.filter { $0.depth <= 1 }.map {
-            ["anchor": $0.anchor, "depth": $0.depth, "number": $0.section.number, "heading": $0.section.heading]
+        // The table of contents too: a template loop over it cost as much as the rest of the page.
+        var tocHTML = "", tocCount = 0
+        for entry in archived.sections where entry.depth <= 1 {
+            tocHTML += "<li class=\"depth-\(entry.depth)\"><a href=\"#\(entry.anchor)\">\(HTML.escape(entry.section.fullHeading))</a></li>"
+            tocCount += 1
         }
         let region = [report.region.province, report.region.prefecture, report.region.county].compactMap { $0 }
         let signature = report.signature.map { $0.split(separator: "\n").map(String.init) } ?? []
@@ -77,8 +80,8 @@ struct ReportPage {
             "hasTopics": !archived.topics.isEmpty,
             "hasWarnings": !warnings.isEmpty,
             "warnings": warnings,
-            "hasToc": toc.count > 1,
-            "toc": toc,
+            "hasToc": tocCount > 1,
+            "tocHTML": tocHTML,
             "preamble": report.paragraphs.isEmpty ? "" : CommonMark.html(fromMarkdown: ReportDocument.markdown(paragraphs: report.paragraphs)),
             "sectionsHTML": sectionsHTML,
             "hasSignature": !signature.isEmpty,

@@ -17,9 +17,9 @@ public enum SearchIndexer {
         public var description: String
     }
 
-    /// Indexes the pages under `site` into `site/pagefind/`.
-    public static func index(site: URL) throws {
-        let (status, output) = try run(command + ["--site", site.path, "--quiet"])
+    /// Indexes the pages under `site` into `output`, by default `site/pagefind/`.
+    public static func index(site: URL, output: URL? = nil) throws {
+        let (status, output) = try run(command + ["--site", site.path, "--quiet"] + (output.map { ["--output-path", $0.path] } ?? []))
         guard status == 0 else {
             throw Failure(description: "search: pagefind failed: \(String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
         }

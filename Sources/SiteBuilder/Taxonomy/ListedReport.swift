@@ -3,9 +3,9 @@ import ReportModel
 /// What the index pages and feeds need of a report, and no more: a report's text goes to its own
 /// page as soon as it is parsed, and only this stays in memory (and in the build cache) for the
 /// lists, so a build's memory does not grow with the archive's text.
-public struct ListedReport: Codable, Sendable, Equatable {
+public struct ListedReport: Sendable, Equatable {
     /// A section filed under at least one topic, for the topic pages' lists of matching sections.
-    public struct TopicSection: Codable, Sendable, Equatable {
+    public struct TopicSection: Sendable, Equatable {
         public var anchor: String
         public var heading: String
         public var topics: [Int]

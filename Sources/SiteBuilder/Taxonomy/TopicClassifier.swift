@@ -7,6 +7,9 @@ import ReportModel
 public struct TopicClassifier: Sendable {
     public let topics: [TopicDefinition]
     private let byFirst: [Unicode.Scalar: [(keyword: [Unicode.Scalar], topic: Int)]]
+    /// One bit per Basic Multilingual Plane scalar that starts a keyword: most scalars start none,
+    /// and this answers for them without hashing.
+    private let startsKeyword: [UInt64]
 
     /// A heading that names a topic counts this many keyword hits: headings say what a section is about.
     static let headingWeight = 3
@@ -27,6 +30,9 @@ public struct TopicClassifier: Sendable {
         }
         // Longest keyword first, so 义务教育 is counted before 教育-like shorter ones.
         byFirst = index.mapValues { $0.sorted { ($0.keyword.count, $0.topic) > ($1.keyword.count, $1.topic) } }
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for scalar in index.keys where scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
+        startsKeyword = bits
     }
 
     /// Topic indices of one section, strongest first (at most three).
@@ -56,6 +62,11 @@ public struct TopicClassifier: Sendable {
         let s = Array(text.unicodeScalars)
         var i = 0
         while i < s.count {
+            let v = s[i].value
+            if v < 0x10000, startsKeyword[Int(v >> 6)] & (1 << (v & 63)) == 0 {
+                i += 1
+                continue
+            }
             if let candidates = byFirst[s[i]] {
                 var matched = 0
                 for c in candidates where c.keyword.count <= s.count - i {

@@ -1,0 +1,43 @@
+import Foundation
+import ReportModel
+import XCTest
+
+@testable import SiteBuilder
+
+final class SourceCacheTests: XCTestCase {
+    func testRecordsSurviveTheRoundTripWhateverTheirText() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let awkward = ListedReport(
+            slug: "a-1", id: "a-01", sourceFile: "a b.txt", position: 1, title: "标题\t带制表符\n和换行\\N", listedTitle: "",
+            issuer: "\\", region: Region(province: "浙江省", prefecture: nil, county: nil, level: "区", code: "330100"),
+            year: 2023, docType: .summaryPlan, complete: false, signedDate: "2023-12-30", publishedDate: nil, topics: [3, 0],
+            topicSections: [.init(anchor: "s1-2", heading: "（一）\r学前\t教育", topics: [0]), .init(anchor: "s2", heading: "", topics: [])])
+        let plain = ListedReport(
+            slug: "a-2", id: "a-02", sourceFile: "a b.txt", position: 2, title: nil, listedTitle: nil, issuer: nil,
+            region: Region(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [], topicSections: [])
+        let records = [
+            SourceRecord(name: "a b.txt", slug: "a-b", key: .max, error: nil, reports: [awkward, plain],
+                         files: [.init(path: "reports/a-1.html", hash: 0x1234), .init(path: "sources/a b.txt", hash: 0)]),
+            SourceRecord(name: "empty.txt", slug: "empty", key: 7, error: nil, reports: [], files: []),
+            SourceRecord(name: "bad.txt", slug: "bad", key: 8, error: "bad.txt: binary", reports: [], files: []),
+        ]
+        try SourceCache.save(records, to: folder)
+        let loaded = SourceCache.load(from: folder)
+        XCTAssertEqual(loaded.keys.sorted(), ["a b.txt", "empty.txt"], "a failed source is read again next time")
+        let a = try XCTUnwrap(loaded["a b.txt"])
+        XCTAssertEqual(a.reports, [awkward, plain])
+        XCTAssertEqual(a.slug, "a-b")
+        XCTAssertEqual(a.key, .max)
+        XCTAssertEqual(a.files.map(\.path), ["reports/a-1.html", "sources/a b.txt"])
+        XCTAssertEqual(a.files.map(\.hash), [0x1234, 0])
+    }
+
+    func testAFileItDidNotWriteIsIgnored() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "source\ta.txt\ta\t1\nreport\ttoo\tfew\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        XCTAssertTrue(SourceCache.load(from: folder).isEmpty)
+    }
+}
