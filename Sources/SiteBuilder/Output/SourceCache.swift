@@ -73,30 +73,40 @@ enum SourceCache {
     /// Records of sources that failed are left out: they are read again next time.
     static func save(_ records: [SourceRecord], to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent(fileName)
+        let temporary = folder.appendingPathComponent(fileName + ".tmp")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
+        }
+        defer { try? handle.close() }
+        // Written in chunks: the whole file for a large archive is over a hundred megabytes.
         var out: [UInt8] = []
-        out.reserveCapacity(records.count * 1024)
-        func line(_ fields: [String?]) {
+        out.reserveCapacity(1 << 20)
+        func line(_ fields: [String?]) throws {
             for (i, field) in fields.enumerated() {
                 if i > 0 { out.append(0x09) }
                 Field.append(field, to: &out)
             }
             out.append(0x0A)
+            if out.count >= 1 << 20 {
+                try handle.write(contentsOf: out)
+                out.removeAll(keepingCapacity: true)
+            }
         }
         func list(_ topics: [Int]) -> String { topics.map(String.init).joined(separator: ",") }
         for record in records where record.error == nil {
-            line(["source", record.name, record.slug, String(record.key, radix: 16)])
-            for file in record.files { line(["file", file.path, String(file.hash, radix: 16)]) }
+            try line(["source", record.name, record.slug, String(record.key, radix: 16)])
+            for file in record.files { try line(["file", file.path, String(file.hash, radix: 16)]) }
             for r in record.reports {
-                line(["report", r.slug, r.id, String(r.position), r.title, r.listedTitle, r.issuer,
-                      r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
-                      r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
-                      list(r.topics)])
-                for s in r.topicSections { line(["section", s.anchor, list(s.topics), s.heading]) }
+                try line(["report", r.slug, r.id, String(r.position), r.title, r.listedTitle, r.issuer,
+                          r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
+                          r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
+                          list(r.topics)])
+                for s in r.topicSections { try line(["section", s.anchor, list(s.topics), s.heading]) }
             }
         }
-        let target = folder.appendingPathComponent(fileName)
-        let temporary = folder.appendingPathComponent(fileName + ".tmp")
-        try Data(out).write(to: temporary)
+        try handle.write(contentsOf: out)
         guard rename(temporary.path, target.path) == 0 else {
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
         }

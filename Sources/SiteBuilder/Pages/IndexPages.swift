@@ -7,32 +7,40 @@ struct IndexPages {
     var content: ArchiveContent
     var templates: TemplateSet
 
+    /// Takes each page as it is rendered.
+    let put: @Sendable (OutputFile) -> Void
     let lists: ListPages
     var paths: SitePaths { page.paths }
 
-    init(page: PageContext, content: ArchiveContent, templates: TemplateSet) {
+    /// Renders one page or a listing's pages, puts them, and returns their paths.
+    typealias Job = () -> [String]
+
+    init(page: PageContext, content: ArchiveContent, templates: TemplateSet, put: @escaping @Sendable (OutputFile) -> Void) {
         self.page = page
         self.content = content
         self.templates = templates
-        lists = ListPages(page: page, content: content, templates: templates)
+        self.put = put
+        lists = ListPages(page: page, content: content, templates: templates, put: put)
     }
 
-    /// Renders every index page on all cores (one job per taxonomy entry), handing each to `put` as
-    /// it is done so a large archive's lists are never all in memory at once.
+    /// Renders every index page on all cores (one job per taxonomy entry), putting each as it is
+    /// done so a large archive's lists are never all in memory at once.
     /// - Returns: the pages' paths, in a fixed order.
-    func render(into put: @escaping @Sendable (OutputFile) -> Void) -> [String] {
-        var jobs: [() -> [OutputFile]] = [{ [home(), notFound()] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
+    func render() -> [String] {
+        var jobs: [Job] = [{ [emit(home()), emit(notFound())] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
         if page.searchEnabled {
-            jobs.append { [OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索")))] }
+            jobs.append { [emit(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))] }
         }
         let paths = ResultSlots<[String]>(count: jobs.count)
         let shared = UncheckedBox(jobs)  // each job only reads the immutable content
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
-            let files = shared.value[i]()
-            for file in files { put(file) }
-            paths.set(i, files.map(\.path))
-        }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { paths.set($0, shared.value[$0]()) }
         return paths.values.flatMap { $0 }
+    }
+
+    /// Puts `file` into the site and returns its path.
+    private func emit(_ file: OutputFile) -> String {
+        put(file)
+        return file.path
     }
 
     private func index(path: String, title: String, intro: String?, entries: [[String: Any]], tree: [String: Any]? = nil) -> OutputFile {
@@ -44,7 +52,7 @@ struct IndexPages {
 
     // MARK: Regions
 
-    private func regionJobs() -> [() -> [OutputFile]] {
+    private func regionJobs() -> [Job] {
         let regions = content.regions
         let indexPath = paths.index("regions")
         func node(_ key: String) -> [String: Any] {
@@ -53,13 +61,13 @@ struct IndexPages {
                     "hasChildren": !n.children.isEmpty, "children": n.children.map(node)]
         }
         let tree: [String: Any] = ["children": regions.roots.map(node), "hasChildren": !regions.roots.isEmpty]
-        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree)] }]
+        var out: [Job] = [{ [emit(index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree))] }]
         for (key, n) in regions.nodes.sorted(by: { $0.key < $1.key }) {
             let trail = regions.trail(to: key).dropLast()
             let hidden = n.reports.filter { $0.label != nil }.count
             var intro = "本地区及下级地区共 \(n.total) 篇报告。"
             if hidden > 0 { intro += "其中 \(hidden) 篇的下级地区名称在原文中被隐去（标为“名未具”），列在本级。" }
-            out.append { lists.files(.init(
+            out.append { lists.render(.init(
                 title: n.name, intro: intro, path: { paths.region(key, page: $0) },
                 reports: n.reports.map(\.report) + descendants(of: key),
                 labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, $0) } }, uniquingKeysWith: { a, _ in a }),
@@ -83,45 +91,45 @@ struct IndexPages {
 
     // MARK: Years, topics, types
 
-    private func yearJobs() -> [() -> [OutputFile]] {
+    private func yearJobs() -> [Job] {
         let indexPath = paths.index("years")
         let years = content.years.keys.compactMap { $0 }.sorted(by: >)
         var entries: [[String: Any]] = years.map { ["name": "\($0) 年", "href": page.link(paths.year(String($0)), from: indexPath), "count": content.years[$0]!.count] }
         if let undated = content.years[nil] {
             entries.append(["name": "年份不详", "href": page.link(paths.year("undated"), from: indexPath), "count": undated.count])
         }
-        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries)] }]
+        var out: [Job] = [{ [emit(index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries))] }]
         for year in years {
-            out.append { lists.files(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
+            out.append { lists.render(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
                                            reports: content.years[year]!, breadcrumb: [("年份", indexPath)])) }
         }
-        out.append { lists.files(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
+        out.append { lists.render(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
                                        reports: content.years[nil] ?? [], breadcrumb: [("年份", indexPath)])) }
         return out
     }
 
-    private func topicJobs() -> [() -> [OutputFile]] {
+    private func topicJobs() -> [Job] {
         let indexPath = paths.index("topics")
         let topics = content.classifier.topics
         let entries: [[String: Any]] = topics.indices.map {
             ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: indexPath), "count": content.topics[$0].count]
         }
-        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries)] }]
+        var out: [Job] = [{ [emit(index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries))] }]
         for (t, topic) in topics.enumerated() {
-            out.append { lists.files(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
+            out.append { lists.render(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
                                            reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t)) }
         }
         return out
     }
 
-    private func typeJobs() -> [() -> [OutputFile]] {
+    private func typeJobs() -> [Job] {
         let indexPath = paths.index("types")
         let entries: [[String: Any]] = DocType.allCases.map {
             ["name": $0.displayName, "href": page.link(paths.type($0.slug), from: indexPath), "count": content.types[$0]?.count ?? 0]
         }
-        var out: [() -> [OutputFile]] = [{ [index(path: indexPath, title: "按类型浏览", intro: nil, entries: entries)] }]
+        var out: [Job] = [{ [emit(index(path: indexPath, title: "按类型浏览", intro: nil, entries: entries))] }]
         for type in DocType.allCases {
-            out.append { lists.files(.init(title: type.displayName, intro: nil, path: { paths.type(type.slug, page: $0) },
+            out.append { lists.render(.init(title: type.displayName, intro: nil, path: { paths.type(type.slug, page: $0) },
                                            reports: content.types[type] ?? [], breadcrumb: [("类型", indexPath)])) }
         }
         return out

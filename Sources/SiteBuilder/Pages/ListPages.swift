@@ -6,9 +6,7 @@ struct ListPages {
     var page: PageContext
     var content: ArchiveContent
     var templates: TemplateSet
-    /// A report is listed many times (region levels, year, type, topics); its item is rendered once
-    /// per variant and reused.
-    var items = ItemCache()
+    var put: @Sendable (OutputFile) -> Void
 
     struct Listing {
         var title: String
@@ -23,7 +21,8 @@ struct ListPages {
         var topic: Int?
     }
 
-    func files(_ listing: Listing) -> [OutputFile] {
+    /// Renders a listing's pages and puts each as it is done. Returns their paths.
+    func render(_ listing: Listing) -> [String] {
         let size = page.config.pageSize
         let pageCount = Swift.max(1, (listing.reports.count + size - 1) / size)
         return (1...pageCount).map { n in
@@ -49,7 +48,8 @@ struct ListPages {
                 extra["pagination"] = pagination
             }
             let title = n > 1 ? "\(listing.title)（第 \(n) 页）" : listing.title
-            return OutputFile(path: path, text: templates.render("list", page.context(path: path, title: title, extra)))
+            put(OutputFile(path: path, text: templates.render("list", page.context(path: path, title: title, extra))))
+            return path
         }
     }
 
@@ -65,13 +65,10 @@ struct ListPages {
         return out
     }
 
-    /// One report in a list. A report is listed many times (three region levels, its year, its type,
-    /// its topics), so its item is built once per variant, in code: list items are most of the
-    /// index pages' work (styled by `.report-list` in the stylesheet).
+    /// One report in a list, written in code: list items are most of the index pages' work (styled
+    /// by `.report-list` in the stylesheet). Not cached: building one costs about what looking it up
+    /// did, and a cache of every variant took most of a large build's memory.
     func item(_ index: Int, label: String?, topic: Int?, from path: String) -> String {
-        let root = SitePaths.root(from: path)
-        let key = "\(index)|\(label ?? "")|\(topic ?? -1)|\(root)"
-        if let html = items.get(key) { return html }
         let r = content.reports[index]
         let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
         let href = page.link(page.paths.report(r.slug), from: path)
@@ -94,16 +91,6 @@ struct ListPages {
             }
         }
         html += "</li>"
-        items.set(key, html)
         return html
     }
-}
-
-/// Rendered list items, shared by the threads that render list pages.
-final class ItemCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var html: [String: String] = [:]
-
-    func get(_ key: String) -> String? { lock.withLock { html[key] } }
-    func set(_ key: String, _ value: String) { lock.withLock { html[key] = value } }
 }
