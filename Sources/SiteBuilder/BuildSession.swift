@@ -69,7 +69,7 @@ public final class BuildSession: @unchecked Sendable {
                     summary.sources = stamps.count
                     return summary
                 }
-                records = SourceCache.load(from: cacheFolder)
+                records = step("load cache") { SourceCache.load(from: cacheFolder) }
             }
         }
         let files = try Pipeline.sourceFiles(in: config.contentDirectory)
@@ -132,8 +132,10 @@ public final class BuildSession: @unchecked Sendable {
         // Sources that failed are not stamped, so the next build tries them again.
         let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
         do {
-            try SourceCache.save(built.records, to: cacheFolder)
-            try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous).save(to: cacheFolder)
+            try step("save cache") {
+                try SourceCache.save(built.records, to: cacheFolder)
+                try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous).save(to: cacheFolder)
+            }
         } catch {
             summary.warnings.append("cannot save the build cache in \(cacheFolder.path): \(error)")
         }

@@ -12,8 +12,20 @@ struct IndexPages {
     let lists: ListPages
     var paths: SitePaths { page.paths }
 
-    /// Renders one page or a listing's pages, puts them, and returns their paths.
-    typealias Job = () -> [String]
+    /// Renders one page or some of a listing's pages, puts them, and returns their paths.
+    struct Job {
+        var pages = 1
+        var run: () -> [String]
+    }
+
+    /// A listing's pages as jobs of at most `chunk` pages: a topic of a large archive has thousands.
+    private func jobs(_ listing: ListPages.Listing, chunk: Int = 16) -> [Job] {
+        let count = lists.pageCount(listing)
+        return stride(from: 1, through: count, by: chunk).map { first in
+            let pages = first...Swift.min(count, first + chunk - 1)
+            return Job(pages: pages.count) { lists.render(listing, pages: pages) }
+        }
+    }
 
     init(page: PageContext, content: ArchiveContent, templates: TemplateSet, put: @escaping @Sendable (OutputFile) -> Void) {
         self.page = page
@@ -27,13 +39,15 @@ struct IndexPages {
     /// done so a large archive's lists are never all in memory at once.
     /// - Returns: the pages' paths, in a fixed order.
     func render() -> [String] {
-        var jobs: [Job] = [{ [emit(home()), emit(notFound())] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
+        var jobs: [Job] = [Job { [emit(home()), emit(notFound())] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
         if page.searchEnabled {
-            jobs.append { [emit(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))] }
+            jobs.append(Job { [emit(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))] })
         }
+        // Longest first, so that no core is left alone with a big topic at the end.
+        jobs = jobs.enumerated().sorted { ($0.element.pages, $1.offset) > ($1.element.pages, $0.offset) }.map(\.element)
         let paths = ResultSlots<[String]>(count: jobs.count)
         let shared = UncheckedBox(jobs)  // each job only reads the immutable content
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { paths.set($0, shared.value[$0]()) }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { paths.set($0, shared.value[$0].run()) }
         return paths.values.flatMap { $0 }
     }
 
@@ -61,18 +75,18 @@ struct IndexPages {
                     "hasChildren": !n.children.isEmpty, "children": n.children.map(node)]
         }
         let tree: [String: Any] = ["children": regions.roots.map(node), "hasChildren": !regions.roots.isEmpty]
-        var out: [Job] = [{ [emit(index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree))] }]
+        var out: [Job] = [Job { [emit(index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree))] }]
         for (key, n) in regions.nodes.sorted(by: { $0.key < $1.key }) {
             let trail = regions.trail(to: key).dropLast()
             let hidden = n.reports.filter { $0.label != nil }.count
             var intro = "本地区及下级地区共 \(n.total) 篇报告。"
             if hidden > 0 { intro += "其中 \(hidden) 篇的下级地区名称在原文中被隐去（标为“名未具”），列在本级。" }
-            out.append { lists.render(.init(
+            out += jobs(.init(
                 title: n.name, intro: intro, path: { paths.region(key, page: $0) },
                 reports: n.reports.map(\.report) + descendants(of: key),
                 labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, $0) } }, uniquingKeysWith: { a, _ in a }),
                 breadcrumb: [("地区", indexPath)] + trail.map { ($0.name, paths.region($0.key)) },
-                subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) })) }
+                subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) }))
         }
         return out
     }
@@ -98,13 +112,13 @@ struct IndexPages {
         if let undated = content.years[nil] {
             entries.append(["name": "年份不详", "href": page.link(paths.year("undated"), from: indexPath), "count": undated.count])
         }
-        var out: [Job] = [{ [emit(index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries))] }]
+        var out: [Job] = [Job { [emit(index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries))] }]
         for year in years {
-            out.append { lists.render(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
-                                           reports: content.years[year]!, breadcrumb: [("年份", indexPath)])) }
+            out += jobs(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
+                                           reports: content.years[year]!, breadcrumb: [("年份", indexPath)]))
         }
-        out.append { lists.render(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
-                                       reports: content.years[nil] ?? [], breadcrumb: [("年份", indexPath)])) }
+        out += jobs(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
+                                       reports: content.years[nil] ?? [], breadcrumb: [("年份", indexPath)]))
         return out
     }
 
@@ -114,10 +128,10 @@ struct IndexPages {
         let entries: [[String: Any]] = topics.indices.map {
             ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: indexPath), "count": content.topics[$0].count]
         }
-        var out: [Job] = [{ [emit(index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries))] }]
+        var out: [Job] = [Job { [emit(index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries))] }]
         for (t, topic) in topics.enumerated() {
-            out.append { lists.render(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
-                                           reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t)) }
+            out += jobs(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
+                                           reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t))
         }
         return out
     }
@@ -127,10 +141,10 @@ struct IndexPages {
         let entries: [[String: Any]] = DocType.allCases.map {
             ["name": $0.displayName, "href": page.link(paths.type($0.slug), from: indexPath), "count": content.types[$0]?.count ?? 0]
         }
-        var out: [Job] = [{ [emit(index(path: indexPath, title: "按类型浏览", intro: nil, entries: entries))] }]
+        var out: [Job] = [Job { [emit(index(path: indexPath, title: "按类型浏览", intro: nil, entries: entries))] }]
         for type in DocType.allCases {
-            out.append { lists.render(.init(title: type.displayName, intro: nil, path: { paths.type(type.slug, page: $0) },
-                                           reports: content.types[type] ?? [], breadcrumb: [("类型", indexPath)])) }
+            out += jobs(.init(title: type.displayName, intro: nil, path: { paths.type(type.slug, page: $0) },
+                                           reports: content.types[type] ?? [], breadcrumb: [("类型", indexPath)]))
         }
         return out
     }

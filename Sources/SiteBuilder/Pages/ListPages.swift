@@ -21,11 +21,15 @@ struct ListPages {
         var topic: Int?
     }
 
-    /// Renders a listing's pages and puts each as it is done. Returns their paths.
-    func render(_ listing: Listing) -> [String] {
+    func pageCount(_ listing: Listing) -> Int {
+        Swift.max(1, (listing.reports.count + page.config.pageSize - 1) / page.config.pageSize)
+    }
+
+    /// Renders pages `pages` (1-based) of a listing and puts each as it is done. Returns their paths.
+    func render(_ listing: Listing, pages: ClosedRange<Int>) -> [String] {
         let size = page.config.pageSize
-        let pageCount = Swift.max(1, (listing.reports.count + size - 1) / size)
-        return (1...pageCount).map { n in
+        let pageCount = pageCount(listing)
+        return pages.map { n in
             let path = listing.path(n)
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
             var extra: [String: Any] = [
