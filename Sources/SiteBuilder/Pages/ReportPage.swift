@@ -67,6 +67,7 @@ struct ReportPage {
             "breadcrumb": breadcrumb,
             "regionText": region.isEmpty ? (report.region.level.map { "未具名的\($0)" } ?? "不详") : region.joined(separator: " › ") + (hiddenLabel.map { " · \($0)" } ?? ""),
             "regionByHand": archived.setByHand.contains("region"),
+            "hasYear": report.year != nil,
             "yearFrom": Self.yearOrigin(report),
             "yearByHand": archived.setByHand.contains("year"),
             "yearHref": page.link(paths.year(report.year.map(String.init) ?? "undated"), from: path),
