@@ -24,6 +24,14 @@ public final class BuildSession: @unchecked Sendable {
         self.options = options
     }
 
+    /// The running executable's size and modification time: a new version of the tool may render
+    /// pages differently, so nothing an older one made is reused.
+    static let toolStamp: UInt64 = {
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return 0 }
+        return ContentHash.of(Array("\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)".utf8))
+    }()
+
     /// `.archive-cache/` beside the config: the build's memory between runs.
     var cacheFolder: URL {
         URL(fileURLWithPath: options.configPath).deletingLastPathComponent().appendingPathComponent(".archive-cache")
@@ -55,7 +63,7 @@ public final class BuildSession: @unchecked Sendable {
         }
 
         // Inputs that shape every page; a change re-renders everything.
-        let inputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint,
+        let inputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint, Self.toolStamp,
                                           ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
         let stamps = BuildManifest.stamps(in: config.contentDirectory)
         if !cacheLoaded {

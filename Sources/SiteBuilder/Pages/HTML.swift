@@ -2,11 +2,9 @@
 enum HTML {
     /// `&`, `<`, `>`, `"` and `'` as entities; walks UTF-8 and copies runs, so Chinese text costs a memcpy.
     static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var text = text
         return text.withUTF8 { bytes in
-            guard bytes.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
-                return String(decoding: bytes, as: UTF8.self)
-            }
             var out = [UInt8]()
             out.reserveCapacity(bytes.count + 16)
             for b in bytes {

@@ -20,6 +20,7 @@ public struct TemplateSet: Sendable {
     public let fingerprint: UInt64
 
     public init(directory given: String) throws(Error) {
+        _ = Self.fastEscaping
         // A symlinked templates folder is common (shared themes); the enumerator would not enter it.
         let directory = URL(fileURLWithPath: given).resolvingSymlinksInPath().path
         self.directory = directory
@@ -37,9 +38,9 @@ public struct TemplateSet: Sendable {
             hashes.append(ContentHash.of(Array(file.utf8)))
             hashes.append(ContentHash.of(Array(text.utf8)))
             do {
-                library.register(try MustacheTemplate(string: text), named: String(file.dropLast(".mustache".count)))
+                library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
-                throw Error(file: path, line: error.context.lineNumber, message: "\(error.error) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\"")
+                throw Error(file: path, line: error.context.lineNumber - 1, message: "\(error.error) near \"\(error.context.line.trimmingCharacters(in: .whitespaces))\"")
             } catch {
                 throw Error(file: path, message: "\(error)")
             }
@@ -55,6 +56,18 @@ public struct TemplateSet: Sendable {
         }
         fingerprint = ContentHash.combine(hashes)
     }
+
+    /// swift-mustache escapes `{{value}}` Character by Character through a dictionary, a tenth of a
+    /// large build's time. The same five entities, escaped over UTF-8 bytes (`HTML.escape`), take the
+    /// place of its `HTML` content type, and every template is read as starting with this pragma
+    /// (on a line of its own, which renders as nothing), so a user's templates get it too.
+    static let escapingPragma = "{{% CONTENT_TYPE: HTML }}\n"
+
+    private struct ByteHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTML.escape(text) }
+    }
+
+    private static let fastEscaping: Void = MustacheContentTypes.register(ByteHTML(), named: "HTML")
 
     public func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
