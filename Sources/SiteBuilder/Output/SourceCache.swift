@@ -36,29 +36,41 @@ enum SourceCache {
     static let fileName = "sources.tsv"
 
     static func load(from folder: URL) -> [String: SourceRecord] {
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)) else { return [:] }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return [:] }
+        let bytes = [UInt8](data)
         var records: [String: SourceRecord] = [:]
         var current: SourceRecord?
-        for line in data.split(separator: 0x0A, omittingEmptySubsequences: true) {
-            let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map { Field(bytes: $0) }
-            switch (f.first?.text, f.count) {
-            case ("source"?, 4):
+        var f: [Field] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            f.removeAll(keepingCapacity: true)
+            var field = start
+            for i in start..<end where bytes[i] == 0x09 {
+                f.append(Field(bytes: bytes[field..<i]))
+                field = i + 1
+            }
+            f.append(Field(bytes: bytes[field..<end]))
+            switch (f[0].bytes.first, f.count) {
+            case (UInt8(ascii: "s"), 4) where f[0].is("source"):
                 if let done = current { records[done.name] = done }
                 guard let name = f[1].string, let slug = f[2].string, let key = f[3].hex else { return [:] }
                 current = SourceRecord(name: name, slug: slug, key: key, error: nil, reports: [], files: [])
-            case ("file"?, 3):
+            case (UInt8(ascii: "f"), 3) where f[0].is("file"):
                 guard current != nil, let path = f[1].string, let hash = f[2].hex else { return [:] }
                 current!.files.append(.init(path: path, hash: hash))
-            case ("report"?, 18):
+            case (UInt8(ascii: "r"), 18) where f[0].is("report"):
                 guard current != nil, let slug = f[1].string, let id = f[2].string, let position = f[3].int,
                       let type = f[13].string.flatMap(DocType.init(rawValue:)), let topics = f[17].indices else { return [:] }
                 current!.reports.append(ListedReport(
                     slug: slug, id: id, sourceFile: current!.name, position: position, title: f[4].string,
                     listedTitle: f[5].string, issuer: f[6].string,
                     region: Region(province: f[7].string, prefecture: f[8].string, county: f[9].string, level: f[10].string, code: f[11].string),
-                    year: f[12].int, docType: type, complete: f[14].text == "1", signedDate: f[15].string,
+                    year: f[12].int, docType: type, complete: f[14].is("1"), signedDate: f[15].string,
                     publishedDate: f[16].string, topics: topics, topicSections: []))
-            case ("section"?, 4):
+            case (UInt8(ascii: "s"), 4) where f[0].is("section"):
                 guard current?.reports.isEmpty == false, let anchor = f[1].string, let topics = f[2].indices,
                       let heading = f[3].string else { return [:] }
                 current!.reports[current!.reports.count - 1].topicSections.append(.init(anchor: anchor, heading: heading, topics: topics))
@@ -118,6 +130,10 @@ enum SourceCache {
 
         var text: String { String(decoding: bytes, as: UTF8.self) }
 
+        func `is`(_ word: StaticString) -> Bool {
+            word.withUTF8Buffer { bytes.elementsEqual($0) }
+        }
+
         var string: String? {
             if bytes.elementsEqual([0x5C, 0x4E]) { return nil }
             guard bytes.contains(0x5C) else { return text }
@@ -136,10 +152,11 @@ enum SourceCache {
             return String(decoding: out, as: UTF8.self)
         }
 
-        var int: Int? { string.flatMap { Int($0) } }
+        var int: Int? { `is`("\\N") ? nil : Int(text) }
         var hex: UInt64? { UInt64(text, radix: 16) }
         var indices: [Int]? {
-            let parts = text.split(separator: ",").map { Int($0) }
+            guard !bytes.isEmpty else { return [] }
+            let parts = bytes.split(separator: 0x2C, omittingEmptySubsequences: false).map { Int(String(decoding: $0, as: UTF8.self)) }
             return parts.contains(nil) ? nil : parts.map { $0! }
         }
 
