@@ -32,10 +32,14 @@ public struct ReportParser: Sendable {
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []
+        var bodies: [String] = []
         for (index, raw) in split.reports.enumerated() {
-            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
+            let (report, body) = structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate)
+            reports.append(report)
+            // `bodyText` now also holds the signature the metadata stage filled in.
+            bodies.append(report.signature.map { body.isEmpty ? $0 : body + "\n" + $0 } ?? body)
         }
-        DuplicateFinder.link(&reports)
+        DuplicateFinder.link(&reports, bodies: bodies)
         // Noise inside a report's lines belongs to that report; the rest to the source.
         var sourceDropped: [DroppedText] = []
         let spans = split.reports.map { raw in (raw.paragraphs.first?.line ?? Int.max, raw.paragraphs.last?.line ?? Int.min) }
@@ -51,15 +55,17 @@ public struct ReportParser: Sendable {
                       listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
     }
 
-    private func structure(_ raw: RawReport, id: String, published: String?) -> Report {
+    /// The report, and its `bodyText` before the signature is set (built once, for metadata and duplicates).
+    private func structure(_ raw: RawReport, id: String, published: String?) -> (Report, String) {
         var paragraphs = raw.paragraphs
         let signature = SignatureFinder.extract(from: &paragraphs)
         let outline = OutlineBuilder.build(paragraphs)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
                             paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
+        let body = report.bodyText
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
                                          sections: outline.sections, signature: signature, published: published,
-                                         body: report.bodyText)
+                                         body: body)
         MetadataReader(gazetteer: gazetteer).read(input, into: &report)
         if raw.cutOffByEnd {
             report.complete = false
@@ -68,7 +74,7 @@ public struct ReportParser: Sendable {
             report.complete = false
             report.incompleteReason = "the text stops mid-sentence"
         }
-        return report
+        return (report, body)
     }
 
     static func baseName(_ path: String) -> String {

@@ -8,8 +8,8 @@ struct Glob: Sendable {
 
     private let tokens: [Token]
     /// The longest run of literal characters: a line without it cannot match, which settles
-    /// almost every line with one substring search.
-    private let required: Scalars
+    /// almost every line with one substring search (or, for a rule set, one `LiteralSet` pass).
+    let required: Scalars
 
     init(_ pattern: String) {
         tokens = pattern.unicodeScalars.map { s in

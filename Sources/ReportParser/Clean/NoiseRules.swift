@@ -28,10 +28,15 @@ public struct NoiseRules: Sendable {
     }
     private(set) var lineRules: [Rule] = []
     private(set) var textRules: [Rule] = []
+    /// The line rules' required literals and the text rules' patterns, each found in one pass a line.
+    private var lineLiterals = LiteralSet([])
+    private var textLiterals = LiteralSet([])
 
     private mutating func split() {
         lineRules = rules.filter { $0.kind != .text }
         textRules = rules.filter { $0.kind == .text }
+        lineLiterals = LiteralSet(lineRules.map(\.glob.required))
+        textLiterals = LiteralSet(textRules.map(\.literal))
     }
 
     /// The rules shipped with ReportArchive.
@@ -70,6 +75,17 @@ public struct NoiseRules: Sendable {
 
     /// The first line rule that matches a whole (trimmed) line.
     func lineRule(matching line: Scalars) -> Rule? {
-        lineRules.first { $0.glob.matches(line) }
+        // Only a rule whose required literal occurs in the line (or that needs none) can match.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: lineRules.count) { candidate in
+            for i in lineRules.indices { candidate[i] = lineRules[i].glob.required.isEmpty }
+            lineLiterals.forEachOccurrence(in: line) { candidate[$0] = true }
+            for i in lineRules.indices where candidate[i] && lineRules[i].glob.matches(line) { return lineRules[i] }
+            return nil
+        }
+    }
+
+    /// Could a text rule cut anything from `line`? Most lines hold none of their patterns.
+    func textRulesMayApply(to line: Scalars) -> Bool {
+        textLiterals.occursAny(in: line)
     }
 }

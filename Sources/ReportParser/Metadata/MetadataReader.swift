@@ -28,7 +28,8 @@ struct MetadataReader {
         }
         if let title, let office = OfficeName.find(in: Scalars(title)) { offices.append((office, "title")) }
         // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
-        let opening = Scalars(String(decoding: input.body.utf8.prefix(12_000), as: UTF8.self))
+        // (A character cut at the limit is dropped, as neither search could use its U+FFFD.)
+        let opening = Scalars(input.body, utf8Limit: 12_000)
         let bodyOffices = OfficeName.all(in: opening)
         let level = offices.lazy.compactMap(\.office.level).first
             ?? bodyOffices.first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
