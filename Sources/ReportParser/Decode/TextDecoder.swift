@@ -53,12 +53,16 @@ public enum TextDecoder {
     /// NUL bytes or many C0 controls mean the file is not text in any of our encodings
     /// (UTF-16 without a BOM is not supported: it cannot be told from binary reliably).
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        var controls = 0
-        for b in bytes.prefix(8192) {
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+        let head = Swift.min(bytes.count, 8192)
+        return bytes.withUnsafeBufferPointer { buffer in
+            // memchr for NUL, then a count without early exit, which the compiler vectorises.
+            if head > 0, memchr(buffer.baseAddress!, 0, head) != nil { return true }
+            var controls = 0
+            for b in buffer[..<head] {
+                controls &+= b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C ? 1 : 0
+            }
+            return controls * 100 > head * 2
         }
-        return controls * 100 > Swift.min(bytes.count, 8192) * 2
     }
 
     /// memchr over the string's UTF-8: the generic `contains` walks it a byte at a time.

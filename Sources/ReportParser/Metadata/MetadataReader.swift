@@ -85,7 +85,8 @@ struct MetadataReader {
     /// 全县 / 我区 / 本市: how a report speaks of its own government when no office names it.
     static func ownLevel(in s: Scalars) -> String? {
         var counts: [Unicode.Scalar: Int] = [:]
-        for i in 1..<Swift.max(1, s.count) where OfficeName.levelScalars.contains(s[i]) && (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") {
+        // The cheap test first: hashing every scalar into the set cost more than the rest of this.
+        for i in 1..<Swift.max(1, s.count) where (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") && OfficeName.levelScalars.contains(s[i]) {
             counts[s[i], default: 0] += 1
         }
         return counts.max { ($0.value, $1.key.value) < ($1.value, $0.key.value) }.map { String($0.key) }

@@ -25,7 +25,8 @@ enum YearResolver {
             for y in years(in: heading) { candidates.append(YearCandidate(value: y, from: .heading)) }
         }
         // Only an opening that starts with the year (`2023年，全市…`) speaks for the whole report.
-        if let first = input.firstParagraph.map(Scalars.init), let y = leadingYear(first) {
+        // `leadingYear` reads at most 8 scalars, which 32 UTF-8 bytes always hold.
+        if let first = input.firstParagraph.map({ Scalars($0, utf8Limit: 32) }), let y = leadingYear(first) {
             candidates.append(YearCandidate(value: y, from: .body))
         }
         if let published = input.published, let y = Int(published.prefix(4)) {

@@ -57,31 +57,35 @@ extension ArraySlice where Element == Unicode.Scalar {
     /// Encodes to UTF-8 directly: far cheaper than appending to a `String.UnicodeScalarView`.
     var string: String {
         String(unsafeUninitializedCapacity: count * 4) { buffer in
-            var n = 0
-            for s in self {
-                let v = s.value
-                if v >= 0x800 && v < 0x10000 {  // CJK first: most of the text
-                    buffer[n] = UInt8(0xE0 | v >> 12)
-                    buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | v & 0x3F)
-                    n += 3
-                } else if v < 0x80 {
-                    buffer[n] = UInt8(v)
-                    n += 1
-                } else if v < 0x800 {
-                    buffer[n] = UInt8(0xC0 | v >> 6)
-                    buffer[n + 1] = UInt8(0x80 | v & 0x3F)
-                    n += 2
-                } else {
-                    buffer[n] = UInt8(0xF0 | v >> 18)
-                    buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
-                    buffer[n + 3] = UInt8(0x80 | v & 0x3F)
-                    n += 4
-                }
-            }
-            return n
+            withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
         }
+    }
+
+    private func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for s in scalars {
+            let v = s.value
+            if v >= 0x800 && v < 0x10000 {  // CJK first: most of the text
+                buffer[n] = UInt8(0xE0 | v >> 12)
+                buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+                n += 3
+            } else if v < 0x80 {
+                buffer[n] = UInt8(v)
+                n += 1
+            } else if v < 0x800 {
+                buffer[n] = UInt8(0xC0 | v >> 6)
+                buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+                n += 2
+            } else {
+                buffer[n] = UInt8(0xF0 | v >> 18)
+                buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+                n += 4
+            }
+        }
+        return n
     }
 }
 
