@@ -32,14 +32,19 @@ public struct ReportParser: Sendable {
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []
-        var bodies: [String] = []
+        var bodies: [LazyText] = []
         for (index, raw) in split.reports.enumerated() {
             let (report, body) = structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate)
             reports.append(report)
-            // `bodyText` now also holds the signature the metadata stage filled in.
-            bodies.append(report.signature.map { body.isEmpty ? $0 : body + "\n" + $0 } ?? body)
+            bodies.append(body)
         }
-        DuplicateFinder.link(&reports, bodies: bodies)
+        if reports.count > 1 {
+            // `bodyText` now also holds the signature the metadata stage filled in.
+            let texts = zip(reports, bodies).map { report, body in
+                report.signature.map { body.value.isEmpty ? $0 : body.value + "\n" + $0 } ?? body.value
+            }
+            DuplicateFinder.link(&reports, bodies: texts)
+        }
         // Noise inside a report's lines belongs to that report; the rest to the source.
         var sourceDropped: [DroppedText] = []
         let spans = split.reports.map { raw in (raw.paragraphs.first?.line ?? Int.max, raw.paragraphs.last?.line ?? Int.min) }
@@ -55,14 +60,15 @@ public struct ReportParser: Sendable {
                       listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
     }
 
-    /// The report, and its `bodyText` before the signature is set (built once, for metadata and duplicates).
-    private func structure(_ raw: RawReport, id: String, published: String?) -> (Report, String) {
+    /// The report, and its `bodyText` before the signature is set (joined at most once, when needed).
+    private func structure(_ raw: RawReport, id: String, published: String?) -> (Report, LazyText) {
         var paragraphs = raw.paragraphs
         let signature = SignatureFinder.extract(from: &paragraphs)
         let outline = OutlineBuilder.build(paragraphs)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
                             paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
-        let body = report.bodyText
+        let bare = report
+        let body = LazyText { bare.bodyText }
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
                                          sections: outline.sections, signature: signature, published: published,
                                          body: body)

@@ -31,11 +31,14 @@ public struct NoiseRules: Sendable {
     /// The line rules' required literals and the text rules' patterns, each found in one pass a line.
     private var lineLiterals = LiteralSet([])
     private var textLiterals = LiteralSet([])
+    /// Line rules that require no literal (`*`, `#`-only patterns): candidates for every line.
+    private var literalFree: [Bool] = []
 
     private mutating func split() {
         lineRules = rules.filter { $0.kind != .text }
         textRules = rules.filter { $0.kind == .text }
         lineLiterals = LiteralSet(lineRules.map(\.glob.required))
+        literalFree = lineRules.map(\.glob.required.isEmpty)
         textLiterals = LiteralSet(textRules.map(\.literal))
     }
 
@@ -77,7 +80,7 @@ public struct NoiseRules: Sendable {
     func lineRule(matching line: Scalars) -> Rule? {
         // Only a rule whose required literal occurs in the line (or that needs none) can match.
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: lineRules.count) { candidate in
-            for i in lineRules.indices { candidate[i] = lineRules[i].glob.required.isEmpty }
+            _ = candidate.initialize(from: literalFree)
             lineLiterals.forEachOccurrence(in: line) { candidate[$0] = true }
             for i in lineRules.indices where candidate[i] && lineRules[i].glob.matches(line) { return lineRules[i] }
             return nil

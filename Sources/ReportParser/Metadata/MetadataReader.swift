@@ -11,7 +11,8 @@ struct MetadataReader {
         var sections: [Section]
         var signature: SignatureFinder.Signature?
         var published: String?
-        var body: String
+        /// The report's `bodyText` (without the signature), joined only if a fallback needs it.
+        var body: LazyText
     }
 
     func read(_ input: Input, into report: inout Report) {
@@ -27,13 +28,7 @@ struct MetadataReader {
             offices.append((office, "signature"))
         }
         if let title, let office = OfficeName.find(in: Scalars(title)) { offices.append((office, "title")) }
-        // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
-        // (A character cut at the limit is dropped, as neither search could use its U+FFFD.)
-        let opening = Scalars(input.body, utf8Limit: 12_000)
-        let bodyOffices = OfficeName.all(in: opening)
-        let level = offices.lazy.compactMap(\.office.level).first
-            ?? bodyOffices.first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
-            ?? Self.ownLevel(in: opening)
+        let level = offices.lazy.compactMap(\.office.level).first ?? Self.openingLevel(input.body.value)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
@@ -72,6 +67,16 @@ struct MetadataReader {
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
         }
         report.provenance = provenance
+    }
+
+    /// The level the body's opening shows: an office there whose name is bare or hidden, else
+    /// how the text speaks of its own government.
+    private static func openingLevel(_ body: String) -> String? {
+        // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
+        // (A character cut at the limit is dropped, as neither search could use its U+FFFD.)
+        let opening = Scalars(body, utf8Limit: 12_000)
+        return OfficeName.all(in: opening).first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
+            ?? ownLevel(in: opening)
     }
 
     /// A signature line that names an office in other words (`州人民政府教育督导室`).
