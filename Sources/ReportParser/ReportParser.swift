@@ -23,12 +23,21 @@ public struct ReportParser: Sendable {
     }
 
     public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {
+        // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it;
+        // anything else (or invalid UTF-8) takes the decoder's full path.
+        if TextDecoder.isPlainUTF8Candidate(bytes),
+           let clean = bytes.withUnsafeBufferPointer({ Cleaner(rules: rules).clean(validatingUTF8: $0) }) {
+            return parse(clean, source: source, encoding: "utf-8")
+        }
         let decoded = try TextDecoder.decode(bytes, path: source)
         return parse(text: decoded.text, source: source, encoding: decoded.encoding)
     }
 
     public func parse(text: String, source: String, encoding: String = "utf-8") -> Source {
-        let clean = Cleaner(rules: rules).clean(text)
+        parse(Cleaner(rules: rules).clean(text), source: source, encoding: encoding)
+    }
+
+    private func parse(_ clean: CleanText, source: String, encoding: String) -> Source {
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []

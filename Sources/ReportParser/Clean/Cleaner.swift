@@ -12,33 +12,43 @@ struct Cleaner: Sendable {
     static let maxChromeLength = 200
 
     func clean(_ text: String) -> CleanText {
+        var text = text
+        return text.withUTF8 { clean(lines: $0, validating: false)! }
+    }
+
+    /// Cleans bytes not yet known to be UTF-8, checking each line as it is decoded; nil when they
+    /// are not well-formed UTF-8. Otherwise the same as `clean(String(validating: bytes))`.
+    /// - Precondition: no CR bytes (line ends already `\n`).
+    func clean(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> CleanText? {
+        clean(lines: bytes, validating: true)
+    }
+
+    private func clean(lines bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> CleanText? {
         var dropped: [DroppedText] = []
         var published: String?
         var lines: [Paragraph?] = []  // nil: a blank line, which separates paragraphs
 
         var number = 0
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            while start <= bytes.count {
-                // One line at a time, decoded straight from the text's UTF-8 and trimmed in place.
-                let end = Self.lineEnd(in: bytes, from: start)
-                var scalars = Scalars(utf8: UnsafeBufferPointer(rebasing: bytes[start..<end]))
-                start = end + 1
-                number += 1
-                cutTextRules(&scalars, line: number, dropped: &dropped)
-                stripTableChrome(&scalars, line: number, dropped: &dropped)
-                guard !scalars.isEmpty else {
-                    lines.append(nil)
-                    continue
-                }
-                if scalars.count <= Self.maxChromeLength, let rule = rules.lineRule(matching: scalars) {
-                    dropped.append(DroppedText(rule: rule.name, text: scalars.string, line: number))
-                    if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: scalars) }
-                    continue
-                }
-                lines.append(Paragraph(text: scalars, line: number))
+        var start = 0
+        while start <= bytes.count {
+            // One line at a time, decoded straight from the text's UTF-8 and trimmed in place.
+            let end = Self.lineEnd(in: bytes, from: start)
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard var scalars = validating ? Scalars(validatingUTF8: line) : Scalars(utf8: line) else { return nil }
+            start = end + 1
+            number += 1
+            cutTextRules(&scalars, line: number, dropped: &dropped)
+            stripTableChrome(&scalars, line: number, dropped: &dropped)
+            guard !scalars.isEmpty else {
+                lines.append(nil)
+                continue
             }
+            if scalars.count <= Self.maxChromeLength, let rule = rules.lineRule(matching: scalars) {
+                dropped.append(DroppedText(rule: rule.name, text: scalars.string, line: number))
+                if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: scalars) }
+                continue
+            }
+            lines.append(Paragraph(text: scalars, line: number))
         }
 
         PageMarkers.remove(from: &lines, dropped: &dropped)

@@ -40,6 +40,49 @@ extension Array where Element == Unicode.Scalar {
         }
     }
 
+    /// Decodes UTF-8 that has not been validated; nil unless it is well-formed (Unicode Table 3-7,
+    /// as `String(validating:)` requires: no overlong forms, surrogates or values past U+10FFFF).
+    /// Decoding and checking in one pass saves the parser a separate validation of its input.
+    init?(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        var valid = true
+        self.init(unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            var i = 0, n = 0
+            let end = bytes.count
+            decoding: while i < end {
+                let b = UInt32(bytes[i])
+                var v: UInt32
+                if b & 0xF0 == 0xE0 {
+                    guard i + 2 < end, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { valid = false; break decoding }
+                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break decoding }
+                    i += 3
+                } else if b < 0x80 {
+                    v = b
+                    i += 1
+                } else if b >= 0xC2 && b < 0xE0 {
+                    guard i + 1 < end, bytes[i + 1] & 0xC0 == 0x80 else { valid = false; break decoding }
+                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b >= 0xF0 && b <= 0xF4 {
+                    guard i + 3 < end, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, bytes[i + 3] & 0xC0 == 0x80 else {
+                        valid = false
+                        break decoding
+                    }
+                    v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break decoding }
+                    i += 4
+                } else {
+                    valid = false  // a continuation byte, C0/C1 (overlong) or F5…FF
+                    break decoding
+                }
+                buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                n += 1
+            }
+            count = n
+        }
+        guard valid else { return nil }
+    }
+
     /// The scalars of the first `limit` UTF-8 bytes of `string`; a character the limit cuts is left out.
     init(_ string: String, utf8Limit limit: Int) {
         var string = string
