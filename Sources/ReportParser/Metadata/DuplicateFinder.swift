@@ -45,11 +45,11 @@ enum DuplicateFinder {
                         continue
                     }
                     let v = UInt64(b) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
-                    i += 3
+                    i &+= 3
                     h = h &* base &+ v &- ring[slot] &* drop
                     ring[slot] = v
                     slot = slot == window - 1 ? 0 : slot + 1
-                    n += 1
+                    n &+= 1
                     if n >= window, h >> 59 == 0 { out.append(Int(truncatingIfNeeded: h)) }
                 }
             }

@@ -58,7 +58,9 @@ struct OutlineBuilder {
             if !inHeading {
                 // Paragraph text: copy the run up to the next heading in one go.
                 let start = i
-                while i < text.count, !(mayStart(text[i]) && acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) != nil) {
+                while true {
+                    i = nextMayStart(in: text, from: i)
+                    guard i < text.count, acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) == nil else { break }
                     i += 1
                 }
                 buffer += text[start..<i]
@@ -100,6 +102,22 @@ struct OutlineBuilder {
     private func mayStart(_ s: Unicode.Scalar) -> Bool {
         let v = Int(s.value)
         return v < 0x10000 && startBits[v >> 6] & (1 << UInt64(v & 63)) != 0
+    }
+
+    /// The first scalar at or after `i` that may start a marker (or the end): the skip over plain
+    /// text, which is most of every paragraph, reads through buffer pointers.
+    private func nextMayStart(in text: Scalars, from i: Int) -> Int {
+        text.withUnsafeBufferPointer { scalars in
+            startBits.withUnsafeBufferPointer { bits in
+                var j = i
+                while j < scalars.count {
+                    let v = Int(scalars[j].value)
+                    if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 { return j }
+                    j += 1
+                }
+                return scalars.count
+            }
+        }
     }
 
     private func acceptedMarker(in text: Scalars, at i: Int, lineStarts: [Int], isFirst: Bool) -> HeadingMarker? {
