@@ -48,10 +48,9 @@ public struct ReportParser: Sendable {
             bodies.append(body)
         }
         if reports.count > 1 {
-            // `bodyText` now also holds the signature the metadata stage filled in.
-            let texts = zip(reports, bodies).map { report, body in
-                report.signature.map { body.value.isEmpty ? $0 : body.value + "\n" + $0 } ?? body.value
-            }
+            // `bodyText` now also ends with the signature the metadata stage filled in: passed as a
+            // second piece rather than joined onto a copy of the body.
+            let texts = zip(reports, bodies).map { report, body in [body.value] + (report.signature.map { [$0] } ?? []) }
             DuplicateFinder.link(&reports, bodies: texts)
         }
         // Noise inside a report's lines belongs to that report; the rest to the source.

@@ -279,6 +279,9 @@ final class MetadataTests: XCTestCase {
         for (print, reference) in zip(prints, references) {
             XCTAssertEqual(print, reference.sorted())
         }
+        // Pieces read in turn give the fingerprint of their newline-joined text.
+        let halves = texts.map { text in [String(text.prefix(text.count / 2)), String(text.dropFirst(text.count / 2))] }
+        XCTAssertEqual(halves.map { DuplicateFinder.fingerprint(of: $0) }, halves.map { DuplicateFinder.fingerprint($0.joined(separator: "\n")) })
         for i in prints.indices {
             for j in prints.indices {
                 XCTAssertEqual(DuplicateFinder.sharedCount(prints[i], prints[j]), references[i].intersection(references[j]).count)

@@ -6,10 +6,11 @@ enum DuplicateFinder {
     /// Share of the shorter text's sampled runs that must recur in the other.
     static let threshold = 0.6
 
-    /// - Parameter bodies: each report's `bodyText`, which the caller has already built.
-    static func link(_ reports: inout [Report], bodies: [String]) {
+    /// - Parameter bodies: each report's `bodyText` in pieces that it joins with newlines
+    ///   (the fingerprint skips newlines, so the pieces need no joined copy).
+    static func link(_ reports: inout [Report], bodies: [[String]]) {
         guard reports.count > 1 else { return }
-        let prints = bodies.map(fingerprint)
+        let prints = bodies.map { fingerprint(of: $0) }
         for i in reports.indices where prints[i].count >= 4 {
             for j in 0..<i where reports[j].duplicateOf == nil && prints[j].count >= 4 {
                 let shared = Double(sharedCount(prints[i], prints[j]))
@@ -26,31 +27,38 @@ enum DuplicateFinder {
     /// same runs. A rolling hash over the UTF-8 bytes keeps this linear and allocation-free.
     /// Sorted and without repeats: comparing two is a merge, not a set's hashing.
     static func fingerprint(_ text: String) -> [Int] {
+        fingerprint(of: [text])
+    }
+
+    /// The fingerprint of `pieces` joined by newlines (or by nothing: only Han characters count).
+    static func fingerprint(of pieces: [String]) -> [Int] {
         let window = 12
         let base: UInt64 = 0x100_0000_01b3
         var drop: UInt64 = 1  // base^window, to take the oldest character out
         for _ in 0..<window { drop = drop &* base }
         var out: [Int] = []
-        var text = text
         // The last `window` characters, on the stack: a local array pays a uniqueness check per write.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { ring in
             ring.initialize(repeating: 0)
-            text.withUTF8 { bytes in
-                var h: UInt64 = 0, n = 0, i = 0, slot = 0
-                while i < bytes.count {
-                    let b = bytes[i]
-                    // Han characters are three-byte sequences led by E3…E9.
-                    guard b >= 0xE3 && b <= 0xE9, i + 2 < bytes.count else {
-                        i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                        continue
+            var h: UInt64 = 0, n = 0, slot = 0
+            for var text in pieces {
+                text.withUTF8 { bytes in
+                    var i = 0
+                    while i < bytes.count {
+                        let b = bytes[i]
+                        // Han characters are three-byte sequences led by E3…E9.
+                        guard b >= 0xE3 && b <= 0xE9, i + 2 < bytes.count else {
+                            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                            continue
+                        }
+                        let v = UInt64(b) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
+                        i &+= 3
+                        h = h &* base &+ v &- ring[slot] &* drop
+                        ring[slot] = v
+                        slot = slot == window - 1 ? 0 : slot + 1
+                        n &+= 1
+                        if n >= window, h >> 59 == 0 { out.append(Int(truncatingIfNeeded: h)) }
                     }
-                    let v = UInt64(b) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
-                    i &+= 3
-                    h = h &* base &+ v &- ring[slot] &* drop
-                    ring[slot] = v
-                    slot = slot == window - 1 ? 0 : slot + 1
-                    n &+= 1
-                    if n >= window, h >> 59 == 0 { out.append(Int(truncatingIfNeeded: h)) }
                 }
             }
         }
