@@ -41,17 +41,17 @@ public struct ReportParser: Sendable {
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []
-        var bodies: [LazyText] = []
         for (index, raw) in split.reports.enumerated() {
-            let (report, body) = structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate)
-            reports.append(report)
-            bodies.append(body)
+            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
         }
         if reports.count > 1 {
-            // `bodyText` now also ends with the signature the metadata stage filled in: passed as a
-            // second piece rather than joined onto a copy of the body.
-            let texts = zip(reports, bodies).map { report, body in [body.value] + (report.signature.map { [$0] } ?? []) }
-            DuplicateFinder.link(&reports, bodies: texts)
+            // Each body in pieces, as the fingerprint reads them, rather than a joined copy.
+            let bodies = reports.map { report in
+                var pieces: [String] = []
+                report.forEachBodyPiece { piece, _ in pieces.append(piece) }
+                return pieces
+            }
+            DuplicateFinder.link(&reports, bodies: bodies)
         }
         // Noise inside a report's lines belongs to that report; the rest to the source.
         var sourceDropped: [DroppedText] = []
@@ -68,13 +68,13 @@ public struct ReportParser: Sendable {
                       listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
     }
 
-    /// The report, and its `bodyText` before the signature is set (joined at most once, when needed).
-    private func structure(_ raw: RawReport, id: String, published: String?) -> (Report, LazyText) {
+    private func structure(_ raw: RawReport, id: String, published: String?) -> Report {
         var paragraphs = raw.paragraphs
         let signature = SignatureFinder.extract(from: &paragraphs)
         let outline = OutlineBuilder.build(paragraphs)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
                             paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
+        // The body without the signature (not yet set), joined only if a metadata fallback needs it.
         let bare = report
         let body = LazyText { bare.bodyText }
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
@@ -88,10 +88,17 @@ public struct ReportParser: Sendable {
             report.complete = false
             report.incompleteReason = "the text stops mid-sentence"
         }
-        return (report, body)
+        return report
     }
 
     static func baseName(_ path: String) -> String {
+        // Byte-wise for ASCII paths (the usual case), where bytes and Characters split alike;
+        // splitting by Character cost as much as parsing a short report.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(path.utf8)
+            let file = bytes.split(separator: UInt8(ascii: "/")).last ?? bytes[...]
+            return String(decoding: file.split(separator: UInt8(ascii: ".")).first ?? file, as: UTF8.self)
+        }
         let file = path.split(separator: "/").last.map(String.init) ?? path
         return file.split(separator: ".").first.map(String.init) ?? file
     }

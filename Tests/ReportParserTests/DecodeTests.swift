@@ -257,4 +257,15 @@ final class DecodeTests: XCTestCase {
         let source = try ReportParser().parse(bytes: bytes, source: "later.txt")
         XCTAssertEqual(source.encoding, "gb18030")
     }
+
+    /// Report ids start with the file's base name; ASCII paths are split byte-wise, others by Character.
+    func testBaseNameSplitsASCIIAndOtherPathsAlike() {
+        let reference = { (path: String) -> String in
+            let file = path.split(separator: "/").last.map(String.init) ?? path
+            return file.split(separator: ".").first.map(String.init) ?? file
+        }
+        for path in ["content/000_abc.txt", "/a/b.c.d", "a/b/", "", "/", ".hidden.txt", "...", "plain", "内容/报告.txt", "x/é.txt"] {
+            XCTAssertEqual(ReportParser.baseName(path), reference(path), path)
+        }
+    }
 }

@@ -288,4 +288,19 @@ final class MetadataTests: XCTestCase {
             }
         }
     }
+
+    /// `bodyText` is built from `forEachBodyPiece`: it must still join paragraphs, headings
+    /// (number and text on one line) and the signature exactly as it always has.
+    func testBodyTextJoinsThePiecesLineByLine() {
+        let sections = [
+            Section(number: "一、", heading: "加强党建", level: 1, paragraphs: ["全年召开会议。"], children: [
+                Section(number: "(一)", heading: "", level: 2, paragraphs: ["甲。", "乙。"]),
+            ]),
+            Section(number: "二、", heading: "推进改革", level: 1),
+        ]
+        let report = Report(id: "r-01", paragraphs: ["开头。"], sections: sections, signature: "县教育局\n2023年12月1日")
+        XCTAssertEqual(report.bodyText, "开头。\n一、加强党建\n全年召开会议。\n(一)\n甲。\n乙。\n二、推进改革\n县教育局\n2023年12月1日")
+        XCTAssertEqual(Report(id: "r-02", signature: "县教育局").bodyText, "县教育局")
+        XCTAssertEqual(Report(id: "r-03").bodyText, "")
+    }
 }

@@ -6,8 +6,8 @@ enum DuplicateFinder {
     /// Share of the shorter text's sampled runs that must recur in the other.
     static let threshold = 0.6
 
-    /// - Parameter bodies: each report's `bodyText` in pieces that it joins with newlines
-    ///   (the fingerprint skips newlines, so the pieces need no joined copy).
+    /// - Parameter bodies: each report's `bodyText` in pieces (`Report.forEachBodyPiece`): the
+    ///   fingerprint skips what joins them, so they need no joined copy.
     static func link(_ reports: inout [Report], bodies: [[String]]) {
         guard reports.count > 1 else { return }
         let prints = bodies.map { fingerprint(of: $0) }
@@ -30,7 +30,7 @@ enum DuplicateFinder {
         fingerprint(of: [text])
     }
 
-    /// The fingerprint of `pieces` joined by newlines (or by nothing: only Han characters count).
+    /// The fingerprint of `pieces` joined by newlines or by nothing: only Han characters count.
     static func fingerprint(of pieces: [String]) -> [Int] {
         let window = 12
         let base: UInt64 = 0x100_0000_01b3
