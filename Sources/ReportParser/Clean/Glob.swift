@@ -31,6 +31,12 @@ struct Glob: Sendable {
         required = best
     }
 
+    /// The scalar every match starts with, when the pattern starts with a literal.
+    var firstLiteral: Unicode.Scalar? {
+        if case .literal(let c)? = tokens.first { return c }
+        return nil
+    }
+
     /// Whole-text match, with the usual backtracking over the last `*`.
     func matches(_ text: Scalars) -> Bool {
         if case .literal(let c)? = tokens.first, text.first != c { return false }
