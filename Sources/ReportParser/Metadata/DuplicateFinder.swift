@@ -43,21 +43,23 @@ enum DuplicateFinder {
             var h: UInt64 = 0, n = 0, slot = 0
             for var text in pieces {
                 text.withUTF8 { bytes in
+                    guard let p = bytes.baseAddress else { return }
                     var i = 0
                     while i < bytes.count {
-                        let b = bytes[i]
+                        let b = p[i]
                         // Han characters are three-byte sequences led by E3…E9.
-                        guard b >= 0xE3 && b <= 0xE9, i + 2 < bytes.count else {
-                            i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                        guard b &- 0xE3 <= 6, i &+ 2 < bytes.count else {
+                            i &+= b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
                             continue
                         }
-                        let v = UInt64(b) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
+                        let v = UInt64(b) << 16 | UInt64(p[i &+ 1]) << 8 | UInt64(p[i &+ 2])
                         i &+= 3
-                        h = h &* base &+ v &- ring[slot] &* drop
+                        let oldest = ring[slot]
                         ring[slot] = v
-                        slot = slot == window - 1 ? 0 : slot + 1
+                        slot = slot == window - 1 ? 0 : slot &+ 1
+                        h = h &* base &+ (v &- oldest &* drop)  // the oldest character's term off the chain
                         n &+= 1
-                        if n >= window, h >> 59 == 0 { out.append(Int(truncatingIfNeeded: h)) }
+                        if h >> 59 == 0 && n >= window { out.append(Int(truncatingIfNeeded: h)) }
                     }
                 }
             }
