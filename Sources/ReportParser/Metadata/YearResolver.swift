@@ -53,7 +53,8 @@ enum YearResolver {
         var out: [Int] = []
         var i = 0
         while i + 4 <= s.count {
-            if (i == 0 || s[i - 1].digitValue == nil), let y = ChineseNumber.digitwise(s[i..<(i + 4)]),
+            // A year's first character is a digit: most positions are settled by that alone.
+            if s[i].digitValue != nil, (i == 0 || s[i - 1].digitValue == nil), let y = ChineseNumber.digitwise(s[i..<(i + 4)]),
                s[i..<(i + 4)].allSatisfy({ $0.digitValue != nil }), (1980...2100).contains(y) {
                 var j = i + 4
                 while j < s.count && s[j].isBlank { j += 1 }
