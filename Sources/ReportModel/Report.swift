@@ -76,16 +76,27 @@ public struct Report: Codable, Sendable, Equatable {
 
     /// Every paragraph of the body in reading order, headings included.
     public var bodyText: String {
-        var lines = paragraphs
+        var lines: [String] = []
+        forEachBodyPiece { piece, startsLine in
+            if startsLine { lines.append(piece) } else { lines[lines.count - 1] += piece }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The pieces of `bodyText` in order, for a reader that scans them without a joined copy:
+    /// each paragraph, each heading's number and then its text (`startsLine` false: the two make
+    /// one line), and the signature.
+    package func forEachBodyPiece(_ visit: (_ piece: String, _ startsLine: Bool) -> Void) {
+        for paragraph in paragraphs { visit(paragraph, true) }
         func walk(_ sections: [Section]) {
             for section in sections {
-                lines.append(section.number + section.heading)
-                lines.append(contentsOf: section.paragraphs)
+                visit(section.number, true)
+                visit(section.heading, false)
+                for paragraph in section.paragraphs { visit(paragraph, true) }
                 walk(section.children)
             }
         }
         walk(sections)
-        if let signature { lines.append(signature) }
-        return lines.joined(separator: "\n")
+        if let signature { visit(signature, true) }
     }
 }

@@ -23,19 +23,36 @@ public struct ReportParser: Sendable {
     }
 
     public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {
+        // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it;
+        // anything else (or invalid UTF-8) takes the decoder's full path.
+        if TextDecoder.isPlainUTF8Candidate(bytes),
+           let clean = bytes.withUnsafeBufferPointer({ Cleaner(rules: rules).clean(validatingUTF8: $0) }) {
+            return parse(clean, source: source, encoding: "utf-8")
+        }
         let decoded = try TextDecoder.decode(bytes, path: source)
         return parse(text: decoded.text, source: source, encoding: decoded.encoding)
     }
 
     public func parse(text: String, source: String, encoding: String = "utf-8") -> Source {
-        let clean = Cleaner(rules: rules).clean(text)
+        parse(Cleaner(rules: rules).clean(text), source: source, encoding: encoding)
+    }
+
+    private func parse(_ clean: CleanText, source: String, encoding: String) -> Source {
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []
         for (index, raw) in split.reports.enumerated() {
             reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
         }
-        DuplicateFinder.link(&reports)
+        if reports.count > 1 {
+            // Each body in pieces, as the fingerprint reads them, rather than a joined copy.
+            let bodies = reports.map { report in
+                var pieces: [String] = []
+                report.forEachBodyPiece { piece, _ in pieces.append(piece) }
+                return pieces
+            }
+            DuplicateFinder.link(&reports, bodies: bodies)
+        }
         // Noise inside a report's lines belongs to that report; the rest to the source.
         var sourceDropped: [DroppedText] = []
         let spans = split.reports.map { raw in (raw.paragraphs.first?.line ?? Int.max, raw.paragraphs.last?.line ?? Int.min) }
@@ -57,9 +74,12 @@ public struct ReportParser: Sendable {
         let outline = OutlineBuilder.build(paragraphs)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
                             paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
+        // The body without the signature (not yet set), joined only if a metadata fallback needs it.
+        let bare = report
+        let body = LazyText { bare.bodyText }
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
                                          sections: outline.sections, signature: signature, published: published,
-                                         body: report.bodyText)
+                                         body: body)
         MetadataReader(gazetteer: gazetteer).read(input, into: &report)
         if raw.cutOffByEnd {
             report.complete = false
@@ -72,6 +92,13 @@ public struct ReportParser: Sendable {
     }
 
     static func baseName(_ path: String) -> String {
+        // Byte-wise for ASCII paths (the usual case), where bytes and Characters split alike;
+        // splitting by Character cost as much as parsing a short report.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = Array(path.utf8)
+            let file = bytes.split(separator: UInt8(ascii: "/")).last ?? bytes[...]
+            return String(decoding: file.split(separator: UInt8(ascii: ".")).first ?? file, as: UTF8.self)
+        }
         let file = path.split(separator: "/").last.map(String.init) ?? path
         return file.split(separator: ".").first.map(String.init) ?? file
     }

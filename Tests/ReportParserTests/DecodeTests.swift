@@ -230,4 +230,42 @@ final class DecodeTests: XCTestCase {
         XCTAssertEqual(parsed["c.txt"]?.encoding, "gb18030")
         XCTAssertEqual(parsed["c.txt"]?.source, "c.txt")
     }
+
+    // MARK: Validating while decoding
+
+    /// The parser checks plain UTF-8 itself as it decodes lines; it must accept exactly what
+    /// `String(validating:)` accepts, so that invalid bytes still fall back to GB18030.
+    func testLineDecodingValidatesUTF8AsTheStandardLibraryDoes() {
+        let cases: [[UInt8]] = [
+            Array("县教育局2023年工作总结。".utf8), Array("é ß ① 𠀀 😀".utf8), [],
+            [0x80], [0xBF, 0x41], [0xC0, 0xAF], [0xC1, 0xBF], [0xC2], [0xC2, 0x41], [0xC2, 0xA9], [0xDF, 0xBF],
+            [0xE0, 0x80, 0x80], [0xE0, 0x9F, 0xBF], [0xE0, 0xA0, 0x80], [0xE4, 0xB8], [0xE4, 0xB8, 0x41], [0xE4, 0x41, 0x80],
+            [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xED, 0xBF, 0xBF], [0xEE, 0x80, 0x80], [0xEF, 0xBF, 0xBF],
+            [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
+            [0xF5, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80], [0xFF], [0xFE], [0x41, 0xE4, 0xB8, 0xAD, 0xE4],
+        ]
+        for bytes in cases {
+            let decoded = bytes.withUnsafeBufferPointer { Scalars(validatingUTF8: $0) }
+            let expected = String(validating: bytes, as: UTF8.self).map { Array($0.unicodeScalars) }
+            XCTAssertEqual(decoded, expected, "\(bytes.map { String($0, radix: 16) })")
+        }
+    }
+
+    func testInvalidUTF8OnALaterLineStillFallsBackToGB18030() throws {
+        // The first line is ASCII, valid as UTF-8; the second is GB18030 only.
+        let bytes = Array("2023\n".utf8) + gb18030Sentence
+        let source = try ReportParser().parse(bytes: bytes, source: "later.txt")
+        XCTAssertEqual(source.encoding, "gb18030")
+    }
+
+    /// Report ids start with the file's base name; ASCII paths are split byte-wise, others by Character.
+    func testBaseNameSplitsASCIIAndOtherPathsAlike() {
+        let reference = { (path: String) -> String in
+            let file = path.split(separator: "/").last.map(String.init) ?? path
+            return file.split(separator: ".").first.map(String.init) ?? file
+        }
+        for path in ["content/000_abc.txt", "/a/b.c.d", "a/b/", "", "/", ".hidden.txt", "...", "plain", "内容/报告.txt", "x/é.txt"] {
+            XCTAssertEqual(ReportParser.baseName(path), reference(path), path)
+        }
+    }
 }

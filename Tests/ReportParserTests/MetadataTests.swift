@@ -241,4 +241,66 @@ final class MetadataTests: XCTestCase {
         // Years rewritten in the copy do not hide it; a different text is not a copy.
         XCTAssertEqual(source.reports.map(\.duplicateOf), [nil, "dup-01", nil])
     }
+
+    /// The fingerprint as first written (a `Set` filled by the rolling hash), kept here as the
+    /// reference the sorted-array fingerprint and its merge count must agree with.
+    private func referenceFingerprint(_ text: String) -> Set<Int> {
+        let window = 12
+        let base: UInt64 = 0x100_0000_01b3
+        var drop: UInt64 = 1
+        for _ in 0..<window { drop = drop &* base }
+        var out = Set<Int>()
+        var ring = [UInt64](repeating: 0, count: window)
+        let bytes = Array(text.utf8)
+        var h: UInt64 = 0, n = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            guard b >= 0xE3 && b <= 0xE9, i + 2 < bytes.count else {
+                i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                continue
+            }
+            let v = UInt64(b) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
+            i += 3
+            h = h &* base &+ v &- ring[n % window] &* drop
+            ring[n % window] = v
+            n += 1
+            if n >= window, h >> 59 == 0 { out.insert(Int(truncatingIfNeeded: h)) }
+        }
+        return out
+    }
+
+    func testFingerprintsMatchTheSetBasedReference() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: TestPaths.root.appendingPathComponent("content").path)
+            .filter { $0.hasSuffix(".txt") }.sorted()
+        var texts = try names.map { try String(contentsOfFile: TestPaths.content($0), encoding: .utf8) }
+        texts += ["", "短", String(repeating: "县教育局工作总结。", count: 40), texts.first.map { String($0.prefix(3000)) } ?? ""]
+        let prints = texts.map(DuplicateFinder.fingerprint)
+        let references = texts.map(referenceFingerprint)
+        for (print, reference) in zip(prints, references) {
+            XCTAssertEqual(print, reference.sorted())
+        }
+        // Pieces read in turn give the fingerprint of their newline-joined text.
+        let halves = texts.map { text in [String(text.prefix(text.count / 2)), String(text.dropFirst(text.count / 2))] }
+        XCTAssertEqual(halves.map { DuplicateFinder.fingerprint(of: $0) }, halves.map { DuplicateFinder.fingerprint($0.joined(separator: "\n")) })
+        for i in prints.indices {
+            for j in prints.indices {
+                XCTAssertEqual(DuplicateFinder.sharedCount(prints[i], prints[j]), references[i].intersection(references[j]).count)
+            }
+        }
+    }
+
+    /// `bodyText` is built from `forEachBodyPiece`: it must still join paragraphs, headings
+    /// (number and text on one line) and the signature exactly as it always has.
+    func testBodyTextJoinsThePiecesLineByLine() {
+        let sections = [
+            Section(number: "一、", heading: "加强党建", level: 1, paragraphs: ["全年召开会议。"], children: [
+                Section(number: "(一)", heading: "", level: 2, paragraphs: ["甲。", "乙。"]),
+            ]),
+            Section(number: "二、", heading: "推进改革", level: 1),
+        ]
+        let report = Report(id: "r-01", paragraphs: ["开头。"], sections: sections, signature: "县教育局\n2023年12月1日")
+        XCTAssertEqual(report.bodyText, "开头。\n一、加强党建\n全年召开会议。\n(一)\n甲。\n乙。\n二、推进改革\n县教育局\n2023年12月1日")
+        XCTAssertEqual(Report(id: "r-02", signature: "县教育局").bodyText, "县教育局")
+        XCTAssertEqual(Report(id: "r-03").bodyText, "")
+    }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import ReportModel
 
 /// Removes site chrome, spam and page-number markers, and re-joins lines that conversion broke.
@@ -7,35 +12,43 @@ struct Cleaner: Sendable {
     static let maxChromeLength = 200
 
     func clean(_ text: String) -> CleanText {
+        var text = text
+        return text.withUTF8 { clean(lines: $0, validating: false)! }
+    }
+
+    /// Cleans bytes not yet known to be UTF-8, checking each line as it is decoded; nil when they
+    /// are not well-formed UTF-8. Otherwise the same as `clean(String(validating: bytes))`.
+    /// - Precondition: no CR bytes (line ends already `\n`).
+    func clean(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> CleanText? {
+        clean(lines: bytes, validating: true)
+    }
+
+    private func clean(lines bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> CleanText? {
         var dropped: [DroppedText] = []
         var published: String?
         var lines: [Paragraph?] = []  // nil: a blank line, which separates paragraphs
 
         var number = 0
-        var text = text
-        let rawLines: [Scalars] = text.withUTF8 { bytes in
-            var out: [Scalars] = []
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-                out.append(Scalars(utf8: UnsafeBufferPointer(rebasing: bytes[start..<i])))
-                start = i + 1
-            }
-            return out
-        }
-        for var scalars in rawLines {
+        var start = 0
+        while start <= bytes.count {
+            // One line at a time, decoded straight from the text's UTF-8 and trimmed in place.
+            let end = Self.lineEnd(in: bytes, from: start)
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard var scalars = validating ? Scalars(validatingUTF8: line) : Scalars(utf8: line) else { return nil }
+            start = end + 1
             number += 1
             cutTextRules(&scalars, line: number, dropped: &dropped)
-            let trimmed = stripTableChrome(scalars, line: number, dropped: &dropped)
-            guard !trimmed.isEmpty else {
+            stripTableChrome(&scalars, line: number, dropped: &dropped)
+            guard !scalars.isEmpty else {
                 lines.append(nil)
                 continue
             }
-            if trimmed.count <= Self.maxChromeLength, let rule = rules.lineRule(matching: trimmed) {
-                dropped.append(DroppedText(rule: rule.name, text: trimmed.string, line: number))
-                if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: trimmed) }
+            if scalars.count <= Self.maxChromeLength, let rule = rules.lineRule(matching: scalars) {
+                dropped.append(DroppedText(rule: rule.name, text: scalars.string, line: number))
+                if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: scalars) }
                 continue
             }
-            lines.append(Paragraph(text: trimmed, line: number))
+            lines.append(Paragraph(text: scalars, line: number))
         }
 
         PageMarkers.remove(from: &lines, dropped: &dropped)
@@ -43,7 +56,15 @@ struct Cleaner: Sendable {
         return CleanText(paragraphs: paragraphs, dropped: dropped.sorted { $0.line < $1.line }, publishedDate: published)
     }
 
+    /// Where the line starting at `start` ends: memchr finds the newline far faster than a byte loop.
+    private static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+    }
+
     private func cutTextRules(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) {
+        guard rules.textRulesMayApply(to: scalars) else { return }
         for rule in rules.textRules {
             while let i = scalars.firstIndex(of: rule.literal) {
                 scalars.removeSubrange(i..<(i + rule.literal.count))
@@ -53,7 +74,7 @@ struct Cleaner: Sendable {
     }
 
     /// Trims blanks, and the `|` cell borders a converted HTML table leaves at line ends.
-    private func stripTableChrome(_ scalars: Scalars, line: Int, dropped: inout [DroppedText]) -> Scalars {
+    private func stripTableChrome(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) {
         var range = scalars.trimmedRange()
         var cut = false
         while let last = range.last, scalars[last] == "|" || scalars[last] == "｜" {
@@ -67,6 +88,8 @@ struct Cleaner: Sendable {
         if cut {
             dropped.append(DroppedText(rule: "table-border", text: "|", line: line))
         }
-        return Array(scalars[range])
+        // In place: most lines need nothing cut, and the rest no new array.
+        scalars.removeSubrange(range.upperBound..<scalars.count)
+        scalars.removeSubrange(0..<range.lowerBound)
     }
 }

@@ -8,8 +8,8 @@ struct Glob: Sendable {
 
     private let tokens: [Token]
     /// The longest run of literal characters: a line without it cannot match, which settles
-    /// almost every line with one substring search.
-    private let required: Scalars
+    /// almost every line with one substring search (or, for a rule set, one `LiteralSet` pass).
+    let required: Scalars
 
     init(_ pattern: String) {
         tokens = pattern.unicodeScalars.map { s in
@@ -29,6 +29,12 @@ struct Glob: Sendable {
             }
         }
         required = best
+    }
+
+    /// The scalar every match starts with, when the pattern starts with a literal.
+    var firstLiteral: Unicode.Scalar? {
+        if case .literal(let c)? = tokens.first { return c }
+        return nil
     }
 
     /// Whole-text match, with the usual backtracking over the last `*`.

@@ -28,10 +28,26 @@ public struct NoiseRules: Sendable {
     }
     private(set) var lineRules: [Rule] = []
     private(set) var textRules: [Rule] = []
+    /// The unanchored line rules' required literals and the text rules' patterns, each found in
+    /// one pass a line.
+    private var lineLiterals = LiteralSet([])
+    private var textLiterals = LiteralSet([])
+    /// Line rules whose pattern starts with a literal, by that scalar: only a line that starts
+    /// with it can match, so they need no search.
+    private var anchoredRules: [Unicode.Scalar: [Int]] = [:]
+    /// Line rules that require no literal (`*`, `#`-only patterns): candidates for every line.
+    private var literalFree: [Bool] = []
 
     private mutating func split() {
         lineRules = rules.filter { $0.kind != .text }
         textRules = rules.filter { $0.kind == .text }
+        lineLiterals = LiteralSet(lineRules.map { $0.glob.firstLiteral == nil ? $0.glob.required : [] })
+        anchoredRules = [:]
+        for (i, rule) in lineRules.enumerated() {
+            if let first = rule.glob.firstLiteral { anchoredRules[first, default: []].append(i) }
+        }
+        literalFree = lineRules.map(\.glob.required.isEmpty)
+        textLiterals = LiteralSet(textRules.map(\.literal))
     }
 
     /// The rules shipped with ReportArchive.
@@ -70,6 +86,21 @@ public struct NoiseRules: Sendable {
 
     /// The first line rule that matches a whole (trimmed) line.
     func lineRule(matching line: Scalars) -> Rule? {
-        lineRules.first { $0.glob.matches(line) }
+        // Only a rule whose required literal occurs in the line (or that needs none) can match,
+        // and of the rules that start with a literal only those the line starts with.
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: lineRules.count) { candidate in
+            _ = candidate.initialize(from: literalFree)
+            if let first = line.first, let anchored = anchoredRules[first] {
+                for i in anchored { candidate[i] = true }
+            }
+            lineLiterals.forEachOccurrence(in: line) { candidate[$0] = true }
+            for i in lineRules.indices where candidate[i] && lineRules[i].glob.matches(line) { return lineRules[i] }
+            return nil
+        }
+    }
+
+    /// Could a text rule cut anything from `line`? Most lines hold none of their patterns.
+    func textRulesMayApply(to line: Scalars) -> Bool {
+        textLiterals.occursAny(in: line)
     }
 }

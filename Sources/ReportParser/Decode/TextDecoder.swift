@@ -37,6 +37,17 @@ public enum TextDecoder {
         return DecodedText(text: normalisingLineEnds(text), encoding: encoding)
     }
 
+    /// Bytes that `decode` would take as UTF-8 and return unchanged, if they are valid: no
+    /// byte-order mark, not binary, no NUL and no CR. The parser validates these itself as it
+    /// decodes their lines (`Cleaner.clean(validatingUTF8:)`) instead of in a pass of its own.
+    static func isPlainUTF8Candidate(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.isEmpty, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
+              !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]), !looksBinary(bytes) else { return false }
+        return bytes.withUnsafeBufferPointer { buffer in
+            memchr(buffer.baseAddress!, 0, buffer.count) == nil && memchr(buffer.baseAddress!, 0x0D, buffer.count) == nil
+        }
+    }
+
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {
         guard bytes.count % 2 == 0 else { return nil }
         var units = [UInt16]()
@@ -53,12 +64,16 @@ public enum TextDecoder {
     /// NUL bytes or many C0 controls mean the file is not text in any of our encodings
     /// (UTF-16 without a BOM is not supported: it cannot be told from binary reliably).
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
-        var controls = 0
-        for b in bytes.prefix(8192) {
-            if b == 0 { return true }
-            if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C { controls += 1 }
+        let head = Swift.min(bytes.count, 8192)
+        return bytes.withUnsafeBufferPointer { buffer in
+            // memchr for NUL, then a count without early exit, which the compiler vectorises.
+            if head > 0, memchr(buffer.baseAddress!, 0, head) != nil { return true }
+            var controls = 0
+            for b in buffer[..<head] {
+                controls &+= b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C ? 1 : 0
+            }
+            return controls * 100 > head * 2
         }
-        return controls * 100 > Swift.min(bytes.count, 8192) * 2
     }
 
     /// memchr over the string's UTF-8: the generic `contains` walks it a byte at a time.

@@ -40,6 +40,9 @@ extension Gazetteer {
         private let hashShift: UInt64
         /// Bit per scalar value that starts some name.
         private let leadScalars: [UInt64]
+        /// Bit per 16-bit hash of a key in `slots`: a common lead scalar (大, 东, 新) is mostly followed
+        /// by a scalar that starts no name, and this small table, unlike `slots`, stays in cache.
+        private let pairBits: [UInt64]
 
         init(places: [Place]) {
             var placesByName: [Key: [Int]] = [:]
@@ -63,6 +66,7 @@ extension Gazetteer {
             hashShift = UInt64(64 - capacity.trailingZeroBitCount)
             var slots = [Slot](repeating: Slot(), count: capacity)
             var leadScalars: [UInt64] = []
+            var pairBits = [UInt64](repeating: 0, count: 1 << 10)
             var start = 0
             while start < keyed.count {
                 let key = keyed[start].key
@@ -71,6 +75,8 @@ extension Gazetteer {
                 var slot = Self.hash(key, shift: hashShift)
                 while slots[slot].key != 0 { slot = (slot + 1) & (capacity - 1) }
                 slots[slot] = Slot(key: key, entries: start..<end)
+                let pair = Self.hash(key, shift: 48)
+                pairBits[pair >> 6] |= 1 << UInt64(pair & 63)
 
                 let lead = Int(key >> 21)
                 if lead >> 6 >= leadScalars.count { leadScalars += Array(repeating: 0, count: (lead >> 6) - leadScalars.count + 1) }
@@ -79,6 +85,7 @@ extension Gazetteer {
             }
             self.slots = slots
             self.leadScalars = leadScalars
+            self.pairBits = pairBits
         }
 
         /// Calls `report` with each non-overlapping match and its byte offset, left to right.
@@ -99,7 +106,8 @@ extension Gazetteer {
                     continue
                 }
                 let key = UInt64(first) << 21 | UInt64(Self.decode(bytes, at: second).scalar)
-                if let candidates = lookup(key) {
+                let pair = Self.hash(key, shift: 48)
+                if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let candidates = lookup(key) {
                     for entry in entries[candidates] where includeShortNames || !entry.isShortName {
                         if matches(entry.bytes, in: bytes, at: offset) {
                             report(entry, offset)

@@ -13,6 +13,13 @@ enum DocTypeClassifier {
         "汇编", "大全", "个人", "年", "度", "及", "和", "与", "的",
     ].map { Scalars($0) }
 
+    private static let quarters: [(String, Scalars)] = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"].map { ($0, Scalars($0)) }
+    private static let halves: [(String, Scalars)] = ["上半年", "下半年", "半年"].map { ($0, Scalars($0)) }
+    private static let yearWords: [Scalars] = ["年终", "年度", "全年"].map { Scalars($0) }
+    private static let yearWork = Scalars("年工作")
+    /// What `isSpecial` takes out of a title, in this order.
+    private static let removableWords = summaryWords + planWords + genericWords
+
     static func classify(title: String?, topHeadings: [String]) -> DocType {
         guard let title else { return .other }
         let t = Scalars(title)
@@ -34,12 +41,10 @@ enum DocTypeClassifier {
     static func period(title: String?) -> String? {
         guard let title else { return nil }
         let t = Scalars(title)
-        for quarter in ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"] where t.firstIndex(of: Scalars(quarter)) != nil {
-            return quarter
-        }
-        for half in ["上半年", "下半年", "半年"] where t.firstIndex(of: Scalars(half)) != nil { return half }
-        if t.firstIndex(of: Scalars("年终")) != nil || t.firstIndex(of: Scalars("年度")) != nil || t.firstIndex(of: Scalars("全年")) != nil
-            || !YearResolver.years(in: title).isEmpty || t.firstIndex(of: Scalars("年工作")) != nil {
+        for (quarter, q) in quarters where t.firstIndex(of: q) != nil { return quarter }
+        for (half, h) in halves where t.firstIndex(of: h) != nil { return half }
+        if yearWords.contains(where: { t.firstIndex(of: $0) != nil })
+            || !YearResolver.years(in: title).isEmpty || t.firstIndex(of: yearWork) != nil {
             return "年度"
         }
         return nil
@@ -52,7 +57,7 @@ enum DocTypeClassifier {
         if let office = OfficeName.officeWords.compactMap({ w in t.firstIndex(of: w).map { ($0, w.count) } }).min(by: { $0.0 < $1.0 }) {
             t.removeSubrange(0..<(office.0 + office.1))
         }
-        for word in summaryWords + planWords + genericWords {
+        for word in removableWords {
             while let i = t.firstIndex(of: word) { t.removeSubrange(i..<(i + word.count)) }
         }
         let rest = t.filter { $0.isHan && !$0.isAnonymiser && !OfficeName.levelScalars.contains($0) }

@@ -6,12 +6,14 @@ enum DuplicateFinder {
     /// Share of the shorter text's sampled runs that must recur in the other.
     static let threshold = 0.6
 
-    static func link(_ reports: inout [Report]) {
+    /// - Parameter bodies: each report's `bodyText` in pieces (`Report.forEachBodyPiece`): the
+    ///   fingerprint skips what joins them, so they need no joined copy.
+    static func link(_ reports: inout [Report], bodies: [[String]]) {
         guard reports.count > 1 else { return }
-        let prints = reports.map { fingerprint($0.bodyText) }
+        let prints = bodies.map { fingerprint(of: $0) }
         for i in reports.indices where prints[i].count >= 4 {
             for j in 0..<i where reports[j].duplicateOf == nil && prints[j].count >= 4 {
-                let shared = Double(prints[i].intersection(prints[j]).count)
+                let shared = Double(sharedCount(prints[i], prints[j]))
                 if shared >= threshold * Double(Swift.min(prints[i].count, prints[j].count)) {
                     reports[i].duplicateOf = reports[j].id
                     break
@@ -23,31 +25,65 @@ enum DuplicateFinder {
     /// Hashes of 12-character runs of Han characters (digits and hidden characters left out, so
     /// rewritten years do not count), keeping one in 32 by hash value so both copies sample the
     /// same runs. A rolling hash over the UTF-8 bytes keeps this linear and allocation-free.
-    static func fingerprint(_ text: String) -> Set<Int> {
+    /// Sorted and without repeats: comparing two is a merge, not a set's hashing.
+    static func fingerprint(_ text: String) -> [Int] {
+        fingerprint(of: [text])
+    }
+
+    /// The fingerprint of `pieces` joined by newlines or by nothing: only Han characters count.
+    static func fingerprint(of pieces: [String]) -> [Int] {
         let window = 12
         let base: UInt64 = 0x100_0000_01b3
         var drop: UInt64 = 1  // base^window, to take the oldest character out
         for _ in 0..<window { drop = drop &* base }
-        var out = Set<Int>()
-        var ring = [UInt64](repeating: 0, count: window)
-        var text = text
-        text.withUTF8 { bytes in
-            var h: UInt64 = 0, n = 0, i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                // Han characters are three-byte sequences led by E3…E9.
-                guard b >= 0xE3 && b <= 0xE9, i + 2 < bytes.count else {
-                    i += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    continue
+        var out: [Int] = []
+        // The last `window` characters, on the stack: a local array pays a uniqueness check per write.
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { ring in
+            ring.initialize(repeating: 0)
+            var h: UInt64 = 0, n = 0, slot = 0
+            for var text in pieces {
+                text.withUTF8 { bytes in
+                    guard let p = bytes.baseAddress else { return }
+                    var i = 0
+                    while i < bytes.count {
+                        let b = p[i]
+                        // Han characters are three-byte sequences led by E3…E9.
+                        guard b &- 0xE3 <= 6, i &+ 2 < bytes.count else {
+                            i &+= b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                            continue
+                        }
+                        let v = UInt64(b) << 16 | UInt64(p[i &+ 1]) << 8 | UInt64(p[i &+ 2])
+                        i &+= 3
+                        let oldest = ring[slot]
+                        ring[slot] = v
+                        slot = slot == window - 1 ? 0 : slot &+ 1
+                        h = h &* base &+ (v &- oldest &* drop)  // the oldest character's term off the chain
+                        n &+= 1
+                        if h >> 59 == 0 && n >= window { out.append(Int(truncatingIfNeeded: h)) }
+                    }
                 }
-                let v = UInt64(b) << 16 | UInt64(bytes[i + 1]) << 8 | UInt64(bytes[i + 2])
-                i += 3
-                h = h &* base &+ v &- ring[n % window] &* drop
-                ring[n % window] = v
-                n += 1
-                if n >= window, h >> 59 == 0 { out.insert(Int(truncatingIfNeeded: h)) }
             }
         }
+        out.sort()
+        var unique = 0
+        for value in out where unique == 0 || out[unique - 1] != value {
+            out[unique] = value
+            unique += 1
+        }
+        out.removeLast(out.count - unique)
         return out
+    }
+
+    /// How many values two sorted, repeat-free fingerprints share.
+    static func sharedCount(_ a: [Int], _ b: [Int]) -> Int {
+        var i = 0, j = 0, shared = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] { i += 1 } else if a[i] > b[j] { j += 1 } else {
+                shared += 1
+                i += 1
+                j += 1
+            }
+        }
+        return shared
     }
 }

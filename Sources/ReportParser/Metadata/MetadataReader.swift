@@ -11,7 +11,8 @@ struct MetadataReader {
         var sections: [Section]
         var signature: SignatureFinder.Signature?
         var published: String?
-        var body: String
+        /// The report's `bodyText` (without the signature), joined only if a fallback needs it.
+        var body: LazyText
     }
 
     func read(_ input: Input, into report: inout Report) {
@@ -27,12 +28,7 @@ struct MetadataReader {
             offices.append((office, "signature"))
         }
         if let title, let office = OfficeName.find(in: Scalars(title)) { offices.append((office, "title")) }
-        // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
-        let opening = Scalars(String(decoding: input.body.utf8.prefix(12_000), as: UTF8.self))
-        let bodyOffices = OfficeName.all(in: opening)
-        let level = offices.lazy.compactMap(\.office.level).first
-            ?? bodyOffices.first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
-            ?? Self.ownLevel(in: opening)
+        let level = offices.lazy.compactMap(\.office.level).first ?? Self.openingLevel(input.body.value)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
@@ -73,6 +69,16 @@ struct MetadataReader {
         report.provenance = provenance
     }
 
+    /// The level the body's opening shows: an office there whose name is bare or hidden, else
+    /// how the text speaks of its own government.
+    private static func openingLevel(_ body: String) -> String? {
+        // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
+        // (A character cut at the limit is dropped, as neither search could use its U+FFFD.)
+        let opening = Scalars(body, utf8Limit: 12_000)
+        return OfficeName.all(in: opening).first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
+            ?? ownLevel(in: opening)
+    }
+
     /// A signature line that names an office in other words (`州人民政府教育督导室`).
     private func officeLike(_ text: String) -> OfficeName? {
         let s = Scalars(text)
@@ -84,7 +90,8 @@ struct MetadataReader {
     /// 全县 / 我区 / 本市: how a report speaks of its own government when no office names it.
     static func ownLevel(in s: Scalars) -> String? {
         var counts: [Unicode.Scalar: Int] = [:]
-        for i in 1..<Swift.max(1, s.count) where OfficeName.levelScalars.contains(s[i]) && (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") {
+        // The cheap test first: hashing every scalar into the set cost more than the rest of this.
+        for i in 1..<Swift.max(1, s.count) where (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") && OfficeName.levelScalars.contains(s[i]) {
             counts[s[i], default: 0] += 1
         }
         return counts.max { ($0.value, $1.key.value) < ($1.value, $0.key.value) }.map { String($0.key) }

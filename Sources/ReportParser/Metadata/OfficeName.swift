@@ -33,16 +33,30 @@ struct OfficeName: Equatable {
     /// Every office named in `text` whose prefix shows a level (for the level of an untitled report).
     static func all(in text: Scalars) -> [OfficeName] {
         var found: [OfficeName] = []
+        let words = officeWords
         var start = 0
-        while start < text.count {
-            if text[start] == "教" || text[start] == "文", let word = officeWords.first(where: { text.hasPrefix($0, at: start) }) {
-                found.append(read(text, officeAt: start, word: word))
-                start += word.count
+        while let at = nextOfficeStart(in: text, from: start) {
+            if let word = words.first(where: { text.hasPrefix($0, at: at) }) {
+                found.append(read(text, officeAt: at, word: word))
+                start = at + word.count
             } else {
-                start += 1
+                start = at + 1
             }
         }
         return found
+    }
+
+    /// The next 教 or 文 at or after `start`: every office word begins with one. (This runs over
+    /// the opening 4,000 characters of every report.)
+    private static func nextOfficeStart(in text: Scalars, from start: Int) -> Int? {
+        text.withUnsafeBufferPointer { buffer in
+            var i = start
+            while i < buffer.count {
+                if buffer[i] == "教" || buffer[i] == "文" { return i }
+                i += 1
+            }
+            return nil
+        }
     }
 
     private static func read(_ text: Scalars, officeAt start: Int, word: Scalars) -> OfficeName {

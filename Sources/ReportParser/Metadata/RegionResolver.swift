@@ -15,9 +15,9 @@ struct RegionResolver {
     ///   - offices: offices that name the report's issuer (signature first, then title), strongest first.
     ///   - level: the government level the text shows, if any.
     ///   - body: the report's text, for the places it mentions.
-    func resolve(offices: [(office: OfficeName, from: String)], level: String?, body: String) -> Result {
+    func resolve(offices: [(office: OfficeName, from: String)], level: String?, body: LazyText) -> Result {
         // Scanning the body costs more than the rest of the metadata: only when the offices leave doubt.
-        lazy var mentions = gazetteer.mentions(in: body, includeShortNames: true)
+        lazy var mentions = gazetteer.mentions(in: body.value, includeShortNames: true)
         for (office, from) in offices where office.hasName {
             let named = gazetteer.mentions(in: office.prefix, includeShortNames: false)
             guard let deepest = named.map(\.place.rank).max() else { continue }

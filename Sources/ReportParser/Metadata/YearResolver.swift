@@ -25,7 +25,8 @@ enum YearResolver {
             for y in years(in: heading) { candidates.append(YearCandidate(value: y, from: .heading)) }
         }
         // Only an opening that starts with the year (`2023年，全市…`) speaks for the whole report.
-        if let first = input.firstParagraph.map(Scalars.init), let y = leadingYear(first) {
+        // `leadingYear` reads at most 8 scalars, which 32 UTF-8 bytes always hold.
+        if let first = input.firstParagraph.map({ Scalars($0, utf8Limit: 32) }), let y = leadingYear(first) {
             candidates.append(YearCandidate(value: y, from: .body))
         }
         if let published = input.published, let y = Int(published.prefix(4)) {
@@ -52,7 +53,8 @@ enum YearResolver {
         var out: [Int] = []
         var i = 0
         while i + 4 <= s.count {
-            if (i == 0 || s[i - 1].digitValue == nil), let y = ChineseNumber.digitwise(s[i..<(i + 4)]),
+            // A year's first character is a digit: most positions are settled by that alone.
+            if s[i].digitValue != nil, (i == 0 || s[i - 1].digitValue == nil), let y = ChineseNumber.digitwise(s[i..<(i + 4)]),
                s[i..<(i + 4)].allSatisfy({ $0.digitValue != nil }), (1980...2100).contains(y) {
                 var j = i + 4
                 while j < s.count && s[j].isBlank { j += 1 }

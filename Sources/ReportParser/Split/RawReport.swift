@@ -43,6 +43,10 @@ extension Array where Element == Paragraph {
             let hi = p == end.paragraph ? Swift.min(end.offset, text.count) : text.count
             let range = text.trimmedRange(lo..<hi)
             guard !range.isEmpty else { continue }
+            if range == text.indices, self[p].lineStarts.allSatisfy({ $0 > 0 && $0 < text.count }) {
+                out.append(self[p])  // whole: share the storage rather than copy the text
+                continue
+            }
             let starts = self[p].lineStarts.filter { $0 > range.lowerBound && $0 < range.upperBound }.map { $0 - range.lowerBound }
             out.append(Paragraph(text: Scalars(text[range]), line: self[p].line, lineStarts: starts))
         }

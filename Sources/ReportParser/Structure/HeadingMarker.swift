@@ -29,6 +29,16 @@ struct HeadingMarker: Equatable, Sendable {
         }
     }
 
+    /// `mayStart` for every scalar of the Basic Multilingual Plane (no marker starts beyond it),
+    /// one bit each: the outline builder asks this of every scalar it reads.
+    static let startBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 {
+            if let s = Unicode.Scalar(v), mayStart(s) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        return bits
+    }()
+
     /// The marker that starts exactly at `i`, if any.
     /// - Parameter enumerations: also return `四、` in `四、五中全会` (consecutive numerals), for callers
     ///   that ask whether text merely looks numbered.

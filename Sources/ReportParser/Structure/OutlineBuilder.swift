@@ -20,6 +20,8 @@ struct OutlineBuilder {
     private var buffer: Scalars = []
     private var inHeading = false
     private var pendingNumber: (level: Int, number: String)?
+    /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
+    private let startBits = HeadingMarker.startBits
 
     static func build(_ paragraphs: [Paragraph]) -> (paragraphs: [String], sections: [Section]) {
         var builder = OutlineBuilder()
@@ -56,14 +58,16 @@ struct OutlineBuilder {
             if !inHeading {
                 // Paragraph text: copy the run up to the next heading in one go.
                 let start = i
-                while i < text.count, !(HeadingMarker.mayStart(text[i]) && acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) != nil) {
+                while true {
+                    i = nextMayStart(in: text, from: i)
+                    guard i < text.count, acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) == nil else { break }
                     i += 1
                 }
                 buffer += text[start..<i]
                 guard i < text.count else { break }
             }
             let s = text[i]
-            if HeadingMarker.mayStart(s), let marker = acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) {
+            if mayStart(s), let marker = acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) {
                 flush()
                 sequence.commit(marker)
                 pendingNumber = (marker.kind.rawValue, text[marker.range].string)
@@ -95,9 +99,30 @@ struct OutlineBuilder {
         }
     }
 
+    private func mayStart(_ s: Unicode.Scalar) -> Bool {
+        let v = Int(s.value)
+        return v < 0x10000 && startBits[v >> 6] & (1 << UInt64(v & 63)) != 0
+    }
+
+    /// The first scalar at or after `i` that may start a marker (or the end): the skip over plain
+    /// text, which is most of every paragraph, reads through buffer pointers.
+    private func nextMayStart(in text: Scalars, from i: Int) -> Int {
+        text.withUnsafeBufferPointer { scalars in
+            startBits.withUnsafeBufferPointer { bits in
+                var j = i
+                while j < scalars.count {
+                    let v = Int(scalars[j].value)
+                    if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 { return j }
+                    j += 1
+                }
+                return scalars.count
+            }
+        }
+    }
+
     private func acceptedMarker(in text: Scalars, at i: Int, lineStarts: [Int], isFirst: Bool) -> HeadingMarker? {
         // A numeral or digit inside a longer run of them is not the start of a number.
-        if i > 0, HeadingMarker.mayStart(text[i - 1]), text[i - 1] != "(" && text[i - 1] != "（" { return nil }
+        if i > 0, mayStart(text[i - 1]), text[i - 1] != "(" && text[i - 1] != "（" { return nil }
         guard let marker = HeadingMarker.parse(text, at: i) else { return nil }
         let atLineStart = lineStarts.contains(i)
         let atBoundary = atLineStart || isBoundary(text, before: i)
@@ -125,8 +150,8 @@ struct OutlineBuilder {
     }
 
     private mutating func endHeading() {
-        emitHeading(text: buffer.trimmed().string)
-        buffer = []
+        emitHeading(text: buffer[buffer.trimmedRange()].string)
+        buffer.removeAll(keepingCapacity: true)
         inHeading = false
     }
 
@@ -141,9 +166,9 @@ struct OutlineBuilder {
             endHeading()
             return
         }
-        let text = buffer.trimmed()
-        if !text.isEmpty { events.append(.paragraph(text.string)) }
-        buffer = []
+        let text = buffer.trimmedRange()
+        if !text.isEmpty { events.append(.paragraph(buffer[text].string)) }
+        buffer.removeAll(keepingCapacity: true)  // the next paragraph reuses the storage
     }
 
     private func tree() -> (paragraphs: [String], sections: [Section]) {

@@ -1,7 +1,12 @@
 /// Values of Chinese numerals as they appear in headings (一 … 九十九) and dates (二〇二三, 二十一).
 enum ChineseNumber {
+    /// 十, 百 and the Han characters among `chineseDigitValue`'s, spelled out: this runs on
+    /// every character the outline builder looks at.
     static func isNumeral(_ s: Unicode.Scalar) -> Bool {
-        s == "十" || s == "百" || (s.chineseDigitValue != nil && s.isHan)
+        switch s {
+        case "十", "百", "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九": true
+        default: false
+        }
     }
 
     /// 一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 二十一 → 21; nil for anything else.

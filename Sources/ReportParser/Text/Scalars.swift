@@ -11,29 +11,85 @@ extension Array where Element == Unicode.Scalar {
     }
 
     /// Decodes valid UTF-8 (as Swift strings hold it) without going through `Character`.
+    /// Three-byte sequences (all of CJK) are tested first; valid UTF-8 always yields a valid
+    /// scalar, so the value is stored without the checked initialiser's branch.
     init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         self.init(unsafeUninitializedCapacity: bytes.count) { buffer, count in
             var i = 0, n = 0
-            while i < bytes.count {
+            let end = bytes.count
+            while i < end {
                 let b = UInt32(bytes[i])
                 var v: UInt32
-                if b < 0x80 {
+                if b & 0xF0 == 0xE0 {
+                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    i += 3
+                } else if b < 0x80 {
                     v = b
                     i += 1
                 } else if b < 0xE0 {
                     v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
                     i += 2
-                } else if b < 0xF0 {
-                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
                 } else {
                     v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
                     i += 4
                 }
-                buffer[n] = Unicode.Scalar(v) ?? "\u{FFFD}"
+                buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
                 n += 1
             }
             count = n
+        }
+    }
+
+    /// Decodes UTF-8 that has not been validated; nil unless it is well-formed (Unicode Table 3-7,
+    /// as `String(validating:)` requires: no overlong forms, surrogates or values past U+10FFFF).
+    /// Decoding and checking in one pass saves the parser a separate validation of its input.
+    init?(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        var valid = true
+        self.init(unsafeUninitializedCapacity: bytes.count) { buffer, count in
+            var i = 0, n = 0
+            let end = bytes.count
+            decoding: while i < end {
+                let b = UInt32(bytes[i])
+                var v: UInt32
+                if b & 0xF0 == 0xE0 {
+                    guard i + 2 < end, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { valid = false; break decoding }
+                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break decoding }
+                    i += 3
+                } else if b < 0x80 {
+                    v = b
+                    i += 1
+                } else if b >= 0xC2 && b < 0xE0 {
+                    guard i + 1 < end, bytes[i + 1] & 0xC0 == 0x80 else { valid = false; break decoding }
+                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    i += 2
+                } else if b >= 0xF0 && b <= 0xF4 {
+                    guard i + 3 < end, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80, bytes[i + 3] & 0xC0 == 0x80 else {
+                        valid = false
+                        break decoding
+                    }
+                    v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    guard v >= 0x10000, v <= 0x10FFFF else { valid = false; break decoding }
+                    i += 4
+                } else {
+                    valid = false  // a continuation byte, C0/C1 (overlong) or F5…FF
+                    break decoding
+                }
+                buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                n += 1
+            }
+            count = n
+        }
+        guard valid else { return nil }
+    }
+
+    /// The scalars of the first `limit` UTF-8 bytes of `string`; a character the limit cuts is left out.
+    init(_ string: String, utf8Limit limit: Int) {
+        var string = string
+        self = string.withUTF8 { bytes in
+            var end = Swift.min(limit, bytes.count)
+            while end > 0 && end < bytes.count && bytes[end] & 0xC0 == 0x80 { end -= 1 }  // continuation byte
+            return Scalars(utf8: UnsafeBufferPointer(rebasing: bytes[..<end]))
         }
     }
 
@@ -44,31 +100,35 @@ extension ArraySlice where Element == Unicode.Scalar {
     /// Encodes to UTF-8 directly: far cheaper than appending to a `String.UnicodeScalarView`.
     var string: String {
         String(unsafeUninitializedCapacity: count * 4) { buffer in
-            var n = 0
-            for s in self {
-                let v = s.value
-                if v < 0x80 {
-                    buffer[n] = UInt8(v)
-                    n += 1
-                } else if v < 0x800 {
-                    buffer[n] = UInt8(0xC0 | v >> 6)
-                    buffer[n + 1] = UInt8(0x80 | v & 0x3F)
-                    n += 2
-                } else if v < 0x10000 {
-                    buffer[n] = UInt8(0xE0 | v >> 12)
-                    buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | v & 0x3F)
-                    n += 3
-                } else {
-                    buffer[n] = UInt8(0xF0 | v >> 18)
-                    buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
-                    buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
-                    buffer[n + 3] = UInt8(0x80 | v & 0x3F)
-                    n += 4
-                }
-            }
-            return n
+            withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
         }
+    }
+
+    private func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
+        for s in scalars {
+            let v = s.value
+            if v >= 0x800 && v < 0x10000 {  // CJK first: most of the text
+                buffer[n] = UInt8(0xE0 | v >> 12)
+                buffer[n + 1] = UInt8(0x80 | v >> 6 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | v & 0x3F)
+                n += 3
+            } else if v < 0x80 {
+                buffer[n] = UInt8(v)
+                n += 1
+            } else if v < 0x800 {
+                buffer[n] = UInt8(0xC0 | v >> 6)
+                buffer[n + 1] = UInt8(0x80 | v & 0x3F)
+                n += 2
+            } else {
+                buffer[n] = UInt8(0xF0 | v >> 18)
+                buffer[n + 1] = UInt8(0x80 | v >> 12 & 0x3F)
+                buffer[n + 2] = UInt8(0x80 | v >> 6 & 0x3F)
+                buffer[n + 3] = UInt8(0x80 | v & 0x3F)
+                n += 4
+            }
+        }
+        return n
     }
 }
 
