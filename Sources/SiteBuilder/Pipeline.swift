@@ -109,26 +109,31 @@ public enum Pipeline {
         return (results.values, parsed.value, rendered.value)
     }
 
-    /// One source: decoded once, parsed, its pages and source copy put into the site.
+    /// One source: parsed, its pages and source copy put into the site.
     static func build(name: String, slug: String, key: UInt64, bytes: [UInt8]?, parser: ReportParser,
                       rendering: ReportRendering, into site: StagedSite) -> SourceRecord {
         var record = SourceRecord(name: name, slug: slug, key: key, error: nil, reports: [], files: [])
-        let decoded: DecodedText
+        let source: Source
+        var text: [UInt8]
         do {
             guard let bytes else { throw DecodeError(path: name, reason: "cannot be read") }
-            decoded = try TextDecoder.decode(bytes, path: name)
+            source = try parser.parse(bytes: bytes, source: name)
+            // Plain UTF-8 (no byte-order mark, no CR) is its own text; anything else is decoded again
+            // for the copy, which is rare and cheaper than always keeping a decoded copy.
+            text = TextDecoder.isPlainUTF8Candidate(bytes) && source.encoding == "utf-8"
+                ? bytes : Array(try TextDecoder.decode(bytes, path: name).text.utf8)
         } catch {
             let message = "\(error)"
             record.error = message.hasPrefix(name) ? message : "\(name): \(message)"
             return record
         }
-        let source = parser.parse(text: decoded.text, source: name, encoding: decoded.encoding)
         let pages = rendering.pages
         let reports = ArchivedReport.all(in: source, file: name, slug: slug, config: rendering.config,
                                          classifier: pages.classifier, gazetteer: pages.gazetteer)
         var outputs = reports.flatMap { pages.files(for: $0, in: reports) }
         // The text as decoded, in UTF-8 with a byte-order mark so a browser opening it from disk reads it right.
-        outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: [0xEF, 0xBB, 0xBF] + Array(decoded.text.utf8)))
+        text.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
+        outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: text))
         record.files = outputs.map { SourceRecord.File(path: $0.path, hash: site.put($0)) }
         record.reports = reports.map(\.listed)
         return record

@@ -1,3 +1,4 @@
+import CoreFoundation
 import Foundation
 import ReportModel
 import ReportParser
@@ -210,5 +211,22 @@ final class SiteBuildTests: XCTestCase {
         let fresh = try site.snapshot()
         XCTAssertEqual(reused.keys.sorted(), fresh.keys.sorted())
         for (path, bytes) in fresh { XCTAssertEqual(reused[path], bytes, path) }
+    }
+
+    /// The copy of a source is its text as decoded, in UTF-8 with a byte-order mark, whatever the
+    /// source's encoding and line ends; plain UTF-8 is copied byte for byte.
+    func testSourceCopiesAreTheDecodedTextInUTF8() throws {
+        let text = "县教育局2023年工作总结\n一、加强管理。全年完成任务。\n"
+        let site = try SiteFixture(self)
+        try Data(text.utf8).write(to: site.content.appendingPathComponent("plain.txt"))
+        try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: site.content.appendingPathComponent("crlf.txt"))
+        let gb = try XCTUnwrap(text.data(using: String.Encoding(rawValue: CFStringConvertEncodingToNSStringEncoding(CFStringEncoding(CFStringEncodings.GB_18030_2000.rawValue)))))
+        XCTAssertNotEqual(gb, Data(text.utf8))
+        try gb.write(to: site.content.appendingPathComponent("gb.txt"))
+        try site.build()
+        for name in ["plain", "crlf", "gb"] {
+            let copy = try Data(contentsOf: site.output.appendingPathComponent("sources/\(name).txt"))
+            XCTAssertEqual(copy, Data([0xEF, 0xBB, 0xBF] + Array(text.utf8)), name)
+        }
     }
 }

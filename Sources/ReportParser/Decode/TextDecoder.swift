@@ -40,7 +40,7 @@ public enum TextDecoder {
     /// Bytes that `decode` would take as UTF-8 and return unchanged, if they are valid: no
     /// byte-order mark, not binary, no NUL and no CR. The parser validates these itself as it
     /// decodes their lines (`Cleaner.clean(validatingUTF8:)`) instead of in a pass of its own.
-    static func isPlainUTF8Candidate(_ bytes: [UInt8]) -> Bool {
+    public static func isPlainUTF8Candidate(_ bytes: [UInt8]) -> Bool {
         guard !bytes.isEmpty, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
               !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]), !looksBinary(bytes) else { return false }
         return bytes.withUnsafeBufferPointer { buffer in
