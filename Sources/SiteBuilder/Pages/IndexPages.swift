@@ -184,9 +184,3 @@ struct IndexPages {
         return OutputFile(path: "404.html", text: templates.render("404", context))
     }
 }
-
-/// Hands values that are only read to concurrent workers.
-final class UncheckedBox<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}

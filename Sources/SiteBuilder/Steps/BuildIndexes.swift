@@ -1,0 +1,26 @@
+import Foundation
+
+/// The "index pages" step: home, taxonomy indexes, list pages, feeds and static files.
+extension Pipeline {
+    /// Every file of the site but the report pages: indexes, feeds, static files, put into the site
+    /// as they are rendered.
+    static func buildIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, into site: StagedSite) {
+        let indexPaths = IndexPages(page: page, content: content, templates: templates, put: { site.put($0) }).render()
+        let reportPaths = content.reports.map { page.paths.report($0.slug) }
+        var files = [Feeds.atom(content, config: page.config, paths: page.paths),
+                     Feeds.sitemap(pages: reportPaths + indexPaths, config: page.config),
+                     Feeds.robots(config: page.config)]
+        for (path, data) in templates.staticFiles() {
+            files.append(OutputFile(path: path, bytes: [UInt8](data)))
+        }
+        for file in files { site.put(file) }
+    }
+
+    static func unmatchedOverrides(_ config: SiteConfig, _ content: ArchiveContent) -> [String] {
+        let present = Set(content.reports.map { "\($0.sourceFile)\u{0}\($0.position)" })
+        return config.overrides.compactMap { o in
+            present.contains("\(o.source)\u{0}\(o.report)") ? nil
+                : "archive.toml: override for \(o.source) report \(o.report) matches no report"
+        }
+    }
+}

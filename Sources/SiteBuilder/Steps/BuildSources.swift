@@ -1,0 +1,90 @@
+import Foundation
+import ReportModel
+import ReportParser
+
+/// The "sources" step: every source parsed, and its report pages, Markdown and copy written.
+extension Pipeline {
+    /// What every report page is rendered with.
+    struct ReportRendering {
+        var pages: ReportPage
+        var config: SiteConfig
+        /// Hash of everything that shapes every page (config, templates, options).
+        var inputs: UInt64
+    }
+
+    /// The source files of the content folder, in name order, each with its unique ASCII slug.
+    static func sourceFiles(in folder: String) throws -> [(name: String, slug: String)] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
+        } catch {
+            throw SiteConfig.Error(file: folder, message: "cannot list the content folder")
+        }
+        var slugs = Set<String>()
+        return names.map { name in
+            var slug = Slug.make(String(name.dropLast(4)))
+            while !slugs.insert(slug).inserted { slug += "-2" }
+            return (name, slug)
+        }
+    }
+
+    /// Every source on all cores, streamed: a source is read, parsed, and its report pages and
+    /// source copy written before the next is taken, so only its listing stays in memory. A source
+    /// whose record in `cache` is current has its files linked from the last site, unparsed.
+    /// - Returns: one record per source in name order, how many were parsed, and how many report
+    ///   pages were rendered.
+    static func buildSources(_ files: [(name: String, slug: String)], folder: String, cache: [String: SourceRecord],
+                             rendering: ReportRendering, into site: StagedSite,
+                             progress: (@Sendable (String, Int, Int) -> Void)?) -> (records: [SourceRecord], parsed: Int, rendered: Int) {
+        let results = ResultSlots<SourceRecord>(count: files.count)
+        let parsed = Counter(), rendered = Counter(), done = Counter()
+        let parser = ReportParser()
+        let rendering = UncheckedBox(rendering)  // read only
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let (name, slug) = files[i]
+            let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
+            let key = ContentHash.combine([rendering.value.inputs, bytes.map { ContentHash.of($0) } ?? 0, ContentHash.of(Array(slug.utf8))])
+            if bytes != nil, let cached = cache[name], cached.key == key,
+               cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
+                results.set(i, cached)
+            } else {
+                let record = build(name: name, slug: slug, key: key, bytes: bytes, parser: parser, rendering: rendering.value, into: site)
+                results.set(i, record)
+                _ = parsed.increment()
+                rendered.add(record.reports.count)
+            }
+            progress?("sources", done.increment(), files.count)
+        }
+        return (results.values, parsed.value, rendered.value)
+    }
+
+    /// One source: parsed, its pages and source copy put into the site.
+    static func build(name: String, slug: String, key: UInt64, bytes: [UInt8]?, parser: ReportParser,
+                      rendering: ReportRendering, into site: StagedSite) -> SourceRecord {
+        var record = SourceRecord(name: name, slug: slug, key: key, error: nil, reports: [], files: [])
+        let source: Source
+        var text: [UInt8]
+        do {
+            guard let bytes else { throw DecodeError(path: name, reason: "cannot be read") }
+            source = try parser.parse(bytes: bytes, source: name)
+            // Plain UTF-8 (no byte-order mark, no CR) is its own text; anything else is decoded again
+            // for the copy, which is rare and cheaper than always keeping a decoded copy.
+            text = TextDecoder.isPlainUTF8Candidate(bytes) && source.encoding == "utf-8"
+                ? bytes : Array(try TextDecoder.decode(bytes, path: name).text.utf8)
+        } catch {
+            let message = "\(error)"
+            record.error = message.hasPrefix(name) ? message : "\(name): \(message)"
+            return record
+        }
+        let pages = rendering.pages
+        let reports = ArchivedReport.all(in: source, file: name, slug: slug, config: rendering.config,
+                                         classifier: pages.classifier, gazetteer: pages.gazetteer)
+        var outputs = reports.flatMap { pages.files(for: $0, in: reports) }
+        // The text as decoded, in UTF-8 with a byte-order mark so a browser opening it from disk reads it right.
+        text.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
+        outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: text))
+        record.files = outputs.map { SourceRecord.File(path: $0.path, hash: site.put($0)) }
+        record.reports = reports.map(\.listed)
+        return record
+    }
+}
