@@ -213,7 +213,7 @@ public final class BuildSession: @unchecked Sendable {
                 // Each file replaced whole by a rename: a reader sees the old page or the new one.
                 let target = output.appendingPathComponent(file.path)
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).new")
-                guard (try? Data(file.bytes).write(to: temporary)) != nil, rename(temporary.path, target.path) == 0 else { return nil }
+                guard StagedSite.write(file.bytes, to: temporary.path), rename(temporary.path, target.path) == 0 else { return nil }
                 previous[file.path] = ContentHash.of(file.bytes)  // the full rebuild will find it current
                 written.append(file.path)
             }

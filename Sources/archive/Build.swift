@@ -33,8 +33,8 @@ struct Build: AsyncParsableCommand {
         for error in summary.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
         // Search indexing is Pagefind's time, not the build's: it gets its own line.
         let steps = summary.steps.filter { $0.name != "search" }.map { String(format: "%@ %.2fs", $0.name, $0.seconds) }.joined(separator: ", ")
-        print(String(format: "built %d reports from %d sources: %d pages, %d files (%d written) in %@ (%.2fs: %@); %d warnings, %d failed sources",
-                     summary.reports, summary.sources, summary.pages, summary.files, summary.filesWritten, summary.output, summary.seconds, steps,
+        print(String(format: "built %d reports from %d sources (%d parsed): %d pages, %d files (%d written) in %@ (%.2fs: %@); %d warnings, %d failed sources",
+                     summary.reports, summary.sources, summary.sourcesParsed, summary.pages, summary.files, summary.filesWritten, summary.output, summary.seconds, steps,
                      summary.warnings.count, summary.errors.count))
         if let search = summary.steps.first(where: { $0.name == "search" }) {
             print(String(format: "search index: %.2fs (%@)", search.seconds, SearchIndexer.version ?? "Pagefind"))
