@@ -14,6 +14,8 @@ public final class BuildSession: @unchecked Sendable {
     private var records: [String: SourceRecord] = [:]
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
+    /// The keys the list pages now in place were rendered with.
+    private var pageKeys: [String: UInt64] = [:]
     private var cacheLoaded = false
     /// Builds committed, so a search index made meanwhile can tell it indexed a site since replaced.
     private var generation = 0
@@ -70,6 +72,7 @@ public final class BuildSession: @unchecked Sendable {
             cacheLoaded = true
             if let manifest = BuildManifest.load(from: cacheFolder) {
                 previous = manifest.outputs
+                pageKeys = manifest.pages
                 // Nothing read has changed and the site is in place: the build is done.
                 if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps,
                    FileManager.default.fileExists(atPath: (config.outputDirectory as NSString).appendingPathComponent("index.html")) {
@@ -89,6 +92,7 @@ public final class BuildSession: @unchecked Sendable {
         let writer = SiteWriter(output: output)
         let staging = try writer.stage()
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
+        let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
         let built: (records: [SourceRecord], parsed: Int, rendered: Int)
         let content: ArchiveContent
         do {
@@ -99,7 +103,7 @@ public final class BuildSession: @unchecked Sendable {
                 ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
                                classifier: rendering.pages.classifier, gazetteer: .shared)
             }
-            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, into: site) }
+            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, into: site) }
             try site.check()
             if search && !options.searchInBackground {
                 // Timed on its own line: indexing is a cost of its own, not of the build.
@@ -134,15 +138,17 @@ public final class BuildSession: @unchecked Sendable {
         summary.files = manifest.count
         summary.pages = manifest.keys.filter { $0.hasSuffix(".html") }.count
         summary.filesWritten = site.written
+        summary.listPagesReused = keys.reused
         records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
         last = (content, rendering)
         previous = manifest
+        pageKeys = keys.all
         // Sources that failed are not stamped, so the next build tries them again.
         let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
         do {
             try step("save cache") {
                 try SourceCache.save(built.records, to: cacheFolder)
-                try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous).save(to: cacheFolder)
+                try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous, pages: pageKeys).save(to: cacheFolder)
             }
         } catch {
             summary.warnings.append("cannot save the build cache in \(cacheFolder.path): \(error)")

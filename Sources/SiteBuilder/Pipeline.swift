@@ -42,6 +42,8 @@ public enum Pipeline {
         public var sourcesParsed = 0
         /// Report pages rendered anew.
         public var reportPagesRendered = 0
+        /// List pages unchanged since the last build, linked rather than rendered.
+        public var listPagesReused = 0
         /// Files whose bytes changed and were written; the others were linked from the previous site.
         public var filesWritten = 0
         /// Search is on but was left to `refreshSearch()`: the site carries the last index.

@@ -202,8 +202,15 @@ final class SiteBuildTests: XCTestCase {
         try site.build()
         try "县教育局2023年工作总结\n一、加强管理。全年完成任务。\n".write(
             to: site.content.appendingPathComponent("zz-new.txt"), atomically: true, encoding: .utf8)
-        let incremental = try site.build()
+        var incremental = try site.build()
         XCTAssertLessThan(incremental.reportPagesRendered, incremental.reports, "unchanged reports were reused")
+        // A title edit changes every list the report is on; the other lists are reused.
+        let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        XCTAssertTrue(text.contains("余姚市教育局2023年工作总结和2024年工作思路"))
+        try text.replacingOccurrences(of: "余姚市教育局2023年工作总结和2024年工作思路", with: "余姚市教育局2023年工作总结和2024年工作思路（修订稿）").write(to: source, atomically: true, encoding: .utf8)
+        incremental = try site.build()
+        XCTAssertGreaterThan(incremental.listPagesReused, 0, "lists without the edited report are linked, not rendered")
         let reused = try site.snapshot()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent(".archive-cache"))
         try FileManager.default.removeItem(at: site.output)

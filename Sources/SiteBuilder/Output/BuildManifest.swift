@@ -10,6 +10,8 @@ struct BuildManifest: Sendable, Equatable {
     var sources: [String: String] = [:]
     /// Output path → content hash of the site in place.
     var outputs: [String: UInt64] = [:]
+    /// List page path → the key it was rendered with (`PageKeys`).
+    var pages: [String: UInt64] = [:]
 
     static let fileName = "manifest.tsv"
 
@@ -23,6 +25,7 @@ struct BuildManifest: Sendable, Equatable {
             case "inputs": manifest.inputs = UInt64(f[2], radix: 16) ?? 0
             case "source": manifest.sources[String(f[1])] = String(f[2])
             case "output": manifest.outputs[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
+            case "page": manifest.pages[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
             default: return nil
             }
         }
@@ -34,6 +37,7 @@ struct BuildManifest: Sendable, Equatable {
         var text = "inputs\t-\t\(String(inputs, radix: 16))\n"
         for (name, stamp) in sources.sorted(by: { $0.key < $1.key }) { text += "source\t\(name)\t\(stamp)\n" }
         for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) { text += "output\t\(path)\t\(String(hash, radix: 16))\n" }
+        for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "page\t\(path)\t\(String(key, radix: 16))\n" }
         let tmp = folder.appendingPathComponent(Self.fileName + ".tmp")
         try Data(text.utf8).write(to: tmp)
         guard rename(tmp.path, folder.appendingPathComponent(Self.fileName).path) == 0 else {

@@ -58,6 +58,12 @@ final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// Links the file at `path` from the site in place, whatever its bytes; false when there is none.
+    func linkUnchanged(_ path: String) -> Bool {
+        guard let hash = previous[path] else { return false }
+        return linkFromPrevious(path, hash: hash)
+    }
+
     /// Reuses an unchanged file of the site in place without its bytes; false when that is not possible.
     func linkFromPrevious(_ path: String, hash: UInt64) -> Bool {
         guard previous[path] == hash else { return false }

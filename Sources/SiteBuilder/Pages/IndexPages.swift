@@ -27,12 +27,13 @@ struct IndexPages {
         }
     }
 
-    init(page: PageContext, content: ArchiveContent, templates: TemplateSet, put: @escaping @Sendable (OutputFile) -> Void) {
+    init(page: PageContext, content: ArchiveContent, templates: TemplateSet, keys: PageKeys? = nil,
+         put: @escaping @Sendable (OutputFile) -> Void) {
         self.page = page
         self.content = content
         self.templates = templates
         self.put = put
-        lists = ListPages(page: page, content: content, templates: templates, put: put)
+        lists = ListPages(page: page, content: content, templates: templates, put: put, keys: keys)
     }
 
     /// Renders every index page on all cores (one job per taxonomy entry), putting each as it is

@@ -7,6 +7,8 @@ struct ListPages {
     var content: ArchiveContent
     var templates: TemplateSet
     var put: @Sendable (OutputFile) -> Void
+    /// Pages unchanged since the last build are linked, not rendered; nil renders every page.
+    var keys: PageKeys?
 
     struct Listing {
         var title: String
@@ -29,9 +31,15 @@ struct ListPages {
     func render(_ listing: Listing, pages: ClosedRange<Int>) -> [String] {
         let size = page.config.pageSize
         let pageCount = pageCount(listing)
+        let header = keys == nil ? 0 : Self.key(of: listing)
         return pages.map { n in
             let path = listing.path(n)
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
+            if let keys {
+                var parts = [header, UInt64(n), UInt64(pageCount)]
+                for i in slice { parts += [content.fingerprints[i], listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0] }
+                if keys.reuse(path, key: ContentHash.combine(parts)) { return path }
+            }
             var extra: [String: Any] = [
                 "hasItems": !slice.isEmpty,
                 "itemsHTML": slice.map { item($0, label: listing.labels[$0], topic: listing.topic, from: path) }.joined(separator: "\n"),
@@ -55,6 +63,14 @@ struct ListPages {
             put(OutputFile(path: path, text: templates.render("list", page.context(path: path, title: title, extra))))
             return path
         }
+    }
+
+    /// Everything a listing's pages show besides their reports.
+    static func key(of listing: Listing) -> UInt64 {
+        var text = [listing.title, listing.intro ?? "\u{1E}", listing.path(1), listing.path(2), "\(listing.topic ?? -1)"]
+        text += listing.breadcrumb.flatMap { [$0.name, $0.path] }
+        text += listing.subregions.flatMap { [$0.name, $0.path, String($0.count)] }
+        return ContentHash.of(Array(text.joined(separator: "\u{1F}").utf8))
     }
 
     /// The page numbers a pagination bar shows: the first, the last and three either side of the

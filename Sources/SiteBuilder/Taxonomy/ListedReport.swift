@@ -29,6 +29,22 @@ public struct ListedReport: Sendable, Equatable {
     public var topics: [Int]
     public var topicSections: [TopicSection]
 
+    /// Every field a list shows, hashed: a list page whose reports keep their fingerprints (and
+    /// whose build inputs are the same) need not be rendered again.
+    var fingerprint: UInt64 {
+        var bytes: [UInt8] = []
+        func add(_ s: String?) {
+            if let s { bytes += s.utf8 }
+            bytes.append(s == nil ? 0x1E : 0x1F)
+        }
+        let fields: [String?] = [slug, id, sourceFile, String(position), title, listedTitle, issuer, region.province, region.prefecture,
+                      region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
+                      signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
+        for field in fields { add(field) }
+        for s in topicSections { add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.heading)") }
+        return ContentHash.of(bytes)
+    }
+
     /// The title lists show.
     var displayTitle: String { title ?? listedTitle ?? "（无标题）" }
 

@@ -1,0 +1,31 @@
+import Foundation
+
+/// What each list page was rendered from, hashed with the build's inputs. A page whose key is the
+/// one it had in the last build is linked from the site in place instead of rendered again, so an
+/// edit to one report re-renders only the lists it appears on.
+final class PageKeys: @unchecked Sendable {
+    private let inputs: UInt64
+    private let previous: [String: UInt64]
+    private let site: StagedSite
+    private let lock = NSLock()
+    private var current: [String: UInt64] = [:]
+    private(set) var reused = 0
+
+    init(inputs: UInt64, previous: [String: UInt64], site: StagedSite) {
+        self.inputs = inputs
+        self.previous = previous
+        self.site = site
+    }
+
+    /// Records the key of the page at `path`; true when it is unchanged and has been linked.
+    func reuse(_ path: String, key: UInt64) -> Bool {
+        let key = ContentHash.combine([inputs, key])
+        lock.withLock { current[path] = key }
+        guard previous[path] == key, site.linkUnchanged(path) else { return false }
+        lock.withLock { reused += 1 }
+        return true
+    }
+
+    /// Every page's key: the next build's `previous`.
+    var all: [String: UInt64] { lock.withLock { current } }
+}
