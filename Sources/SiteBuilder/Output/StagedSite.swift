@@ -5,8 +5,11 @@ import Foundation
 /// A file whose bytes equal those of the site in place is hard-linked from it, not rewritten.
 final class StagedSite: @unchecked Sendable {
     let folder: URL
-    private let previousFolder: URL
     private let previous: [String: UInt64]
+    /// The two folders as paths ending in `/`. Paths are joined as strings: `URL.appendingPathComponent`
+    /// asks the file system whether each is a folder, a stat per file that took seconds at 100,000 reports.
+    private let root: String
+    private let previousRoot: String
     private let lock = NSLock()
     private var folders: Set<String> = [""]
     private var hashes: [String: UInt64] = [:]
@@ -15,8 +18,9 @@ final class StagedSite: @unchecked Sendable {
 
     init(folder: URL, previousFolder: URL, previous: [String: UInt64]) {
         self.folder = folder
-        self.previousFolder = previousFolder
         self.previous = previous
+        root = folder.path + "/"
+        previousRoot = previousFolder.path + "/"
     }
 
     /// Puts `file` in the staging folder and returns its content hash.
@@ -25,7 +29,7 @@ final class StagedSite: @unchecked Sendable {
         let hash = ContentHash.of(file.bytes)
         if previous[file.path] == hash, linkFromPrevious(file.path, hash: hash) { return hash }
         ensureFolder(of: file.path)
-        let path = folder.appendingPathComponent(file.path).path
+        let path = root + file.path
         // A file linked earlier in this build shares its bytes with the site in place: writing
         // through the link would change the live site, so the link is removed first.
         if lock.withLock({ hashes[file.path] != nil }) { unlink(path) }
@@ -68,7 +72,7 @@ final class StagedSite: @unchecked Sendable {
     func linkFromPrevious(_ path: String, hash: UInt64) -> Bool {
         guard previous[path] == hash else { return false }
         ensureFolder(of: path)
-        guard link(previousFolder.appendingPathComponent(path).path, folder.appendingPathComponent(path).path) == 0 else { return false }
+        guard link(previousRoot + path, root + path) == 0 else { return false }
         lock.withLock { hashes[path] = hash }
         return true
     }
@@ -77,7 +81,7 @@ final class StagedSite: @unchecked Sendable {
         let dir = (path as NSString).deletingLastPathComponent
         let known = lock.withLock { folders.contains(dir) }
         guard !known else { return }
-        try? FileManager.default.createDirectory(at: folder.appendingPathComponent(dir), withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(atPath: root + dir, withIntermediateDirectories: true)
         lock.withLock { _ = folders.insert(dir) }
     }
 
