@@ -14,6 +14,8 @@ public final class BuildSession: @unchecked Sendable {
     private var records: [String: SourceRecord] = [:]
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
+    /// Size and modification time of each source when its record was made.
+    private var recordedStamps: [String: String] = [:]
     /// The keys the list pages now in place were rendered with.
     private var pageKeys: [String: UInt64] = [:]
     private var cacheLoaded = false
@@ -73,6 +75,7 @@ public final class BuildSession: @unchecked Sendable {
             if let manifest = BuildManifest.load(from: cacheFolder) {
                 previous = manifest.outputs
                 pageKeys = manifest.pages
+                recordedStamps = manifest.sources
                 // Nothing read has changed and the site is in place: the build is done.
                 if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps,
                    FileManager.default.fileExists(atPath: (config.outputDirectory as NSString).appendingPathComponent("index.html")) {
@@ -97,7 +100,9 @@ public final class BuildSession: @unchecked Sendable {
         let content: ArchiveContent
         do {
             built = step("sources") {
-                Pipeline.buildSources(files, folder: config.contentDirectory, cache: records, rendering: rendering, into: site, progress: progress)
+                Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
+                                      unmoved: Set(stamps.filter { recordedStamps[$0.key] == $0.value }.keys),
+                                      rendering: rendering, into: site, progress: progress)
             }
             content = step("index") {
                 ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
@@ -145,10 +150,11 @@ public final class BuildSession: @unchecked Sendable {
         pageKeys = keys.all
         // Sources that failed are not stamped, so the next build tries them again.
         let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
+        recordedStamps = stamps.filter { !failed.contains($0.key) }
         do {
             try step("save cache") {
                 try SourceCache.save(built.records, to: cacheFolder)
-                try BuildManifest(inputs: inputs, sources: stamps.filter { !failed.contains($0.key) }, outputs: previous, pages: pageKeys).save(to: cacheFolder)
+                try BuildManifest(inputs: inputs, sources: recordedStamps, outputs: previous, pages: pageKeys).save(to: cacheFolder)
             }
         } catch {
             summary.warnings.append("cannot save the build cache in \(cacheFolder.path): \(error)")

@@ -17,10 +17,10 @@ final class SourceCacheTests: XCTestCase {
             slug: "a-2", id: "a-02", sourceFile: "a b.txt", position: 2, title: nil, listedTitle: nil, issuer: nil,
             region: Region(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [], topicSections: [])
         let records = [
-            SourceRecord(name: "a b.txt", slug: "a-b", key: .max, error: nil, reports: [awkward, plain],
+            SourceRecord(name: "a b.txt", slug: "a-b", hash: 0xfeed, key: .max, error: nil, reports: [awkward, plain],
                          files: [.init(path: "reports/a-1.html", hash: 0x1234), .init(path: "sources/a b.txt", hash: 0)]),
-            SourceRecord(name: "empty.txt", slug: "empty", key: 7, error: nil, reports: [], files: []),
-            SourceRecord(name: "bad.txt", slug: "bad", key: 8, error: "bad.txt: binary", reports: [], files: []),
+            SourceRecord(name: "empty.txt", slug: "empty", hash: 1, key: 7, error: nil, reports: [], files: []),
+            SourceRecord(name: "bad.txt", slug: "bad", hash: 2, key: 8, error: "bad.txt: binary", reports: [], files: []),
         ]
         try SourceCache.save(records, to: folder)
         let loaded = SourceCache.load(from: folder)
@@ -29,6 +29,7 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertEqual(a.reports, [awkward, plain])
         XCTAssertEqual(a.slug, "a-b")
         XCTAssertEqual(a.key, .max)
+        XCTAssertEqual(a.hash, 0xfeed)
         XCTAssertEqual(a.files.map(\.path), ["reports/a-1.html", "sources/a b.txt"])
         XCTAssertEqual(a.files.map(\.hash), [0x1234, 0])
     }
@@ -37,7 +38,7 @@ final class SourceCacheTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "source\ta.txt\ta\t1\nreport\ttoo\tfew\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        try "source\ta.txt\ta\t1\t2\nreport\ttoo\tfew\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
         XCTAssertTrue(SourceCache.load(from: folder).isEmpty)
     }
 }

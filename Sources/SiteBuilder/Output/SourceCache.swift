@@ -11,6 +11,8 @@ struct SourceRecord: Sendable {
 
     var name: String
     var slug: String
+    /// The hash of the source's bytes.
+    var hash: UInt64
     /// The source's bytes, the build's inputs and the slug, hashed together: the pages are current
     /// while this matches.
     var key: UInt64
@@ -25,7 +27,7 @@ struct SourceRecord: Sendable {
 /// build parses only the sources that changed. Tab-separated lines rather than JSON: at 100,000
 /// reports JSONEncoder alone took seconds.
 ///
-///     source  <name> <slug> <key>
+///     source  <name> <slug> <hash> <key>
 ///     file    <path> <hash>
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics>
@@ -54,10 +56,10 @@ enum SourceCache {
             }
             f.append(Field(bytes: bytes[field..<end]))
             switch (f[0].bytes.first, f.count) {
-            case (UInt8(ascii: "s"), 4) where f[0].is("source"):
+            case (UInt8(ascii: "s"), 5) where f[0].is("source"):
                 if let done = current { records[done.name] = done }
-                guard let name = f[1].string, let slug = f[2].string, let key = f[3].hex else { return [:] }
-                current = SourceRecord(name: name, slug: slug, key: key, error: nil, reports: [], files: [])
+                guard let name = f[1].string, let slug = f[2].string, let hash = f[3].hex, let key = f[4].hex else { return [:] }
+                current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
             case (UInt8(ascii: "f"), 3) where f[0].is("file"):
                 guard current != nil, let path = f[1].string, let hash = f[2].hex else { return [:] }
                 current!.files.append(.init(path: path, hash: hash))
@@ -108,7 +110,7 @@ enum SourceCache {
         }
         func list(_ topics: [Int]) -> String { topics.map(String.init).joined(separator: ",") }
         for record in records where record.error == nil {
-            try line(["source", record.name, record.slug, String(record.key, radix: 16)])
+            try line(["source", record.name, record.slug, String(record.hash, radix: 16), String(record.key, radix: 16)])
             for file in record.files { try line(["file", file.path, String(file.hash, radix: 16)]) }
             for r in record.reports {
                 try line(["report", r.slug, r.id, String(r.position), r.title, r.listedTitle, r.issuer,

@@ -30,38 +30,47 @@ extension Pipeline {
 
     /// Every source on all cores, streamed: a source is read, parsed, and its report pages and
     /// source copy written before the next is taken, so only its listing stays in memory. A source
-    /// whose record in `cache` is current has its files linked from the last site, unparsed.
+    /// whose record in `cache` is current has its files linked from the last site, unparsed; one in
+    /// `unmoved` (same size and modification time as when the record was made) is not even read.
     /// - Returns: one record per source in name order, how many were parsed, and how many report
     ///   pages were rendered.
     static func buildSources(_ files: [(name: String, slug: String)], folder: String, cache: [String: SourceRecord],
-                             rendering: ReportRendering, into site: StagedSite,
+                             unmoved: Set<String>, rendering: ReportRendering, into site: StagedSite,
                              progress: (@Sendable (String, Int, Int) -> Void)?) -> (records: [SourceRecord], parsed: Int, rendered: Int) {
         let results = ResultSlots<SourceRecord>(count: files.count)
         let parsed = Counter(), rendered = Counter(), done = Counter()
         let parser = ReportParser()
         let rendering = UncheckedBox(rendering)  // read only
+        @Sendable func key(_ hash: UInt64, _ slug: String) -> UInt64 {
+            ContentHash.combine([rendering.value.inputs, hash, ContentHash.of(Array(slug.utf8))])
+        }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            defer { progress?("sources", done.increment(), files.count) }
             let (name, slug) = files[i]
-            let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
-            let key = ContentHash.combine([rendering.value.inputs, bytes.map { ContentHash.of($0) } ?? 0, ContentHash.of(Array(slug.utf8))])
-            if bytes != nil, let cached = cache[name], cached.key == key,
+            let cached = cache[name]
+            if let cached, unmoved.contains(name), cached.key == key(cached.hash, slug),
                cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
-                results.set(i, cached)
-            } else {
-                let record = build(name: name, slug: slug, key: key, bytes: bytes, parser: parser, rendering: rendering.value, into: site)
-                results.set(i, record)
-                _ = parsed.increment()
-                rendered.add(record.reports.count)
+                return results.set(i, cached)
             }
-            progress?("sources", done.increment(), files.count)
+            let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
+            let hash = bytes.map { ContentHash.of($0) } ?? 0
+            if bytes != nil, let cached, cached.key == key(hash, slug),
+               cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
+                return results.set(i, cached)
+            }
+            let record = build(name: name, slug: slug, hash: hash, key: key(hash, slug), bytes: bytes, parser: parser,
+                               rendering: rendering.value, into: site)
+            results.set(i, record)
+            _ = parsed.increment()
+            rendered.add(record.reports.count)
         }
         return (results.values, parsed.value, rendered.value)
     }
 
     /// One source: parsed, its pages and source copy put into the site.
-    static func build(name: String, slug: String, key: UInt64, bytes: [UInt8]?, parser: ReportParser,
+    static func build(name: String, slug: String, hash: UInt64, key: UInt64, bytes: [UInt8]?, parser: ReportParser,
                       rendering: ReportRendering, into site: StagedSite) -> SourceRecord {
-        var record = SourceRecord(name: name, slug: slug, key: key, error: nil, reports: [], files: [])
+        var record = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
         let source: Source
         var text: [UInt8]
         do {
