@@ -98,8 +98,17 @@ extension Array where Element == Unicode.Scalar {
 
 extension ArraySlice where Element == Unicode.Scalar {
     /// Encodes to UTF-8 directly: far cheaper than appending to a `String.UnicodeScalarView`.
+    /// The bytes are well-formed by construction, so where the standard library takes them
+    /// unchecked (`UTF8Span`) they are copied in as they are: its validation cost more than the encoding.
     var string: String {
-        String(unsafeUninitializedCapacity: count * 4) { buffer in
+        guard !isEmpty else { return "" }
+        if #available(macOS 26, *) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 4) { buffer in
+                let n = withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
+                return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: buffer[..<n]).span))
+            }
+        }
+        return String(unsafeUninitializedCapacity: count * 4) { buffer in
             withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
         }
     }
