@@ -132,6 +132,18 @@ final class DecodeTests: XCTestCase {
         XCTAssertTrue(error?.description.contains("noise.bin") ?? false, "\(String(describing: error))")
     }
 
+    func testControlCountReadsEveryByteUpToTheThreshold() {
+        // 1,003 bytes: 20 controls (2%) are still text, 21 are not; the first stands in the last
+        // three bytes, after the final eight-byte word.
+        func bytes(controls: Int) -> [UInt8] {
+            var b = [UInt8](repeating: 0x41, count: 1003)
+            for k in 0..<controls { b[1002 - k * 7] = 0x01 }
+            return b
+        }
+        XCTAssertNoThrow(try TextDecoder.decode(bytes(controls: 20), path: "a.txt"))
+        XCTAssertNotNil(decodeError(bytes(controls: 21), path: "a.txt"))
+    }
+
     func testTabsFormFeedsAndLineEndsAreNotControlNoise() throws {
         // Tabs, form feeds and CRs are ordinary in converted text, however many there are.
         let text = "\t一、\u{0C}\r\n\t二、\t\t\r\n"
