@@ -19,6 +19,7 @@ struct MetadataReader {
         let title = input.title ?? input.listedTitle
         let topHeadings = input.sections.filter { $0.level == 1 }.map(\.fullHeading)
         var provenance: [String: String] = [:]
+        provenance.reserveCapacity(7)  // one entry a field below: no rehashing as it fills
         if input.title != nil { provenance["title"] = input.title == input.listedTitle ? "listed" : "title line" }
         else if input.listedTitle != nil { provenance["title"] = "listed" }
 
