@@ -45,13 +45,7 @@ public struct ReportParser: Sendable {
             reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
         }
         if reports.count > 1 {
-            // Each body in pieces, as the fingerprint reads them, rather than a joined copy.
-            let bodies = reports.map { report in
-                var pieces: [String] = []
-                report.forEachBodyPiece { piece, _ in pieces.append(piece) }
-                return pieces
-            }
-            DuplicateFinder.link(&reports, bodies: bodies)
+            DuplicateFinder.link(&reports)
         }
         // Noise inside a report's lines belongs to that report; the rest to the source.
         var sourceDropped: [DroppedText] = []

@@ -211,4 +211,30 @@ final class CleanTests: XCTestCase {
         ]
         XCTAssertEqual(texts(clean(lines)), lines)
     }
+
+    /// The wrap width counted in an array agrees with the dictionary count it replaced: the most
+    /// common length of 15 or more, the longer on a tie, lengths beyond the array's range included.
+    func testWrapWidthAgreesWithADictionaryCount() {
+        func reference(_ lengths: [Int]) -> Int? {
+            guard lengths.count >= 8 else { return nil }
+            var counts: [Int: Int] = [:]
+            for n in lengths where n >= 15 { counts[n, default: 0] += 1 }
+            guard let (width, _) = counts.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { return nil }
+            let near = lengths.filter { abs($0 - width) <= 1 }.count
+            let longer = lengths.filter { $0 > width + 1 }.count
+            return near * 10 >= lengths.count * 4 && longer * 20 <= lengths.count ? width : nil
+        }
+        var generator = SystemRandomNumberGenerator()
+        let pools = [[3, 14, 15, 16, 30, 31, 32], [40, 41, 42, 5000, 5001, 9000], [5000, 5000, 5001, 6000, 14, 2], [4096, 4097, 4095, 20]]
+        for pool in pools {
+            for count in [7, 8, 9, 12, 20, 40] {
+                for _ in 0..<200 {
+                    let lengths = (0..<count).map { _ in pool.randomElement(using: &generator)! }
+                    XCTAssertEqual(LineJoiner.wrapWidth(lengths), reference(lengths), "\(lengths)")
+                }
+            }
+        }
+        XCTAssertEqual(LineJoiner.wrapWidth([30, 30, 30, 30, 31, 31, 31, 31, 10]), 31)
+        XCTAssertEqual(LineJoiner.wrapWidth([5000, 5000, 5000, 5001, 5001, 5001, 5001, 5001]), 5001)
+    }
 }

@@ -132,6 +132,18 @@ final class DecodeTests: XCTestCase {
         XCTAssertTrue(error?.description.contains("noise.bin") ?? false, "\(String(describing: error))")
     }
 
+    func testControlCountReadsEveryByteUpToTheThreshold() {
+        // 1,003 bytes: 20 controls (2%) are still text, 21 are not; the first stands in the last
+        // three bytes, after the final eight-byte word.
+        func bytes(controls: Int) -> [UInt8] {
+            var b = [UInt8](repeating: 0x41, count: 1003)
+            for k in 0..<controls { b[1002 - k * 7] = 0x01 }
+            return b
+        }
+        XCTAssertNoThrow(try TextDecoder.decode(bytes(controls: 20), path: "a.txt"))
+        XCTAssertNotNil(decodeError(bytes(controls: 21), path: "a.txt"))
+    }
+
     func testTabsFormFeedsAndLineEndsAreNotControlNoise() throws {
         // Tabs, form feeds and CRs are ordinary in converted text, however many there are.
         let text = "\t一、\u{0C}\r\n\t二、\t\t\r\n"
@@ -244,7 +256,11 @@ final class DecodeTests: XCTestCase {
             [0xF0, 0x8F, 0xBF, 0xBF], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80],
             [0xF5, 0x80, 0x80, 0x80], [0xF0, 0x90, 0x80], [0xFF], [0xFE], [0x41, 0xE4, 0xB8, 0xAD, 0xE4],
         ]
-        for bytes in cases {
+        // Every three-byte lead with continuation bytes at and beyond their bounds.
+        let threeByte: [[UInt8]] = (0xE0...0xEF).flatMap { lead in
+            [0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0].flatMap { b1 in [0x7F, 0x80, 0xBF, 0xC0].map { b2 in [UInt8(lead), b1, b2] } }
+        }
+        for bytes in cases + threeByte {
             let decoded = bytes.withUnsafeBufferPointer { Scalars(validatingUTF8: $0) }
             let expected = String(validating: bytes, as: UTF8.self).map { Array($0.unicodeScalars) }
             XCTAssertEqual(decoded, expected, "\(bytes.map { String($0, radix: 16) })")

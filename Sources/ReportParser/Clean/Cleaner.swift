@@ -88,8 +88,8 @@ struct Cleaner: Sendable {
         if cut {
             dropped.append(DroppedText(rule: "table-border", text: "|", line: line))
         }
-        // In place: most lines need nothing cut, and the rest no new array.
-        scalars.removeSubrange(range.upperBound..<scalars.count)
-        scalars.removeSubrange(0..<range.lowerBound)
+        // In place: most lines need nothing cut (and then not even the call), the rest no new array.
+        if range.upperBound < scalars.count { scalars.removeSubrange(range.upperBound..<scalars.count) }
+        if range.lowerBound > 0 { scalars.removeSubrange(0..<range.lowerBound) }
     }
 }

@@ -35,6 +35,9 @@ public struct NoiseRules: Sendable {
     /// Line rules whose pattern starts with a literal, by that scalar: only a line that starts
     /// with it can match, so they need no search.
     private var anchoredRules: [Unicode.Scalar: [Int]] = [:]
+    /// Bit per BMP scalar that starts an anchored rule: most lines start with none, and this test
+    /// spares them the dictionary's hashing.
+    private var anchoredLeadBits = [UInt64](repeating: 0, count: 0x10000 / 64)
     /// Line rules that require no literal (`*`, `#`-only patterns): candidates for every line.
     private var literalFree: [Bool] = []
 
@@ -43,8 +46,12 @@ public struct NoiseRules: Sendable {
         textRules = rules.filter { $0.kind == .text }
         lineLiterals = LiteralSet(lineRules.map { $0.glob.firstLiteral == nil ? $0.glob.required : [] })
         anchoredRules = [:]
+        anchoredLeadBits = [UInt64](repeating: 0, count: 0x10000 / 64)
         for (i, rule) in lineRules.enumerated() {
-            if let first = rule.glob.firstLiteral { anchoredRules[first, default: []].append(i) }
+            if let first = rule.glob.firstLiteral {
+                anchoredRules[first, default: []].append(i)
+                if first.value < 0x10000 { anchoredLeadBits[Int(first.value >> 6)] |= 1 << UInt64(first.value & 63) }
+            }
         }
         literalFree = lineRules.map(\.glob.required.isEmpty)
         textLiterals = LiteralSet(textRules.map(\.literal))
@@ -90,13 +97,17 @@ public struct NoiseRules: Sendable {
         // and of the rules that start with a literal only those the line starts with.
         withUnsafeTemporaryAllocation(of: Bool.self, capacity: lineRules.count) { candidate in
             _ = candidate.initialize(from: literalFree)
-            if let first = line.first, let anchored = anchoredRules[first] {
+            if let first = line.first, mayStartAnchoredRule(first), let anchored = anchoredRules[first] {
                 for i in anchored { candidate[i] = true }
             }
             lineLiterals.forEachOccurrence(in: line) { candidate[$0] = true }
             for i in lineRules.indices where candidate[i] && lineRules[i].glob.matches(line) { return lineRules[i] }
             return nil
         }
+    }
+
+    private func mayStartAnchoredRule(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x10000 || anchoredLeadBits[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
     }
 
     /// Could a text rule cut anything from `line`? Most lines hold none of their patterns.

@@ -66,14 +66,28 @@ public enum TextDecoder {
     private static func looksBinary(_ bytes: [UInt8]) -> Bool {
         let head = Swift.min(bytes.count, 8192)
         return bytes.withUnsafeBufferPointer { buffer in
-            // memchr for NUL, then a count without early exit, which the compiler vectorises.
+            // memchr for NUL, then the count, eight bytes at a time: only a word that holds a byte
+            // below 0x20 (in text, a line end) is looked at byte by byte.
             if head > 0, memchr(buffer.baseAddress!, 0, head) != nil { return true }
             var controls = 0
-            for b in buffer[..<head] {
-                controls &+= b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C ? 1 : 0
+            var i = 0
+            let raw = UnsafeRawPointer(buffer.baseAddress)
+            while i + 8 <= head {
+                let word = raw!.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // Non-zero exactly when some byte of the word is below 0x20.
+                if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 != 0 {
+                    for b in buffer[i..<(i + 8)] where isControl(b) { controls += 1 }
+                }
+                i += 8
             }
+            for b in buffer[i..<head] where isControl(b) { controls += 1 }
             return controls * 100 > head * 2
         }
+    }
+
+    /// A C0 control other than the line, tab and page breaks text uses.
+    private static func isControl(_ b: UInt8) -> Bool {
+        b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C
     }
 
     /// memchr over the string's UTF-8: the generic `contains` walks it a byte at a time.

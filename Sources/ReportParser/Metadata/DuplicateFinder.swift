@@ -6,11 +6,13 @@ enum DuplicateFinder {
     /// Share of the shorter text's sampled runs that must recur in the other.
     static let threshold = 0.6
 
-    /// - Parameter bodies: each report's `bodyText` in pieces (`Report.forEachBodyPiece`): the
-    ///   fingerprint skips what joins them, so they need no joined copy.
-    static func link(_ reports: inout [Report], bodies: [[String]]) {
+    /// Each report's `bodyText` is read in pieces (`Report.forEachBodyPiece`): the fingerprint
+    /// skips what joins them, so it needs no joined copy, nor a list of the pieces.
+    static func link(_ reports: inout [Report]) {
         guard reports.count > 1 else { return }
-        let prints = bodies.map { fingerprint(of: $0) }
+        let prints = reports.map { report in
+            fingerprint { visit in report.forEachBodyPiece { piece, _ in visit(piece) } }
+        }
         for i in reports.indices where prints[i].count >= 4 {
             for j in 0..<i where reports[j].duplicateOf == nil && prints[j].count >= 4 {
                 let shared = Double(sharedCount(prints[i], prints[j]))
@@ -32,6 +34,11 @@ enum DuplicateFinder {
 
     /// The fingerprint of `pieces` joined by newlines or by nothing: only Han characters count.
     static func fingerprint(of pieces: [String]) -> [Int] {
+        fingerprint { visit in pieces.forEach(visit) }
+    }
+
+    /// The fingerprint of the pieces `forEachPiece` hands over, in order.
+    private static func fingerprint(reading forEachPiece: (_ visit: (String) -> Void) -> Void) -> [Int] {
         let window = 12
         let base: UInt64 = 0x100_0000_01b3
         var drop: UInt64 = 1  // base^window, to take the oldest character out
@@ -40,9 +47,13 @@ enum DuplicateFinder {
         // The last `window` characters, on the stack: a local array pays a uniqueness check per write.
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { ring in
             ring.initialize(repeating: 0)
-            var h: UInt64 = 0, n = 0, slot = 0
-            for var text in pieces {
+            var state = (h: UInt64(0), n: 0, slot: 0)
+            forEachPiece { piece in
+                var text = piece
                 text.withUTF8 { bytes in
+                    // Locals for the loop, so the hash stays in registers.
+                    var (h, n, slot) = state
+                    defer { state = (h, n, slot) }
                     guard let p = bytes.baseAddress else { return }
                     var i = 0
                     while i < bytes.count {

@@ -19,6 +19,7 @@ struct MetadataReader {
         let title = input.title ?? input.listedTitle
         let topHeadings = input.sections.filter { $0.level == 1 }.map(\.fullHeading)
         var provenance: [String: String] = [:]
+        provenance.reserveCapacity(7)  // one entry a field below: no rehashing as it fills
         if input.title != nil { provenance["title"] = input.title == input.listedTitle ? "listed" : "title line" }
         else if input.listedTitle != nil { provenance["title"] = "listed" }
 
@@ -62,7 +63,7 @@ struct MetadataReader {
 
         // A title that promises a plan part the body never reaches: the copy was cut.
         if report.docType == .summaryPlan, DocTypeClassifier.contains(Scalars(title ?? ""), DocTypeClassifier.planWords),
-           !Self.headings(input.sections).contains(where: { DocTypeClassifier.contains(Scalars($0), DocTypeClassifier.planWords) }) {
+           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.contains(Scalars($0), DocTypeClassifier.planWords) }) {
             report.complete = false
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
         }
@@ -97,7 +98,8 @@ struct MetadataReader {
         return counts.max { ($0.value, $1.key.value) < ($1.value, $0.key.value) }.map { String($0.key) }
     }
 
-    private static func headings(_ sections: [Section]) -> [String] {
-        sections.flatMap { [$0.heading] + headings($0.children) }
+    /// Whether any heading in the tree passes `test`: searched in place, without listing them all.
+    private static func anyHeading(in sections: [Section], where test: (String) -> Bool) -> Bool {
+        sections.contains { test($0.heading) || anyHeading(in: $0.children, where: test) }
     }
 }

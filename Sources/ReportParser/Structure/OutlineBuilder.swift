@@ -10,12 +10,10 @@ struct OutlineBuilder {
     /// A numbered "heading" longer than this is a numbered paragraph: its text stays a paragraph.
     static let maxHeadingLength = 60
 
-    private enum Event {
-        case heading(level: Int, number: String, text: String)
-        case paragraph(String)
-    }
-
-    private var events: [Event] = []
+    // The tree as it grows: headings and paragraphs go straight in, with no list of events to copy from.
+    private var preamble: [String] = []
+    private var roots: [Section] = []
+    private var path: [Section] = []  // open sections, outermost first
     private var sequence = NumberingSequence()
     private var buffer: Scalars = []
     private var inHeading = false
@@ -29,14 +27,15 @@ struct OutlineBuilder {
             let next = index + 1 < paragraphs.count ? paragraphs[index + 1].text : []
             if PartTitle.isPartTitle(paragraph.text, followedBy: next) {
                 builder.flush()
-                builder.events.append(.heading(level: 0, number: "", text: paragraph.text.string))
+                builder.open(level: 0, number: "", heading: paragraph.text.string)
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
             builder.scan(paragraph, isFirst: index == 0)
         }
         builder.flush()
-        return builder.tree()
+        builder.close(downTo: 0)
+        return (builder.preamble, builder.roots)
     }
 
     private mutating func scan(_ paragraph: Paragraph, isFirst: Bool) {
@@ -53,21 +52,20 @@ struct OutlineBuilder {
                 flush()
             }
         }
-        let lineStarts = [0] + paragraph.lineStarts
         while i < text.count {
             if !inHeading {
                 // Paragraph text: copy the run up to the next heading in one go.
                 let start = i
                 while true {
                     i = nextMayStart(in: text, from: i)
-                    guard i < text.count, acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) == nil else { break }
+                    guard i < text.count, acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst) == nil else { break }
                     i += 1
                 }
                 buffer += text[start..<i]
                 guard i < text.count else { break }
             }
             let s = text[i]
-            if mayStart(s), let marker = acceptedMarker(in: text, at: i, lineStarts: lineStarts, isFirst: isFirst) {
+            if mayStart(s), let marker = acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst) {
                 flush()
                 sequence.commit(marker)
                 pendingNumber = (marker.kind.rawValue, text[marker.range].string)
@@ -124,7 +122,7 @@ struct OutlineBuilder {
         // A numeral or digit inside a longer run of them is not the start of a number.
         if i > 0, mayStart(text[i - 1]), text[i - 1] != "(" && text[i - 1] != "（" { return nil }
         guard let marker = HeadingMarker.parse(text, at: i) else { return nil }
-        let atLineStart = lineStarts.contains(i)
+        let atLineStart = i == 0 || lineStarts.contains(i)
         let atBoundary = atLineStart || isBoundary(text, before: i)
         // A first child may run straight on from its parent's heading (全面领导(一)坚持…), but not
         // out of Latin text such as `alert(1)`.
@@ -145,8 +143,15 @@ struct OutlineBuilder {
     private func isBlankInsideNumber(_ text: Scalars, _ i: Int) -> Bool {
         guard i > 0, i + 1 < text.count else { return false }
         let before = text[i - 1], after = text[i + 1]
-        return (before.digitValue != nil || before.isAnonymiser) && ["年", "月", "日", "%", "个", "所", "人", "万", "亿", "元"].contains(after)
+        return (before.digitValue != nil || before.isAnonymiser) && Self.isUnit(after)
             || after.digitValue != nil && before.digitValue != nil
+    }
+
+    private static func isUnit(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "年", "月", "日", "%", "个", "所", "人", "万", "亿", "元": true
+        default: false
+        }
     }
 
     private mutating func endHeading() {
@@ -157,7 +162,7 @@ struct OutlineBuilder {
 
     private mutating func emitHeading(text: String) {
         guard let pending = pendingNumber else { return }
-        events.append(.heading(level: pending.level, number: pending.number, text: text))
+        open(level: pending.level, number: pending.number, heading: text)
         pendingNumber = nil
     }
 
@@ -167,31 +172,23 @@ struct OutlineBuilder {
             return
         }
         let text = buffer.trimmedRange()
-        if !text.isEmpty { events.append(.paragraph(buffer[text].string)) }
+        if !text.isEmpty {
+            let paragraph = buffer[text].string
+            if path.isEmpty { preamble.append(paragraph) } else { path[path.count - 1].paragraphs.append(paragraph) }
+        }
         buffer.removeAll(keepingCapacity: true)  // the next paragraph reuses the storage
     }
 
-    private func tree() -> (paragraphs: [String], sections: [Section]) {
-        var preamble: [String] = []
-        var roots: [Section] = []
-        var path: [Section] = []  // open sections, outermost first
+    private mutating func open(level: Int, number: String, heading: String) {
+        close(downTo: level)
+        path.append(Section(number: number, heading: heading, level: level))
+    }
 
-        func close(downTo level: Int) {
-            while let last = path.last, last.level >= level {
-                path.removeLast()
-                if path.isEmpty { roots.append(last) } else { path[path.count - 1].children.append(last) }
-            }
+    /// Closes the open sections at `level` and deeper into their parents (or the roots).
+    private mutating func close(downTo level: Int) {
+        while let deepest = path.last?.level, deepest >= level {
+            let last = path.removeLast()
+            if path.isEmpty { roots.append(last) } else { path[path.count - 1].children.append(last) }
         }
-        for event in events {
-            switch event {
-            case .heading(let level, let number, let text):
-                close(downTo: level)
-                path.append(Section(number: number, heading: text, level: level))
-            case .paragraph(let text):
-                if path.isEmpty { preamble.append(text) } else { path[path.count - 1].paragraphs.append(text) }
-            }
-        }
-        close(downTo: 0)
-        return (preamble, roots)
     }
 }

@@ -16,11 +16,12 @@ enum SignatureFinder {
         var issuer: String?
         var date: DateReader.Found?
 
-        if let found = DateReader.trailingDate(in: last.text), found.range.lowerBound == last.text.trimmedRange().lowerBound {
+        let trailing = DateReader.trailingDate(in: last.text)  // read once for both shapes below
+        if let found = trailing, found.range.lowerBound == last.text.trimmedRange().lowerBound {
             date = found
             lines.insert(last.text.string, at: 0)
             paragraphs.removeLast()
-        } else if let found = DateReader.trailingDate(in: last.text), found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
+        } else if let found = trailing, found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
             // Run-on: `… 。 余姚市教育局 2023年12月26日`.
             let beforeDate = last.text.trimmedRange(0..<found.range.lowerBound)
             var start = beforeDate.upperBound

@@ -52,9 +52,12 @@ extension Array where Element == Unicode.Scalar {
                 let b = UInt32(bytes[i])
                 var v: UInt32
                 if b & 0xF0 == 0xE0 {
-                    guard i + 2 < end, bytes[i + 1] & 0xC0 == 0x80, bytes[i + 2] & 0xC0 == 0x80 else { valid = false; break decoding }
-                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    guard v >= 0x800, v < 0xD800 || v > 0xDFFF else { valid = false; break decoding }
+                    guard i + 2 < end else { valid = false; break decoding }
+                    let b1 = UInt32(bytes[i + 1]), b2 = UInt32(bytes[i + 2])
+                    // Both continuation bytes in one test, and surrogates (D800–DFFF) in one mask.
+                    guard (b1 | b2 << 8) & 0xC0C0 == 0x8080 else { valid = false; break decoding }
+                    v = (b & 0x0F) << 12 | (b1 & 0x3F) << 6 | (b2 & 0x3F)
+                    guard v >= 0x800, v & 0xF800 != 0xD800 else { valid = false; break decoding }
                     i += 3
                 } else if b < 0x80 {
                     v = b
@@ -98,8 +101,17 @@ extension Array where Element == Unicode.Scalar {
 
 extension ArraySlice where Element == Unicode.Scalar {
     /// Encodes to UTF-8 directly: far cheaper than appending to a `String.UnicodeScalarView`.
+    /// The bytes are well-formed by construction, so where the standard library takes them
+    /// unchecked (`UTF8Span`) they are copied in as they are: its validation cost more than the encoding.
     var string: String {
-        String(unsafeUninitializedCapacity: count * 4) { buffer in
+        guard !isEmpty else { return "" }
+        if #available(macOS 26, *) {
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 4) { buffer in
+                let n = withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
+                return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: buffer[..<n]).span))
+            }
+        }
+        return String(unsafeUninitializedCapacity: count * 4) { buffer in
             withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
         }
     }
