@@ -267,6 +267,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated report counts (default 10000,100000)")
     ap.add_argument("--runs", type=int, default=3, help="runs of each tool and scenario (default 3)")
     ap.add_argument("--archive-only", action="store_true", help="benchmark archive alone; do not install or run Hugo")
+    ap.add_argument("--hugo-sizes", help="comma-separated sizes at which to run Hugo too (default: every size)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
     ap.add_argument("--json", type=Path, help="where to write the results (default bench/results/bench-<sizes>.json)")
     args = ap.parse_args(argv)
@@ -276,6 +277,12 @@ def main(argv=None) -> int:
         ap.error("--sizes takes comma-separated integers, e.g. 10000,100000")
     if not sizes or min(sizes) < 1 or args.runs < 1:
         ap.error("--sizes and --runs must be positive")
+    try:
+        hugo_sizes = set(sizes) if args.hugo_sizes is None else {int(s) for s in args.hugo_sizes.split(",") if s.strip()}
+    except ValueError:
+        ap.error("--hugo-sizes takes comma-separated integers")
+    if args.archive_only:
+        hugo_sizes = set()
     out_json = args.json or BENCH / "results" / f"bench-{'-'.join(map(str, sizes))}{'-archive' if args.archive_only else ''}.json"
 
     try:
@@ -284,7 +291,7 @@ def main(argv=None) -> int:
         run(["swift", "build", "-c", "release", "--product", "archive"], cwd=REPO)
         tool = REPO / ".build" / "release" / "archive"
         hugo_version = None
-        if not args.archive_only:
+        if hugo_sizes:
             if not shutil.which("hugo"):
                 apt_install(["hugo"])
             hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip()
@@ -298,7 +305,7 @@ def main(argv=None) -> int:
             parser_rates[size] = parser_throughput(corpus, tool)
             expected = corpus.expected_reports
             samples: dict[tuple[str, str], list[dict]] = {}
-            tools = ["archive"] if args.archive_only else ["archive", "hugo"]
+            tools = ["archive", "hugo"] if size in hugo_sizes else ["archive"]
             for i in range(args.runs):
                 print(f"\n== {size} reports, run {i + 1}/{args.runs}")
                 for t in (tools if i % 2 == 0 else tools[::-1]):
@@ -312,7 +319,7 @@ def main(argv=None) -> int:
             for t in tools:
                 for sc in SCENARIOS:
                     rows.append(summarise(size, t, sc, samples[(t, sc)]))
-            if not args.archive_only:
+            if size in hugo_sizes:
                 by = {(r["tool"], r["scenario"]): r for r in rows if r["size"] == size}
                 for sc in SCENARIOS:
                     a, h = by[("archive", sc)], by[("hugo", sc)]
@@ -332,7 +339,7 @@ def main(argv=None) -> int:
         print(f"warning: {msg}")
     out_json.parent.mkdir(parents=True, exist_ok=True)
     doc = {
-        "sizes": sizes, "runs": args.runs, "seed": args.seed, "archive_only": args.archive_only,
+        "sizes": sizes, "runs": args.runs, "seed": args.seed, "hugo_sizes": sorted(hugo_sizes),
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
         "hugo": hugo_version,
         "results": rows,
