@@ -12,7 +12,8 @@ final class SourceCacheTests: XCTestCase {
             slug: "a-1", id: "a-01", sourceFile: "a b.txt", position: 1, title: "标题\t带制表符\n和换行\\N", listedTitle: "",
             issuer: "\\", region: Region(province: "浙江省", prefecture: nil, county: nil, level: "区", code: "330100"),
             year: 2023, docType: .summaryPlan, complete: false, signedDate: "2023-12-30", publishedDate: nil, topics: [3, 0],
-            topicSections: [.init(anchor: "s1-2", heading: "（一）\r学前\t教育", topics: [0]), .init(anchor: "s2", heading: "", topics: [])])
+            topicSections: [.init(anchor: "s1-2", heading: "（一）\r学前\t教育", topics: [0]), .init(anchor: "s2", heading: "", topics: [])],
+            fingerprint: 0xdead_beef_cafe)
         let plain = ListedReport(
             slug: "a-2", id: "a-02", sourceFile: "a b.txt", position: 2, title: nil, listedTitle: nil, issuer: nil,
             region: Region(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [], topicSections: [])

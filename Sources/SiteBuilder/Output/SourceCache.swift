@@ -30,7 +30,7 @@ struct SourceRecord: Sendable {
 ///     source  <name> <slug> <hash> <key>
 ///     file    <path> <hash>
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
-///             <level> <code> <year> <type> <complete> <signed> <published> <topics>
+///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
 ///     section <anchor> <topics> <heading>
 ///
 /// Lines after a `source` line belong to it; `\N` is null; topics are comma-separated indices.
@@ -63,15 +63,16 @@ enum SourceCache {
             case (UInt8(ascii: "f"), 3) where f[0].is("file"):
                 guard current != nil, let path = f[1].string, let hash = f[2].hex else { return [:] }
                 current!.files.append(.init(path: path, hash: hash))
-            case (UInt8(ascii: "r"), 18) where f[0].is("report"):
+            case (UInt8(ascii: "r"), 19) where f[0].is("report"):
                 guard current != nil, let slug = f[1].string, let id = f[2].string, let position = f[3].int,
-                      let type = f[13].string.flatMap(DocType.init(rawValue:)), let topics = f[17].indices else { return [:] }
+                      let type = f[13].string.flatMap(DocType.init(rawValue:)), let topics = f[17].indices,
+                      let fingerprint = f[18].hex else { return [:] }
                 current!.reports.append(ListedReport(
                     slug: slug, id: id, sourceFile: current!.name, position: position, title: f[4].string,
                     listedTitle: f[5].string, issuer: f[6].string,
                     region: Region(province: f[7].string, prefecture: f[8].string, county: f[9].string, level: f[10].string, code: f[11].string),
                     year: f[12].int, docType: type, complete: f[14].is("1"), signedDate: f[15].string,
-                    publishedDate: f[16].string, topics: topics, topicSections: []))
+                    publishedDate: f[16].string, topics: topics, topicSections: [], fingerprint: fingerprint))
             case (UInt8(ascii: "s"), 4) where f[0].is("section"):
                 guard current?.reports.isEmpty == false, let anchor = f[1].string, let topics = f[2].indices,
                       let heading = f[3].string else { return [:] }
@@ -116,7 +117,7 @@ enum SourceCache {
                 try line(["report", r.slug, r.id, String(r.position), r.title, r.listedTitle, r.issuer,
                           r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
                           r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
-                          list(r.topics)])
+                          list(r.topics), String(r.fingerprint, radix: 16)])
                 for s in r.topicSections { try line(["section", s.anchor, list(s.topics), s.heading]) }
             }
         }

@@ -37,7 +37,7 @@ struct ListPages {
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
             if let keys {
                 var parts = [header, UInt64(n), UInt64(pageCount)]
-                for i in slice { parts += [content.fingerprints[i], listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0] }
+                for i in slice { parts += [content.reports[i].fingerprint, listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0] }
                 if keys.reuse(path, key: ContentHash.combine(parts)) { return path }
             }
             var extra: [String: Any] = [

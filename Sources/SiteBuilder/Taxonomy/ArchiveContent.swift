@@ -6,8 +6,6 @@ import ReportParser
 public struct ArchiveContent: Sendable {
     /// In list order (year, region code, title).
     public var reports: [ListedReport]
-    /// `reports[i].fingerprint`, computed once.
-    var fingerprints: [UInt64]
     /// Source files read, those that failed included.
     public var sourceCount: Int
     public var regions: RegionIndex
@@ -20,7 +18,6 @@ public struct ArchiveContent: Sendable {
 
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
         self.reports = reports.sorted(by: ListedReport.listOrder)
-        fingerprints = self.reports.map(\.fingerprint)
         self.sourceCount = sourceCount
         self.classifier = classifier
         regions = RegionIndex(self.reports.map(\.region), gazetteer: gazetteer)

@@ -28,10 +28,12 @@ public struct ListedReport: Sendable, Equatable {
     public var publishedDate: String?
     public var topics: [Int]
     public var topicSections: [TopicSection]
+    /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
+    public var fingerprint: UInt64 = 0
 
     /// Every field a list shows, hashed: a list page whose reports keep their fingerprints (and
     /// whose build inputs are the same) need not be rendered again.
-    var fingerprint: UInt64 {
+    func computeFingerprint() -> UInt64 {
         var bytes: [UInt8] = []
         func add(_ s: String?) {
             if let s { bytes += s.utf8 }
@@ -64,7 +66,7 @@ public struct ListedReport: Sendable, Equatable {
 
 extension ArchivedReport {
     var listed: ListedReport {
-        ListedReport(
+        var listed = ListedReport(
             slug: slug, id: report.id, sourceFile: sourceFile, position: position, title: report.title,
             listedTitle: report.listedTitle, issuer: report.issuer, region: report.region, year: report.year,
             docType: report.docType, complete: report.complete, signedDate: report.signedDate,
@@ -72,5 +74,7 @@ extension ArchivedReport {
             topicSections: sections.filter { !$0.topics.isEmpty }.map {
                 .init(anchor: $0.anchor, heading: $0.section.fullHeading, topics: $0.topics)
             })
+        listed.fingerprint = listed.computeFingerprint()
+        return listed
     }
 }
