@@ -98,11 +98,19 @@ public final class BuildSession: @unchecked Sendable {
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
         let built: (records: [SourceRecord], parsed: Int, rendered: Int)
         let content: ArchiveContent
+        // The source records are saved on a core of their own while the index is built: the index
+        // is serial, and both take a second at 100,000 reports. Saved even if the build then fails,
+        // they are still right: a record is only reused when its files link from the site in place.
+        let savingRecords = DispatchGroup()
+        let saveError = LockedError()
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
                                       unmoved: Set(stamps.filter { recordedStamps[$0.key] == $0.value }.keys),
                                       rendering: rendering, into: site, progress: progress)
+            }
+            DispatchQueue.global().async(group: savingRecords) { [cacheFolder, records = built.records] in
+                do { try SourceCache.save(records, to: cacheFolder) } catch { saveError.set("\(error)") }
             }
             content = step("index") {
                 ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
@@ -117,6 +125,7 @@ public final class BuildSession: @unchecked Sendable {
                 }
             }
         } catch {
+            savingRecords.wait()
             writer.discard(staging)
             throw error
         }
@@ -127,6 +136,7 @@ public final class BuildSession: @unchecked Sendable {
         do {
             try step("swap") { try writer.commit(staging) }
         } catch {
+            savingRecords.wait()
             if carried { rename(staging.appendingPathComponent(Self.searchFolder).path, output.appendingPathComponent(Self.searchFolder).path) }
             writer.discard(staging)
             throw error
@@ -153,7 +163,8 @@ public final class BuildSession: @unchecked Sendable {
         recordedStamps = stamps.filter { !failed.contains($0.key) }
         do {
             try step("save cache") {
-                try SourceCache.save(built.records, to: cacheFolder)
+                savingRecords.wait()
+                if let message = saveError.message { throw SiteWriter.WriteError(message: message) }
                 try BuildManifest(inputs: inputs, sources: recordedStamps, outputs: previous, pages: pageKeys).save(to: cacheFolder)
             }
         } catch {
