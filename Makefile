@@ -43,7 +43,7 @@ test: test-deps
 bench: deps
 	python3 bench/run.py --sizes 10000,100000 --runs 3
 
-## Quick benchmark check for CI: 300 reports, archive only, a page per report.
+## Quick benchmark check for CI: 300 reports, archive only, a page per report, an incremental rebuild.
 bench-ci: deps
 	bash bench/ci.sh
 

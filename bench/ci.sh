@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark smoke test for CI: a small corpus (300 reports), archive only, one run.
-# Generates bench/work/300, runs a full build and a no-change rebuild, and checks that public/reports/
-# has a page per report the generator wrote. Exits non-zero on a failed build or a mismatch.
+# Generates bench/work/300, runs a full build, a no-change rebuild and a rebuild after one source changed,
+# and checks that public/reports/ has a page per report the generator wrote and that the last build parsed
+# only the changed source. Exits non-zero on a failed build or a mismatch.
 #   bash bench/ci.sh            # BENCH_CI_REPORTS=N for another size
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,16 @@ again_out=$(build)
 t_again=$(secs "$t0" "$(now)")
 echo "$again_out"
 
+# One source changed: only it is parsed again (the build cache is read in a new process).
+changed=$(ls "$SITE/content" | sed -n '2p')
+cp "$SITE/content/$changed" "$WORK/changed.orig"
+printf '\n本年度各项工作均已按计划完成。\n' >> "$SITE/content/$changed"
+t0=$(now)
+change_out=$(build)
+t_change=$(secs "$t0" "$(now)")
+cp "$WORK/changed.orig" "$SITE/content/$changed"
+echo "$change_out"
+
 # One page per report: reports/<source>-<n>.html, or reports/<slug>/index.html with pretty_urls.
 pages=$( { find "$SITE/public/reports" -maxdepth 1 -type f -name '*.html'
            find "$SITE/public/reports" -mindepth 2 -maxdepth 2 -type f -name 'index.html'; } 2>/dev/null | wc -l)
@@ -55,9 +66,14 @@ echo "bench-ci: $N reports requested, $expected written by the generator"
 echo "  generate            ${t_gen} s"
 echo "  full build          ${t_full} s  (archive: ${built:-?} reports)"
 echo "  no-change rebuild   ${t_again} s"
+echo "  one source changed  ${t_change} s"
 echo "  report pages        $pages"
 
 status=0
+if ! printf '%s\n' "$change_out" | grep -q "(1 parsed)"; then
+  echo "FAIL: after one source changed the build parsed more than that source" >&2
+  status=1
+fi
 if [ "$pages" -ne "$expected" ]; then
   echo "FAIL: $pages report pages in $SITE/public/reports, expected $expected" >&2
   status=1
