@@ -70,7 +70,7 @@ public struct ReportParser: Sendable {
                             paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
         // The body without the signature (not yet set), joined only if a metadata fallback needs it.
         let bare = report
-        let body = LazyText { bare.bodyText }
+        let body = LazyText { Self.bodyText(of: bare) }
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
                                          sections: outline.sections, signature: signature, published: published,
                                          body: body)
@@ -83,6 +83,22 @@ public struct ReportParser: Sendable {
             report.incompleteReason = "the text stops mid-sentence"
         }
         return report
+    }
+
+    /// `Report.bodyText` appended into one string: its list of lines and `joined` copied each
+    /// piece twice more.
+    static func bodyText(of report: Report) -> String {
+        var text = ""
+        var length = 0
+        report.forEachBodyPiece { piece, _ in length += piece.utf8.count + 1 }
+        text.reserveCapacity(length)
+        var first = true
+        report.forEachBodyPiece { piece, startsLine in
+            if startsLine && !first { text += "\n" }
+            text += piece
+            first = false
+        }
+        return text
     }
 
     static func baseName(_ path: String) -> String {

@@ -26,6 +26,22 @@ final class CleanTests: XCTestCase {
 
     // MARK: Page markers
 
+    func testOnePassLineRuleAgreesWithTheTrimmedLinesOwn() {
+        // `scanLine` marks candidates on the raw line; the rule found must be the trimmed line's own,
+        // also when the literal that marked a rule lies in the part trimmed away.
+        let rules = NoiseRules.standard
+        let lines = ["您的位置：首页 > 新闻", "  当前位置 |", "| 栏目 |", "栏目:工作总结", "全县完成栏目建设。", "|您的位置",
+                     "首页 > 通知 > 正文", "发布日期：2023-05-06", "  本文移动端  ", "普通的一句话。", "> a > b", ""]
+        let candidates = UnsafeMutableBufferPointer<Bool>.allocate(capacity: rules.lineRuleCount)
+        defer { candidates.deallocate() }
+        for line in lines {
+            let raw = Scalars(line)
+            _ = rules.scanLine(raw, candidates: candidates)
+            let trimmed = Scalars(raw[raw.trimmedRange()].filter { $0 != "|" })
+            XCTAssertEqual(rules.lineRule(matching: trimmed, candidates: candidates)?.name, rules.lineRule(matching: trimmed)?.name, line)
+        }
+    }
+
     func testPageMarkerRunIsRemovedAndOutOfSequenceNumberStaysText() {
         // 1、2、3、 are the running page sequence (each breaks a sentence); 6、 is out of sequence: text.
         let clean = clean(["1、甲乙丙丁戊己庚辛", "2、资助学生686", "6、598人,发放金", "3、额分别为"])

@@ -18,6 +18,15 @@ final class StructureTests: XCTestCase {
 
     private let title = "县教育局2023年工作总结"
 
+    func testBodyTextAppendedAgreesWithJoined() {
+        // The metadata fallbacks read the body built by `ReportParser.bodyText(of:)`: the same text as `Report.bodyText`.
+        var report = report([title, "前言一段。", "一、加强党的建设", "（一）强化政治建设", "全年检查十二次。", "二、下一步", "继续努力。"])
+        XCTAssertEqual(ReportParser.bodyText(of: report), report.bodyText)
+        report.signature = "县教育局\n2023年12月1日"
+        XCTAssertEqual(ReportParser.bodyText(of: report), report.bodyText)
+        XCTAssertEqual(ReportParser.bodyText(of: Report(id: "empty")), Report(id: "empty").bodyText)
+    }
+
     // MARK: Levels
 
     func testFiveLevelsNest() {

@@ -28,6 +28,11 @@ struct Cleaner: Sendable {
         var published: String?
         var lines: [Paragraph?] = []  // nil: a blank line, which separates paragraphs
 
+        // Line-rule candidates, one flag a rule, filled anew for each line.
+        let candidates = UnsafeMutableBufferPointer<Bool>.allocate(capacity: rules.lineRuleCount)
+        candidates.initialize(repeating: false)
+        defer { candidates.deallocate() }
+
         var number = 0
         var start = 0
         while start <= bytes.count {
@@ -37,13 +42,16 @@ struct Cleaner: Sendable {
             guard var scalars = validating ? Scalars(validatingUTF8: line) : Scalars(utf8: line) else { return nil }
             start = end + 1
             number += 1
-            cutTextRules(&scalars, line: number, dropped: &dropped)
+            // Most lines hold no text rule's pattern: then the same pass has found the line rules' literals.
+            let textMayApply = rules.scanLine(scalars, candidates: candidates)
+            if textMayApply { cutTextRules(&scalars, line: number, dropped: &dropped) }
             stripTableChrome(&scalars, line: number, dropped: &dropped)
             guard !scalars.isEmpty else {
                 lines.append(nil)
                 continue
             }
-            if scalars.count <= Self.maxChromeLength, let rule = rules.lineRule(matching: scalars) {
+            if scalars.count <= Self.maxChromeLength,
+               let rule = textMayApply ? rules.lineRule(matching: scalars) : rules.lineRule(matching: scalars, candidates: candidates) {
                 dropped.append(DroppedText(rule: rule.name, text: scalars.string, line: number))
                 if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: scalars) }
                 continue
@@ -64,7 +72,6 @@ struct Cleaner: Sendable {
     }
 
     private func cutTextRules(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) {
-        guard rules.textRulesMayApply(to: scalars) else { return }
         for rule in rules.textRules {
             while let i = scalars.firstIndex(of: rule.literal) {
                 scalars.removeSubrange(i..<(i + rule.literal.count))

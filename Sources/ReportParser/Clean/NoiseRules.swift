@@ -28,10 +28,8 @@ public struct NoiseRules: Sendable {
     }
     private(set) var lineRules: [Rule] = []
     private(set) var textRules: [Rule] = []
-    /// The unanchored line rules' required literals and the text rules' patterns, each found in
-    /// one pass a line.
+    /// The unanchored line rules' required literals, found in one pass a line.
     private var lineLiterals = LiteralSet([])
-    private var textLiterals = LiteralSet([])
     /// Line rules whose pattern starts with a literal, by that scalar: only a line that starts
     /// with it can match, so they need no search.
     private var anchoredRules: [Unicode.Scalar: [Int]] = [:]
@@ -40,6 +38,9 @@ public struct NoiseRules: Sendable {
     private var anchoredLeadBits = [UInt64](repeating: 0, count: 0x10000 / 64)
     /// Line rules that require no literal (`*`, `#`-only patterns): candidates for every line.
     private var literalFree: [Bool] = []
+    /// The line literals followed by the text rules' (index `lineRules.count + k` is text rule k):
+    /// `scanLine` finds both kinds in one pass where the two sets took one each.
+    private var allLiterals = LiteralSet([])
 
     private mutating func split() {
         lineRules = rules.filter { $0.kind != .text }
@@ -54,7 +55,7 @@ public struct NoiseRules: Sendable {
             }
         }
         literalFree = lineRules.map(\.glob.required.isEmpty)
-        textLiterals = LiteralSet(textRules.map(\.literal))
+        allLiterals = LiteralSet(lineRules.map { $0.glob.firstLiteral == nil ? $0.glob.required : [] } + textRules.map(\.literal))
     }
 
     /// The rules shipped with ReportArchive.
@@ -106,12 +107,32 @@ public struct NoiseRules: Sendable {
         }
     }
 
-    private func mayStartAnchoredRule(_ s: Unicode.Scalar) -> Bool {
-        s.value >= 0x10000 || anchoredLeadBits[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
+    /// One pass over a raw line for both kinds of rule: marks in `candidate` (one flag a line rule)
+    /// the rules whose required literal occurs in `line`, and returns whether a text rule's pattern does.
+    func scanLine(_ line: Scalars, candidates candidate: UnsafeMutableBufferPointer<Bool>) -> Bool {
+        candidate.update(repeating: false)
+        let lineCount = lineRules.count
+        var textMayApply = false
+        allLiterals.forEachOccurrence(in: line) { i in
+            if i < lineCount { candidate[i] = true } else { textMayApply = true }
+        }
+        return textMayApply
     }
 
-    /// Could a text rule cut anything from `line`? Most lines hold none of their patterns.
-    func textRulesMayApply(to line: Scalars) -> Bool {
-        textLiterals.occursAny(in: line)
+    /// `lineRule(matching:)` for a line that `scanLine` marked `candidate` for before it was
+    /// trimmed: the trimmed line is part of the scanned one, so its literals are among those marked,
+    /// and a rule marked only for the cut ends fails its own match (`Glob.matches` requires the literal).
+    func lineRule(matching line: Scalars, candidates candidate: UnsafeMutableBufferPointer<Bool>) -> Rule? {
+        if let first = line.first, mayStartAnchoredRule(first), let anchored = anchoredRules[first] {
+            for i in anchored { candidate[i] = true }
+        }
+        for i in lineRules.indices where (candidate[i] || literalFree[i]) && lineRules[i].glob.matches(line) { return lineRules[i] }
+        return nil
+    }
+
+    var lineRuleCount: Int { lineRules.count }
+
+    private func mayStartAnchoredRule(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x10000 || anchoredLeadBits[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
     }
 }

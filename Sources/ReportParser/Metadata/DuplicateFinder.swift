@@ -45,16 +45,20 @@ enum DuplicateFinder {
         for _ in 0..<window { drop = drop &* base }
         var out: [Int] = []
         // The last `window` characters, on the stack: a local array pays a uniqueness check per write.
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: window) { ring in
+        // Sixteen slots, so the n-th character goes to slot n & 15 and the one `window` back is read
+        // by a mask (no wrap test); a slot not yet written reads 0, as the first `window` need.
+        let slots = 16
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slots) { ring in
             ring.initialize(repeating: 0)
-            var state = (h: UInt64(0), n: 0, slot: 0)
+            var state = (h: UInt64(0), n: 0)
             forEachPiece { piece in
                 var text = piece
                 text.withUTF8 { bytes in
                     // Locals for the loop, so the hash stays in registers.
-                    var (h, n, slot) = state
-                    defer { state = (h, n, slot) }
-                    guard let p = bytes.baseAddress else { return }
+                    var (h, n) = state
+                    defer { state = (h, n) }
+                    let drop = drop
+                    guard let p = bytes.baseAddress, let ring = ring.baseAddress else { return }
                     var i = 0
                     while i < bytes.count {
                         let b = p[i]
@@ -65,9 +69,8 @@ enum DuplicateFinder {
                         }
                         let v = UInt64(b) << 16 | UInt64(p[i &+ 1]) << 8 | UInt64(p[i &+ 2])
                         i &+= 3
-                        let oldest = ring[slot]
-                        ring[slot] = v
-                        slot = slot == window - 1 ? 0 : slot &+ 1
+                        let oldest = ring[(n &- window) & (slots - 1)]
+                        ring[n & (slots - 1)] = v
                         h = h &* base &+ (v &- oldest &* drop)  // the oldest character's term off the chain
                         n &+= 1
                         if h >> 59 == 0 && n >= window { out.append(Int(truncatingIfNeeded: h)) }

@@ -121,13 +121,13 @@ struct OutlineBuilder {
     private func acceptedMarker(in text: Scalars, at i: Int, lineStarts: [Int], isFirst: Bool) -> HeadingMarker? {
         // A numeral or digit inside a longer run of them is not the start of a number.
         if i > 0, mayStart(text[i - 1]), text[i - 1] != "(" && text[i - 1] != "（" { return nil }
-        guard let marker = HeadingMarker.parse(text, at: i) else { return nil }
-        let atLineStart = i == 0 || lineStarts.contains(i)
-        let atBoundary = atLineStart || isBoundary(text, before: i)
+        let atBoundary = i == 0 || isBoundary(text, before: i) || lineStarts.contains(i)
         // A first child may run straight on from its parent's heading (全面领导(一)坚持…), but not
-        // out of Latin text such as `alert(1)`.
-        let runsOn = inHeading && sequence.isFirstChild(marker) && i > 0 && !text[i - 1].isASCII
-        guard atBoundary || runsOn else { return nil }
+        // out of Latin text such as `alert(1)`. Settled before parsing: most numerals in running
+        // text (一个, 三是) stand at no boundary and need no parse.
+        let mayRunOn = inHeading && i > 0 && !text[i - 1].isASCII
+        guard atBoundary || mayRunOn, let marker = HeadingMarker.parse(text, at: i) else { return nil }
+        guard atBoundary || sequence.isFirstChild(marker) else { return nil }
         return sequence.accepts(marker, allowAnyStart: isFirst && i == 0) ? marker : nil
     }
 
