@@ -90,7 +90,7 @@ public final class BuildSession: @unchecked Sendable {
         let page = PageContext(config: config, paths: SitePaths(pretty: config.prettyURLs), searchEnabled: search)
         let rendering = Pipeline.ReportRendering(
             pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
-            config: config, inputs: inputs)
+            inputs: inputs)
         let output = URL(fileURLWithPath: config.outputDirectory)
         let writer = SiteWriter(output: output)
         let staging = try writer.stage()

@@ -10,7 +10,6 @@ public enum Pipeline {
         public var configPath: String
         /// Overrides `[site].base_url` (for a production build).
         public var baseURL: String?
-        /// A script put at the end of every page (the preview server's live reload).
         /// Overrides `[search].enabled` (the benchmark builds without search).
         public var search: Bool?
         /// Leave search indexing to `BuildSession.refreshSearch()` (the preview server runs it in the

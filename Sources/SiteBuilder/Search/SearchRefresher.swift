@@ -50,11 +50,10 @@ public final class SearchRefresher: @unchecked Sendable {
                     if wait <= .zero { break }
                     Thread.sleep(forTimeInterval: Double(wait.components.seconds) + Double(wait.components.attoseconds) * 1e-18)
                 }
-                let clock = ContinuousClock(), began = clock.now
+                let began = ContinuousClock.now
                 do {
                     if try session.refreshSearch() {
-                        let elapsed = clock.now - began
-                        report(.updated(milliseconds: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)))
+                        report(.updated(milliseconds: Int((ContinuousClock.now - began) / .milliseconds(1))))
                     } else {
                         lock.withLock { pending = true }  // the site changed under it
                     }

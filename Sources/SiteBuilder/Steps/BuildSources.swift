@@ -7,7 +7,7 @@ extension Pipeline {
     /// What every report page is rendered with.
     struct ReportRendering {
         var pages: ReportPage
-        var config: SiteConfig
+        var config: SiteConfig { pages.page.config }
         /// Hash of everything that shapes every page (config, templates, options).
         var inputs: UInt64
     }
@@ -47,16 +47,19 @@ extension Pipeline {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             defer { progress?("sources", done.increment(), files.count) }
             let (name, slug) = files[i]
-            let cached = cache[name]
-            if let cached, unmoved.contains(name), cached.key == key(cached.hash, slug),
-               cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
-                return results.set(i, cached)
+            // The cached record, when it was made from bytes with this hash and all its files link.
+            func reused(ifHash hash: UInt64) -> SourceRecord? {
+                guard let cached = cache[name], cached.key == key(hash, slug),
+                      cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) else { return nil }
+                return cached
+            }
+            if unmoved.contains(name), let hash = cache[name]?.hash, let record = reused(ifHash: hash) {
+                return results.set(i, record)
             }
             let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
             let hash = bytes.map { ContentHash.of($0) } ?? 0
-            if bytes != nil, let cached, cached.key == key(hash, slug),
-               cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) {
-                return results.set(i, cached)
+            if bytes != nil, let record = reused(ifHash: hash) {
+                return results.set(i, record)
             }
             let record = build(name: name, slug: slug, hash: hash, key: key(hash, slug), bytes: bytes, parser: parser,
                                rendering: rendering.value, into: site)
