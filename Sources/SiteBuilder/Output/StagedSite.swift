@@ -4,7 +4,6 @@ import Foundation
 /// page's bytes are written and dropped straight away and memory does not grow with the site.
 /// A file whose bytes equal those of the site in place is hard-linked from it, not rewritten.
 final class StagedSite: @unchecked Sendable {
-    let folder: URL
     private let previous: [String: UInt64]
     /// The two folders as paths ending in `/`. Paths are joined as strings: `URL.appendingPathComponent`
     /// asks the file system whether each is a folder, a stat per file that took seconds at 100,000 reports.
@@ -17,7 +16,6 @@ final class StagedSite: @unchecked Sendable {
     private(set) var written = 0
 
     init(folder: URL, previousFolder: URL, previous: [String: UInt64]) {
-        self.folder = folder
         self.previous = previous
         root = folder.path + "/"
         previousRoot = previousFolder.path + "/"
