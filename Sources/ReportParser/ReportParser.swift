@@ -63,7 +63,8 @@ public struct ReportParser: Sendable {
     }
 
     private func structure(_ raw: RawReport, id: String, published: String?) -> Report {
-        var paragraphs = raw.paragraphs
+        // A slice, so that taking the signature off the end shares the report's storage rather than copying it.
+        var paragraphs = raw.paragraphs[...]
         let signature = SignatureFinder.extract(from: &paragraphs)
         let outline = OutlineBuilder.build(paragraphs)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,

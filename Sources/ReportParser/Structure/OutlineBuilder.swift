@@ -26,17 +26,18 @@ struct OutlineBuilder {
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
 
-    static func build(_ paragraphs: [Paragraph]) -> (paragraphs: [String], sections: [Section]) {
+    static func build(_ paragraphs: ArraySlice<Paragraph>) -> (paragraphs: [String], sections: [Section]) {
         var builder = OutlineBuilder()
-        for (index, paragraph) in paragraphs.enumerated() {
-            let next = index + 1 < paragraphs.count ? paragraphs[index + 1].text : []
+        for index in paragraphs.indices {
+            let paragraph = paragraphs[index]
+            let next = index + 1 < paragraphs.endIndex ? paragraphs[index + 1].text : []
             if PartTitle.isPartTitle(paragraph.text, followedBy: next) {
                 builder.flush()
                 builder.open(level: 0, number: "", heading: paragraph.text.string)
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
-            builder.scan(paragraph, isFirst: index == 0)
+            builder.scan(paragraph, isFirst: index == paragraphs.startIndex)
         }
         builder.flush()
         builder.close(downTo: 0)

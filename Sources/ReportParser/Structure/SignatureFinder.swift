@@ -10,7 +10,7 @@ enum SignatureFinder {
     static let officeEndings: [Scalars] = ["局", "委员会", "教委", "厅", "政府", "科", "办公室", "督导室", "中心", "股", "处"].map { Scalars($0) }
 
     /// Removes the signature from the end of `paragraphs` and returns it.
-    static func extract(from paragraphs: inout [Paragraph]) -> Signature? {
+    static func extract(from paragraphs: inout ArraySlice<Paragraph>) -> Signature? {
         guard var last = paragraphs.last else { return nil }
         var lines: [String] = []
         var issuer: String?
@@ -20,7 +20,7 @@ enum SignatureFinder {
         if let found = trailing, found.range.lowerBound == last.text.trimmedRange().lowerBound {
             date = found
             lines.insert(last.text.string, at: 0)
-            paragraphs.removeLast()
+            paragraphs = paragraphs.dropLast()
         } else if let found = trailing, found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
             // Run-on: `… 。 余姚市教育局 2023年12月26日`.
             let beforeDate = last.text.trimmedRange(0..<found.range.lowerBound)
@@ -32,13 +32,13 @@ enum SignatureFinder {
             date = found
             lines = [Scalars(last.text[start...]).string]
             last.text = Scalars(last.text[last.text.trimmedRange(0..<start)])
-            paragraphs[paragraphs.count - 1] = last
+            paragraphs[paragraphs.endIndex - 1] = last
             return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
         }
         if let office = paragraphs.last, isOffice(office.text) {
             issuer = office.text.string
             lines.insert(office.text.string, at: 0)
-            paragraphs.removeLast()
+            paragraphs = paragraphs.dropLast()
         }
         guard !lines.isEmpty else { return nil }
         return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
