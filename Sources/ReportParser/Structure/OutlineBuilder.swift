@@ -26,6 +26,12 @@ struct OutlineBuilder {
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
 
+    init() {
+        // A report has three to six top sections and nests six levels at most: no growth steps.
+        roots.reserveCapacity(8)
+        path.reserveCapacity(6)
+    }
+
     static func build(_ paragraphs: ArraySlice<Paragraph>) -> (paragraphs: [String], sections: [Section]) {
         var builder = OutlineBuilder()
         for index in paragraphs.indices {
@@ -144,13 +150,20 @@ struct OutlineBuilder {
     private func nextMayStart(in text: Scalars, from i: Int) -> Int {
         text.withUnsafeBufferPointer { scalars in
             startBits.withUnsafeBufferPointer { bits in
-                var j = i
-                while j < scalars.count {
-                    let v = Int(scalars[j].value)
-                    if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 { return j }
-                    j += 1
+                // `mayStart` as 1 or 0 without a branch: the index is masked into the table, the bit
+                // kept only below U+10000.
+                func candidate(_ s: Unicode.Scalar) -> UInt64 {
+                    let v = s.value
+                    return bits[Int(v >> 6 & 0x3FF)] >> UInt64(v & 63) & (v < 0x10000 ? 1 : 0)
                 }
-                return scalars.count
+                var j = i
+                // Four scalars a test: most blocks hold no candidate.
+                while j + 4 <= scalars.count,
+                      candidate(scalars[j]) | candidate(scalars[j + 1]) | candidate(scalars[j + 2]) | candidate(scalars[j + 3]) == 0 {
+                    j += 4
+                }
+                while j < scalars.count, candidate(scalars[j]) == 0 { j += 1 }
+                return j
             }
         }
     }
@@ -222,7 +235,13 @@ struct OutlineBuilder {
     private mutating func close(downTo level: Int) {
         while let deepest = path.last?.level, deepest >= level {
             let last = path.removeLast()
-            if path.isEmpty { roots.append(last) } else { path[path.count - 1].children.append(last) }
+            if path.isEmpty {
+                roots.append(last)
+            } else {
+                // A section with children mostly has two to four: room for four at once saves the growth steps.
+                if path[path.count - 1].children.isEmpty { path[path.count - 1].children.reserveCapacity(4) }
+                path[path.count - 1].children.append(last)
+            }
         }
     }
 }
