@@ -41,6 +41,7 @@ public struct ReportParser: Sendable {
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []
+        reports.reserveCapacity(split.reports.count)
         for (index, raw) in split.reports.enumerated() {
             reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
         }

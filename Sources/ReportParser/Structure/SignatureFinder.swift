@@ -12,14 +12,13 @@ enum SignatureFinder {
     /// Removes the signature from the end of `paragraphs` and returns it.
     static func extract(from paragraphs: inout ArraySlice<Paragraph>) -> Signature? {
         guard var last = paragraphs.last else { return nil }
-        var lines: [String] = []
-        var issuer: String?
+        var dateLine: String?
         var date: DateReader.Found?
 
         let trailing = DateReader.trailingDate(in: last.text)  // read once for both shapes below
         if let found = trailing, found.range.lowerBound == last.text.trimmedRange().lowerBound {
             date = found
-            lines.insert(last.text.string, at: 0)
+            dateLine = last.text.string
             paragraphs = paragraphs.dropLast()
         } else if let found = trailing, found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
             // Run-on: `… 。 余姚市教育局 2023年12月26日`.
@@ -28,20 +27,23 @@ enum SignatureFinder {
             while start > beforeDate.lowerBound, !last.text[start - 1].isBlank, !last.text[start - 1].isTerminal { start -= 1 }
             let office = Scalars(last.text[start..<beforeDate.upperBound])
             guard isOffice(office) else { return nil }
-            issuer = office.string
-            date = found
-            lines = [Scalars(last.text[start...]).string]
+            let text = last.text[start...].string
             last.text = Scalars(last.text[last.text.trimmedRange(0..<start)])
             paragraphs[paragraphs.endIndex - 1] = last
-            return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
+            return Signature(text: text, issuer: office.string, date: found)
         }
+        var issuer: String?
         if let office = paragraphs.last, isOffice(office.text) {
             issuer = office.text.string
-            lines.insert(office.text.string, at: 0)
             paragraphs = paragraphs.dropLast()
         }
-        guard !lines.isEmpty else { return nil }
-        return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
+        // The office line, then the date line.
+        switch (issuer, dateLine) {
+        case let (issuer?, dateLine?): return Signature(text: issuer + "\n" + dateLine, issuer: issuer, date: date)
+        case let (issuer?, nil): return Signature(text: issuer, issuer: issuer, date: date)
+        case let (nil, dateLine?): return Signature(text: dateLine, issuer: nil, date: date)
+        case (nil, nil): return nil
+        }
     }
 
     /// A short line naming an office, not a sentence or a heading.
