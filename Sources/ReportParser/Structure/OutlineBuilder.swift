@@ -56,9 +56,10 @@ struct OutlineBuilder {
         // A paragraph that a wrap or page break cut off runs on when the next line starts with a
         // number that cannot be a heading here (单 / 一、陈旧; 十六届 / 四、五中全会).
         if pendingCount > 0 {
-            let marker = HeadingMarker.parse(text, at: 0, enumerations: true)
-            let heading = HeadingMarker.parse(text, at: 0).map { sequence.accepts($0, allowAnyStart: isFirst) } ?? false
-            if marker != nil, !heading, !pendingEndsSentence {
+            let runsOn = HeadingMarker.parse(text, at: 0, enumerations: true) != nil
+                && !(HeadingMarker.parse(text, at: 0).map { sequence.accepts($0, allowAnyStart: isFirst) } ?? false)
+                && !pendingEndsSentence
+            if runsOn {
                 buffer += self.text[run]  // same text continues
                 run = 0..<0
             } else {
@@ -150,20 +151,13 @@ struct OutlineBuilder {
     private func nextMayStart(in text: Scalars, from i: Int) -> Int {
         text.withUnsafeBufferPointer { scalars in
             startBits.withUnsafeBufferPointer { bits in
-                // `mayStart` as 1 or 0 without a branch: the index is masked into the table, the bit
-                // kept only below U+10000.
-                func candidate(_ s: Unicode.Scalar) -> UInt64 {
-                    let v = s.value
-                    return bits[Int(v >> 6 & 0x3FF)] >> UInt64(v & 63) & (v < 0x10000 ? 1 : 0)
-                }
                 var j = i
-                // Four scalars a test: most blocks hold no candidate.
-                while j + 4 <= scalars.count,
-                      candidate(scalars[j]) | candidate(scalars[j + 1]) | candidate(scalars[j + 2]) | candidate(scalars[j + 3]) == 0 {
-                    j += 4
+                while j < scalars.count {
+                    let v = Int(scalars[j].value)
+                    if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 { return j }
+                    j += 1
                 }
-                while j < scalars.count, candidate(scalars[j]) == 0 { j += 1 }
-                return j
+                return scalars.count
             }
         }
     }
