@@ -13,7 +13,7 @@ struct Splitter: Sendable {
         var tocStart: TextPosition?
         for p in paragraphs.indices.prefix(5) {
             let text = paragraphs[p].text
-            let toc = Scalars(text.prefix(100)).firstIndex(of: TableOfContents.heading)
+            let toc = text.firstIndex(of: TableOfContents.heading, to: Swift.min(100, text.count))
             let headEnd = toc ?? text.count
             if headEnd <= 80, let n = CountPromise.count(atEndOf: text[0..<headEnd]) {
                 collectionTitle = Array(text[text.trimmedRange(0..<headEnd)])
@@ -98,8 +98,9 @@ struct Splitter: Sendable {
             reports[reports.count - 1].cutOffByEnd = true
         }
         let kind: Source.Kind = listedCount > 1 || reports.count > 1 ? .collection : .single
+        dropped.sort { $0.line < $1.line }  // in place: `sorted` would copy the array
         return SplitText(kind: kind, collectionTitle: collectionTitle?.string, listedCount: listedCount,
-                         reports: reports, dropped: dropped.sorted { $0.line < $1.line })
+                         reports: reports, dropped: dropped)
     }
 
     /// A listed title in the body, at a sentence boundary (titles often run on inline).
