@@ -132,13 +132,18 @@ struct OutlineBuilder {
 
     /// The pending text, trimmed, as a string; empty when it is blank.
     private mutating func takePending() -> String {
-        defer {
-            buffer.removeAll(keepingCapacity: true)  // the next run on reuses the storage
-            run = 0..<0
-        }
-        if buffer.isEmpty { return text[text.trimmedRange(run)].string }
-        buffer += text[run]
-        return buffer[buffer.trimmedRange()].string
+        let pending = run
+        run = 0..<0
+        if buffer.isEmpty { return string(of: pending) }  // the usual case
+        buffer += text[pending]
+        let string = buffer[buffer.trimmedRange()].string
+        buffer.removeAll(keepingCapacity: true)  // the next run-on reuses the storage
+        return string
+    }
+
+    /// Not mutating, so that the paragraph's text is read in place (no retain).
+    private func string(of range: Range<Int>) -> String {
+        text[text.trimmedRange(range)].string
     }
 
     private func mayStart(_ s: Unicode.Scalar) -> Bool {
