@@ -41,6 +41,7 @@ public struct ReportParser: Sendable {
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []
+        reports.reserveCapacity(split.reports.count)
         for (index, raw) in split.reports.enumerated() {
             reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
         }
@@ -63,7 +64,8 @@ public struct ReportParser: Sendable {
     }
 
     private func structure(_ raw: RawReport, id: String, published: String?) -> Report {
-        var paragraphs = raw.paragraphs
+        // A slice, so that taking the signature off the end shares the report's storage rather than copying it.
+        var paragraphs = raw.paragraphs[...]
         let signature = SignatureFinder.extract(from: &paragraphs)
         let outline = OutlineBuilder.build(paragraphs)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,

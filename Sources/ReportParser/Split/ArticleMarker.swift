@@ -7,8 +7,9 @@ struct ArticleMarker: Sendable {
     /// The markers in order, numbered 1, 2, 3 … (a marker out of sequence is text).
     static func find(in paragraphs: [Paragraph]) -> [ArticleMarker]? {
         var found: [ArticleMarker] = []
-        for (p, paragraph) in paragraphs.enumerated() {
-            guard let marker = parse(paragraph.text, paragraph: p), marker.number == found.count + 1 else { continue }
+        // By index, and only where a marker can start: passing a paragraph's text to `parse` retains it.
+        for p in paragraphs.indices where paragraphs[p].text.first == "第" {
+            guard let marker = parse(paragraphs[p].text, paragraph: p), marker.number == found.count + 1 else { continue }
             found.append(marker)
         }
         return found.count >= 2 ? found : nil

@@ -37,6 +37,7 @@ extension Array where Element == Paragraph {
     func slice(from start: TextPosition, to end: TextPosition) -> [Paragraph] {
         guard start < end else { return [] }
         var out: [Paragraph] = []
+        out.reserveCapacity(Swift.min(end.paragraph, count - 1) - start.paragraph + 1)
         for p in start.paragraph...Swift.min(end.paragraph, count - 1) {
             let text = self[p].text
             let lo = p == start.paragraph ? start.offset : 0

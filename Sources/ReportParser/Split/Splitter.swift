@@ -13,7 +13,7 @@ struct Splitter: Sendable {
         var tocStart: TextPosition?
         for p in paragraphs.indices.prefix(5) {
             let text = paragraphs[p].text
-            let toc = Scalars(text.prefix(100)).firstIndex(of: TableOfContents.heading)
+            let toc = text.firstIndex(of: TableOfContents.heading, to: Swift.min(100, text.count))
             let headEnd = toc ?? text.count
             if headEnd <= 80, let n = CountPromise.count(atEndOf: text[0..<headEnd]) {
                 collectionTitle = Array(text[text.trimmedRange(0..<headEnd)])
@@ -73,20 +73,22 @@ struct Splitter: Sendable {
             var report = RawReport(listedTitle: cut.listed?.string, paragraphs: [])
             // The report's own title line: the listed title as the report writes it, or any title line
             // when nothing was listed.
+            let title: Scalars?
             if let first = body.first, TitleLine.isTitle(first.text),
                cut.listed.map({ TitleLine.sameTitle($0, first.text) }) ?? true {
-                report.title = first.text.string
+                title = first.text
                 body.removeFirst()
             } else if cut.listed == nil, let first = body.first, let end = TitleLine.runOnTitleEnd(first.text) {
                 // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
-                report.title = Scalars(first.text[0..<end]).string
+                title = Array(first.text[0..<end])
                 body[0].text.removeFirst(end)
                 body[0].lineStarts = body[0].lineStarts.compactMap { $0 > end ? $0 - end : nil }
             } else {
-                report.title = cut.listed?.string
+                title = cut.listed
             }
-            if let title = report.title {
-                dropRepeats(of: [Scalars(title)], in: &body, rule: "repeated-title", dropped: &report.dropped)
+            if let title {
+                report.title = title.string
+                dropRepeats(of: [title], in: &body, rule: "repeated-title", dropped: &report.dropped)
             }
             collapseRepetition(&body, dropped: &report.dropped)
             report.paragraphs = body
@@ -96,8 +98,9 @@ struct Splitter: Sendable {
             reports[reports.count - 1].cutOffByEnd = true
         }
         let kind: Source.Kind = listedCount > 1 || reports.count > 1 ? .collection : .single
+        dropped.sort { $0.line < $1.line }  // in place: `sorted` would copy the array
         return SplitText(kind: kind, collectionTitle: collectionTitle?.string, listedCount: listedCount,
-                         reports: reports, dropped: dropped.sorted { $0.line < $1.line })
+                         reports: reports, dropped: dropped)
     }
 
     /// A listed title in the body, at a sentence boundary (titles often run on inline).
@@ -133,6 +136,8 @@ struct Splitter: Sendable {
     }
 
     private func dropRepeats(of titles: [Scalars], in paragraphs: inout [Paragraph], rule: String, dropped: inout [DroppedText]) {
+        // Mostly there is none: look before rewriting the array.
+        guard paragraphs.contains(where: { titles.contains($0.text) }) else { return }
         paragraphs.removeAll { p in
             guard titles.contains(p.text) else { return false }
             dropped.append(DroppedText(rule: rule, text: p.text.string, line: p.line))

@@ -4,6 +4,10 @@ struct NumberingSequence: Sendable {
     private var stack: [(kind: HeadingMarker.Kind, number: Int)] = []
     private(set) var seenAny = false
 
+    init() {
+        stack.reserveCapacity(5)  // one entry a kind at most: no growth as headings nest
+    }
+
     /// Would `marker` continue the numbering? A next sibling may skip one number (四 → 六 happens);
     /// a new, deeper level must start at 1.
     func accepts(_ marker: HeadingMarker, allowAnyStart: Bool = false) -> Bool {

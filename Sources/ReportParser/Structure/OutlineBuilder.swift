@@ -15,23 +15,35 @@ struct OutlineBuilder {
     private var roots: [Section] = []
     private var path: [Section] = []  // open sections, outermost first
     private var sequence = NumberingSequence()
+    // The text read but not yet emitted: `buffer`, carried over from earlier paragraphs, then
+    // `run` of the paragraph being scanned. Held as a range, a paragraph's text is encoded straight
+    // from the paragraph; it is copied into `buffer` only when a paragraph runs on into the next.
+    private var text: Scalars = []
+    private var run = 0..<0
     private var buffer: Scalars = []
     private var inHeading = false
     private var pendingNumber: (level: Int, number: String)?
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
 
-    static func build(_ paragraphs: [Paragraph]) -> (paragraphs: [String], sections: [Section]) {
+    init() {
+        // A report has three to six top sections and nests six levels at most: no growth steps.
+        roots.reserveCapacity(8)
+        path.reserveCapacity(6)
+    }
+
+    static func build(_ paragraphs: ArraySlice<Paragraph>) -> (paragraphs: [String], sections: [Section]) {
         var builder = OutlineBuilder()
-        for (index, paragraph) in paragraphs.enumerated() {
-            let next = index + 1 < paragraphs.count ? paragraphs[index + 1].text : []
+        for index in paragraphs.indices {
+            let paragraph = paragraphs[index]
+            let next = index + 1 < paragraphs.endIndex ? paragraphs[index + 1].text : []
             if PartTitle.isPartTitle(paragraph.text, followedBy: next) {
                 builder.flush()
                 builder.open(level: 0, number: "", heading: paragraph.text.string)
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
-            builder.scan(paragraph, isFirst: index == 0)
+            builder.scan(paragraph, isFirst: index == paragraphs.startIndex)
         }
         builder.flush()
         builder.close(downTo: 0)
@@ -43,29 +55,36 @@ struct OutlineBuilder {
         var i = 0
         // A paragraph that a wrap or page break cut off runs on when the next line starts with a
         // number that cannot be a heading here (单 / 一、陈旧; 十六届 / 四、五中全会).
-        if !buffer.isEmpty {
-            let marker = HeadingMarker.parse(text, at: 0, enumerations: true)
-            let heading = HeadingMarker.parse(text, at: 0).map { sequence.accepts($0, allowAnyStart: isFirst) } ?? false
-            if marker != nil, !heading, !buffer.endsSentence {
-                // fall through: same text continues
+        if pendingCount > 0 {
+            let runsOn = HeadingMarker.parse(text, at: 0, enumerations: true) != nil
+                && !(HeadingMarker.parse(text, at: 0).map { sequence.accepts($0, allowAnyStart: isFirst) } ?? false)
+                && !pendingEndsSentence
+            if runsOn {
+                buffer += self.text[run]  // same text continues
+                run = 0..<0
             } else {
                 flush()
             }
         }
+        self.text = text
         while i < text.count {
+            var marker: HeadingMarker?
             if !inHeading {
-                // Paragraph text: copy the run up to the next heading in one go.
+                // Paragraph text: take the run up to the next heading in one go.
                 let start = i
                 while true {
                     i = nextMayStart(in: text, from: i)
-                    guard i < text.count, acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst) == nil else { break }
+                    guard i < text.count else { break }
+                    marker = acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst)
+                    if marker != nil { break }
                     i += 1
                 }
-                buffer += text[start..<i]
-                guard i < text.count else { break }
+                take(start..<i)
+                guard marker != nil else { break }  // the end of the paragraph
+            } else if mayStart(text[i]) {
+                marker = acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst)
             }
-            let s = text[i]
-            if mayStart(s), let marker = acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst) {
+            if let marker {
                 flush()
                 sequence.commit(marker)
                 pendingNumber = (marker.kind.rawValue, text[marker.range].string)
@@ -74,27 +93,57 @@ struct OutlineBuilder {
                 while i < text.count && text[i].isBlank { i += 1 }
                 continue
             }
+            let s = text[i]
             if s.isTerminal || s == "：" || s == ":" {
-                buffer.append(s)
+                take(i..<(i + 1))
                 endHeading()
                 i += 1
                 while i < text.count && text[i].isBlank { i += 1 }
                 continue
             }
-            if s.isBlank, buffer.count >= 2, !isBlankInsideNumber(text, i) {
+            if s.isBlank, pendingCount >= 2, !isBlankInsideNumber(text, i) {
                 endHeading()
                 while i < text.count && text[i].isBlank { i += 1 }
                 continue
             }
-            if buffer.count >= Self.maxHeadingLength {
+            if pendingCount >= Self.maxHeadingLength {
                 // Too long for a heading: the number heads a paragraph.
                 emitHeading(text: "")
                 inHeading = false
                 continue
             }
-            buffer.append(s)
+            take(i..<(i + 1))
             i += 1
         }
+    }
+
+    private var pendingCount: Int { buffer.count + run.count }
+
+    /// Adds `range` of the paragraph to the pending text; it always continues `run`.
+    private mutating func take(_ range: Range<Int>) {
+        run = run.isEmpty ? range : run.lowerBound..<range.upperBound
+    }
+
+    /// `endsSentence` of the pending text.
+    private var pendingEndsSentence: Bool {
+        guard let last = text[run].last(where: { !$0.isBlank && !$0.isClosingQuote }) else { return buffer.endsSentence }
+        return last.isTerminal || last == "：" || last == ":"
+    }
+
+    /// The pending text, trimmed, as a string; empty when it is blank.
+    private mutating func takePending() -> String {
+        let pending = run
+        run = 0..<0
+        if buffer.isEmpty { return string(of: pending) }  // the usual case
+        buffer += text[pending]
+        let string = buffer[buffer.trimmedRange()].string
+        buffer.removeAll(keepingCapacity: true)  // the next run-on reuses the storage
+        return string
+    }
+
+    /// Not mutating, so that the paragraph's text is read in place (no retain).
+    private func string(of range: Range<Int>) -> String {
+        text[text.trimmedRange(range)].string
     }
 
     private func mayStart(_ s: Unicode.Scalar) -> Bool {
@@ -155,8 +204,7 @@ struct OutlineBuilder {
     }
 
     private mutating func endHeading() {
-        emitHeading(text: buffer[buffer.trimmedRange()].string)
-        buffer.removeAll(keepingCapacity: true)
+        emitHeading(text: takePending())
         inHeading = false
     }
 
@@ -171,12 +219,10 @@ struct OutlineBuilder {
             endHeading()
             return
         }
-        let text = buffer.trimmedRange()
-        if !text.isEmpty {
-            let paragraph = buffer[text].string
+        let paragraph = takePending()
+        if !paragraph.isEmpty {
             if path.isEmpty { preamble.append(paragraph) } else { path[path.count - 1].paragraphs.append(paragraph) }
         }
-        buffer.removeAll(keepingCapacity: true)  // the next paragraph reuses the storage
     }
 
     private mutating func open(level: Int, number: String, heading: String) {
@@ -188,7 +234,13 @@ struct OutlineBuilder {
     private mutating func close(downTo level: Int) {
         while let deepest = path.last?.level, deepest >= level {
             let last = path.removeLast()
-            if path.isEmpty { roots.append(last) } else { path[path.count - 1].children.append(last) }
+            if path.isEmpty {
+                roots.append(last)
+            } else {
+                // A section with children mostly has two to four: room for four at once saves the growth steps.
+                if path[path.count - 1].children.isEmpty { path[path.count - 1].children.reserveCapacity(4) }
+                path[path.count - 1].children.append(last)
+            }
         }
     }
 }

@@ -10,17 +10,16 @@ enum SignatureFinder {
     static let officeEndings: [Scalars] = ["局", "委员会", "教委", "厅", "政府", "科", "办公室", "督导室", "中心", "股", "处"].map { Scalars($0) }
 
     /// Removes the signature from the end of `paragraphs` and returns it.
-    static func extract(from paragraphs: inout [Paragraph]) -> Signature? {
+    static func extract(from paragraphs: inout ArraySlice<Paragraph>) -> Signature? {
         guard var last = paragraphs.last else { return nil }
-        var lines: [String] = []
-        var issuer: String?
+        var dateLine: String?
         var date: DateReader.Found?
 
         let trailing = DateReader.trailingDate(in: last.text)  // read once for both shapes below
         if let found = trailing, found.range.lowerBound == last.text.trimmedRange().lowerBound {
             date = found
-            lines.insert(last.text.string, at: 0)
-            paragraphs.removeLast()
+            dateLine = last.text.string
+            paragraphs = paragraphs.dropLast()
         } else if let found = trailing, found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
             // Run-on: `… 。 余姚市教育局 2023年12月26日`.
             let beforeDate = last.text.trimmedRange(0..<found.range.lowerBound)
@@ -28,20 +27,23 @@ enum SignatureFinder {
             while start > beforeDate.lowerBound, !last.text[start - 1].isBlank, !last.text[start - 1].isTerminal { start -= 1 }
             let office = Scalars(last.text[start..<beforeDate.upperBound])
             guard isOffice(office) else { return nil }
-            issuer = office.string
-            date = found
-            lines = [Scalars(last.text[start...]).string]
+            let text = last.text[start...].string
             last.text = Scalars(last.text[last.text.trimmedRange(0..<start)])
-            paragraphs[paragraphs.count - 1] = last
-            return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
+            paragraphs[paragraphs.endIndex - 1] = last
+            return Signature(text: text, issuer: office.string, date: found)
         }
+        var issuer: String?
         if let office = paragraphs.last, isOffice(office.text) {
             issuer = office.text.string
-            lines.insert(office.text.string, at: 0)
-            paragraphs.removeLast()
+            paragraphs = paragraphs.dropLast()
         }
-        guard !lines.isEmpty else { return nil }
-        return Signature(text: lines.joined(separator: "\n"), issuer: issuer, date: date)
+        // The office line, then the date line.
+        switch (issuer, dateLine) {
+        case let (issuer?, dateLine?): return Signature(text: issuer + "\n" + dateLine, issuer: issuer, date: date)
+        case let (issuer?, nil): return Signature(text: issuer, issuer: issuer, date: date)
+        case let (nil, dateLine?): return Signature(text: dateLine, issuer: nil, date: date)
+        case (nil, nil): return nil
+        }
     }
 
     /// A short line naming an office, not a sentence or a heading.
