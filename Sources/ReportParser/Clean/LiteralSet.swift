@@ -8,6 +8,11 @@ struct LiteralSet: Sendable {
     /// Bit per BMP scalar that starts a literal: 8 KB that stay in cache, settling most scalars
     /// before the larger group table is read.
     private let leadBits: [UInt64]
+    /// Bit per hash of a literal's first two scalars; a one-scalar literal sets its lead's bit in
+    /// `singleBits` instead. Common leads (一, 上, 本) mostly start no literal with the scalar that
+    /// follows, and these 8 KB settle that without the larger tables.
+    private let pairBits: [UInt64]
+    private let singleBits: [UInt64]
     /// For each scalar of the Basic Multilingual Plane: 1 + its group in `groupStarts`, or 0.
     private let groupOfBMPScalar: [UInt16]
     /// Groups for first scalars beyond the BMP (rare in names and chrome).
@@ -28,6 +33,15 @@ struct LiteralSet: Sendable {
         }
         var table = [UInt16](repeating: 0, count: 0x10000)
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var pairs = [UInt64](repeating: 0, count: 0x10000 / 64)
+        var singles = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for literal in literals where !literal.isEmpty {
+            if literal.count == 1 {
+                Self.set(&singles, Int(literal[0].value & 0xFFFF))
+            } else {
+                Self.set(&pairs, Self.pairHash(literal[0].value, literal[1].value))
+            }
+        }
         var other: [UInt32: Int] = [:]
         var starts: [Int] = [0], members: [Int] = []
         for (group, lead) in leads.enumerated() {
@@ -42,6 +56,8 @@ struct LiteralSet: Sendable {
         }
         groupOfBMPScalar = table
         leadBits = bits
+        pairBits = pairs
+        singleBits = singles
         groupOfOtherScalar = other
         groupStarts = starts
         self.members = members
@@ -54,7 +70,9 @@ struct LiteralSet: Sendable {
                 let v = hay[i].value
                 let group: Int
                 if v < 0x10000 {
-                    guard leadBits[Int(v >> 6)] & (1 << UInt64(v & 63)) != 0 else { continue }
+                    guard Self.test(leadBits, Int(v)) else { continue }
+                    let next = i + 1 < hay.count ? hay[i + 1].value : 0
+                    guard Self.test(pairBits, Self.pairHash(v, next)) || Self.test(singleBits, Int(v)) else { continue }
                     group = Int(groupOfBMPScalar[Int(v)]) - 1
                 } else {
                     group = groupOfOtherScalar[v] ?? -1
@@ -72,6 +90,18 @@ struct LiteralSet: Sendable {
         var any = false
         forEachOccurrence(in: text) { _ in any = true }
         return any
+    }
+
+    private static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
+    }
+
+    private static func set(_ bits: inout [UInt64], _ n: Int) {
+        bits[n >> 6] |= 1 << UInt64(n & 63)
+    }
+
+    private static func test(_ bits: [UInt64], _ n: Int) -> Bool {
+        bits[n >> 6] & (1 << UInt64(n & 63)) != 0
     }
 
     private static func occurs(_ literal: Scalars, in hay: UnsafeBufferPointer<Unicode.Scalar>, at i: Int) -> Bool {
