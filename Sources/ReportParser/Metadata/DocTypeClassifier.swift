@@ -13,26 +13,29 @@ enum DocTypeClassifier {
         "汇编", "大全", "个人", "年", "度", "及", "和", "与", "的",
     ].map { Scalars($0) }
 
-    private static let quarters: [(String, Scalars)] = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"].map { ($0, Scalars($0)) }
-    private static let halves: [(String, Scalars)] = ["上半年", "下半年", "半年"].map { ($0, Scalars($0)) }
-    private static let yearWords: [Scalars] = ["年终", "年度", "全年"].map { Scalars($0) }
-    private static let yearWork = Scalars("年工作")
+    /// The kind words as UTF-8, for the tests every title takes (`containsUTF8`).
+    static let summaryBytes = summaryWords.map { Array($0.string.utf8) }
+    static let planBytes = planWords.map { Array($0.string.utf8) }
+
+    private static let quarters: [(String, [UInt8])] = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"].map { ($0, Array($0.utf8)) }
+    private static let halves: [(String, [UInt8])] = ["上半年", "下半年", "半年"].map { ($0, Array($0.utf8)) }
+    private static let yearWords: [[UInt8]] = ["年终", "年度", "全年"].map { Array($0.utf8) }
+    private static let yearWork = Array("年工作".utf8)
     /// What `isSpecial` takes out of a title, in this order.
     private static let removableWords = summaryWords + planWords + genericWords
 
     static func classify(title: String?, topHeadings: [String]) -> DocType {
         guard let title else { return .other }
-        let t = Scalars(title)
-        let summary = contains(t, summaryWords)
-        var plan = contains(t, planWords)
-        if summary && !plan, topHeadings.contains(where: { contains(Scalars($0), planWords) }),
-           topHeadings.contains(where: { contains(Scalars($0), summaryWords) }) {
+        let summary = contains(title, summaryBytes)
+        var plan = contains(title, planBytes)
+        if summary && !plan, topHeadings.contains(where: { contains($0, planBytes) }),
+           topHeadings.contains(where: { contains($0, summaryBytes) }) {
             plan = true
         }
         switch (summary, plan) {
         case (true, true): return .summaryPlan
         case (false, true): return .plan
-        case (true, false): return isSpecial(t) ? .specialSummary : .summary
+        case (true, false): return isSpecial(Scalars(title)) ? .specialSummary : .summary
         case (false, false): return .other
         }
     }
@@ -40,11 +43,10 @@ enum DocTypeClassifier {
     /// 第三季度, 上半年, 年度 …, as the title writes it.
     static func period(title: String?) -> String? {
         guard let title else { return nil }
-        let t = Scalars(title)
-        for (quarter, q) in quarters where t.firstIndex(of: q) != nil { return quarter }
-        for (half, h) in halves where t.firstIndex(of: h) != nil { return half }
-        if yearWords.contains(where: { t.firstIndex(of: $0) != nil })
-            || !YearResolver.years(in: title).isEmpty || t.firstIndex(of: yearWork) != nil {
+        for (quarter, q) in quarters where title.containsUTF8(q) { return quarter }
+        for (half, h) in halves where title.containsUTF8(h) { return half }
+        if yearWords.contains(where: { title.containsUTF8($0) })
+            || !YearResolver.years(in: title).isEmpty || title.containsUTF8(yearWork) {
             return "年度"
         }
         return nil
@@ -64,7 +66,8 @@ enum DocTypeClassifier {
         return rest.count >= 2
     }
 
-    static func contains(_ text: Scalars, _ words: [Scalars]) -> Bool {
-        words.contains { text.firstIndex(of: $0) != nil }
+    /// Whether `text` holds any of `words` (as UTF-8).
+    static func contains(_ text: String, _ words: [[UInt8]]) -> Bool {
+        words.contains { text.containsUTF8($0) }
     }
 }

@@ -256,3 +256,28 @@ extension Array where Element == Unicode.Scalar {
         return i >= 0 && (self[i].isTerminal || self[i] == "：" || self[i] == ":")
     }
 }
+
+extension String {
+    /// Whether `needle`'s UTF-8 occurs in this string's. UTF-8 is self-synchronising, so a byte match
+    /// is a scalar match: short texts are searched as they are, without a `Scalars` copy.
+    func containsUTF8(_ needle: [UInt8]) -> Bool {
+        if let found = utf8.withContiguousStorageIfAvailable({ Self.find(needle, in: $0) }) { return found }
+        return Array(utf8).withUnsafeBufferPointer { Self.find(needle, in: $0) }
+    }
+
+    private static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first, needle.count <= hay.count else { return needle.isEmpty }
+        return needle.withUnsafeBufferPointer { pin in
+            var i = 0
+            while i <= hay.count - pin.count {
+                if hay[i] == first {
+                    var j = 1
+                    while j < pin.count && hay[i + j] == pin[j] { j += 1 }
+                    if j == pin.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+}
