@@ -13,23 +13,23 @@ enum DocTypeClassifier {
         "汇编", "大全", "个人", "年", "度", "及", "和", "与", "的",
     ].map { Scalars($0) }
 
-    /// The kind words as UTF-8, for the tests every title takes (`containsUTF8`).
-    static let summaryBytes = summaryWords.map { Array($0.string.utf8) }
-    static let planBytes = planWords.map { Array($0.string.utf8) }
+    /// Summary words, then plan words: every title and many headings are tested for both at once.
+    private static let kindWords = WordSet((summaryWords + planWords).map(\.string))
 
-    private static let quarters: [(String, [UInt8])] = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"].map { ($0, Array($0.utf8)) }
-    private static let halves: [(String, [UInt8])] = ["上半年", "下半年", "半年"].map { ($0, Array($0.utf8)) }
-    private static let yearWords: [[UInt8]] = ["年终", "年度", "全年"].map { Array($0.utf8) }
-    private static let yearWork = Array("年工作".utf8)
+    private static let quarters = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"]
+    private static let halves = ["上半年", "下半年", "半年"]
+    /// Quarters, halves, then what else says a title covers a year, in one pass.
+    private static let periodWords = WordSet(quarters + halves + ["年终", "年度", "全年", "年工作"])
     /// What `isSpecial` takes out of a title, in this order.
     private static let removableWords = summaryWords + planWords + genericWords
 
     static func classify(title: String?, topHeadings: [String]) -> DocType {
         guard let title else { return .other }
-        let summary = contains(title, summaryBytes)
-        var plan = contains(title, planBytes)
-        if summary && !plan, topHeadings.contains(where: { contains($0, planBytes) }),
-           topHeadings.contains(where: { contains($0, summaryBytes) }) {
+        let kinds = self.kinds(in: title)
+        let summary = kinds.summary
+        var plan = kinds.plan
+        if summary && !plan, topHeadings.contains(where: { self.kinds(in: $0).plan }),
+           topHeadings.contains(where: { self.kinds(in: $0).summary }) {
             plan = true
         }
         switch (summary, plan) {
@@ -43,10 +43,13 @@ enum DocTypeClassifier {
     /// 第三季度, 上半年, 年度 …, as the title writes it.
     static func period(title: String?) -> String? {
         guard let title else { return nil }
-        for (quarter, q) in quarters where title.containsUTF8(q) { return quarter }
-        for (half, h) in halves where title.containsUTF8(h) { return half }
-        if yearWords.contains(where: { title.containsUTF8($0) })
-            || !YearResolver.years(in: title).isEmpty || title.containsUTF8(yearWork) {
+        let found = periodWords.found(in: title)
+        // The first listed that occurs, not the first in the title.
+        let quarterBits = found & (1 << UInt64(quarters.count) - 1)
+        if quarterBits != 0 { return quarters[quarterBits.trailingZeroBitCount] }
+        let halfBits = found >> UInt64(quarters.count) & (1 << UInt64(halves.count) - 1)
+        if halfBits != 0 { return halves[halfBits.trailingZeroBitCount] }
+        if found >> UInt64(quarters.count + halves.count) != 0 || !YearResolver.years(in: title).isEmpty {
             return "年度"
         }
         return nil
@@ -66,8 +69,10 @@ enum DocTypeClassifier {
         return rest.count >= 2
     }
 
-    /// Whether `text` holds any of `words` (as UTF-8).
-    static func contains(_ text: String, _ words: [[UInt8]]) -> Bool {
-        words.contains { text.containsUTF8($0) }
+    /// Whether `text` holds a summary word, and a plan word.
+    static func kinds(in text: String) -> (summary: Bool, plan: Bool) {
+        let found = kindWords.found(in: text)
+        let summaryBits: UInt64 = 1 << UInt64(summaryWords.count) - 1
+        return (found & summaryBits != 0, found & ~summaryBits != 0)
     }
 }

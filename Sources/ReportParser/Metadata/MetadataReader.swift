@@ -62,8 +62,8 @@ struct MetadataReader {
         }
 
         // A title that promises a plan part the body never reaches: the copy was cut.
-        if report.docType == .summaryPlan, DocTypeClassifier.contains(title ?? "", DocTypeClassifier.planBytes),
-           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.contains($0, DocTypeClassifier.planBytes) }) {
+        if report.docType == .summaryPlan, DocTypeClassifier.kinds(in: title ?? "").plan,
+           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.kinds(in: $0).plan }) {
             report.complete = false
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
         }

@@ -257,27 +257,48 @@ extension Array where Element == Unicode.Scalar {
     }
 }
 
-extension String {
-    /// Whether `needle`'s UTF-8 occurs in this string's. UTF-8 is self-synchronising, so a byte match
-    /// is a scalar match: short texts are searched as they are, without a `Scalars` copy.
-    func containsUTF8(_ needle: [UInt8]) -> Bool {
-        if let found = utf8.withContiguousStorageIfAvailable({ Self.find(needle, in: $0) }) { return found }
-        return Array(utf8).withUnsafeBufferPointer { Self.find(needle, in: $0) }
+/// Up to 64 words looked for in one pass over a text's UTF-8, rather than one pass a word: every
+/// title is tested for a dozen kind words and as many period words.
+/// (UTF-8 is self-synchronising, so a byte match is a scalar match.)
+struct WordSet: Sendable {
+    private let words: [[UInt8]]
+    /// Bit per key made of a word's second and third bytes: the ones that tell CJK characters
+    /// apart (their lead bytes, E4…E9, hardly do), so that few positions pass the test.
+    private let keys: [UInt64]
+
+    init(_ words: [String]) {
+        precondition(words.count <= 64 && words.allSatisfy { $0.utf8.count >= 3 })
+        self.words = words.map { Array($0.utf8) }
+        var keys = [UInt64](repeating: 0, count: 64)
+        for word in self.words {
+            let key = Self.key(word[1], word[2])
+            keys[key >> 6] |= 1 << UInt64(key & 63)
+        }
+        self.keys = keys
     }
 
-    private static func find(_ needle: [UInt8], in hay: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first, needle.count <= hay.count else { return needle.isEmpty }
-        return needle.withUnsafeBufferPointer { pin in
-            var i = 0
-            while i <= hay.count - pin.count {
-                if hay[i] == first {
-                    var j = 1
-                    while j < pin.count && hay[i + j] == pin[j] { j += 1 }
-                    if j == pin.count { return true }
-                }
-                i += 1
-            }
-            return false
-        }
+    /// Bit `i` is set when `words[i]` occurs in `text`.
+    func found(in text: String) -> UInt64 {
+        if let found = text.utf8.withContiguousStorageIfAvailable(found) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(found)
     }
+
+    private func found(_ hay: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        var i = 2
+        while i < hay.count {
+            let key = Self.key(hay[i - 1], hay[i])
+            if keys[key >> 6] & (1 << UInt64(key & 63)) != 0 {
+                for (n, word) in words.enumerated() where i - 2 + word.count <= hay.count {
+                    var j = 0
+                    while j < word.count && hay[i - 2 + j] == word[j] { j += 1 }
+                    if j == word.count { found |= 1 << UInt64(n) }
+                }
+            }
+            i += 1
+        }
+        return found
+    }
+
+    private static func key(_ a: UInt8, _ b: UInt8) -> Int { Int(a & 63) << 6 | Int(b & 63) }
 }
