@@ -65,7 +65,7 @@ enum DocTypeClassifier {
         for word in removableWords {
             while let i = t.firstIndex(of: word) { t.removeSubrange(i..<(i + word.count)) }
         }
-        let rest = t.filter { $0.isHan && !$0.isAnonymiser && !OfficeName.levelScalars.contains($0) }
+        let rest = t.filter { $0.isHan && !$0.isAnonymiser && !OfficeName.isLevel($0) }
         return rest.count >= 2
     }
 
