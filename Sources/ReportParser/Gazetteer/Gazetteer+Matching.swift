@@ -159,7 +159,8 @@ extension Gazetteer {
         }
 
         /// Decodes the scalar starting at `offset`; the bytes are a String's, so valid UTF-8.
-        private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
+        /// Always inlined: the scan calls it for every scalar, and the compiler left it a call.
+        @inline(__always) private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
             let lead = UInt32(bytes[offset])
             switch lead {
             case ..<0x80:
