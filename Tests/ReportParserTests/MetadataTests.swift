@@ -284,7 +284,12 @@ final class MetadataTests: XCTestCase {
         XCTAssertEqual(halves.map { DuplicateFinder.fingerprint(of: $0) }, halves.map { DuplicateFinder.fingerprint($0.joined(separator: "\n")) })
         for i in prints.indices {
             for j in prints.indices {
-                XCTAssertEqual(DuplicateFinder.sharedCount(prints[i], prints[j]), references[i].intersection(references[j]).count)
+                let shared = DuplicateFinder.sharedCount(prints[i], prints[j])
+                XCTAssertEqual(shared, references[i].intersection(references[j]).count)
+                // The merge that stops early answers as the full count would.
+                for bound in [0.0, 0.5, 1, Double(shared) - 0.5, Double(shared), Double(shared) + 0.5, 0.6 * Double(prints[i].count)] {
+                    XCTAssertEqual(DuplicateFinder.share(prints[i], prints[j], atLeast: bound), Double(shared) >= bound)
+                }
             }
         }
     }

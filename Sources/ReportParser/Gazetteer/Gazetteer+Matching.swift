@@ -38,7 +38,7 @@ extension Gazetteer {
         /// Open addressing, linear probing; key 0 marks an empty slot (no scalar is 0 in a name).
         private let slots: [Slot]
         private let hashShift: UInt64
-        /// Bit per scalar value that starts some name.
+        /// Bit per scalar value that starts some name, then a zero word that larger scalars read.
         private let leadScalars: [UInt64]
         /// Bit per 16-bit hash of a key in `slots`: a common lead scalar (大, 东, 新) is mostly followed
         /// by a scalar that starts no name, and this small table, unlike `slots`, stays in cache.
@@ -84,39 +84,46 @@ extension Gazetteer {
                 start = end
             }
             self.slots = slots
-            self.leadScalars = leadScalars
+            self.leadScalars = leadScalars + [0]
             self.pairBits = pairBits
         }
 
         /// Calls `report` with each non-overlapping match and its byte offset, left to right.
         func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool, report: (Entry, Int) -> Void) {
             let count = bytes.count
+            let lastLeadWord = leadScalars.count - 1  // zero: scalars past the table land there
             var offset = 0
             scanning: while offset < count {
                 if bytes[offset] < 0x80 {
                     offset += 1
                     continue
                 }
-                let (first, firstLength) = Self.decode(bytes, at: offset)
-                let second = offset + firstLength
-                guard first >> 6 < leadScalars.count, leadScalars[Int(first >> 6)] & (1 << (first & 63)) != 0,
-                      second < count
-                else {
-                    offset = second
-                    continue
-                }
-                let key = UInt64(first) << 21 | UInt64(Self.decode(bytes, at: second).scalar)
-                let pair = Self.hash(key, shift: 48)
-                if pairBits[pair >> 6] & (1 << UInt64(pair & 63)) != 0, let candidates = lookup(key) {
-                    for entry in entries[candidates] where includeShortNames || !entry.isShortName {
-                        if matches(entry.bytes, in: bytes, at: offset) {
-                            report(entry, offset)
-                            offset += entry.bytes.count
-                            continue scanning
+                var (first, firstLength) = Self.decode(bytes, at: offset)
+                // Along a run of non-ASCII scalars, each is decoded once: the second of one pair is
+                // the first of the next.
+                while true {
+                    let second = offset + firstLength
+                    guard second < count else { return }
+                    let (next, nextLength) = Self.decode(bytes, at: second)
+                    let key = UInt64(first) << 21 | UInt64(next)
+                    let pair = Self.hash(key, shift: 48)
+                    // The lead and pair tests in one branch: taken apart, the lead test (true for a third
+                    // of Han text) was a coin the branch predictor kept losing.
+                    let leadWord = leadScalars[Swift.min(Int(first >> 6), lastLeadWord)] >> UInt64(first & 63)
+                    let pairWord = pairBits[pair >> 6] >> UInt64(pair & 63)
+                    if leadWord & pairWord & 1 != 0, let candidates = lookup(key) {
+                        for entry in entries[candidates] where includeShortNames || !entry.isShortName {
+                            if matches(entry.bytes, in: bytes, at: offset) {
+                                report(entry, offset)
+                                offset += entry.bytes.count
+                                continue scanning
+                            }
                         }
                     }
+                    offset = second
+                    if next < 0x80 { continue scanning }
+                    (first, firstLength) = (next, nextLength)
                 }
-                offset = second
             }
         }
 
@@ -152,7 +159,8 @@ extension Gazetteer {
         }
 
         /// Decodes the scalar starting at `offset`; the bytes are a String's, so valid UTF-8.
-        private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
+        /// Always inlined: the scan calls it for every scalar, and the compiler left it a call.
+        @inline(__always) private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> (scalar: UInt32, length: Int) {
             let lead = UInt32(bytes[offset])
             switch lead {
             case ..<0x80:

@@ -56,6 +56,8 @@ public struct Gazetteer: Sendable {
     private let indexByCode: [String: Int]
     private let indexByName: [String: [Int]]
     private let indexByShortName: [String: [Int]]
+    /// Each place's region, by index: most reports ask for one.
+    private let regions: [Region]
     let nameIndex: NameIndex
 
     /// Parses `code<TAB>name<TAB>parent_code` lines; `#` lines and blank lines are skipped.
@@ -112,6 +114,16 @@ public struct Gazetteer: Sendable {
         indexByName = Dictionary(grouping: places.indices, by: { places[$0].name })
         indexByShortName = byShortName
         nameIndex = NameIndex(places: places)
+        // Parents first (a parent is of a higher rank, as checked above), so a region extends its parent's.
+        var built = [Region](repeating: Region(), count: places.count)
+        let indexByCode = self.indexByCode
+        for rank in [Rank.province, .prefecture, .county] {
+            for (index, place) in places.enumerated() where place.rank == rank {
+                let parent = place.parentCode.flatMap { indexByCode[$0] }.map { built[$0] }
+                built[index] = Self.region(for: place, in: parent)
+            }
+        }
+        regions = built
     }
 
     /// Every place, in file order (by code for the shipped file).
@@ -136,15 +148,18 @@ public struct Gazetteer: Sendable {
 
     /// The place with its ancestors filled in; `level` is the kind its name ends in (省, 市, 州, 区, 县, 旗, 盟, 地区).
     public func region(for place: Place) -> Region {
-        var region = Region(level: place.name.hasSuffix("地区") ? "地区" : String(place.name.suffix(1)), code: place.code)
-        var current: Place? = place
-        while let step = current {
-            switch step.rank {
-            case .province: region.province = step.name
-            case .prefecture: region.prefecture = step.name
-            case .county: region.county = step.name
-            }
-            current = parent(of: step)
+        if let index = indexByCode[place.code], all[index] == place { return regions[index] }
+        return Self.region(for: place, in: parent(of: place).map { region(for: $0) })
+    }
+
+    private static func region(for place: Place, in parent: Region?) -> Region {
+        var region = parent ?? Region()
+        region.level = place.name.hasSuffix("地区") ? "地区" : String(place.name.suffix(1))
+        region.code = place.code
+        switch place.rank {
+        case .province: region.province = place.name
+        case .prefecture: region.prefecture = place.name
+        case .county: region.county = place.name
         }
         return region
     }

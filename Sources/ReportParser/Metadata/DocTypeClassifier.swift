@@ -13,26 +13,29 @@ enum DocTypeClassifier {
         "汇编", "大全", "个人", "年", "度", "及", "和", "与", "的",
     ].map { Scalars($0) }
 
-    private static let quarters: [(String, Scalars)] = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"].map { ($0, Scalars($0)) }
-    private static let halves: [(String, Scalars)] = ["上半年", "下半年", "半年"].map { ($0, Scalars($0)) }
-    private static let yearWords: [Scalars] = ["年终", "年度", "全年"].map { Scalars($0) }
-    private static let yearWork = Scalars("年工作")
+    /// Summary words, then plan words: every title and many headings are tested for both at once.
+    private static let kindWords = WordSet((summaryWords + planWords).map(\.string))
+
+    private static let quarters = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"]
+    private static let halves = ["上半年", "下半年", "半年"]
+    /// Quarters, halves, then what else says a title covers a year, in one pass.
+    private static let periodWords = WordSet(quarters + halves + ["年终", "年度", "全年", "年工作"])
     /// What `isSpecial` takes out of a title, in this order.
     private static let removableWords = summaryWords + planWords + genericWords
 
     static func classify(title: String?, topHeadings: [String]) -> DocType {
         guard let title else { return .other }
-        let t = Scalars(title)
-        let summary = contains(t, summaryWords)
-        var plan = contains(t, planWords)
-        if summary && !plan, topHeadings.contains(where: { contains(Scalars($0), planWords) }),
-           topHeadings.contains(where: { contains(Scalars($0), summaryWords) }) {
+        let kinds = self.kinds(in: title)
+        let summary = kinds.summary
+        var plan = kinds.plan
+        if summary && !plan, topHeadings.contains(where: { self.kinds(in: $0).plan }),
+           topHeadings.contains(where: { self.kinds(in: $0).summary }) {
             plan = true
         }
         switch (summary, plan) {
         case (true, true): return .summaryPlan
         case (false, true): return .plan
-        case (true, false): return isSpecial(t) ? .specialSummary : .summary
+        case (true, false): return isSpecial(Scalars(title)) ? .specialSummary : .summary
         case (false, false): return .other
         }
     }
@@ -40,11 +43,13 @@ enum DocTypeClassifier {
     /// 第三季度, 上半年, 年度 …, as the title writes it.
     static func period(title: String?) -> String? {
         guard let title else { return nil }
-        let t = Scalars(title)
-        for (quarter, q) in quarters where t.firstIndex(of: q) != nil { return quarter }
-        for (half, h) in halves where t.firstIndex(of: h) != nil { return half }
-        if yearWords.contains(where: { t.firstIndex(of: $0) != nil })
-            || !YearResolver.years(in: title).isEmpty || t.firstIndex(of: yearWork) != nil {
+        let found = periodWords.found(in: title)
+        // The first listed that occurs, not the first in the title.
+        let quarterBits = found & (1 << UInt64(quarters.count) - 1)
+        if quarterBits != 0 { return quarters[quarterBits.trailingZeroBitCount] }
+        let halfBits = found >> UInt64(quarters.count) & (1 << UInt64(halves.count) - 1)
+        if halfBits != 0 { return halves[halfBits.trailingZeroBitCount] }
+        if found >> UInt64(quarters.count + halves.count) != 0 || !YearResolver.years(in: title).isEmpty {
             return "年度"
         }
         return nil
@@ -60,11 +65,14 @@ enum DocTypeClassifier {
         for word in removableWords {
             while let i = t.firstIndex(of: word) { t.removeSubrange(i..<(i + word.count)) }
         }
-        let rest = t.filter { $0.isHan && !$0.isAnonymiser && !OfficeName.levelScalars.contains($0) }
+        let rest = t.filter { $0.isHan && !$0.isAnonymiser && !OfficeName.isLevel($0) }
         return rest.count >= 2
     }
 
-    static func contains(_ text: Scalars, _ words: [Scalars]) -> Bool {
-        words.contains { text.firstIndex(of: $0) != nil }
+    /// Whether `text` holds a summary word, and a plan word.
+    static func kinds(in text: String) -> (summary: Bool, plan: Bool) {
+        let found = kindWords.found(in: text)
+        let summaryBits: UInt64 = 1 << UInt64(summaryWords.count) - 1
+        return (found & summaryBits != 0, found & ~summaryBits != 0)
     }
 }

@@ -62,8 +62,8 @@ struct MetadataReader {
         }
 
         // A title that promises a plan part the body never reaches: the copy was cut.
-        if report.docType == .summaryPlan, DocTypeClassifier.contains(Scalars(title ?? ""), DocTypeClassifier.planWords),
-           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.contains(Scalars($0), DocTypeClassifier.planWords) }) {
+        if report.docType == .summaryPlan, DocTypeClassifier.kinds(in: title ?? "").plan,
+           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.kinds(in: $0).plan }) {
             report.complete = false
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
         }
@@ -83,7 +83,7 @@ struct MetadataReader {
     /// A signature line that names an office in other words (`州人民政府教育督导室`).
     private func officeLike(_ text: String) -> OfficeName? {
         let s = Scalars(text)
-        let levels = s.filter { OfficeName.levelScalars.contains($0) }
+        let levels = s.filter(OfficeName.isLevel)
         return OfficeName(prefix: text, office: text, department: nil, level: nil,
                           isAnonymised: s.contains { $0.isAnonymiser } || levels.count == s.count)
     }
@@ -91,8 +91,8 @@ struct MetadataReader {
     /// 全县 / 我区 / 本市: how a report speaks of its own government when no office names it.
     static func ownLevel(in s: Scalars) -> String? {
         var counts: [Unicode.Scalar: Int] = [:]
-        // The cheap test first: hashing every scalar into the set cost more than the rest of this.
-        for i in 1..<Swift.max(1, s.count) where (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") && OfficeName.levelScalars.contains(s[i]) {
+        // The cheap test first: most scalars follow no 全, 我 or 本.
+        for i in 1..<Swift.max(1, s.count) where (s[i - 1] == "全" || s[i - 1] == "我" || s[i - 1] == "本") && OfficeName.isLevel(s[i]) {
             counts[s[i], default: 0] += 1
         }
         return counts.max { ($0.value, $1.key.value) < ($1.value, $0.key.value) }.map { String($0.key) }

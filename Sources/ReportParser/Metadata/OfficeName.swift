@@ -12,13 +12,19 @@ struct OfficeName: Equatable {
     /// The prefix hides a name (xx, XX, **, ×, _____, 某).
     var isAnonymised: Bool
     /// The prefix is a real name, not a bare level or a hidden one.
-    var hasName: Bool { !isAnonymised && prefix.unicodeScalars.count > (levelChars(prefix).count) }
+    var hasName: Bool { !isAnonymised && prefix.unicodeScalars.contains { !Self.isLevel($0) } }
 
     static let officeWords: [Scalars] = [
         "教育和体育局", "教育体育局", "教育科技局", "教育和科学技术局", "教育和科技局", "教育委员会", "教育局", "教体局", "教育厅", "文教局", "教委",
     ].map { Scalars($0) }
 
-    static let levelScalars: Set<Unicode.Scalar> = ["省", "市", "州", "区", "县", "旗", "盟"]
+    /// 省 市 州 区 县 旗 盟: spelled out, as a set's hashing cost more than the rest of the tests.
+    static func isLevel(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "省", "市", "州", "区", "县", "旗", "盟": true
+        default: false
+        }
+    }
 
     /// The first office named in `text`.
     static func find(in text: Scalars) -> OfficeName? {
@@ -68,32 +74,28 @@ struct OfficeName: Equatable {
             if s.isBlank { break }
             p -= 1
         }
-        let prefix = Scalars(text[p..<start])
+        let prefix = text[p..<start]
         let end = start + word.count
         var department: String?
         // A department is a short name ending in 科/处/股/室 right after the office: 财务科工作总结.
         var d = end
         while d < text.count, d - end < 6, text[d].isHan {
-            if d > end, ["科", "处", "股", "室"].contains(text[d]) {
-                department = Scalars(text[end...d]).string
+            if d > end, text[d] == "科" || text[d] == "处" || text[d] == "股" || text[d] == "室" {
+                department = text[end...d].string
                 break
             }
             d += 1
         }
-        let levels = prefix.filter { levelScalars.contains($0) }
+        let levels = prefix.count(where: isLevel)
         let level: String?
-        if !levels.isEmpty, levels.count == prefix.filter({ !$0.isAnonymiser }).count {
-            level = String(levels[0])  // 区县教育局: the first named level
-        } else if let last = prefix.last, levelScalars.contains(last) {
+        if levels > 0, levels == prefix.count(where: { !$0.isAnonymiser }) {
+            level = prefix.first(where: isLevel).map { String($0) }  // 区县教育局: the first named level
+        } else if let last = prefix.last, isLevel(last) {
             level = String(last)
         } else {
             level = nil
         }
-        return OfficeName(prefix: prefix.string, office: (prefix + word).string, department: department, level: level,
+        return OfficeName(prefix: prefix.string, office: text[p..<end].string, department: department, level: level,
                           isAnonymised: prefix.contains { $0.isAnonymiser })
     }
-}
-
-private func levelChars(_ s: String) -> [Unicode.Scalar] {
-    s.unicodeScalars.filter { OfficeName.levelScalars.contains($0) }
 }

@@ -15,27 +15,26 @@ enum YearResolver {
     }
 
     static func resolve(_ input: Input) -> (year: Int?, candidates: [YearCandidate], note: String?) {
-        var candidates: [YearCandidate] = []
-        if let year = input.signed?.year { candidates.append(YearCandidate(value: year, from: .signedDate)) }
-        for y in years(in: input.title) { candidates.append(YearCandidate(value: y, from: .title)) }
+        // Without repeats, in order of trust as found; reserved, as most reports have a few.
+        var unique: [YearCandidate] = []
+        unique.reserveCapacity(8)
+        func add(_ value: Int, from: YearCandidate.Origin) {
+            let c = YearCandidate(value: value, from: from)
+            if !unique.contains(c) { unique.append(c) }
+        }
+        if let year = input.signed?.year { add(year, from: .signedDate) }
+        for y in years(in: input.title) { add(y, from: .title) }
         if input.listedTitle != input.title {
-            for y in years(in: input.listedTitle) { candidates.append(YearCandidate(value: y, from: .listedTitle)) }
+            for y in years(in: input.listedTitle) { add(y, from: .listedTitle) }
         }
         for heading in input.topHeadings {
-            for y in years(in: heading) { candidates.append(YearCandidate(value: y, from: .heading)) }
+            for y in years(in: heading) { add(y, from: .heading) }
         }
         // Only an opening that starts with the year (`2023年，全市…`) speaks for the whole report.
-        // `leadingYear` reads at most 8 scalars, which 32 UTF-8 bytes always hold.
-        if let first = input.firstParagraph.map({ Scalars($0, utf8Limit: 32) }), let y = leadingYear(first) {
-            candidates.append(YearCandidate(value: y, from: .body))
-        }
-        if let published = input.published, let y = Int(published.prefix(4)) {
-            candidates.append(YearCandidate(value: y, from: .published))
-        }
-        var unique: [YearCandidate] = []
-        for c in candidates where !unique.contains(c) { unique.append(c) }
+        if let first = input.firstParagraph, let y = leadingYear(first) { add(y, from: .body) }
+        if let published = input.published, let y = Int(published.prefix(4)) { add(y, from: .published) }
 
-        guard let best = unique.filter({ $0.from != .published }).min(by: { $0.from < $1.from }) else {
+        guard let best = unique.lazy.filter({ $0.from != .published }).min(by: { $0.from < $1.from }) else {
             return (nil, unique, nil)
         }
         if best.from == .signedDate, let month = input.signed?.month {
@@ -47,32 +46,85 @@ enum YearResolver {
     }
 
     /// Four-digit years followed by 年 (blanks allowed: `2022 年`), in order of appearance.
+    /// Read from the UTF-8 directly: this runs on every title and top heading, most without a digit.
     static func years(in text: String?) -> [Int] {
-        guard let text else { return [] }
-        let s = Scalars(text)
+        guard var text else { return [] }
+        return text.withUTF8 { years(inUTF8: $0) }
+    }
+
+    private static func years(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
         var out: [Int] = []
         var i = 0
-        while i + 4 <= s.count {
-            // A year's first character is a digit: most positions are settled by that alone.
-            if s[i].digitValue != nil, (i == 0 || s[i - 1].digitValue == nil), let y = ChineseNumber.digitwise(s[i..<(i + 4)]),
-               s[i..<(i + 4)].allSatisfy({ $0.digitValue != nil }), (1980...2100).contains(y) {
-                var j = i + 4
-                while j < s.count && s[j].isBlank { j += 1 }
-                if j < s.count, s[j] == "年" {
+        while i < bytes.count {
+            // Only where a run of digits starts: the scalar before is no digit (or was skipped with it).
+            guard let (first, length) = digit(bytes, at: i) else {
+                i += scalarLength(bytes[i])
+                continue
+            }
+            var y = first, j = i + length, digits = 1
+            while digits < 4, let (d, n) = digit(bytes, at: j) {
+                y = y * 10 + d
+                j += n
+                digits += 1
+            }
+            if digits == 4, (1980...2100).contains(y) {
+                while j < bytes.count, let n = blankLength(bytes, at: j) { j += n }
+                if j + 2 < bytes.count, bytes[j] == 0xE5, bytes[j + 1] == 0xB9, bytes[j + 2] == 0xB4 {  // 年
                     if !out.contains(y) { out.append(y) }
-                    i = j
+                    i = j + 3
                     continue
                 }
             }
-            i += 1
+            // Not a year: the rest of this run of digits starts none either.
+            i += length
+            while i < bytes.count, let (_, n) = digit(bytes, at: i) { i += n }
         }
         return out
     }
 
-    private static func leadingYear(_ s: Scalars) -> Int? {
-        guard s.count > 5, s[0].digitValue != nil else { return nil }
-        return years(in: Scalars(s.prefix(8)).string).first.flatMap { y in
-            Scalars(String(y)) == Array(s.prefix(4)) ? y : nil
+    /// An ASCII or full-width digit (`digitValue`) at `i`, with its length in bytes.
+    private static func digit(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (Int, Int)? {
+        guard i < bytes.count else { return nil }
+        let b = bytes[i]
+        if b &- 0x30 < 10 { return (Int(b &- 0x30), 1) }
+        if b == 0xEF, i + 2 < bytes.count, bytes[i + 1] == 0xBC, bytes[i + 2] &- 0x90 < 10 { return (Int(bytes[i + 2] &- 0x90), 3) }
+        return nil
+    }
+
+    /// The length of the scalar at `i` when it `isBlank`.
+    private static func blankLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = UInt32(bytes[i]), length = scalarLength(bytes[i])
+        guard length <= 3, i + length <= bytes.count else { return nil }  // every blank is in the BMP
+        let value = length == 1 ? b
+            : length == 2 ? (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            : (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        return Unicode.Scalar(value)?.isBlank == true ? length : nil
+    }
+
+    private static func scalarLength(_ lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
+    /// The year an opening starts with (`2023年，全市…`): its first four scalars are the ASCII digits of
+    /// the first year among its first eight, of which the first 32 UTF-8 bytes hold more than five.
+    private static func leadingYear(_ paragraph: String) -> Int? {
+        var paragraph = paragraph
+        return paragraph.withUTF8 { bytes in
+            guard bytes.count > 5, bytes[0] &- 0x30 < 10, bytes[1] &- 0x30 < 10, bytes[2] &- 0x30 < 10, bytes[3] &- 0x30 < 10 else {
+                return nil
+            }
+            var limit = Swift.min(32, bytes.count)
+            while limit < bytes.count && bytes[limit] & 0xC0 == 0x80 { limit -= 1 }  // a character the limit cuts
+            var scalars = 0, end8 = 0, i = 0
+            while i < limit {
+                i += scalarLength(bytes[i])
+                scalars += 1
+                if scalars == 8 { end8 = i }
+            }
+            guard scalars > 5 else { return nil }
+            let leading = bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+            let first = years(inUTF8: UnsafeBufferPointer(rebasing: bytes[..<(scalars >= 8 ? end8 : limit)])).first
+            return first == leading ? first : nil
         }
     }
 }
