@@ -87,13 +87,21 @@ public struct Report: Codable, Sendable, Equatable {
     /// each paragraph, each heading's number and then its text (`startsLine` false: the two make
     /// one line), and the signature.
     package func forEachBodyPiece(_ visit: (_ piece: String, _ startsLine: Bool) -> Void) {
-        for paragraph in paragraphs { visit(paragraph, true) }
+        Self.forEachBodyPiece(paragraphs: paragraphs, sections: sections, signature: signature, visit)
+    }
+
+    /// The same walk over the parts of a report, for a reader that holds them but not a whole `Report`
+    /// (copying one to capture it retains each of its fields).
+    package static func forEachBodyPiece(paragraphs: [String], sections: [Section], signature: String?,
+                                         _ visit: (_ piece: String, _ startsLine: Bool) -> Void) {
+        for i in paragraphs.indices { visit(paragraphs[i], true) }
+        // By index: `for section in sections` copies each section, a retain per field.
         func walk(_ sections: [Section]) {
-            for section in sections {
-                visit(section.number, true)
-                visit(section.heading, false)
-                for paragraph in section.paragraphs { visit(paragraph, true) }
-                walk(section.children)
+            for i in sections.indices {
+                visit(sections[i].number, true)
+                visit(sections[i].heading, false)
+                for j in sections[i].paragraphs.indices { visit(sections[i].paragraphs[j], true) }
+                walk(sections[i].children)
             }
         }
         walk(sections)

@@ -70,9 +70,11 @@ public struct ReportParser: Sendable {
         let outline = OutlineBuilder.build(paragraphs)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
                             paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
-        // The body without the signature (not yet set), joined only if a metadata fallback needs it.
-        let bare = report
-        let body = LazyText { Self.bodyText(of: bare) }
+        // The body without the signature, joined only if a metadata fallback needs it. The closure
+        // holds the two arrays, not a copy of the report (a retain per field).
+        let body = LazyText { [paragraphs = outline.paragraphs, sections = outline.sections] in
+            Self.bodyText(paragraphs: paragraphs, sections: sections)
+        }
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
                                          sections: outline.sections, signature: signature, published: published,
                                          body: body)
@@ -90,12 +92,18 @@ public struct ReportParser: Sendable {
     /// `Report.bodyText` appended into one string: its list of lines and `joined` copied each
     /// piece twice more.
     static func bodyText(of report: Report) -> String {
+        bodyText(paragraphs: report.paragraphs, sections: report.sections, signature: report.signature)
+    }
+
+    static func bodyText(paragraphs: [String], sections: [Section], signature: String? = nil) -> String {
         var text = ""
         var length = 0
-        report.forEachBodyPiece { piece, _ in length += piece.utf8.count + 1 }
+        Report.forEachBodyPiece(paragraphs: paragraphs, sections: sections, signature: signature) { piece, _ in
+            length += piece.utf8.count + 1
+        }
         text.reserveCapacity(length)
         var first = true
-        report.forEachBodyPiece { piece, startsLine in
+        Report.forEachBodyPiece(paragraphs: paragraphs, sections: sections, signature: signature) { piece, startsLine in
             if startsLine && !first { text += "\n" }
             text += piece
             first = false

@@ -4,10 +4,12 @@ extension Gazetteer {
     /// never overlap. A homonym (通州区) yields one mention per place, all with the same span.
     public func mentions(in text: String, includeShortNames: Bool) -> [Mention] {
         var found: [Mention] = []
+        // The closure captures the two parts it reads, not the whole gazetteer (a retain per field).
+        let (nameIndex, places) = (nameIndex, allPlaces)
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
             nameIndex.scan(bytes, includeShortNames: includeShortNames) { entry, offset in
                 for place in entry.places {
-                    found.append(Mention(place: allPlaces[place], utf8Offset: offset,
+                    found.append(Mention(place: places[place], utf8Offset: offset,
                                          utf8Length: entry.bytes.count, isShortName: entry.isShortName))
                 }
             }
