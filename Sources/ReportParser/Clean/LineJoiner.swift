@@ -2,25 +2,32 @@
 /// hard-wrapped at a fixed width (PDF or DOCX conversion), where a full line that does not end
 /// a sentence runs on into the next.
 enum LineJoiner {
-    static func join(_ lines: [Paragraph?]) -> [Paragraph] {
-        let width = wrapWidth(lines.compactMap { $0?.text.count })
+    /// Consumes the lines: each is moved into its paragraph, not copied (a copy retains its text
+    /// and line starts, and the array's release then releases them again).
+    static func join(_ lines: consuming [Paragraph?]) -> [Paragraph] {
+        var lengths: [Int] = []
+        lengths.reserveCapacity(lines.count)
+        lines.withUnsafeBufferPointer { lines in  // read in place: a copy of each line retains it
+            for i in lines.indices { if let n = lines[i]?.text.count { lengths.append(n) } }
+        }
+        let width = wrapWidth(lengths)
         var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(lengths.count)
         var runOn = false
-        for line in lines {
-            guard let line else {
+        for i in lines.indices {
+            guard let line = lines[i].take() else {
                 runOn = false
                 continue
             }
-            if runOn, var last = paragraphs.popLast() {
-                last.lineStarts.append(last.text.count)
-                last.text += line.text
-                paragraphs.append(last)
+            let endsRunOn = width.map { line.text.count >= $0 - 2 && !line.text.endsSentence } ?? false
+            if runOn, !paragraphs.isEmpty {
+                let last = paragraphs.count - 1
+                paragraphs[last].lineStarts.append(paragraphs[last].text.count)
+                paragraphs[last].text += line.text
             } else {
                 paragraphs.append(line)
             }
-            if let width {
-                runOn = line.text.count >= width - 2 && !line.text.endsSentence
-            }
+            if width != nil { runOn = endsRunOn }
         }
         return paragraphs
     }
@@ -43,9 +50,9 @@ enum LineJoiner {
         var width = 0, best = 0
         for n in 15..<counts.count where counts[n] > 0 && counts[n] >= best { (width, best) = (n, counts[n]) }
         for (n, count) in longCounts where (count, n) > (best, width) { (width, best) = (n, count) }
-        let near = lengths.filter { abs($0 - width) <= 1 }.count
+        let near = lengths.count { abs($0 - width) <= 1 }
         // Longer lines than the width would contradict a wrap.
-        let longer = lengths.filter { $0 > width + 1 }.count
+        let longer = lengths.count { $0 > width + 1 }
         return near * 10 >= lengths.count * 4 && longer * 20 <= lengths.count ? width : nil
     }
 }
