@@ -37,13 +37,14 @@ public struct ReportParser: Sendable {
         parse(Cleaner(rules: rules).clean(text), source: source, encoding: encoding)
     }
 
-    private func parse(_ clean: CleanText, source: String, encoding: String) -> Source {
+    private func parse(_ clean: consuming CleanText, source: String, encoding: String) -> Source {
+        let published = clean.publishedDate
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         var reports: [Report] = []
         reports.reserveCapacity(split.reports.count)
         for (index, raw) in split.reports.enumerated() {
-            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
+            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: published))
         }
         if reports.count > 1 {
             DuplicateFinder.link(&reports)

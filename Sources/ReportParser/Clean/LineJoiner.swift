@@ -2,32 +2,34 @@
 /// hard-wrapped at a fixed width (PDF or DOCX conversion), where a full line that does not end
 /// a sentence runs on into the next.
 enum LineJoiner {
-    /// Consumes the lines: each is moved into its paragraph, not copied (a copy retains its text
-    /// and line starts, and the array's release then releases them again).
-    static func join(_ lines: consuming [Paragraph?]) -> [Paragraph] {
+    static func join(_ lines: [Paragraph?]) -> [Paragraph] {
         var lengths: [Int] = []
         lengths.reserveCapacity(lines.count)
-        lines.withUnsafeBufferPointer { lines in  // read in place: a copy of each line retains it
-            for i in lines.indices { if let n = lines[i]?.text.count { lengths.append(n) } }
-        }
-        let width = wrapWidth(lengths)
         var paragraphs: [Paragraph] = []
-        paragraphs.reserveCapacity(lengths.count)
-        var runOn = false
-        for i in lines.indices {
-            guard let line = lines[i].take() else {
-                runOn = false
-                continue
+        // Read in place: `for line in lines` copies each line, a retain of its text and line starts
+        // even where only the length is wanted.
+        lines.withUnsafeBufferPointer { lines in
+            for i in lines.indices { if let n = lines[i]?.text.count { lengths.append(n) } }
+            let width = wrapWidth(lengths)
+            paragraphs.reserveCapacity(lengths.count)
+            var runOn = false
+            for i in lines.indices {
+                guard let text = lines[i]?.text else {
+                    runOn = false
+                    continue
+                }
+                if runOn, !paragraphs.isEmpty {
+                    // Appended to the last paragraph in place, not popped and pushed back.
+                    let last = paragraphs.count - 1
+                    paragraphs[last].lineStarts.append(paragraphs[last].text.count)
+                    paragraphs[last].text += text
+                } else {
+                    paragraphs.append(lines[i]!)
+                }
+                if let width {
+                    runOn = text.count >= width - 2 && !text.endsSentence
+                }
             }
-            let endsRunOn = width.map { line.text.count >= $0 - 2 && !line.text.endsSentence } ?? false
-            if runOn, !paragraphs.isEmpty {
-                let last = paragraphs.count - 1
-                paragraphs[last].lineStarts.append(paragraphs[last].text.count)
-                paragraphs[last].text += line.text
-            } else {
-                paragraphs.append(line)
-            }
-            if width != nil { runOn = endsRunOn }
         }
         return paragraphs
     }

@@ -3,9 +3,11 @@ import ReportModel
 /// Cuts a cleaned source into reports: by `第N篇` markers, by the titles a 目录 lists,
 /// or by title lines when a collection promises several reports and marks none.
 struct Splitter: Sendable {
-    func split(_ clean: CleanText) -> SplitText {
+    /// Consumes the text: its arrays are edited in place, not copied (a copy retains every paragraph).
+    func split(_ clean: consuming CleanText) -> SplitText {
         var paragraphs = clean.paragraphs
         var dropped = clean.dropped
+        clean = CleanText(paragraphs: [], dropped: [])  // the arrays above are now held once
 
         // The collection's own title, with its promised count, heads the source.
         var collectionTitle: Scalars?
