@@ -11,9 +11,13 @@ enum DuplicateFinder {
     static func link(_ reports: inout [Report]) {
         guard reports.count > 1 else { return }
         var sampler = Sampler()
-        let prints = reports.map { report in
-            report.forEachBodyPiece { piece, _ in sampler.add(piece) }
-            return sampler.finish()
+        // The parts the walk reads, not whole reports: `map` copied each report (a retain per field).
+        var prints: [[Int]] = []
+        prints.reserveCapacity(reports.count)
+        for i in reports.indices {
+            Report.forEachBodyPiece(paragraphs: reports[i].paragraphs, sections: reports[i].sections,
+                                    signature: reports[i].signature) { piece, _ in sampler.add(piece) }
+            prints.append(sampler.finish())
         }
         for i in reports.indices where prints[i].count >= 4 {
             for j in 0..<i where reports[j].duplicateOf == nil && prints[j].count >= 4 {

@@ -30,7 +30,7 @@ struct Splitter: Sendable {
             tocStart = TextPosition(paragraph: p, offset: 0)
         }
         if let title = collectionTitle {
-            dropRepeats(of: [title, CountPromise.strippingCount(title)], in: &paragraphs, rule: "repeated-title", dropped: &dropped)
+            dropRepeats(of: title, or: CountPromise.strippingCount(title), in: &paragraphs, rule: "repeated-title", dropped: &dropped)
         }
 
         var cuts: [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] = []
@@ -90,7 +90,7 @@ struct Splitter: Sendable {
             }
             if let title {
                 report.title = title.string
-                dropRepeats(of: [title], in: &body, rule: "repeated-title", dropped: &report.dropped)
+                dropRepeats(of: title, in: &body, rule: "repeated-title", dropped: &report.dropped)
             }
             collapseRepetition(&body, dropped: &report.dropped)
             report.paragraphs = body
@@ -137,14 +137,27 @@ struct Splitter: Sendable {
         return cuts
     }
 
-    private func dropRepeats(of titles: [Scalars], in paragraphs: inout [Paragraph], rule: String, dropped: inout [DroppedText]) {
-        // Mostly there is none: look before rewriting the array.
-        guard paragraphs.contains(where: { titles.contains($0.text) }) else { return }
-        paragraphs.removeAll { p in
-            guard titles.contains(p.text) else { return false }
-            dropped.append(DroppedText(rule: rule, text: p.text.string, line: p.line))
-            return true
+    /// Two titles at most, not an array of them: that cost an allocation a report.
+    private func dropRepeats(of title: Scalars, or other: Scalars? = nil, in paragraphs: inout [Paragraph], rule: String,
+                             dropped: inout [DroppedText]) {
+        func isRepeat(_ text: Scalars) -> Bool {
+            if text == title { return true }
+            if let other { return text == other }
+            return false
         }
+        // Mostly there is none: look before rewriting the array.
+        guard let first = paragraphs.firstIndex(where: { isRepeat($0.text) }) else { return }
+        // Kept paragraphs swapped down in place: `removeAll(where:)` copied each one it tested.
+        var kept = first
+        for i in first..<paragraphs.count {
+            if isRepeat(paragraphs[i].text) {
+                dropped.append(DroppedText(rule: rule, text: paragraphs[i].text.string, line: paragraphs[i].line))
+            } else {
+                paragraphs.swapAt(kept, i)
+                kept += 1
+            }
+        }
+        paragraphs.removeSubrange(kept...)
     }
 
     /// One report pasted several times over in one page: keep the first copy.
