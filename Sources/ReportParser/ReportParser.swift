@@ -41,10 +41,14 @@ public struct ReportParser: Sendable {
         let published = clean.publishedDate
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
+        // One reader a source: each copy of the gazetteer retains its tables.
+        let reader = MetadataReader(gazetteer: gazetteer)
         var reports: [Report] = []
         reports.reserveCapacity(split.reports.count)
-        for (index, raw) in split.reports.enumerated() {
-            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: published))
+        for index in split.reports.indices {
+            // Filled in place in the array: a report returned from a function was copied, field by field.
+            reports.append(Report(id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)"))
+            structure(split.reports[index], published: published, reader: reader, into: &reports[index])
         }
         if reports.count > 1 {
             DuplicateFinder.link(&reports)
@@ -64,13 +68,16 @@ public struct ReportParser: Sendable {
                       listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
     }
 
-    private func structure(_ raw: RawReport, id: String, published: String?) -> Report {
+    private func structure(_ raw: RawReport, published: String?, reader: MetadataReader, into report: inout Report) {
         // A slice, so that taking the signature off the end shares the report's storage rather than copying it.
         var paragraphs = raw.paragraphs[...]
         let signature = SignatureFinder.extract(from: &paragraphs)
         let outline = OutlineBuilder.build(paragraphs)
-        var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
-                            paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
+        report.title = raw.title
+        report.listedTitle = raw.listedTitle == raw.title ? nil : raw.listedTitle
+        report.paragraphs = outline.paragraphs
+        report.sections = outline.sections
+        report.dropped = raw.dropped
         // The body without the signature, joined only if a metadata fallback needs it. The closure
         // holds the two arrays, not a copy of the report (a retain per field).
         let body = LazyText { [paragraphs = outline.paragraphs, sections = outline.sections] in
@@ -79,7 +86,7 @@ public struct ReportParser: Sendable {
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
                                          sections: outline.sections, signature: signature, published: published,
                                          body: body)
-        MetadataReader(gazetteer: gazetteer).read(input, into: &report)
+        reader.read(input, into: &report)
         if raw.cutOffByEnd {
             report.complete = false
             report.incompleteReason = "the source ends before the collection's other reports"
@@ -87,7 +94,6 @@ public struct ReportParser: Sendable {
             report.complete = false
             report.incompleteReason = "the text stops mid-sentence"
         }
-        return report
     }
 
     /// `Report.bodyText` appended into one string: its list of lines and `joined` copied each

@@ -2,7 +2,12 @@ import ReportModel
 
 /// Fills a report's metadata from its title, structure and signature, noting where each value came from.
 struct MetadataReader {
-    var gazetteer: Gazetteer
+    /// Held, not made for each report from the gazetteer: a copy of the gazetteer retains its tables.
+    var regions: RegionResolver
+
+    init(gazetteer: Gazetteer) {
+        regions = RegionResolver(gazetteer: gazetteer)
+    }
 
     struct Input {
         var title: String?
@@ -37,7 +42,7 @@ struct MetadataReader {
         }
         report.department = offices.lazy.compactMap(\.office.department).first
 
-        let region = RegionResolver(gazetteer: gazetteer).resolve(offices: offices, level: level, body: input.body)
+        let region = regions.resolve(offices: offices, level: level, body: input.body)
         report.region = region.region
         if let from = region.from { provenance["region"] = from }
 
