@@ -35,22 +35,21 @@ struct OutlineBuilder {
     static func build(_ paragraphs: ArraySlice<Paragraph>) -> (paragraphs: [String], sections: [Section]) {
         var builder = OutlineBuilder()
         for index in paragraphs.indices {
-            let paragraph = paragraphs[index]
-            let next = index + 1 < paragraphs.endIndex ? paragraphs[index + 1].text : []
-            if PartTitle.isPartTitle(paragraph.text, followedBy: next) {
+            // Paragraphs read in place: a copy retains each one's text and line starts.
+            if PartTitle.isPartTitle(paragraphs, at: index) {
                 builder.flush()
-                builder.open(level: 0, number: "", heading: paragraph.text.string)
+                builder.open(level: 0, number: "", heading: paragraphs[index].text.string)
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
-            builder.scan(paragraph, isFirst: index == paragraphs.startIndex)
+            builder.scan(paragraphs[index], isFirst: index == paragraphs.startIndex)
         }
         builder.flush()
         builder.close(downTo: 0)
         return (builder.preamble, builder.roots)
     }
 
-    private mutating func scan(_ paragraph: Paragraph, isFirst: Bool) {
+    private mutating func scan(_ paragraph: borrowing Paragraph, isFirst: Bool) {
         let text = paragraph.text
         var i = 0
         // A paragraph that a wrap or page break cut off runs on when the next line starts with a

@@ -6,6 +6,13 @@ enum PartTitle {
         "存在问题", "问题与不足", "不足", "主要措施", "工作措施", "主要成绩", "主要做法", "成效",
     ].map { Scalars($0) }
 
+    /// Whether `paragraphs[index]` is a part title: read in place, as the outline's scan of
+    /// every paragraph asks (copies of the two paragraphs' texts cost three retains).
+    static func isPartTitle(_ paragraphs: ArraySlice<Paragraph>, at index: Int) -> Bool {
+        guard (4...20).contains(paragraphs[index].text.count) else { return false }  // most paragraphs are longer
+        return isPartTitle(paragraphs[index].text, followedBy: index + 1 < paragraphs.endIndex ? paragraphs[index + 1].text : [])
+    }
+
     static func isPartTitle(_ text: Scalars, followedBy next: Scalars) -> Bool {
         guard (4...20).contains(text.count), !text.endsSentence, !TitleLine.startsWithNumbering(text) else { return false }
         guard !text.contains(where: { $0 == "，" || $0 == "," || $0 == "、" }) else { return false }
