@@ -107,4 +107,23 @@ public struct Report: Codable, Sendable, Equatable {
         walk(sections)
         if let signature { visit(signature, true) }
     }
+
+    /// The UTF-8 length of the pieces `forEachBodyPiece` visits, with a newline after each. Counted
+    /// without a closure: a closure's call makes each piece it is handed a retain.
+    package static func bodyPiecesUTF8Count(paragraphs: [String], sections: [Section], signature: String?) -> Int {
+        func count(_ strings: [String]) -> Int {
+            var n = 0
+            for i in strings.indices { n += strings[i].utf8.count + 1 }
+            return n
+        }
+        func walk(_ sections: [Section]) -> Int {
+            var n = 0
+            for i in sections.indices {
+                n += sections[i].number.utf8.count + 1 + sections[i].heading.utf8.count + 1
+                n += count(sections[i].paragraphs) + walk(sections[i].children)
+            }
+            return n
+        }
+        return count(paragraphs) + walk(sections) + (signature.map { $0.utf8.count + 1 } ?? 0)
+    }
 }

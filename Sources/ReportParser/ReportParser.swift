@@ -104,11 +104,7 @@ public struct ReportParser: Sendable {
 
     static func bodyText(paragraphs: [String], sections: [Section], signature: String? = nil) -> String {
         var text = ""
-        var length = 0
-        Report.forEachBodyPiece(paragraphs: paragraphs, sections: sections, signature: signature) { piece, _ in
-            length += piece.utf8.count + 1
-        }
-        text.reserveCapacity(length)
+        text.reserveCapacity(Report.bodyPiecesUTF8Count(paragraphs: paragraphs, sections: sections, signature: signature))
         var first = true
         Report.forEachBodyPiece(paragraphs: paragraphs, sections: sections, signature: signature) { piece, startsLine in
             if startsLine && !first { text += "\n" }
