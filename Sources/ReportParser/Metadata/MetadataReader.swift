@@ -22,7 +22,11 @@ struct MetadataReader {
 
     func read(_ input: Input, into report: inout Report) {
         let title = input.title ?? input.listedTitle
-        let topHeadings = input.sections.filter { $0.level == 1 }.map(\.fullHeading)
+        // By index: `filter` copied each top section (a retain per field) to read its heading.
+        var topHeadings: [String] = []
+        for i in input.sections.indices where input.sections[i].level == 1 {
+            topHeadings.append(input.sections[i].number + input.sections[i].heading)
+        }
         var provenance: [String: String] = [:]
         provenance.reserveCapacity(7)  // one entry a field below: no rehashing as it fills
         if input.title != nil { provenance["title"] = input.title == input.listedTitle ? "listed" : "title line" }
@@ -105,6 +109,7 @@ struct MetadataReader {
 
     /// Whether any heading in the tree passes `test`: searched in place, without listing them all.
     private static func anyHeading(in sections: [Section], where test: (String) -> Bool) -> Bool {
-        sections.contains { test($0.heading) || anyHeading(in: $0.children, where: test) }
+        // By index: `contains` copied each section into its closure.
+        sections.indices.contains { test(sections[$0].heading) || anyHeading(in: sections[$0].children, where: test) }
     }
 }
