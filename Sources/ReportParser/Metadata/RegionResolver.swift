@@ -34,7 +34,8 @@ struct RegionResolver {
     /// One of several places sharing a name (通州区), picked by the other places the text names.
     private func settle(_ candidates: [Gazetteer.Place], by mentions: [Gazetteer.Mention]) -> Gazetteer.Place? {
         guard candidates.count > 1 else { return candidates.first }
-        let named = Set(mentions.map(\.place.code))
+        var named = Set<String>(minimumCapacity: mentions.count)
+        for i in mentions.indices { named.insert(mentions[i].place.code) }
         let supported = candidates.filter { place in
             var ancestor = gazetteer.parent(of: place)
             while let a = ancestor {
@@ -51,9 +52,12 @@ struct RegionResolver {
         var counties: [String: (count: Int, places: [Gazetteer.Place])] = [:]
         var seenAt = Set<Int>()
         // A one-character core (城区, 成县) is too often an accident of the text to count.
-        for m in mentions where m.place.rank == .county && !m.isShortName && m.place.name.unicodeScalars.count >= 3 {
-            if seenAt.insert(m.utf8Offset).inserted { counties[m.place.name, default: (0, [])].count += 1 }
-            if !(counties[m.place.name]?.places.contains(m.place) ?? false) { counties[m.place.name]?.places.append(m.place) }
+        // Mentions read by index here and below: `for m in mentions` copied each (a retain per string of its place).
+        for i in mentions.indices
+        where mentions[i].place.rank == .county && !mentions[i].isShortName && mentions[i].place.name.unicodeScalars.count >= 3 {
+            let place = mentions[i].place
+            if seenAt.insert(mentions[i].utf8Offset).inserted { counties[place.name, default: (0, [])].count += 1 }
+            if !(counties[place.name]?.places.contains(place) ?? false) { counties[place.name]?.places.append(place) }
         }
         let rankedCounties = counties.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         if let top = rankedCounties.first,
@@ -66,13 +70,15 @@ struct RegionResolver {
 
         // Prefectures: full names, and short names backed by their province.
         var provinceNamed = Set<String>()
-        for m in mentions where m.place.rank == .province { provinceNamed.insert(m.place.code) }
+        for i in mentions.indices where mentions[i].place.rank == .province { provinceNamed.insert(mentions[i].place.code) }
         var votes: [String: Int] = [:]
         var countedAt = Set<Int>()
-        for m in mentions where countedAt.insert(m.utf8Offset).inserted {
-            switch m.place.rank {
+        for i in mentions.indices where countedAt.insert(mentions[i].utf8Offset).inserted {
+            switch mentions[i].place.rank {
             case .prefecture:
-                if !m.isShortName || m.place.parentCode.map(provinceNamed.contains) == true { votes[m.place.code, default: 0] += 1 }
+                if !mentions[i].isShortName || mentions[i].place.parentCode.map(provinceNamed.contains) == true {
+                    votes[mentions[i].place.code, default: 0] += 1
+                }
             case .county, .province:
                 break  // a county the body names is another place (a partner, a school's home), not evidence
             }
@@ -84,7 +90,7 @@ struct RegionResolver {
         }
 
         var provinceVotes: [String: Int] = [:]
-        for m in mentions where m.place.rank == .province { provinceVotes[m.place.code, default: 0] += 1 }
+        for i in mentions.indices where mentions[i].place.rank == .province { provinceVotes[mentions[i].place.code, default: 0] += 1 }
         if let code = dominant(provinceVotes), let place = gazetteer.place(code: code) {
             var region = gazetteer.region(for: place)
             region.level = nil
