@@ -207,10 +207,9 @@ struct OutlineBuilder {
         inHeading = false
     }
 
-    private mutating func emitHeading(text: String) {
-        guard let pending = pendingNumber else { return }
+    private mutating func emitHeading(text: consuming String) {
+        guard let pending = pendingNumber.take() else { return }  // moved out: no copy of the number
         open(level: pending.level, number: pending.number, heading: text)
-        pendingNumber = nil
     }
 
     private mutating func flush() {
@@ -224,7 +223,8 @@ struct OutlineBuilder {
         }
     }
 
-    private mutating func open(level: Int, number: String, heading: String) {
+    /// Consumes the strings: the new section takes them without a retain.
+    private mutating func open(level: Int, number: consuming String, heading: consuming String) {
         close(downTo: level)
         path.append(Section(number: number, heading: heading, level: level))
     }
