@@ -59,14 +59,19 @@ enum DocTypeClassifier {
     /// and generic words are taken out (平安和谐校园创建, 财务科, 行政执法, 目标管理考评).
     private static func isSpecial(_ title: Scalars) -> Bool {
         var t = title
-        if let office = OfficeName.officeWords.compactMap({ w in t.firstIndex(of: w).map { ($0, w.count) } }).min(by: { $0.0 < $1.0 }) {
-            t.removeSubrange(0..<(office.0 + office.1))
+        // Words read by index, not copied out of their lists (a retain each), and no list of the
+        // office words found: the first found, leftmost, is all that is wanted.
+        let officeWords = OfficeName.officeWords
+        var office: (start: Int, end: Int)?
+        for w in officeWords.indices {
+            if let i = t.firstIndex(of: officeWords[w]), i < office?.start ?? .max { office = (i, i + officeWords[w].count) }
         }
-        for word in removableWords {
-            while let i = t.firstIndex(of: word) { t.removeSubrange(i..<(i + word.count)) }
+        if let office { t.removeSubrange(0..<office.end) }
+        let words = removableWords
+        for w in words.indices {
+            while let i = t.firstIndex(of: words[w]) { t.removeSubrange(i..<(i + words[w].count)) }
         }
-        let rest = t.filter { $0.isHan && !$0.isAnonymiser && !OfficeName.isLevel($0) }
-        return rest.count >= 2
+        return t.count { $0.isHan && !$0.isAnonymiser && !OfficeName.isLevel($0) } >= 2
     }
 
     /// Whether `text` holds a summary word, and a plan word.
