@@ -27,8 +27,8 @@ enum YearResolver {
         if input.listedTitle != input.title {
             for y in years(in: input.listedTitle) { add(y, from: .listedTitle) }
         }
-        for heading in input.topHeadings {
-            for y in years(in: heading) { add(y, from: .heading) }
+        for i in input.topHeadings.indices {  // by index: `for heading in` copied each
+            for y in years(in: input.topHeadings[i]) { add(y, from: .heading) }
         }
         // Only an opening that starts with the year (`2023年，全市…`) speaks for the whole report.
         if let first = input.firstParagraph, let y = leadingYear(first) { add(y, from: .body) }
@@ -48,8 +48,11 @@ enum YearResolver {
     /// Four-digit years followed by 年 (blanks allowed: `2022 年`), in order of appearance.
     /// Read from the UTF-8 directly: this runs on every title and top heading, most without a digit.
     static func years(in text: String?) -> [Int] {
-        guard var text else { return [] }
-        return text.withUTF8 { years(inUTF8: $0) }
+        guard let text else { return [] }
+        // In place where the storage allows (a parsed text's always does): `withUTF8` wants a mutable copy.
+        if let found = text.utf8.withContiguousStorageIfAvailable(years(inUTF8:)) { return found }
+        var copy = text
+        return copy.withUTF8 { years(inUTF8: $0) }
     }
 
     private static func years(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
