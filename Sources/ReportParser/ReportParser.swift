@@ -26,7 +26,7 @@ public struct ReportParser: Sendable {
         // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it;
         // anything else (or invalid UTF-8) takes the decoder's full path.
         if TextDecoder.isPlainUTF8Candidate(bytes),
-           let clean = bytes.withUnsafeBufferPointer({ Cleaner(rules: rules).clean(validatingUTF8: $0) }) {
+           let clean = Cleaner(rules: rules).clean(validatingUTF8: bytes) {
             return parse(clean, source: source, encoding: "utf-8")
         }
         let decoded = try TextDecoder.decode(bytes, path: source)

@@ -24,9 +24,9 @@ enum PageMarkers {
         for c in candidates.reversed() {
             guard var line = lines[c.index] else { continue }
             dropped.append(DroppedText(rule: "page-marker", text: line.text[0..<c.length].string, line: line.line))
-            line.text.removeFirst(c.length)
+            line.keep(c.length..<line.text.count)
             if let p = previousLineIndex(before: c.index, in: lines), var previous = lines[p] {
-                previous.text += line.text  // the page broke a running text: join without a gap
+                previous.append(line)  // the page broke a running text: join without a gap
                 lines[p] = previous
                 lines[c.index] = nil
                 lines.remove(at: c.index)

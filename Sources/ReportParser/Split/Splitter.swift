@@ -19,7 +19,7 @@ struct Splitter: Sendable {
                 collectionTitle = Array(text[text.trimmedRange(0..<headEnd)])
                 listedCount = n
                 if let toc { tocStart = TextPosition(paragraph: p, offset: toc - headEnd) }
-                paragraphs[p].text.replaceSubrange(0..<headEnd, with: [])
+                paragraphs[p].keep(headEnd..<text.count)
                 paragraphs[p].lineStarts = []
                 break
             }
@@ -35,7 +35,7 @@ struct Splitter: Sendable {
         var consumed: Range<TextPosition>?  // the 目录, recorded on its own
         if let markers = ArticleMarker.find(in: paragraphs), !markers.isEmpty {
             for m in markers {
-                dropped.append(DroppedText(rule: "article-marker", text: paragraphs[m.paragraph].text.string, line: paragraphs[m.paragraph].line))
+                dropped.append(DroppedText(rule: "article-marker", text: paragraphs[m.paragraph].string, line: paragraphs[m.paragraph].line))
                 let at = TextPosition(paragraph: m.paragraph, offset: 0)
                 cuts.append((at, TextPosition(paragraph: m.paragraph + 1, offset: 0), m.title))
             }
@@ -63,7 +63,7 @@ struct Splitter: Sendable {
         let before = consumed.map { paragraphs.slice(from: origin, to: $0.lowerBound) + paragraphs.slice(from: $0.upperBound, to: cuts[0].start) }
             ?? paragraphs.slice(from: origin, to: cuts[0].start)
         for p in before {
-            dropped.append(DroppedText(rule: "before-first-report", text: p.text.string, line: p.line))
+            dropped.append(DroppedText(rule: "before-first-report", text: p.string, line: p.line))
         }
 
         var reports: [RawReport] = []
@@ -81,7 +81,7 @@ struct Splitter: Sendable {
             } else if cut.listed == nil, let first = body.first, let end = TitleLine.runOnTitleEnd(first.text) {
                 // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
                 title = Array(first.text[0..<end])
-                body[0].text.removeFirst(end)
+                body[0].keep(end..<first.text.count)
                 body[0].lineStarts = body[0].lineStarts.compactMap { $0 > end ? $0 - end : nil }
             } else {
                 title = cut.listed
@@ -140,7 +140,7 @@ struct Splitter: Sendable {
         guard paragraphs.contains(where: { titles.contains($0.text) }) else { return }
         paragraphs.removeAll { p in
             guard titles.contains(p.text) else { return false }
-            dropped.append(DroppedText(rule: rule, text: p.text.string, line: p.line))
+            dropped.append(DroppedText(rule: rule, text: p.string, line: p.line))
             return true
         }
     }
@@ -155,7 +155,7 @@ struct Splitter: Sendable {
         }
         guard end > k else { return }
         for p in paragraphs[k..<end] {
-            dropped.append(DroppedText(rule: "repeated-copy", text: p.text.string, line: p.line))
+            dropped.append(DroppedText(rule: "repeated-copy", text: p.string, line: p.line))
         }
         paragraphs.removeSubrange(k..<end)
     }

@@ -19,6 +19,11 @@ struct OutlineBuilder {
     // `run` of the paragraph being scanned. Held as a range, a paragraph's text is encoded straight
     // from the paragraph; it is copied into `buffer` only when a paragraph runs on into the next.
     private var text: Scalars = []
+    /// The UTF-8 of `text`, when the paragraph carries it: strings are copied from it, not encoded.
+    private var utf8: ArraySlice<UInt8>?
+    /// Where the last string copied from `utf8` ended (scalar offset, byte index): strings are
+    /// taken in order along a paragraph, so each one's bytes are found by counting on from there.
+    private var mark = (scalar: 0, byte: 0)
     private var run = 0..<0
     private var buffer: Scalars = []
     private var inHeading = false
@@ -39,7 +44,7 @@ struct OutlineBuilder {
             let next = index + 1 < paragraphs.endIndex ? paragraphs[index + 1].text : []
             if PartTitle.isPartTitle(paragraph.text, followedBy: next) {
                 builder.flush()
-                builder.open(level: 0, number: "", heading: paragraph.text.string)
+                builder.open(level: 0, number: "", heading: paragraph.string)
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
@@ -67,6 +72,8 @@ struct OutlineBuilder {
             }
         }
         self.text = text
+        utf8 = paragraph.utf8
+        mark = (0, utf8?.startIndex ?? 0)
         while i < text.count {
             var marker: HeadingMarker?
             if !inHeading {
@@ -134,16 +141,33 @@ struct OutlineBuilder {
     private mutating func takePending() -> String {
         let pending = run
         run = 0..<0
-        if buffer.isEmpty { return string(of: pending) }  // the usual case
+        if buffer.isEmpty {  // the usual case
+            let (string, mark) = string(of: pending, after: mark)
+            self.mark = mark
+            return string
+        }
         buffer += text[pending]
         let string = buffer[buffer.trimmedRange()].string
         buffer.removeAll(keepingCapacity: true)  // the next run-on reuses the storage
         return string
     }
 
-    /// Not mutating, so that the paragraph's text is read in place (no retain).
-    private func string(of range: Range<Int>) -> String {
-        text[text.trimmedRange(range)].string
+    /// The trimmed `text[range]` as a string, copied from the paragraph's UTF-8 when it has it,
+    /// and the new mark. Not mutating, so that the paragraph's text is read in place (no retain).
+    private func string(of range: Range<Int>, after mark: (scalar: Int, byte: Int)) -> (String, (scalar: Int, byte: Int)) {
+        let range = text.trimmedRange(range)
+        guard let utf8, !range.isEmpty else { return (text[range].string, mark) }
+        let from = mark.scalar <= range.lowerBound ? mark : (scalar: 0, byte: utf8.startIndex)
+        let lower: Int, upper: Int
+        if range.upperBound == text.count, range.count < range.lowerBound - from.scalar {
+            // A paragraph's text after its heading: nearer the end than the mark.
+            upper = utf8.endIndex
+            lower = upper - text.utf8Count(range)
+        } else {
+            lower = from.byte + text.utf8Count(from.scalar..<range.lowerBound)
+            upper = range.upperBound == text.count ? utf8.endIndex : lower + text.utf8Count(range)
+        }
+        return (utf8[lower..<upper].validUTF8String, (range.upperBound, upper))
     }
 
     private func mayStart(_ s: Unicode.Scalar) -> Bool {

@@ -18,7 +18,7 @@ enum SignatureFinder {
         let trailing = DateReader.trailingDate(in: last.text)  // read once for both shapes below
         if let found = trailing, found.range.lowerBound == last.text.trimmedRange().lowerBound {
             date = found
-            dateLine = last.text.string
+            dateLine = last.string
             paragraphs = paragraphs.dropLast()
         } else if let found = trailing, found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
             // Run-on: `… 。 余姚市教育局 2023年12月26日`.
@@ -27,14 +27,14 @@ enum SignatureFinder {
             while start > beforeDate.lowerBound, !last.text[start - 1].isBlank, !last.text[start - 1].isTerminal { start -= 1 }
             let office = Scalars(last.text[start..<beforeDate.upperBound])
             guard isOffice(office) else { return nil }
-            let text = last.text[start...].string
-            last.text = Scalars(last.text[last.text.trimmedRange(0..<start)])
+            let text = last.string(start..<last.text.count)
+            last.keep(last.text.trimmedRange(0..<start))
             paragraphs[paragraphs.endIndex - 1] = last
             return Signature(text: text, issuer: office.string, date: found)
         }
         var issuer: String?
         if let office = paragraphs.last, isOffice(office.text) {
-            issuer = office.text.string
+            issuer = office.string
             paragraphs = paragraphs.dropLast()
         }
         // The office line, then the date line.
