@@ -43,7 +43,7 @@ public struct ReportParser: Sendable {
         var reports: [Report] = []
         reports.reserveCapacity(split.reports.count)
         for (index, raw) in split.reports.enumerated() {
-            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate))
+            reports.append(structure(raw, id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)", published: clean.publishedDate, utf8: clean.utf8))
         }
         if reports.count > 1 {
             DuplicateFinder.link(&reports)
@@ -63,11 +63,12 @@ public struct ReportParser: Sendable {
                       listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
     }
 
-    private func structure(_ raw: RawReport, id: String, published: String?) -> Report {
+    /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
+    private func structure(_ raw: RawReport, id: String, published: String?, utf8: [UInt8]) -> Report {
         // A slice, so that taking the signature off the end shares the report's storage rather than copying it.
         var paragraphs = raw.paragraphs[...]
-        let signature = SignatureFinder.extract(from: &paragraphs)
-        let outline = OutlineBuilder.build(paragraphs)
+        let signature = SignatureFinder.extract(from: &paragraphs, utf8: utf8)
+        let outline = OutlineBuilder.build(paragraphs, utf8: utf8)
         var report = Report(id: id, title: raw.title, listedTitle: raw.listedTitle == raw.title ? nil : raw.listedTitle,
                             paragraphs: outline.paragraphs, sections: outline.sections, dropped: raw.dropped)
         // The body without the signature (not yet set), joined only if a metadata fallback needs it.

@@ -8,11 +8,12 @@ import XCTest
 /// encoded. The invariant: when a paragraph has bytes, they are exactly its text's UTF-8, after
 /// every stage that changes text; and strings made from them equal strings encoded from the scalars.
 final class SourceBytesTests: XCTestCase {
-    private func assertBytesMatchText(_ paragraphs: some Sequence<Paragraph>, file: StaticString = #filePath, line: UInt = #line) {
+    private func assertBytesMatchText(_ paragraphs: some Sequence<Paragraph>, in source: [UInt8],
+                                      file: StaticString = #filePath, line: UInt = #line) {
         for p in paragraphs {
             guard let utf8 = p.utf8 else { continue }
-            XCTAssertEqual(String(decoding: utf8, as: UTF8.self), p.text.string, "line \(p.line)", file: file, line: line)
-            XCTAssertEqual(p.string, p.text.string, file: file, line: line)
+            XCTAssertEqual(String(decoding: source[utf8], as: UTF8.self), p.text.string, "line \(p.line)", file: file, line: line)
+            XCTAssertEqual(p.string(in: source), p.text.string, file: file, line: line)
         }
     }
 
@@ -36,7 +37,7 @@ final class SourceBytesTests: XCTestCase {
         XCTAssertEqual(clean.paragraphs.map(\.text.string),
                        ["一、加强党的建设", "𠀀𠀁学校 😀 人数", "café × 5", "plain ASCII line.", "全年召开会议四次。"])
         XCTAssertTrue(clean.paragraphs.allSatisfy { $0.utf8 != nil }, "an uncut line keeps its bytes")
-        assertBytesMatchText(clean.paragraphs)
+        assertBytesMatchText(clean.paragraphs, in: clean.utf8)
     }
 
     func testTextRuleCutDropsTheBytes() {
@@ -50,7 +51,7 @@ final class SourceBytesTests: XCTestCase {
         // A blank line before a page's marker does not stop the join.
         XCTAssertEqual(clean.paragraphs.map(\.text.string), ["教育局工作总结。优先提拔在校区三年及以上工作经历的名校干部😀,对在集团校区交流轮岗的名校教师予以倾斜。"])
         XCTAssertTrue(clean.paragraphs.allSatisfy { $0.utf8 != nil })
-        assertBytesMatchText(clean.paragraphs)
+        assertBytesMatchText(clean.paragraphs, in: clean.utf8)
     }
 
     func testWrappedLinesJoinWithMatchingOrNoBytes() {
@@ -59,7 +60,7 @@ final class SourceBytesTests: XCTestCase {
         let wrapped = stride(from: 0, to: chars.count, by: 20).map { String(chars[$0..<min($0 + 20, chars.count)]) }
         let clean = clean(["县教育局2023年工作总结", "一、加强党的建设"] + wrapped + wrapped)
         XCTAssertTrue(clean.paragraphs.contains { !$0.lineStarts.isEmpty }, "the wrap was rejoined")
-        assertBytesMatchText(clean.paragraphs)
+        assertBytesMatchText(clean.paragraphs, in: clean.utf8)
     }
 
     func testAnyChangeToTheTextDropsTheBytes() {
@@ -67,24 +68,26 @@ final class SourceBytesTests: XCTestCase {
         XCTAssertNotNil(p.utf8)
         p.text.append("x")
         XCTAssertNil(p.utf8)
-        var q = clean(["教育𠀀局"]).paragraphs[0]
+        let clean = clean(["教育𠀀局"])
+        var q = clean.paragraphs[0]
         q.text = Scalars("教育局")
         XCTAssertNil(q.utf8)
-        XCTAssertEqual(q.string, "教育局")
+        XCTAssertEqual(q.string(in: clean.utf8), "教育局")
     }
 
     func testBytesOfEveryRangeAndKeptRange() {
-        let p = clean(["a é 教 😀 z\u{3000}𠀀b"]).paragraphs[0]
+        let clean = clean(["line one", " a é 教 😀 z\u{3000}𠀀b "])
+        let source = clean.utf8, p = clean.paragraphs[1]
         let n = p.text.count
         for lo in 0...n {
             for hi in lo...n {
-                XCTAssertEqual(p.utf8(of: lo..<hi).map { Array($0) }, Array(p.text[lo..<hi].string.utf8), "\(lo)..<\(hi)")
-                XCTAssertEqual(p.string(lo..<hi), p.text[lo..<hi].string)
+                XCTAssertEqual(p.utf8(of: lo..<hi).map { Array(source[$0]) }, Array(p.text[lo..<hi].string.utf8), "\(lo)..<\(hi)")
+                XCTAssertEqual(p.string(lo..<hi, in: source), p.text[lo..<hi].string)
                 var kept = p
                 kept.keep(lo..<hi)
                 XCTAssertEqual(kept.text, Array(p.text[lo..<hi]))
                 XCTAssertNotNil(kept.utf8)
-                assertBytesMatchText([kept])
+                assertBytesMatchText([kept], in: source)
             }
         }
     }
@@ -114,22 +117,24 @@ final class SourceBytesTests: XCTestCase {
         }
         for source in sources {
             let clean = Cleaner(rules: .standard).clean(validatingUTF8: Array(source.utf8))!
-            XCTAssertTrue(clean.paragraphs.contains { $0.utf8 != nil })
-            assertBytesMatchText(clean.paragraphs)
             var bare = clean
             bare.paragraphs = clean.paragraphs.map(stripped)
+            bare.utf8 = []
+            XCTAssertTrue(clean.paragraphs.contains { $0.utf8 != nil })
+            assertBytesMatchText(clean.paragraphs, in: clean.utf8)
             let split = Splitter().split(clean), bareSplit = Splitter().split(bare)
             XCTAssertEqual(split.dropped, bareSplit.dropped)
             XCTAssertEqual(split.reports.map(\.title), bareSplit.reports.map(\.title))
             for (report, bareReport) in zip(split.reports, bareSplit.reports) {
-                assertBytesMatchText(report.paragraphs)
+                assertBytesMatchText(report.paragraphs, in: clean.utf8)
                 XCTAssertEqual(report.paragraphs, bareReport.paragraphs)
                 var paragraphs = report.paragraphs[...], bareParagraphs = bareReport.paragraphs[...]
-                let signature = SignatureFinder.extract(from: &paragraphs)
-                XCTAssertEqual(signature?.text, SignatureFinder.extract(from: &bareParagraphs)?.text)
-                assertBytesMatchText(paragraphs)
-                let outline = OutlineBuilder.build(paragraphs)
-                let bareOutline = OutlineBuilder.build(ArraySlice(paragraphs.map(stripped)))
+                // The bare paragraphs get no bytes at all: their strings can only be encoded.
+                let signature = SignatureFinder.extract(from: &paragraphs, utf8: clean.utf8)
+                XCTAssertEqual(signature?.text, SignatureFinder.extract(from: &bareParagraphs, utf8: [])?.text)
+                assertBytesMatchText(paragraphs, in: clean.utf8)
+                let outline = OutlineBuilder.build(paragraphs, utf8: clean.utf8)
+                let bareOutline = OutlineBuilder.build(ArraySlice(paragraphs.map(stripped)), utf8: [])
                 XCTAssertEqual(outline.paragraphs, bareOutline.paragraphs)
                 XCTAssertEqual(outline.sections, bareOutline.sections)
             }

@@ -3,17 +3,18 @@ import ReportModel
 /// A paragraph of cleaned text, with the source line it started on.
 struct Paragraph: Sendable, Equatable {
     private var scalars: Scalars
-    /// The UTF-8 of `text` when it lies as it is in the source (a slice of the source's bytes),
-    /// so that strings are copied from it rather than encoded again; nil when not known.
-    /// Any change to `text` clears it: the invariant `utf8 == text's UTF-8` cannot be broken.
-    private(set) var utf8: ArraySlice<UInt8>?
+    /// Where the UTF-8 of `text` lies in the source's bytes (`CleanText.utf8`) when it is known,
+    /// so that strings are copied from there rather than encoded again. A range, not a slice: a
+    /// slice's reference to the bytes cost a retain and a release at every copy of a paragraph.
+    /// Any change to `text` clears it: the range cannot come to hold other text.
+    private(set) var utf8: Range<Int>?
     /// 1-based line in the decoded source.
     var line: Int
     /// Offsets in `text` where a hard-wrapped line was joined on: a heading may start there.
     var lineStarts: [Int] = []
 
-    /// - Precondition: `utf8`, when given, is exactly the UTF-8 of `text`.
-    init(text: Scalars, utf8: ArraySlice<UInt8>? = nil, line: Int, lineStarts: [Int] = []) {
+    /// - Precondition: `utf8`, when given, holds exactly the UTF-8 of `text` in the source's bytes.
+    init(text: Scalars, utf8: Range<Int>? = nil, line: Int, lineStarts: [Int] = []) {
         scalars = text
         self.utf8 = utf8
         self.line = line
@@ -22,40 +23,40 @@ struct Paragraph: Sendable, Equatable {
 
     var text: Scalars {
         _read { yield scalars }
-        // Changed in place (not got and set, which would copy the array), after the bytes are let go.
+        // Changed in place (not got and set, which would copy the array), after the range is let go.
         _modify {
             utf8 = nil
             yield &scalars
         }
     }
 
-    /// The UTF-8 of `text[range]`, when the paragraph's is known: its offsets are the UTF-8
-    /// lengths of the scalars before each bound, summed from whichever end is nearer.
-    func utf8(of range: Range<Int>) -> ArraySlice<UInt8>? {
+    /// Where the UTF-8 of `text[range]` lies, when the paragraph's is known: its offsets are the
+    /// UTF-8 lengths of the scalars before each bound, summed from whichever end is nearer.
+    func utf8(of range: Range<Int>) -> Range<Int>? {
         guard let utf8 else { return nil }
         let n = scalars.count
         let lower = range.lowerBound <= n - range.lowerBound
-            ? utf8.startIndex + scalars.utf8Count(0..<range.lowerBound)
-            : utf8.endIndex - scalars.utf8Count(range.lowerBound..<n)
+            ? utf8.lowerBound + scalars.utf8Count(0..<range.lowerBound)
+            : utf8.upperBound - scalars.utf8Count(range.lowerBound..<n)
         let upper = range.upperBound - range.lowerBound <= n - range.upperBound
             ? lower + scalars.utf8Count(range)
-            : utf8.endIndex - scalars.utf8Count(range.upperBound..<n)
-        return utf8[lower..<upper]
+            : utf8.upperBound - scalars.utf8Count(range.upperBound..<n)
+        return lower..<upper
     }
 
-    /// `text[range].string`, copied from the source's bytes when they are known.
-    func string(_ range: Range<Int>) -> String {
-        if let bytes = utf8(of: range) { return bytes.validUTF8String }
+    /// `text[range].string`, copied from the source's bytes when the paragraph's are known.
+    func string(_ range: Range<Int>, in source: [UInt8]) -> String {
+        if let bytes = utf8(of: range) { return source.validUTF8String(bytes) }
         return scalars[range].string
     }
 
-    /// `text.string`, copied from the source's bytes when they are known.
-    var string: String {
-        if let utf8 { return utf8.validUTF8String }
+    /// `text.string`, copied from the source's bytes when the paragraph's are known.
+    func string(in source: [UInt8]) -> String {
+        if let utf8 { return source.validUTF8String(utf8) }
         return scalars.string
     }
 
-    /// Keeps only `text[range]`, and its UTF-8 when known.
+    /// Keeps only `text[range]`, and where its UTF-8 lies when known.
     mutating func keep(_ range: Range<Int>) {
         let bytes = utf8(of: range)
         if range.upperBound < scalars.count { scalars.removeSubrange(range.upperBound...) }
@@ -63,22 +64,26 @@ struct Paragraph: Sendable, Equatable {
         utf8 = bytes
     }
 
-    /// Appends `other`'s text. The UTF-8 is kept when both have it, in a buffer of its own
-    /// (copying the bytes costs far less than encoding the text again).
-    mutating func append(_ other: Paragraph) {
-        var bytes: ArraySlice<UInt8>?
-        if let utf8, let tail = other.utf8 {
-            var joined: [UInt8] = []
-            joined.reserveCapacity(utf8.count + tail.count)
-            joined += utf8
-            joined += tail
-            bytes = joined[...]
+    /// Appends `other`'s text. When both UTF-8s are known, the two are copied together onto the
+    /// end of `source` and the paragraph's range points there (far cheaper than encoding later).
+    mutating func append(_ other: Paragraph, source: inout [UInt8]) {
+        var bytes: Range<Int>?
+        if let head = utf8, let tail = other.utf8 {
+            let start = source.count
+            source.append(contentsOf: repeatElement(0, count: head.count + tail.count))
+            source.withUnsafeMutableBufferPointer { buffer in
+                let base = buffer.baseAddress!
+                // Both copied from before `start`: no overlap with where they go.
+                (base + start).update(from: base + head.lowerBound, count: head.count)
+                (base + start + head.count).update(from: base + tail.lowerBound, count: tail.count)
+            }
+            bytes = start..<source.count
         }
         scalars += other.scalars
         utf8 = bytes
     }
 
-    /// The same text and lines: where the text's UTF-8 is kept is no part of the value.
+    /// The same text and lines: where the text's UTF-8 lies is no part of the value.
     static func == (a: Paragraph, b: Paragraph) -> Bool {
         a.scalars == b.scalars && a.line == b.line && a.lineStarts == b.lineStarts
     }
@@ -90,4 +95,6 @@ struct CleanText: Sendable {
     var dropped: [DroppedText]
     /// The page's own publication date (ISO), when a date line or portal table gave one.
     var publishedDate: String?
+    /// The source's UTF-8 (and the joins made of it), where the paragraphs' `utf8` ranges point.
+    var utf8: [UInt8] = []
 }

@@ -54,20 +54,21 @@ struct Cleaner: Sendable {
                 continue
             }
             // Uncut, the line's text is its bytes less those trimmed off its ends.
-            let paragraph = Paragraph(text: scalars, utf8: cut ? nil : source[(lineStart + trimmed.head)..<(end - trimmed.tail)],
+            let paragraph = Paragraph(text: scalars, utf8: cut ? nil : (lineStart + trimmed.head)..<(end - trimmed.tail),
                                       line: number)
             if scalars.count <= Self.maxChromeLength,
                let rule = textMayApply ? rules.lineRule(matching: scalars) : rules.lineRule(matching: scalars, candidates: candidates) {
-                dropped.append(DroppedText(rule: rule.name, text: paragraph.string, line: number))
+                dropped.append(DroppedText(rule: rule.name, text: paragraph.string(in: source), line: number))
                 if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: scalars) }
                 continue
             }
             lines.append(paragraph)
         }
 
-        PageMarkers.remove(from: &lines, dropped: &dropped)
+        var utf8 = source  // page-marker joins copy their bytes onto the end
+        PageMarkers.remove(from: &lines, dropped: &dropped, utf8: &utf8)
         let paragraphs = LineJoiner.join(lines)
-        return CleanText(paragraphs: paragraphs, dropped: dropped.sorted { $0.line < $1.line }, publishedDate: published)
+        return CleanText(paragraphs: paragraphs, dropped: dropped.sorted { $0.line < $1.line }, publishedDate: published, utf8: utf8)
     }
 
     /// Where the line starting at `start` ends: memchr finds the newline far faster than a byte loop.

@@ -6,6 +6,7 @@ struct Splitter: Sendable {
     func split(_ clean: CleanText) -> SplitText {
         var paragraphs = clean.paragraphs
         var dropped = clean.dropped
+        let utf8 = clean.utf8
 
         // The collection's own title, with its promised count, heads the source.
         var collectionTitle: Scalars?
@@ -28,14 +29,14 @@ struct Splitter: Sendable {
             tocStart = TextPosition(paragraph: p, offset: 0)
         }
         if let title = collectionTitle {
-            dropRepeats(of: [title, CountPromise.strippingCount(title)], in: &paragraphs, rule: "repeated-title", dropped: &dropped)
+            dropRepeats(of: [title, CountPromise.strippingCount(title)], in: &paragraphs, rule: "repeated-title", dropped: &dropped, utf8: utf8)
         }
 
         var cuts: [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] = []
         var consumed: Range<TextPosition>?  // the 目录, recorded on its own
         if let markers = ArticleMarker.find(in: paragraphs), !markers.isEmpty {
             for m in markers {
-                dropped.append(DroppedText(rule: "article-marker", text: paragraphs[m.paragraph].string, line: paragraphs[m.paragraph].line))
+                dropped.append(DroppedText(rule: "article-marker", text: paragraphs[m.paragraph].string(in: utf8), line: paragraphs[m.paragraph].line))
                 let at = TextPosition(paragraph: m.paragraph, offset: 0)
                 cuts.append((at, TextPosition(paragraph: m.paragraph + 1, offset: 0), m.title))
             }
@@ -63,7 +64,7 @@ struct Splitter: Sendable {
         let before = consumed.map { paragraphs.slice(from: origin, to: $0.lowerBound) + paragraphs.slice(from: $0.upperBound, to: cuts[0].start) }
             ?? paragraphs.slice(from: origin, to: cuts[0].start)
         for p in before {
-            dropped.append(DroppedText(rule: "before-first-report", text: p.string, line: p.line))
+            dropped.append(DroppedText(rule: "before-first-report", text: p.string(in: utf8), line: p.line))
         }
 
         var reports: [RawReport] = []
@@ -88,9 +89,9 @@ struct Splitter: Sendable {
             }
             if let title {
                 report.title = title.string
-                dropRepeats(of: [title], in: &body, rule: "repeated-title", dropped: &report.dropped)
+                dropRepeats(of: [title], in: &body, rule: "repeated-title", dropped: &report.dropped, utf8: utf8)
             }
-            collapseRepetition(&body, dropped: &report.dropped)
+            collapseRepetition(&body, dropped: &report.dropped, utf8: utf8)
             report.paragraphs = body
             reports.append(report)
         }
@@ -135,18 +136,18 @@ struct Splitter: Sendable {
         return cuts
     }
 
-    private func dropRepeats(of titles: [Scalars], in paragraphs: inout [Paragraph], rule: String, dropped: inout [DroppedText]) {
+    private func dropRepeats(of titles: [Scalars], in paragraphs: inout [Paragraph], rule: String, dropped: inout [DroppedText], utf8: [UInt8]) {
         // Mostly there is none: look before rewriting the array.
         guard paragraphs.contains(where: { titles.contains($0.text) }) else { return }
         paragraphs.removeAll { p in
             guard titles.contains(p.text) else { return false }
-            dropped.append(DroppedText(rule: rule, text: p.string, line: p.line))
+            dropped.append(DroppedText(rule: rule, text: p.string(in: utf8), line: p.line))
             return true
         }
     }
 
     /// One report pasted several times over in one page: keep the first copy.
-    private func collapseRepetition(_ paragraphs: inout [Paragraph], dropped: inout [DroppedText]) {
+    private func collapseRepetition(_ paragraphs: inout [Paragraph], dropped: inout [DroppedText], utf8: [UInt8]) {
         guard paragraphs.count >= 2, let first = paragraphs.first, first.text.count >= 10 else { return }
         guard let k = paragraphs.dropFirst().firstIndex(where: { $0.text == first.text }) else { return }
         var end = k
@@ -155,7 +156,7 @@ struct Splitter: Sendable {
         }
         guard end > k else { return }
         for p in paragraphs[k..<end] {
-            dropped.append(DroppedText(rule: "repeated-copy", text: p.string, line: p.line))
+            dropped.append(DroppedText(rule: "repeated-copy", text: p.string(in: utf8), line: p.line))
         }
         paragraphs.removeSubrange(k..<end)
     }

@@ -19,8 +19,10 @@ struct OutlineBuilder {
     // `run` of the paragraph being scanned. Held as a range, a paragraph's text is encoded straight
     // from the paragraph; it is copied into `buffer` only when a paragraph runs on into the next.
     private var text: Scalars = []
-    /// The UTF-8 of `text`, when the paragraph carries it: strings are copied from it, not encoded.
-    private var utf8: ArraySlice<UInt8>?
+    /// The source's bytes, and where `text`'s UTF-8 lies in them when the paragraph knows it:
+    /// strings are copied from there, not encoded.
+    private let source: [UInt8]
+    private var utf8: Range<Int>?
     /// Where the last string copied from `utf8` ended (scalar offset, byte index): strings are
     /// taken in order along a paragraph, so each one's bytes are found by counting on from there.
     private var mark = (scalar: 0, byte: 0)
@@ -31,20 +33,22 @@ struct OutlineBuilder {
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
 
-    init() {
+    init(source: [UInt8]) {
+        self.source = source
         // A report has three to six top sections and nests six levels at most: no growth steps.
         roots.reserveCapacity(8)
         path.reserveCapacity(6)
     }
 
-    static func build(_ paragraphs: ArraySlice<Paragraph>) -> (paragraphs: [String], sections: [Section]) {
-        var builder = OutlineBuilder()
+    /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
+    static func build(_ paragraphs: ArraySlice<Paragraph>, utf8: [UInt8]) -> (paragraphs: [String], sections: [Section]) {
+        var builder = OutlineBuilder(source: utf8)
         for index in paragraphs.indices {
             let paragraph = paragraphs[index]
             let next = index + 1 < paragraphs.endIndex ? paragraphs[index + 1].text : []
             if PartTitle.isPartTitle(paragraph.text, followedBy: next) {
                 builder.flush()
-                builder.open(level: 0, number: "", heading: paragraph.string)
+                builder.open(level: 0, number: "", heading: paragraph.string(in: utf8))
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
@@ -73,7 +77,7 @@ struct OutlineBuilder {
         }
         self.text = text
         utf8 = paragraph.utf8
-        mark = (0, utf8?.startIndex ?? 0)
+        mark = (0, utf8?.lowerBound ?? 0)
         while i < text.count {
             var marker: HeadingMarker?
             if !inHeading {
@@ -157,17 +161,17 @@ struct OutlineBuilder {
     private func string(of range: Range<Int>, after mark: (scalar: Int, byte: Int)) -> (String, (scalar: Int, byte: Int)) {
         let range = text.trimmedRange(range)
         guard let utf8, !range.isEmpty else { return (text[range].string, mark) }
-        let from = mark.scalar <= range.lowerBound ? mark : (scalar: 0, byte: utf8.startIndex)
+        let from = mark.scalar <= range.lowerBound ? mark : (scalar: 0, byte: utf8.lowerBound)
         let lower: Int, upper: Int
         if range.upperBound == text.count, range.count < range.lowerBound - from.scalar {
             // A paragraph's text after its heading: nearer the end than the mark.
-            upper = utf8.endIndex
+            upper = utf8.upperBound
             lower = upper - text.utf8Count(range)
         } else {
             lower = from.byte + text.utf8Count(from.scalar..<range.lowerBound)
-            upper = range.upperBound == text.count ? utf8.endIndex : lower + text.utf8Count(range)
+            upper = range.upperBound == text.count ? utf8.upperBound : lower + text.utf8Count(range)
         }
-        return (utf8[lower..<upper].validUTF8String, (range.upperBound, upper))
+        return (source.validUTF8String(lower..<upper), (range.upperBound, upper))
     }
 
     private func mayStart(_ s: Unicode.Scalar) -> Bool {

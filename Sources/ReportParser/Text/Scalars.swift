@@ -124,12 +124,14 @@ extension Array where Element == Unicode.Scalar {
     }
 }
 
-extension ArraySlice where Element == UInt8 {
-    /// A string of bytes known to be well-formed UTF-8 (a slice of input already validated):
+extension Array where Element == UInt8 {
+    /// A string of bytes in `range` known to be well-formed UTF-8 (input already validated):
     /// copied in as they are where the standard library allows it, as `Scalars.string` does.
-    var validUTF8String: String {
-        guard !isEmpty else { return "" }
-        return withUnsafeBufferPointer { bytes in
+    func validUTF8String(_ range: Range<Int>) -> String {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)  // the reads below are unchecked
+        guard !range.isEmpty else { return "" }
+        return withUnsafeBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[range])
             if #available(macOS 26, *) {
                 return String(copying: UTF8Span(unchecked: bytes.span))
             }
