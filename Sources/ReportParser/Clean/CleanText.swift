@@ -68,16 +68,19 @@ struct Paragraph: Sendable, Equatable {
     /// end of `source` and the paragraph's range points there (far cheaper than encoding later).
     mutating func append(_ other: Paragraph, source: inout [UInt8]) {
         var bytes: Range<Int>?
-        if let head = utf8, let tail = other.utf8 {
-            let start = source.count
-            source.append(contentsOf: repeatElement(0, count: head.count + tail.count))
-            source.withUnsafeMutableBufferPointer { buffer in
-                let base = buffer.baseAddress!
-                // Both copied from before `start`: no overlap with where they go.
-                (base + start).update(from: base + head.lowerBound, count: head.count)
-                (base + start + head.count).update(from: base + tail.lowerBound, count: tail.count)
+        if let head = utf8, let tail = other.utf8, head.count + tail.count > 0 {
+            // Joined apart, then appended: the array cannot be read while it grows, and a
+            // zero-filled growth to copy into was written a byte at a time.
+            let joined = source.withUnsafeBufferPointer { bytes in
+                [UInt8](unsafeUninitializedCapacity: head.count + tail.count) { buffer, count in
+                    let base = buffer.baseAddress!
+                    base.initialize(from: bytes.baseAddress! + head.lowerBound, count: head.count)
+                    (base + head.count).initialize(from: bytes.baseAddress! + tail.lowerBound, count: tail.count)
+                    count = head.count + tail.count
+                }
             }
-            bytes = start..<source.count
+            bytes = source.count..<(source.count + joined.count)
+            source += joined
         }
         scalars += other.scalars
         utf8 = bytes
