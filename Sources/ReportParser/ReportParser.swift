@@ -23,8 +23,9 @@ public struct ReportParser: Sendable {
     }
 
     public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {
-        // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it;
-        // anything else (or invalid UTF-8) takes the decoder's full path.
+        // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it (and its
+        // paragraphs' strings are later copied from these bytes); anything else (or invalid UTF-8)
+        // takes the decoder's full path.
         if TextDecoder.isPlainUTF8Candidate(bytes),
            let clean = Cleaner(rules: rules).clean(validatingUTF8: bytes) {
             return parse(clean, source: source, encoding: "utf-8")
