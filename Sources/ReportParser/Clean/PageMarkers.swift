@@ -24,12 +24,12 @@ enum PageMarkers {
     }
 
     /// The running sequence's markers (line and length), when it breaks sentences; nil otherwise.
-    /// Apart from the removal, so that the lines are read in place (inside it, each was retained).
     private static func runningMarkers(in lines: [Paragraph?]) -> [(index: Int, length: Int)]? {
         var candidates: [(index: Int, length: Int)] = []
         var expected = 1
-        for (i, line) in lines.enumerated() {
-            guard let line, let (value, length) = marker(line.text), value == expected else { continue }
+        for i in lines.indices {
+            // Each line read in place: bound to a name (`for (i, line) in …`), each was retained.
+            guard let (value, length) = lines[i].flatMap({ marker($0.text) }), value == expected else { continue }
             candidates.append((i, length))
             expected += 1
         }
