@@ -110,7 +110,8 @@ extension Array where Element == Unicode.Scalar {
 extension Array where Element == Unicode.Scalar {
     /// The UTF-8 length of the scalars in `range`: where a scalar offset falls in the text's bytes.
     func utf8Count(_ range: Range<Int>) -> Int {
-        withUnsafeBufferPointer { scalars in
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)  // the reads below are unchecked
+        return withUnsafeBufferPointer { scalars in
             var n = 0
             for i in range {
                 // One byte, and one more past each of 7F, 7FF and FFFF: the sign bit of `limit - v`
