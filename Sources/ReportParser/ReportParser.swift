@@ -23,10 +23,11 @@ public struct ReportParser: Sendable {
     }
 
     public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {
-        // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it;
-        // anything else (or invalid UTF-8) takes the decoder's full path.
+        // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it (and its
+        // paragraphs' strings are later copied from these bytes); anything else (or invalid UTF-8)
+        // takes the decoder's full path.
         if TextDecoder.isPlainUTF8Candidate(bytes),
-           let clean = bytes.withUnsafeBufferPointer({ Cleaner(rules: rules).clean(validatingUTF8: $0) }) {
+           let clean = Cleaner(rules: rules).clean(validatingUTF8: bytes) {
             return parse(clean, source: source, encoding: "utf-8")
         }
         let decoded = try TextDecoder.decode(bytes, path: source)
@@ -39,6 +40,7 @@ public struct ReportParser: Sendable {
 
     private func parse(_ clean: consuming CleanText, source: String, encoding: String) -> Source {
         let published = clean.publishedDate
+        let utf8 = clean.utf8
         let split = Splitter().split(clean)
         let base = Self.baseName(source)
         // One reader a source: each copy of the gazetteer retains its tables.
@@ -48,7 +50,7 @@ public struct ReportParser: Sendable {
         for index in split.reports.indices {
             // Filled in place in the array: a report returned from a function was copied, field by field.
             reports.append(Report(id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)"))
-            structure(split.reports[index], published: published, reader: reader, into: &reports[index])
+            structure(split.reports[index], published: published, utf8: utf8, reader: reader, into: &reports[index])
         }
         if reports.count > 1 {
             DuplicateFinder.link(&reports)
@@ -68,11 +70,12 @@ public struct ReportParser: Sendable {
                       listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
     }
 
-    private func structure(_ raw: RawReport, published: String?, reader: MetadataReader, into report: inout Report) {
+    /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
+    private func structure(_ raw: RawReport, published: String?, utf8: [UInt8], reader: MetadataReader, into report: inout Report) {
         // A slice, so that taking the signature off the end shares the report's storage rather than copying it.
         var paragraphs = raw.paragraphs[...]
-        let signature = SignatureFinder.extract(from: &paragraphs)
-        let outline = OutlineBuilder.build(paragraphs)
+        let signature = SignatureFinder.extract(from: &paragraphs, utf8: utf8)
+        let outline = OutlineBuilder.build(paragraphs, utf8: utf8)
         report.title = raw.title
         report.listedTitle = raw.listedTitle == raw.title ? nil : raw.listedTitle
         report.paragraphs = outline.paragraphs

@@ -12,18 +12,20 @@ struct Cleaner: Sendable {
     static let maxChromeLength = 200
 
     func clean(_ text: String) -> CleanText {
-        var text = text
-        return text.withUTF8 { clean(lines: $0, validating: false)! }
+        // Its UTF-8 copied out once (a copy, not an encoding), so that its paragraphs carry their bytes too.
+        let source = Array(text.utf8)
+        return source.withUnsafeBufferPointer { clean(lines: $0, of: source, validating: false)! }
     }
 
     /// Cleans bytes not yet known to be UTF-8, checking each line as it is decoded; nil when they
     /// are not well-formed UTF-8. Otherwise the same as `clean(String(validating: bytes))`.
     /// - Precondition: no CR bytes (line ends already `\n`).
-    func clean(validatingUTF8 bytes: UnsafeBufferPointer<UInt8>) -> CleanText? {
-        clean(lines: bytes, validating: true)
+    func clean(validatingUTF8 bytes: [UInt8]) -> CleanText? {
+        bytes.withUnsafeBufferPointer { clean(lines: $0, of: bytes, validating: true) }
     }
 
-    private func clean(lines bytes: UnsafeBufferPointer<UInt8>, validating: Bool) -> CleanText? {
+    /// - Parameter source: the array `bytes` points into: a paragraph's UTF-8 is a slice of it.
+    private func clean(lines bytes: UnsafeBufferPointer<UInt8>, of source: [UInt8], validating: Bool) -> CleanText? {
         var dropped: [DroppedText] = []
         var published: String?
         var lines: [Paragraph?] = []  // nil: a blank line, which separates paragraphs
@@ -40,28 +42,33 @@ struct Cleaner: Sendable {
             let end = Self.lineEnd(in: bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             guard var scalars = validating ? Scalars(validatingUTF8: line) : Scalars(utf8: line) else { return nil }
+            let lineStart = start
             start = end + 1
             number += 1
             // Most lines hold no text rule's pattern: then the same pass has found the line rules' literals.
             let textMayApply = rules.scanLine(scalars, candidates: candidates)
-            if textMayApply { cutTextRules(&scalars, line: number, dropped: &dropped) }
-            stripTableChrome(&scalars, line: number, dropped: &dropped)
+            let cut = textMayApply && cutTextRules(&scalars, line: number, dropped: &dropped)
+            let trimmed = stripTableChrome(&scalars, line: number, dropped: &dropped)
             guard !scalars.isEmpty else {
                 lines.append(nil)
                 continue
             }
+            // Uncut, the line's text is its bytes less those trimmed off its ends.
+            let paragraph = Paragraph(text: scalars, utf8: cut ? nil : (lineStart + trimmed.head)..<(end - trimmed.tail),
+                                      line: number)
             if scalars.count <= Self.maxChromeLength,
                let rule = textMayApply ? rules.lineRule(matching: scalars) : rules.lineRule(matching: scalars, candidates: candidates) {
-                dropped.append(DroppedText(rule: rule.name, text: scalars.string, line: number))
+                dropped.append(DroppedText(rule: rule.name, text: paragraph.string(in: source), line: number))
                 if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: scalars) }
                 continue
             }
-            lines.append(Paragraph(text: scalars, line: number))
+            lines.append(paragraph)
         }
 
-        PageMarkers.remove(from: &lines, dropped: &dropped)
+        var utf8 = source  // page-marker joins copy their bytes onto the end
+        PageMarkers.remove(from: &lines, dropped: &dropped, utf8: &utf8)
         let paragraphs = LineJoiner.join(lines)
-        return CleanText(paragraphs: paragraphs, dropped: dropped.sorted { $0.line < $1.line }, publishedDate: published)
+        return CleanText(paragraphs: paragraphs, dropped: dropped.sorted { $0.line < $1.line }, publishedDate: published, utf8: utf8)
     }
 
     /// Where the line starting at `start` ends: memchr finds the newline far faster than a byte loop.
@@ -71,17 +78,22 @@ struct Cleaner: Sendable {
         return UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
     }
 
-    private func cutTextRules(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) {
+    /// Whether any pattern was cut out.
+    private func cutTextRules(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) -> Bool {
+        var cut = false
         for rule in rules.textRules {
             while let i = scalars.firstIndex(of: rule.literal) {
                 scalars.removeSubrange(i..<(i + rule.literal.count))
                 dropped.append(DroppedText(rule: rule.name, text: rule.pattern, line: line))
+                cut = true
             }
         }
+        return cut
     }
 
-    /// Trims blanks, and the `|` cell borders a converted HTML table leaves at line ends.
-    private func stripTableChrome(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) {
+    /// Trims blanks, and the `|` cell borders a converted HTML table leaves at line ends; returns
+    /// the UTF-8 lengths trimmed off the head and the tail.
+    private func stripTableChrome(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) -> (head: Int, tail: Int) {
         var range = scalars.trimmedRange()
         var cut = false
         while let last = range.last, scalars[last] == "|" || scalars[last] == "｜" {
@@ -96,7 +108,15 @@ struct Cleaner: Sendable {
             dropped.append(DroppedText(rule: "table-border", text: "|", line: line))
         }
         // In place: most lines need nothing cut (and then not even the call), the rest no new array.
-        if range.upperBound < scalars.count { scalars.removeSubrange(range.upperBound..<scalars.count) }
-        if range.lowerBound > 0 { scalars.removeSubrange(0..<range.lowerBound) }
+        var trimmed = (head: 0, tail: 0)
+        if range.upperBound < scalars.count {
+            trimmed.tail = scalars.utf8Count(range.upperBound..<scalars.count)
+            scalars.removeSubrange(range.upperBound..<scalars.count)
+        }
+        if range.lowerBound > 0 {
+            trimmed.head = scalars.utf8Count(0..<range.lowerBound)
+            scalars.removeSubrange(0..<range.lowerBound)
+        }
+        return trimmed
     }
 }

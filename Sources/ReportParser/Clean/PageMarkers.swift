@@ -5,28 +5,15 @@ import ReportModel
 /// Only the running sequence counts, and only when it breaks sentences: a list `1、2、3、`
 /// whose items end in 。 is content, and `6、598人` out of sequence is text.
 enum PageMarkers {
-    static func remove(from lines: inout [Paragraph?], dropped: inout [DroppedText]) {
-        var candidates: [(index: Int, length: Int)] = []
-        var expected = 1
-        for (i, line) in lines.enumerated() {
-            guard let line, let (value, length) = marker(line.text), value == expected else { continue }
-            candidates.append((i, length))
-            expected += 1
-        }
-        guard candidates.count >= 3 else { return }
-        // Page breaks fall mid-sentence most of the time; list items follow finished sentences.
-        var midSentence = 0
-        for c in candidates.dropFirst() {
-            if let previous = previousLine(before: c.index, in: lines), !previous.text.endsSentence { midSentence += 1 }
-        }
-        guard midSentence * 2 >= candidates.count - 1 else { return }
-
+    /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point; joins are added to it.
+    static func remove(from lines: inout [Paragraph?], dropped: inout [DroppedText], utf8: inout [UInt8]) {
+        guard let candidates = runningMarkers(in: lines) else { return }
         for c in candidates.reversed() {
             guard var line = lines[c.index] else { continue }
             dropped.append(DroppedText(rule: "page-marker", text: line.text[0..<c.length].string, line: line.line))
-            line.text.removeFirst(c.length)
+            line.keep(c.length..<line.text.count)
             if let p = previousLineIndex(before: c.index, in: lines), var previous = lines[p] {
-                previous.text += line.text  // the page broke a running text: join without a gap
+                previous.append(line, source: &utf8)  // the page broke a running text: join without a gap
                 lines[p] = previous
                 lines[c.index] = nil
                 lines.remove(at: c.index)
@@ -34,6 +21,25 @@ enum PageMarkers {
                 lines[c.index] = line
             }
         }
+    }
+
+    /// The running sequence's markers (line and length), when it breaks sentences; nil otherwise.
+    private static func runningMarkers(in lines: [Paragraph?]) -> [(index: Int, length: Int)]? {
+        var candidates: [(index: Int, length: Int)] = []
+        var expected = 1
+        for i in lines.indices {
+            // Each line read in place: bound to a name (`for (i, line) in …`), each was retained.
+            guard let (value, length) = lines[i].flatMap({ marker($0.text) }), value == expected else { continue }
+            candidates.append((i, length))
+            expected += 1
+        }
+        guard candidates.count >= 3 else { return nil }
+        // Page breaks fall mid-sentence most of the time; list items follow finished sentences.
+        var midSentence = 0
+        for c in candidates.dropFirst() {
+            if let previous = previousLine(before: c.index, in: lines), !previous.text.endsSentence { midSentence += 1 }
+        }
+        return midSentence * 2 >= candidates.count - 1 ? candidates : nil
     }
 
     /// `N、` at the start of a line: its value and length.

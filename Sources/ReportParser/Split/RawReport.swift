@@ -49,7 +49,7 @@ extension Array where Element == Paragraph {
                 continue
             }
             let starts = self[p].lineStarts.filter { $0 > range.lowerBound && $0 < range.upperBound }.map { $0 - range.lowerBound }
-            out.append(Paragraph(text: Scalars(text[range]), line: self[p].line, lineStarts: starts))
+            out.append(Paragraph(text: Scalars(text[range]), utf8: self[p].utf8(of: range), line: self[p].line, lineStarts: starts))
         }
         return out
     }

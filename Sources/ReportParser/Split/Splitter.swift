@@ -7,6 +7,7 @@ struct Splitter: Sendable {
     func split(_ clean: consuming CleanText) -> SplitText {
         var paragraphs = clean.paragraphs
         var dropped = clean.dropped
+        let utf8 = clean.utf8
         clean = CleanText(paragraphs: [], dropped: [])  // the arrays above are now held once
 
         // The collection's own title, with its promised count, heads the source.
@@ -21,7 +22,7 @@ struct Splitter: Sendable {
                 collectionTitle = Array(text[text.trimmedRange(0..<headEnd)])
                 listedCount = n
                 if let toc { tocStart = TextPosition(paragraph: p, offset: toc - headEnd) }
-                paragraphs[p].text.replaceSubrange(0..<headEnd, with: [])
+                paragraphs[p].keep(headEnd..<text.count)
                 paragraphs[p].lineStarts = []
                 break
             }
@@ -30,14 +31,14 @@ struct Splitter: Sendable {
             tocStart = TextPosition(paragraph: p, offset: 0)
         }
         if let title = collectionTitle {
-            dropRepeats(of: title, or: CountPromise.strippingCount(title), in: &paragraphs, rule: "repeated-title", dropped: &dropped)
+            dropRepeats(of: title, or: CountPromise.strippingCount(title), in: &paragraphs, rule: "repeated-title", dropped: &dropped, utf8: utf8)
         }
 
         var cuts: [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] = []
         var consumed: Range<TextPosition>?  // the 目录, recorded on its own
         if let markers = ArticleMarker.find(in: paragraphs), !markers.isEmpty {
             for m in markers {
-                dropped.append(DroppedText(rule: "article-marker", text: paragraphs[m.paragraph].text.string, line: paragraphs[m.paragraph].line))
+                dropped.append(DroppedText(rule: "article-marker", text: paragraphs[m.paragraph].string(in: utf8), line: paragraphs[m.paragraph].line))
                 let at = TextPosition(paragraph: m.paragraph, offset: 0)
                 cuts.append((at, TextPosition(paragraph: m.paragraph + 1, offset: 0), m.title))
             }
@@ -65,7 +66,7 @@ struct Splitter: Sendable {
         let before = consumed.map { paragraphs.slice(from: origin, to: $0.lowerBound) + paragraphs.slice(from: $0.upperBound, to: cuts[0].start) }
             ?? paragraphs.slice(from: origin, to: cuts[0].start)
         for p in before {
-            dropped.append(DroppedText(rule: "before-first-report", text: p.text.string, line: p.line))
+            dropped.append(DroppedText(rule: "before-first-report", text: p.string(in: utf8), line: p.line))
         }
 
         var reports: [RawReport] = []
@@ -83,16 +84,16 @@ struct Splitter: Sendable {
             } else if cut.listed == nil, let first = body.first, let end = TitleLine.runOnTitleEnd(first.text) {
                 // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
                 title = Array(first.text[0..<end])
-                body[0].text.removeFirst(end)
+                body[0].keep(end..<first.text.count)
                 body[0].lineStarts = body[0].lineStarts.compactMap { $0 > end ? $0 - end : nil }
             } else {
                 title = cut.listed
             }
             if let title {
                 report.title = title.string
-                dropRepeats(of: title, in: &body, rule: "repeated-title", dropped: &report.dropped)
+                dropRepeats(of: title, in: &body, rule: "repeated-title", dropped: &report.dropped, utf8: utf8)
             }
-            collapseRepetition(&body, dropped: &report.dropped)
+            collapseRepetition(&body, dropped: &report.dropped, utf8: utf8)
             report.paragraphs = body
             reports.append(report)
         }
@@ -139,7 +140,7 @@ struct Splitter: Sendable {
 
     /// Two titles at most, not an array of them: that cost an allocation a report.
     private func dropRepeats(of title: Scalars, or other: Scalars? = nil, in paragraphs: inout [Paragraph], rule: String,
-                             dropped: inout [DroppedText]) {
+                             dropped: inout [DroppedText], utf8: [UInt8]) {
         func isRepeat(_ text: Scalars) -> Bool {
             if text == title { return true }
             if let other { return text == other }
@@ -151,7 +152,7 @@ struct Splitter: Sendable {
         var kept = first
         for i in first..<paragraphs.count {
             if isRepeat(paragraphs[i].text) {
-                dropped.append(DroppedText(rule: rule, text: paragraphs[i].text.string, line: paragraphs[i].line))
+                dropped.append(DroppedText(rule: rule, text: paragraphs[i].string(in: utf8), line: paragraphs[i].line))
             } else {
                 paragraphs.swapAt(kept, i)
                 kept += 1
@@ -161,7 +162,7 @@ struct Splitter: Sendable {
     }
 
     /// One report pasted several times over in one page: keep the first copy.
-    private func collapseRepetition(_ paragraphs: inout [Paragraph], dropped: inout [DroppedText]) {
+    private func collapseRepetition(_ paragraphs: inout [Paragraph], dropped: inout [DroppedText], utf8: [UInt8]) {
         guard paragraphs.count >= 2, let first = paragraphs.first, first.text.count >= 10 else { return }
         guard let k = paragraphs.dropFirst().firstIndex(where: { $0.text == first.text }) else { return }
         var end = k
@@ -170,7 +171,7 @@ struct Splitter: Sendable {
         }
         guard end > k else { return }
         for p in paragraphs[k..<end] {
-            dropped.append(DroppedText(rule: "repeated-copy", text: p.text.string, line: p.line))
+            dropped.append(DroppedText(rule: "repeated-copy", text: p.string(in: utf8), line: p.line))
         }
         paragraphs.removeSubrange(k..<end)
     }

@@ -19,6 +19,13 @@ struct OutlineBuilder {
     // `run` of the paragraph being scanned. Held as a range, a paragraph's text is encoded straight
     // from the paragraph; it is copied into `buffer` only when a paragraph runs on into the next.
     private var text: Scalars = []
+    /// The source's bytes, and where `text`'s UTF-8 lies in them when the paragraph knows it:
+    /// strings are copied from there, not encoded.
+    private let source: [UInt8]
+    private var utf8: Range<Int>?
+    /// Where the last string copied from `utf8` ended (scalar offset, byte index): strings are
+    /// taken in order along a paragraph, so each one's bytes are found by counting on from there.
+    private var mark = (scalar: 0, byte: 0)
     private var run = 0..<0
     private var buffer: Scalars = []
     private var inHeading = false
@@ -26,19 +33,21 @@ struct OutlineBuilder {
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
 
-    init() {
+    init(source: [UInt8]) {
+        self.source = source
         // A report has three to six top sections and nests six levels at most: no growth steps.
         roots.reserveCapacity(8)
         path.reserveCapacity(6)
     }
 
-    static func build(_ paragraphs: ArraySlice<Paragraph>) -> (paragraphs: [String], sections: [Section]) {
-        var builder = OutlineBuilder()
+    /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
+    static func build(_ paragraphs: ArraySlice<Paragraph>, utf8: [UInt8]) -> (paragraphs: [String], sections: [Section]) {
+        var builder = OutlineBuilder(source: utf8)
         for index in paragraphs.indices {
             // Paragraphs read in place: a copy retains each one's text and line starts.
             if PartTitle.isPartTitle(paragraphs, at: index) {
                 builder.flush()
-                builder.open(level: 0, number: "", heading: paragraphs[index].text.string)
+                builder.open(level: 0, number: "", heading: paragraphs[index].string(in: utf8))
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
@@ -66,6 +75,8 @@ struct OutlineBuilder {
             }
         }
         self.text = text
+        utf8 = paragraph.utf8
+        mark = (0, utf8?.lowerBound ?? 0)
         while i < text.count {
             var marker: HeadingMarker?
             if !inHeading {
@@ -133,16 +144,33 @@ struct OutlineBuilder {
     private mutating func takePending() -> String {
         let pending = run
         run = 0..<0
-        if buffer.isEmpty { return string(of: pending) }  // the usual case
+        if buffer.isEmpty {  // the usual case
+            let (string, mark) = string(of: pending, after: mark)
+            self.mark = mark
+            return string
+        }
         buffer += text[pending]
         let string = buffer[buffer.trimmedRange()].string
         buffer.removeAll(keepingCapacity: true)  // the next run-on reuses the storage
         return string
     }
 
-    /// Not mutating, so that the paragraph's text is read in place (no retain).
-    private func string(of range: Range<Int>) -> String {
-        text[text.trimmedRange(range)].string
+    /// The trimmed `text[range]` as a string, copied from the paragraph's UTF-8 when it has it,
+    /// and the new mark. Not mutating, so that the paragraph's text is read in place (no retain).
+    private func string(of range: Range<Int>, after mark: (scalar: Int, byte: Int)) -> (String, (scalar: Int, byte: Int)) {
+        let range = text.trimmedRange(range)
+        guard let utf8, !range.isEmpty else { return (text[range].string, mark) }
+        let from = mark.scalar <= range.lowerBound ? mark : (scalar: 0, byte: utf8.lowerBound)
+        let lower: Int, upper: Int
+        if range.upperBound == text.count, range.count < range.lowerBound - from.scalar {
+            // A paragraph's text after its heading: nearer the end than the mark.
+            upper = utf8.upperBound
+            lower = upper - text.utf8Count(range)
+        } else {
+            lower = from.byte + text.utf8Count(from.scalar..<range.lowerBound)
+            upper = range.upperBound == text.count ? utf8.upperBound : lower + text.utf8Count(range)
+        }
+        return (source.validUTF8String(lower..<upper), (range.upperBound, upper))
     }
 
     private func mayStart(_ s: Unicode.Scalar) -> Bool {

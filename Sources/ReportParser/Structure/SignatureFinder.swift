@@ -10,7 +10,8 @@ enum SignatureFinder {
     static let officeEndings: [Scalars] = ["局", "委员会", "教委", "厅", "政府", "科", "办公室", "督导室", "中心", "股", "处"].map { Scalars($0) }
 
     /// Removes the signature from the end of `paragraphs` and returns it.
-    static func extract(from paragraphs: inout ArraySlice<Paragraph>) -> Signature? {
+    /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
+    static func extract(from paragraphs: inout ArraySlice<Paragraph>, utf8: [UInt8]) -> Signature? {
         guard var last = paragraphs.last else { return nil }
         var dateLine: String?
         var date: DateReader.Found?
@@ -18,7 +19,7 @@ enum SignatureFinder {
         let trailing = DateReader.trailingDate(in: last.text)  // read once for both shapes below
         if let found = trailing, found.range.lowerBound == last.text.trimmedRange().lowerBound {
             date = found
-            dateLine = last.text.string
+            dateLine = last.string(in: utf8)
             paragraphs = paragraphs.dropLast()
         } else if let found = trailing, found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
             // Run-on: `… 。 余姚市教育局 2023年12月26日`.
@@ -27,14 +28,14 @@ enum SignatureFinder {
             while start > beforeDate.lowerBound, !last.text[start - 1].isBlank, !last.text[start - 1].isTerminal { start -= 1 }
             let office = Scalars(last.text[start..<beforeDate.upperBound])
             guard isOffice(office) else { return nil }
-            let text = last.text[start...].string
-            last.text = Scalars(last.text[last.text.trimmedRange(0..<start)])
+            let text = last.string(start..<last.text.count, in: utf8)
+            last.keep(last.text.trimmedRange(0..<start))
             paragraphs[paragraphs.endIndex - 1] = last
             return Signature(text: text, issuer: office.string, date: found)
         }
         var issuer: String?
         if let office = paragraphs.last, isOffice(office.text) {
-            issuer = office.text.string
+            issuer = office.string(in: utf8)
             paragraphs = paragraphs.dropLast()
         }
         // The office line, then the date line.

@@ -107,6 +107,40 @@ extension Array where Element == Unicode.Scalar {
     var string: String { self[...].string }
 }
 
+extension Array where Element == Unicode.Scalar {
+    /// The UTF-8 length of the scalars in `range`: where a scalar offset falls in the text's bytes.
+    func utf8Count(_ range: Range<Int>) -> Int {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)  // the reads below are unchecked
+        return withUnsafeBufferPointer { scalars in
+            var n = 0
+            for i in range {
+                // One byte, and one more past each of 7F, 7FF and FFFF: the sign bit of `limit - v`
+                // (v ≤ 10FFFF), without branches, so that the loop vectorises.
+                let v: UInt32 = scalars[i].value
+                let two: UInt32 = (0x7F &- v) >> 31, three: UInt32 = (0x7FF &- v) >> 31, four: UInt32 = (0xFFFF &- v) >> 31
+                n &+= Int(1 &+ two &+ three &+ four)
+            }
+            return n
+        }
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// A string of bytes in `range` known to be well-formed UTF-8 (input already validated):
+    /// copied in as they are where the standard library allows it, as `Scalars.string` does.
+    func validUTF8String(_ range: Range<Int>) -> String {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count)  // the reads below are unchecked
+        guard !range.isEmpty else { return "" }
+        return withUnsafeBufferPointer { buffer in
+            let bytes = UnsafeBufferPointer(rebasing: buffer[range])
+            if #available(macOS 26, *) {
+                return String(copying: UTF8Span(unchecked: bytes.span))
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+}
+
 extension ArraySlice where Element == Unicode.Scalar {
     /// Encodes to UTF-8 directly: far cheaper than appending to a `String.UnicodeScalarView`.
     /// The bytes are well-formed by construction, so where the standard library takes them
