@@ -128,7 +128,6 @@ struct Splitter: Sendable {
     /// In a collection with no markers, each title line after a finished paragraph starts a report.
     private func titleLineCuts(_ paragraphs: [Paragraph]) -> [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] {
         var cuts: [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] = []
-        var consumed: Range<TextPosition>?  // the 目录, recorded on its own
         for (p, paragraph) in paragraphs.enumerated() where TitleLine.isTitle(paragraph.text) {
             if p == 0 || paragraphs[p - 1].text.endsSentence || cuts.isEmpty {
                 let at = TextPosition(paragraph: p, offset: 0)

@@ -243,7 +243,7 @@ extension Unicode.Scalar {
     /// A character people put in place of a hidden name or number: xx区, XX县, **县, ×市, _____县, 某县.
     var isAnonymiser: Bool {
         switch self {
-        case "x", "X", "*", "×", "_", "某", "ｘ", "Ｘ", "＊", "＿", "Ｘ", "※", "○": true
+        case "x", "X", "*", "×", "_", "某", "ｘ", "Ｘ", "＊", "＿", "※", "○": true
         default: false
         }
     }
