@@ -85,13 +85,6 @@ struct LiteralSet: Sendable {
         }
     }
 
-    /// Does any literal occur in `text`?
-    func occursAny(in text: Scalars) -> Bool {
-        var any = false
-        forEachOccurrence(in: text) { _ in any = true }
-        return any
-    }
-
     private static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
         Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
