@@ -18,7 +18,9 @@ public final class BuildSession: @unchecked Sendable {
     private var recordedStamps: [String: String] = [:]
     /// The keys the list pages now in place were rendered with.
     private var pageKeys: [String: UInt64] = [:]
-    private var cacheLoaded = false
+    /// The id of the site this session's state describes (`SiteMarker`); nil: nothing known yet.
+    /// When the site in place has another id (another process built it), the state is read anew.
+    private var siteID: String?
     /// Builds committed, so a search index made meanwhile can tell it indexed a site since replaced.
     private var generation = 0
     /// What the last build rendered with, for `updateReportPages`.
@@ -36,13 +38,23 @@ public final class BuildSession: @unchecked Sendable {
         return ContentHash.of(Array("\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)".utf8))
     }()
 
-    /// `.archive-cache/` beside the config: the build's memory between runs.
-    var cacheFolder: URL {
-        URL(fileURLWithPath: options.configPath).deletingLastPathComponent().appendingPathComponent(".archive-cache")
-    }
+    private var configFolder: URL { URL(fileURLWithPath: options.configPath).deletingLastPathComponent() }
+
+    /// `.archive-cache/` beside the config: the build's memory between runs, and its lock.
+    var cacheFolder: URL { configFolder.appendingPathComponent(".archive-cache") }
 
     public func build(progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> Pipeline.Summary {
         try lock.withLock { try buildLocked(progress: progress) }
+    }
+
+    /// Forgets what the last build left, so the next one trusts nothing of the site in place.
+    private func forget() {
+        records = [:]
+        previous = [:]
+        recordedStamps = [:]
+        pageKeys = [:]
+        siteID = nil
+        last = nil
     }
 
     private func buildLocked(progress: (@Sendable (String, Int, Int) -> Void)?) throws -> Pipeline.Summary {
@@ -52,6 +64,7 @@ public final class BuildSession: @unchecked Sendable {
             var result: T?
             let elapsed = try clock.measure { result = try body() }
             summary.steps.append((name, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18))
+            TestHooks.pause(after: name)
             return result!
         }
 
@@ -59,6 +72,12 @@ public final class BuildSession: @unchecked Sendable {
         var config = try step("config") { try SiteConfig.load(options.configPath) }
         if let base = options.baseURL { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
         summary.output = config.outputDirectory
+        try OutputGuard.check(config, configPath: options.configPath, force: options.force)
+        let held = try BuildLock(folder: cacheFolder, waiting: { [options] in options.waiting?($0) })
+        defer { withExtendedLifetime(held) {} }
+        let output = URL(fileURLWithPath: config.outputDirectory)
+        let writer = SiteWriter(output: output)
+        writer.removeLeftovers()
         let templates = try step("templates") { try TemplateSet(directory: config.templatesDirectory) }
         var search = options.search ?? config.searchEnabled
         if search && SearchIndexer.version == nil {
@@ -69,40 +88,43 @@ public final class BuildSession: @unchecked Sendable {
         // Inputs that shape every page; a change re-renders everything.
         let inputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint, Self.toolStamp,
                                           ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
-        let stamps = BuildManifest.stamps(in: config.contentDirectory)
-        if !cacheLoaded {
-            cacheLoaded = true
-            if let manifest = BuildManifest.load(from: cacheFolder) {
-                previous = manifest.outputs
-                pageKeys = manifest.pages
-                recordedStamps = manifest.sources
-                // Nothing read has changed and the site is in place: the build is done.
-                if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps,
-                   FileManager.default.fileExists(atPath: (config.outputDirectory as NSString).appendingPathComponent("index.html")) {
+        let folder = try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks)
+        summary.warnings += folder.warnings
+        summary.errors += folder.errors
+        let stamps = folder.stamps
+        // The site in place decides what can be trusted: this session's state when it built that
+        // site, else the cache saved with it, else nothing.
+        let inPlace = SiteMarker.read(in: output)
+        if inPlace == nil || inPlace != siteID {
+            forget()
+            if let inPlace, let manifest = BuildManifest.load(from: cacheFolder), manifest.site == inPlace {
+                if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
                     summary.upToDate = true
                     summary.sources = stamps.count
                     return summary
                 }
-                records = step("load cache") { SourceCache.load(from: cacheFolder) }
+                previous = manifest.outputs
+                pageKeys = manifest.pages
+                recordedStamps = manifest.sources
+                records = step("load cache") { SourceCache.load(from: cacheFolder, token: manifest.records) }
             }
         }
-        let files = try Pipeline.sourceFiles(in: config.contentDirectory)
+        let files = folder.sources
         let page = PageContext(config: config, paths: SitePaths(pretty: config.prettyURLs), searchEnabled: search)
         let rendering = Pipeline.ReportRendering(
             pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
             inputs: inputs)
-        let output = URL(fileURLWithPath: config.outputDirectory)
-        let writer = SiteWriter(output: output)
         let staging = try writer.stage()
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
+        let token = UUID().uuidString
         let built: (records: [SourceRecord], parsed: Int, rendered: Int)
         let content: ArchiveContent
         // The source records are saved on a core of their own while the index is built: the index
-        // is serial, and both take a second at 100,000 reports. Saved even if the build then fails,
-        // they are still right: a record is only reused when its files link from the site in place.
+        // is serial, and both take a second at 100,000 reports.
         let savingRecords = DispatchGroup()
         let saveError = LockedError()
+        var carried = false
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
@@ -110,7 +132,7 @@ public final class BuildSession: @unchecked Sendable {
                                       rendering: rendering, into: site, progress: progress)
             }
             DispatchQueue.global().async(group: savingRecords) { [cacheFolder, records = built.records] in
-                do { try SourceCache.save(records, to: cacheFolder) } catch { saveError.set("\(error)") }
+                do { try SourceCache.save(records, token: token, to: cacheFolder) } catch { saveError.set("\(error)") }
             }
             content = step("index") {
                 ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
@@ -124,17 +146,31 @@ public final class BuildSession: @unchecked Sendable {
                     do { try SearchIndexer.index(site: staging) } catch { summary.warnings.append("\(error)") }
                 }
             }
-        } catch {
-            savingRecords.wait()
-            writer.discard(staging)
-            throw error
-        }
-        // The last index goes over to the new site until `refreshSearch()` replaces it: a search
-        // that misses an edit for a few seconds beats one that is gone.
-        let carried = search && options.searchInBackground
-            && rename(output.appendingPathComponent(Self.searchFolder).path, staging.appendingPathComponent(Self.searchFolder).path) == 0
-        do {
+            // The cache is saved before the swap, naming the new site: whatever stops the build from
+            // here on, the cache and the site in place either agree or are seen not to.
+            let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
+            let outputs = site.manifest
+            let manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
+                                         sources: stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all)
+            try SiteMarker.write(id: manifest.site, in: staging)
+            try step("save cache") {
+                savingRecords.wait()
+                do {
+                    if let message = saveError.message { throw SiteWriter.WriteError(message: message) }
+                    try manifest.save(to: cacheFolder)
+                } catch {
+                    throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
+                }
+            }
+            // The last index goes over to the new site until `refreshSearch()` replaces it: a search
+            // that misses an edit for a few seconds beats one that is gone.
+            carried = search && options.searchInBackground
+                && rename(output.appendingPathComponent(Self.searchFolder).path, staging.appendingPathComponent(Self.searchFolder).path) == 0
             try step("swap") { try writer.commit(staging) }
+            previous = manifest.outputs
+            pageKeys = manifest.pages
+            recordedStamps = manifest.sources
+            siteID = manifest.site
         } catch {
             savingRecords.wait()
             if carried { rename(staging.appendingPathComponent(Self.searchFolder).path, output.appendingPathComponent(Self.searchFolder).path) }
@@ -142,34 +178,19 @@ public final class BuildSession: @unchecked Sendable {
             throw error
         }
         generation += 1
+        records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
+        last = (content, rendering)
         summary.searchStale = search && options.searchInBackground
         summary.sources = files.count
         summary.reports = content.reports.count
-        summary.errors = built.records.compactMap(\.error)
+        summary.errors += built.records.compactMap(\.error)
         summary.warnings += Pipeline.unmatchedOverrides(config, content)
         summary.sourcesParsed = built.parsed
         summary.reportPagesRendered = built.rendered
-        let manifest = site.manifest
-        summary.files = manifest.count
-        summary.pages = manifest.keys.filter { $0.hasSuffix(".html") }.count
+        summary.files = previous.count
+        summary.pages = previous.keys.filter { $0.hasSuffix(".html") }.count
         summary.filesWritten = site.written
         summary.listPagesReused = keys.reused
-        records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
-        last = (content, rendering)
-        previous = manifest
-        pageKeys = keys.all
-        // Sources that failed are not stamped, so the next build tries them again.
-        let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
-        recordedStamps = stamps.filter { !failed.contains($0.key) }
-        do {
-            try step("save cache") {
-                savingRecords.wait()
-                if let message = saveError.message { throw SiteWriter.WriteError(message: message) }
-                try BuildManifest(inputs: inputs, sources: recordedStamps, outputs: previous, pages: pageKeys).save(to: cacheFolder)
-            }
-        } catch {
-            summary.warnings.append("cannot save the build cache in \(cacheFolder.path): \(error)")
-        }
         return summary
     }
 
@@ -179,7 +200,7 @@ public final class BuildSession: @unchecked Sendable {
     /// builds leave search to this. Pagefind runs outside the session's lock, so builds go on
     /// meanwhile. Returns false when a build replaced the site while it ran: the caller runs it again.
     public func refreshSearch() throws -> Bool {
-        let (started, output) = lock.withLock { (generation, last.map { URL(fileURLWithPath: $0.rendering.config.outputDirectory) }) }
+        let (started, site, output) = lock.withLock { (generation, siteID, last.map { URL(fileURLWithPath: $0.rendering.config.outputDirectory) }) }
         guard let output else { return true }
         let fresh = cacheFolder.appendingPathComponent("\(Self.searchFolder)-next")
         try? FileManager.default.removeItem(at: fresh)
@@ -192,7 +213,10 @@ public final class BuildSession: @unchecked Sendable {
             throw error
         }
         return try lock.withLock {
-            guard generation == started else { return false }
+            // Another process's build may have replaced the site meanwhile: its lock, then its marker, tell.
+            let held = try BuildLock(folder: cacheFolder, waiting: { _ in })
+            defer { withExtendedLifetime(held) {} }
+            guard generation == started, SiteMarker.read(in: output) == site else { return false }
             let live = output.appendingPathComponent(Self.searchFolder)
             let old = cacheFolder.appendingPathComponent("\(Self.searchFolder)-old")
             try? FileManager.default.removeItem(at: old)
@@ -209,12 +233,16 @@ public final class BuildSession: @unchecked Sendable {
     /// The preview server's fast path: rewrites, in place, the pages of the reports in the changed
     /// sources, before the full rebuild that follows updates the index pages. Returns the paths
     /// written, or nil when the edit needs the full rebuild to show (config or templates changed, a
-    /// source gained or lost reports, a new source, a region the indexes do not know yet).
+    /// source gained or lost reports, a new source, a region the indexes do not know yet, another
+    /// build running or done since this session's last).
     public func updateReportPages(changed: [String]) -> [String]? {
         lock.withLock {
             guard let last, !changed.isEmpty else { return nil }
             let rendering = last.rendering
             let config = rendering.config
+            let output = URL(fileURLWithPath: config.outputDirectory)
+            guard let held = BuildLock.ifFree(folder: cacheFolder), SiteMarker.read(in: output) == siteID else { return nil }
+            defer { withExtendedLifetime(held) {} }
             let folder = URL(fileURLWithPath: config.contentDirectory).resolvingSymlinksInPath().path
             var outputs: [OutputFile] = []
             for path in changed {
@@ -230,14 +258,20 @@ public final class BuildSession: @unchecked Sendable {
                 guard reports.allSatisfy({ $0.report.region.code.map { last.content.regions.nodes[$0] != nil } ?? true }) else { return nil }
                 outputs += reports.flatMap { rendering.pages.files(for: $0, in: reports) }
             }
-            let output = URL(fileURLWithPath: config.outputDirectory)
+            // The marker changes first: a site edited in place is not the one the saved cache describes,
+            // so if this process dies before its rebuild, the next build trusts none of it.
+            var edited = previous
+            for file in outputs { edited[file.path] = ContentHash.of(file.bytes) }
+            let id = SiteMarker.id(of: edited)
+            guard (try? SiteMarker.write(id: id, in: output)) != nil else { return nil }
+            siteID = id
             var written: [String] = []
             for file in outputs {
                 // Each file replaced whole by a rename: a reader sees the old page or the new one.
                 let target = output.appendingPathComponent(file.path)
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).new")
                 guard StagedSite.write(file.bytes, to: temporary.path), rename(temporary.path, target.path) == 0 else { return nil }
-                previous[file.path] = ContentHash.of(file.bytes)  // the full rebuild will find it current
+                previous[file.path] = edited[file.path]  // the full rebuild will find it current
                 written.append(file.path)
             }
             return written

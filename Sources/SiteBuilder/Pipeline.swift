@@ -18,6 +18,10 @@ public enum Pipeline {
         /// Skip the build when the cache says nothing changed. The preview server turns this off:
         /// its fast path needs the pages' inputs in memory, which only a build provides.
         public var skipWhenUpToDate = true
+        /// Replace an existing output folder that no build made (never a project folder, `/` or home).
+        public var force = false
+        /// Told, before the wait, that another build holds the project's lock.
+        public var waiting: (@Sendable (String) -> Void)?
 
         public init(configPath: String, baseURL: String? = nil) {
             self.configPath = configPath

@@ -14,23 +14,30 @@ struct Build: AsyncParsableCommand {
     @Option(help: "The site's public address, overriding [site].base_url (used in the feed, sitemap and canonical links).")
     var baseURL: String?
 
+    @Flag(help: "Replace the output folder even though no build made it (never the project, content or templates folder).")
+    var force = false
+
     func run() async throws {
         let bar = ProgressBar()
         let summary: Pipeline.Summary
+        var options = Pipeline.Options(configPath: configPath, baseURL: baseURL)
+        options.force = force
+        options.waiting = { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
         do {
-            summary = try Pipeline.build(.init(configPath: configPath, baseURL: baseURL), progress: bar.update)
+            summary = try Pipeline.build(options, progress: bar.update)
         } catch {
             bar.clear()
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)
         }
         bar.clear()
-        if summary.upToDate {
-            print("up to date: nothing in \(summary.sources) sources, the templates or the config changed since the last build")
-            return
-        }
         for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         for error in summary.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+        if summary.upToDate {
+            print("up to date: nothing in \(summary.sources) sources, the templates or the config changed since the last build")
+            if !summary.errors.isEmpty { throw ExitCode(1) }
+            return
+        }
         // Search indexing is Pagefind's time, not the build's: it gets its own line.
         let steps = summary.steps.filter { $0.name != "search" }.map { String(format: "%@ %.2fs", $0.name, $0.seconds) }.joined(separator: ", ")
         print(String(format: "built %d reports from %d sources (%d parsed): %d pages, %d files (%d written) in %@ (%.2fs: %@); %d warnings, %d failed sources",

@@ -18,6 +18,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Port to listen on (0 picks a free one).")
     var port = 8080
 
+    @Flag(help: "Replace the output folder even though no build made it (never the project, content or templates folder).")
+    var force = false
+
     static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
         let elapsed = ContinuousClock.now - start
         return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
@@ -26,6 +29,8 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         var options = Pipeline.Options(configPath: configPath)
         options.skipWhenUpToDate = false
+        options.force = force
+        options.waiting = { say("note: \($0)") }
         // Pagefind takes seconds on a large archive: it runs after the reload, once per burst of edits.
         options.searchInBackground = true
         let session = BuildSession(options)
@@ -38,6 +43,8 @@ struct Serve: AsyncParsableCommand {
         let config: SiteConfig
         do {
             config = try SiteConfig.load(configPath)
+            // Checked here too: serving goes on after a failed build, but never over a folder it must not replace.
+            try OutputGuard.check(config, configPath: configPath, force: force)
         } catch {
             FileHandle.standardError.write(Data("error: \(error)\n".utf8))
             throw ExitCode(2)

@@ -13,7 +13,7 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(summary.reports, 15)
         XCTAssertTrue(summary.errors.isEmpty, "\(summary.errors)")
         // The build cache holds every source's listing: the index the pages were made from.
-        let records = SourceCache.load(from: site.root.appendingPathComponent(".archive-cache"))
+        let records = SourceCache.load(from: site.root.appendingPathComponent(".archive-cache"), token: nil)
         XCTAssertEqual(records.count, 5)
         let content = try ArchiveContent(reports: records.values.flatMap(\.reports), sourceCount: records.count,
                                          classifier: TopicClassifier(topics: SiteConfig.load(site.config.path).topics), gazetteer: .shared)

@@ -23,8 +23,9 @@ final class SourceCacheTests: XCTestCase {
             SourceRecord(name: "empty.txt", slug: "empty", hash: 1, key: 7, error: nil, reports: [], files: []),
             SourceRecord(name: "bad.txt", slug: "bad", hash: 2, key: 8, error: "bad.txt: binary", reports: [], files: []),
         ]
-        try SourceCache.save(records, to: folder)
-        let loaded = SourceCache.load(from: folder)
+        try SourceCache.save(records, token: "T1", to: folder)
+        XCTAssertTrue(SourceCache.load(from: folder, token: "T0").isEmpty, "records saved by another build are not trusted")
+        let loaded = SourceCache.load(from: folder, token: "T1")
         XCTAssertEqual(loaded.keys.sorted(), ["a b.txt", "empty.txt"], "a failed source is read again next time")
         let a = try XCTUnwrap(loaded["a b.txt"])
         XCTAssertEqual(a.reports, [awkward, plain])
@@ -39,7 +40,9 @@ final class SourceCacheTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try "source\ta.txt\ta\t1\t2\nreport\ttoo\tfew\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
-        XCTAssertTrue(SourceCache.load(from: folder).isEmpty)
+        try "build\tT\nsource\ta.txt\ta\t1\t2\nreport\ttoo\tfew\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty)
+        try "source\ta.txt\ta\t1\t2\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "no build line: an older version's file")
     }
 }

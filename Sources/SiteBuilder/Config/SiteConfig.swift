@@ -16,6 +16,8 @@ public struct SiteConfig: Sendable {
     public var contentDirectory: String
     public var outputDirectory: String
     public var templatesDirectory: String
+    /// Read a source that is a symbolic link to a file outside the content folder.
+    public var followSymlinks: Bool
     public var topics: [TopicDefinition]
     public var overrides: [ReportOverride]
 
@@ -69,6 +71,7 @@ public struct SiteConfig: Sendable {
             contentDirectory: try reader.string("content", in: build, section: "build") ?? "content",
             outputDirectory: try reader.string("output", in: build, section: "build") ?? "public",
             templatesDirectory: try reader.string("templates", in: build, section: "build") ?? "templates",
+            followSymlinks: try reader.bool("follow_symlinks", in: build, section: "build") ?? false,
             topics: try TopicDefinition.read(reader),
             overrides: try ReportOverride.read(reader)
         )

@@ -3,10 +3,18 @@ import Foundation
 /// What the last build read and wrote, kept in `.archive-cache/manifest.tsv` beside the config,
 /// so the next build — even in a new process — can tell that nothing changed, and can link the
 /// files whose bytes are unchanged instead of writing them again.
+///
+/// It is trusted only for the site it names: saved before the site is swapped in, it describes a
+/// site that a crash or another build may never have put in place, so a build compares `site` with
+/// the site's marker and builds everything anew when they differ.
 struct BuildManifest: Sendable, Equatable {
+    /// The id of the site it describes (`SiteMarker`).
+    var site = ""
+    /// The token written at the top of the `SourceCache` saved with it.
+    var records = ""
     /// Hash of the config, the templates and the build options.
     var inputs: UInt64 = 0
-    /// Source file name → "size:mtime:hash".
+    /// Source file name → "size:mtime" (`ContentFolder.Source.stamp`).
     var sources: [String: String] = [:]
     /// Output path → content hash of the site in place.
     var outputs: [String: UInt64] = [:]
@@ -22,6 +30,8 @@ struct BuildManifest: Sendable, Equatable {
             let f = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard f.count == 3 else { return nil }
             switch f[0] {
+            case "site": manifest.site = String(f[2])
+            case "records": manifest.records = String(f[2])
             case "inputs": manifest.inputs = UInt64(f[2], radix: 16) ?? 0
             case "source": manifest.sources[String(f[1])] = String(f[2])
             case "output": manifest.outputs[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
@@ -34,25 +44,10 @@ struct BuildManifest: Sendable, Equatable {
 
     func save(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var text = "inputs\t-\t\(String(inputs, radix: 16))\n"
+        var text = "site\t-\t\(site)\nrecords\t-\t\(records)\ninputs\t-\t\(String(inputs, radix: 16))\n"
         for (name, stamp) in sources.sorted(by: { $0.key < $1.key }) { text += "source\t\(name)\t\(stamp)\n" }
         for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) { text += "output\t\(path)\t\(String(hash, radix: 16))\n" }
         for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "page\t\(path)\t\(String(key, radix: 16))\n" }
-        let tmp = folder.appendingPathComponent(Self.fileName + ".tmp")
-        try Data(text.utf8).write(to: tmp)
-        guard rename(tmp.path, folder.appendingPathComponent(Self.fileName).path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: folder.path])
-        }
-    }
-
-    /// Size and modification time of every source: cheap to read, and enough to see that nothing moved.
-    static func stamps(in folder: String) -> [String: String] {
-        var out: [String: String] = [:]
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasSuffix(".txt") && !name.hasPrefix(".") {
-            var st = stat()
-            guard stat((folder as NSString).appendingPathComponent(name), &st) == 0 else { continue }
-            out[name] = "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"
-        }
-        return out
+        try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: Array(text.utf8))
     }
 }

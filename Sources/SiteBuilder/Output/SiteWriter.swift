@@ -1,8 +1,8 @@
 import Foundation
 
 /// Writes a built site so that `public/` is never half-written: everything goes into a fresh
-/// folder beside it, which then takes its place; a failed build leaves the last good site untouched.
-/// Stale files vanish with the old folder.
+/// folder beside it, which then takes its place in one atomic exchange; a failed or killed build
+/// leaves the last good site untouched. Stale files vanish with the old folder.
 public struct SiteWriter: Sendable {
     public var output: URL
 
@@ -10,11 +10,14 @@ public struct SiteWriter: Sendable {
         self.output = output
     }
 
+    private var parent: URL { output.deletingLastPathComponent() }
+    private var stagingPrefix: String { ".\(output.lastPathComponent).building-" }
+    private var oldPrefix: String { ".\(output.lastPathComponent).old-" }
+
     /// A new empty staging folder beside the output.
     public func stage() throws -> URL {
-        let parent = output.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).building-\(ProcessInfo.processInfo.processIdentifier)")
+        let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())")
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         return staging
@@ -24,28 +27,82 @@ public struct SiteWriter: Sendable {
     /// the old output (`.git` of a deploy checkout, `.gitkeep`) belong to the user and move across.
     public func commit(_ staging: URL) throws {
         let fm = FileManager.default
-        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        try? fm.removeItem(at: old)
         guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
             return
         }
+        if Self.exchange(staging.path, output.path) {
+            // The old site now stands at the staging path, where a killed build's leftovers are looked for.
+            rescueUserEntries(from: staging)
+            try? fm.removeItem(at: staging)
+            return
+        }
+        // No atomic exchange here (not Linux, or a file system without it): two renames.
+        let old = parent.appendingPathComponent(oldPrefix + "\(getpid())")
+        try? fm.removeItem(at: old)
         try fm.moveItem(at: output, to: old)
-        let kept = ((try? fm.contentsOfDirectory(atPath: old.path)) ?? []).filter { $0.hasPrefix(".") }
         do {
-            for name in kept { try fm.moveItem(at: old.appendingPathComponent(name), to: staging.appendingPathComponent(name)) }
             try fm.moveItem(at: staging, to: output)
         } catch {
-            for name in kept { try? fm.moveItem(at: staging.appendingPathComponent(name), to: old.appendingPathComponent(name)) }
             try? fm.moveItem(at: old, to: output)
             throw error
         }
+        rescueUserEntries(from: old)
         try? fm.removeItem(at: old)
     }
 
     /// Removes a staging folder after a failed build.
     public func discard(_ staging: URL) {
         try? FileManager.default.removeItem(at: staging)
+    }
+
+    /// Clears what killed builds left beside the output (`.public.building-PID`, `.public.old-PID`):
+    /// a site lost between two renames is put back, and the user's dot entries in a leftover old
+    /// site move back into the output. Call it only while holding the project's build lock.
+    /// - Returns: the leftovers removed.
+    @discardableResult
+    public func removeLeftovers() -> [String] {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: parent.path)) ?? []).filter {
+            for prefix in [stagingPrefix, oldPrefix] where $0.hasPrefix(prefix) {
+                return !$0.dropFirst(prefix.count).isEmpty && $0.dropFirst(prefix.count).allSatisfy(\.isNumber)
+            }
+            return false
+        }.sorted()
+        var removed: [String] = []
+        for name in names {
+            let leftover = parent.appendingPathComponent(name)
+            if name.hasPrefix(oldPrefix), !fm.fileExists(atPath: output.path), (try? fm.moveItem(at: leftover, to: output)) != nil {
+                continue
+            }
+            if fm.fileExists(atPath: output.path) { rescueUserEntries(from: leftover) }
+            if (try? fm.removeItem(at: leftover)) != nil { removed.append(name) }
+        }
+        return removed
+    }
+
+    /// Moves the top-level dot entries of `old` that the output lacks into the output: they are the
+    /// user's (the build's own marker is always already there).
+    private func rescueUserEntries(from old: URL) {
+        let fm = FileManager.default
+        for name in ((try? fm.contentsOfDirectory(atPath: old.path)) ?? []) where name.hasPrefix(".") {
+            let target = output.appendingPathComponent(name)
+            if !fm.fileExists(atPath: target.path) { try? fm.moveItem(at: old.appendingPathComponent(name), to: target) }
+        }
+    }
+
+    /// `renameat2(RENAME_EXCHANGE)`: both paths swap in one step, so the output is never missing.
+    /// Looked up at run time: glibc's headers do not reach Swift, and older systems lack the call.
+    private static func exchange(_ a: String, _ b: String) -> Bool {
+        typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+        #if os(Linux)
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "renameat2") else { return false }
+        let renameat2 = unsafeBitCast(symbol, to: RenameAt2.self)
+        let renameExchange: UInt32 = 1 << 1
+        return renameat2(AT_FDCWD, a, AT_FDCWD, b, renameExchange) == 0
+        #else
+        return false
+        #endif
     }
 
     public struct WriteError: Error, CustomStringConvertible {

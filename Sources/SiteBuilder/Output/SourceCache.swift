@@ -27,6 +27,7 @@ struct SourceRecord: Sendable {
 /// build parses only the sources that changed. Tab-separated lines rather than JSON: at 100,000
 /// reports JSONEncoder alone took seconds.
 ///
+///     build   <token>      the first line: the `BuildManifest` saved with these records names it
 ///     source  <name> <slug> <hash> <key>
 ///     file    <path> <hash>
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
@@ -37,13 +38,17 @@ struct SourceRecord: Sendable {
 enum SourceCache {
     static let fileName = "sources.tsv"
 
-    static func load(from folder: URL) -> [String: SourceRecord] {
+    /// The records saved with `token` (any, when nil); none when the file holds another build's.
+    static func load(from folder: URL, token: String?) -> [String: SourceRecord] {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return [:] }
         let bytes = [UInt8](data)
+        let header = Array("build\t".utf8)
+        guard bytes.starts(with: header), let firstLineEnd = bytes.firstIndex(of: 0x0A) else { return [:] }
+        if let token, !bytes[header.count..<firstLineEnd].elementsEqual(token.utf8) { return [:] }
         var records: [String: SourceRecord] = [:]
         var current: SourceRecord?
         var f: [Field] = []
-        var start = 0
+        var start = firstLineEnd + 1
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
             defer { start = end + 1 }
@@ -86,15 +91,9 @@ enum SourceCache {
     }
 
     /// Records of sources that failed are left out: they are read again next time.
-    static func save(_ records: [SourceRecord], to folder: URL) throws {
+    static func save(_ records: [SourceRecord], token: String, to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let target = folder.appendingPathComponent(fileName)
-        let temporary = folder.appendingPathComponent(fileName + ".tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary.path])
-        }
-        defer { try? handle.close() }
+        let file = try CacheFile(folder.appendingPathComponent(fileName))
         // Written in chunks: the whole file for a large archive is over a hundred megabytes.
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
@@ -105,11 +104,12 @@ enum SourceCache {
             }
             out.append(0x0A)
             if out.count >= 1 << 20 {
-                try handle.write(contentsOf: out)
+                try file.write(out)
                 out.removeAll(keepingCapacity: true)
             }
         }
         func list(_ topics: [Int]) -> String { topics.map(String.init).joined(separator: ",") }
+        try line(["build", token])
         for record in records where record.error == nil {
             try line(["source", record.name, record.slug, String(record.hash, radix: 16), String(record.key, radix: 16)])
             for file in record.files { try line(["file", file.path, String(file.hash, radix: 16)]) }
@@ -121,10 +121,8 @@ enum SourceCache {
                 for s in r.topicSections { try line(["section", s.anchor, list(s.topics), s.heading]) }
             }
         }
-        try handle.write(contentsOf: out)
-        guard rename(temporary.path, target.path) == 0 else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path])
-        }
+        try file.write(out)
+        try file.commit()
     }
 
     /// One field: text with tab, newline, carriage return and backslash escaped, or `\N` for null.

@@ -12,29 +12,13 @@ extension Pipeline {
         var inputs: UInt64
     }
 
-    /// The source files of the content folder, in name order, each with its unique ASCII slug.
-    static func sourceFiles(in folder: String) throws -> [(name: String, slug: String)] {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted()
-        } catch {
-            throw SiteConfig.Error(file: folder, message: "cannot list the content folder")
-        }
-        var slugs = Set<String>()
-        return names.map { name in
-            var slug = Slug.make(String(name.dropLast(4)))
-            while !slugs.insert(slug).inserted { slug += "-2" }
-            return (name, slug)
-        }
-    }
-
     /// Every source on all cores, streamed: a source is read, parsed, and its report pages and
     /// source copy written before the next is taken, so only its listing stays in memory. A source
     /// whose record in `cache` is current has its files linked from the last site, unparsed; one in
     /// `unmoved` (same size and modification time as when the record was made) is not even read.
     /// - Returns: one record per source in name order, how many were parsed, and how many report
     ///   pages were rendered.
-    static func buildSources(_ files: [(name: String, slug: String)], folder: String, cache: [String: SourceRecord],
+    static func buildSources(_ files: [ContentFolder.Source], folder: String, cache: [String: SourceRecord],
                              unmoved: Set<String>, rendering: ReportRendering, into site: StagedSite,
                              progress: (@Sendable (String, Int, Int) -> Void)?) -> (records: [SourceRecord], parsed: Int, rendered: Int) {
         let results = ResultSlots<SourceRecord>(count: files.count)
@@ -46,7 +30,7 @@ extension Pipeline {
         }
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             defer { progress?("sources", done.increment(), files.count) }
-            let (name, slug) = files[i]
+            let (name, slug) = (files[i].name, files[i].slug)
             // The cached record, when it was made from bytes with this hash and all its files link.
             func reused(ifHash hash: UInt64) -> SourceRecord? {
                 guard let cached = cache[name], cached.key == key(hash, slug),

@@ -1,0 +1,42 @@
+import Foundation
+
+/// `.archive-site` at the top of a built site: proof that a build made the folder (so a build may
+/// replace it), and the id of the site it holds, which the build cache must name to be trusted.
+///
+/// The id is a hash of every file's path and content hash, so the same sources give the same
+/// marker (the site stays byte-identical between builds) and a site changed in any file has another.
+public enum SiteMarker {
+    public static let fileName = ".archive-site"
+
+    /// The id of a site whose files have these content hashes.
+    static func id(of manifest: [String: UInt64]) -> String {
+        var values: [UInt64] = []
+        values.reserveCapacity(manifest.count * 2)
+        for (path, hash) in manifest.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            values.append(ContentHash.of(Array(path.utf8)))
+            values.append(hash)
+        }
+        return String(ContentHash.combine(values), radix: 16)
+    }
+
+    static func contents(id: String) -> [UInt8] {
+        Array("archive-site \(id)\n# Made by archive build: a build may replace this folder.\n".utf8)
+    }
+
+    /// The id in the marker of the site at `folder`; nil when there is none (not a built site).
+    static func read(in folder: URL) -> String? {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
+              let line = String(decoding: data, as: UTF8.self).split(separator: "\n").first,
+              line.hasPrefix("archive-site ") else { return nil }
+        return String(line.dropFirst("archive-site ".count))
+    }
+
+    /// Writes the marker into `folder` by a rename, so a reader sees the old id or the new one.
+    static func write(id: String, in folder: URL) throws {
+        let target = folder.appendingPathComponent(fileName).path
+        let temporary = target + ".new"
+        guard StagedSite.write(contents(id: id), to: temporary), rename(temporary, target) == 0 else {
+            throw SiteWriter.WriteError(message: "cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+}
