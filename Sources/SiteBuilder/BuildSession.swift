@@ -57,7 +57,7 @@ public final class BuildSession: @unchecked Sendable {
 
         let configText = (try? Data(contentsOf: URL(fileURLWithPath: options.configPath))) ?? Data()
         var config = try step("config") { try SiteConfig.load(options.configPath) }
-        if let base = options.baseURL { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        if let base = options.baseURL { config.baseURL = try SiteConfig.validateBaseURL(base) }
         summary.output = config.outputDirectory
         let templates = try step("templates") { try TemplateSet(directory: config.templatesDirectory) }
         var search = options.search ?? config.searchEnabled

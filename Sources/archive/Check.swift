@@ -25,16 +25,18 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         var config: SiteConfig?
-        if let path = configPath ?? (FileManager.default.fileExists(atPath: "archive.toml") ? "archive.toml" : nil) {
-            do {
+        var base: String?
+        do {
+            if let path = configPath ?? (FileManager.default.fileExists(atPath: "archive.toml") ? "archive.toml" : nil) {
                 config = try SiteConfig.load(path)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(2)
             }
+            base = try baseURL.map { try SiteConfig.validateBaseURL($0) } ?? config?.baseURL
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
         }
         let folder = URL(fileURLWithPath: site ?? config?.outputDirectory ?? "public")
-        let outcome = SiteChecker(site: folder, baseURL: baseURL ?? config?.baseURL, language: config?.language).run()
+        let outcome = SiteChecker(site: folder, baseURL: base, language: config?.language).run()
         guard !outcome.problems.isEmpty else {
             print("ok: \(outcome.pages) pages, \(outcome.files) files checked")
             return

@@ -241,7 +241,15 @@ final class SiteCheckerTests: XCTestCase {
         XCTAssertEqual(Set(problems.map(\.kind)), [.baseURL])
         // Built with that base URL, it passes.
         _ = try Pipeline.build(.init(configPath: site.config.path, baseURL: "https://user.github.io/repo/"))
-        XCTAssertEqual(check(site.output, baseURL: "https://user.github.io/repo"), [])
+        let outcome = SiteChecker(site: site.output, baseURL: "https://user.github.io/repo").run()
+        XCTAssertEqual(outcome.problems, [])
+    }
+
+    func testAnInvalidGivenBaseURLIsAProblem() throws {
+        let site = try seedSite()
+        let problems = check(site.output, baseURL: "https://x.org/?b=1")
+        XCTAssertEqual(problems.first?.kind, .baseURL)
+        XCTAssertTrue(problems.first?.detail.contains("query") ?? false, "\(problems.prefix(3))")
     }
 
     func testSiteBuiltWithADevelopmentBaseURLIsNamed() throws {

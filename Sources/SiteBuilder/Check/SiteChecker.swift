@@ -90,10 +90,10 @@ public struct SiteChecker: Sendable {
         var prescanned: [String: HTMLScan] = [:]
         var base: String?
         if let given = baseURL.map(LinkResolver.trimmed), !given.isEmpty {
-            if given.lowercased().hasPrefix("http://") || given.lowercased().hasPrefix("https://") {
-                base = given.hasSuffix("/") ? given : given + "/"
-            } else {
-                problem(given, .baseURL, "the base URL must be an absolute http(s) URL")
+            do {
+                base = try SiteConfig.validateBaseURL(given)
+            } catch {
+                problem(given, .baseURL, "the base URL \(error.message)")
             }
         }
         if base == nil {

@@ -76,10 +76,11 @@ public struct SiteConfig: Sendable {
             topics: try TopicDefinition.read(reader),
             overrides: try ReportOverride.read(reader)
         )
-        guard config.baseURL.hasPrefix("http://") || config.baseURL.hasPrefix("https://") else {
-            throw reader.error("base_url", in: site.name, "must be an absolute http(s) URL, found \"\(config.baseURL)\"")
+        do {
+            config.baseURL = try validateBaseURL(config.baseURL)
+        } catch {
+            throw reader.error("base_url", in: site.name, error.message)
         }
-        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         return config
     }
 }
