@@ -37,6 +37,7 @@ struct Check: AsyncParsableCommand {
         }
         let folder = URL(fileURLWithPath: site ?? config?.outputDirectory ?? "public")
         let outcome = SiteChecker(site: folder, baseURL: base, language: config?.language).run()
+        for warning in outcome.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         guard !outcome.problems.isEmpty else {
             print("ok: \(outcome.pages) pages, \(outcome.files) files checked")
             return

@@ -1,6 +1,9 @@
 import Foundation
 
 extension SiteConfig {
+    /// The hosts of documentation examples (RFC 2606), and so of the shipped `archive.toml`.
+    static let placeholderHosts = ["example.org", "example.com", "example.net"]
+
     /// `value` as the site's base URL, or an error naming `option` (`--base-url`; the config file's
     /// reader puts its own file and line in). One rule for the file and the command line: the
     /// address goes into every canonical link, the feed and the sitemap, so it must be an absolute
@@ -28,5 +31,12 @@ extension SiteConfig {
         let path = rest.dropFirst(authority.count)
         let url = scheme + "://" + authority.lowercased() + path
         return url.hasSuffix("/") ? url : url + "/"
+    }
+
+    /// True when `value` is still an example address (`example.org`, `.com`, `.net` or a
+    /// subdomain), as in the shipped `archive.toml`: a site built with it links to someone else's.
+    public static func isPlaceholderBaseURL(_ value: String) -> Bool {
+        guard let host = URLComponents(string: value)?.host?.lowercased() else { return false }
+        return placeholderHosts.contains { host == $0 || host.hasSuffix("." + $0) }
     }
 }
