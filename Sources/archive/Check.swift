@@ -9,7 +9,8 @@ struct Check: AsyncParsableCommand {
         Every internal link, src and #anchor resolves inside the site folder (no /root-absolute links); every page has a \
         <title> and the site's <html lang>; sitemap.xml lists exactly the pages; feed.xml is Atom whose entries are pages; \
         no link points at localhost or a private-network address; canonical links, the feed and the sitemap use the base URL. \
-        Prints one problem per line and exits 1 when there is any.
+        Prints one problem per line and exits 1 when there is any. Warns, without failing, when the base URL is still an \
+        example address (example.org, .com, .net).
         """
     )
 
