@@ -13,13 +13,11 @@ public struct ReportParser: Sendable {
         self.gazetteer = gazetteer
     }
 
-    /// Reads and parses one file; the error names the file when it cannot be read as text.
+    /// Reads and parses one file; the error names the file and says why it cannot be read (no such
+    /// file, a folder, the system's reason) or read as text.
     public func parse(file path: String, displayName: String? = nil) throws -> Source {
         let name = displayName ?? path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DecodeError(path: name, reason: "cannot be read")
-        }
-        return try parse(bytes: [UInt8](data), source: name)
+        return try parse(bytes: SourceFile.bytes(at: path, name: name), source: name)
     }
 
     public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {

@@ -70,7 +70,7 @@ public final class BuildSession: @unchecked Sendable {
 
         let configText = (try? Data(contentsOf: URL(fileURLWithPath: options.configPath))) ?? Data()
         var config = try step("config") { try SiteConfig.load(options.configPath) }
-        if let base = options.baseURL { config.baseURL = base.hasSuffix("/") ? base : base + "/" }
+        if let base = options.baseURL { config.baseURL = try SiteConfig.validateBaseURL(base) }
         summary.output = config.outputDirectory
         try OutputGuard.check(config, configPath: options.configPath, force: options.force)
         let held = try BuildLock(folder: cacheFolder, waiting: { [options] in options.waiting?($0) })

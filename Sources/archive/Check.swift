@@ -9,7 +9,8 @@ struct Check: AsyncParsableCommand {
         Every internal link, src and #anchor resolves inside the site folder (no /root-absolute links); every page has a \
         <title> and the site's <html lang>; sitemap.xml lists exactly the pages; feed.xml is Atom whose entries are pages; \
         no link points at localhost or a private-network address; canonical links, the feed and the sitemap use the base URL. \
-        Prints one problem per line and exits 1 when there is any.
+        Prints one problem per line and exits 1 when there is any. Warns, without failing, when the base URL is still an \
+        example address (example.org, .com, .net).
         """
     )
 
@@ -25,16 +26,19 @@ struct Check: AsyncParsableCommand {
 
     func run() async throws {
         var config: SiteConfig?
-        if let path = configPath ?? (FileManager.default.fileExists(atPath: "archive.toml") ? "archive.toml" : nil) {
-            do {
+        var base: String?
+        do {
+            if let path = configPath ?? (FileManager.default.fileExists(atPath: "archive.toml") ? "archive.toml" : nil) {
                 config = try SiteConfig.load(path)
-            } catch {
-                FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(2)
             }
+            base = try baseURL.map { try SiteConfig.validateBaseURL($0) } ?? config?.baseURL
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
         }
         let folder = URL(fileURLWithPath: site ?? config?.outputDirectory ?? "public")
-        let outcome = SiteChecker(site: folder, baseURL: baseURL ?? config?.baseURL, language: config?.language).run()
+        let outcome = SiteChecker(site: folder, baseURL: base, language: config?.language).run()
+        for warning in outcome.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         guard !outcome.problems.isEmpty else {
             print("ok: \(outcome.pages) pages, \(outcome.files) files checked")
             return

@@ -69,6 +69,10 @@ final class SiteCheckerTests: XCTestCase {
         XCTAssertEqual(inferred.baseURL, Self.base)
         // The base URL without its trailing slash is the same one.
         XCTAssertEqual(check(site.output, baseURL: "https://example.org/reports"), [])
+        // Checked against the shipped example address: consistent, but worth a warning.
+        XCTAssertEqual(outcome.warnings.count, 1)
+        XCTAssertEqual(inferred.warnings, outcome.warnings)
+        XCTAssertTrue(outcome.warnings[0].contains("[site] base_url") && outcome.warnings[0].contains("--base-url"), outcome.warnings[0])
     }
 
     func testPrettyURLsAndPaginationPass() throws {
@@ -241,7 +245,27 @@ final class SiteCheckerTests: XCTestCase {
         XCTAssertEqual(Set(problems.map(\.kind)), [.baseURL])
         // Built with that base URL, it passes.
         _ = try Pipeline.build(.init(configPath: site.config.path, baseURL: "https://user.github.io/repo/"))
-        XCTAssertEqual(check(site.output, baseURL: "https://user.github.io/repo"), [])
+        let outcome = SiteChecker(site: site.output, baseURL: "https://user.github.io/repo").run()
+        XCTAssertEqual(outcome.problems, [])
+        XCTAssertEqual(outcome.warnings, [])
+    }
+
+    func testOnlyExampleHostsArePlaceholders() {
+        for url in ["https://example.org/reports/", "HTTPS://Example.COM", "http://docs.example.net/x/", "https://www.example.org/"] {
+            XCTAssertTrue(SiteConfig.isPlaceholderBaseURL(url), url)
+            XCTAssertNotNil(SiteChecker.placeholderWarning(baseURL: url), url)
+        }
+        for url in ["https://user.github.io/repo/", "https://myexample.org/", "https://example.org.cn/", "https://example.edu/"] {
+            XCTAssertFalse(SiteConfig.isPlaceholderBaseURL(url), url)
+            XCTAssertNil(SiteChecker.placeholderWarning(baseURL: url), url)
+        }
+    }
+
+    func testAnInvalidGivenBaseURLIsAProblem() throws {
+        let site = try seedSite()
+        let problems = check(site.output, baseURL: "https://x.org/?b=1")
+        XCTAssertEqual(problems.first?.kind, .baseURL)
+        XCTAssertTrue(problems.first?.detail.contains("query") ?? false, "\(problems.prefix(3))")
     }
 
     func testSiteBuiltWithADevelopmentBaseURLIsNamed() throws {

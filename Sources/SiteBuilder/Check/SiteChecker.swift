@@ -49,6 +49,8 @@ public struct SiteChecker: Sendable {
         public var files: Int
         /// The base URL the site was checked against: the one given, or the one its home page names.
         public var baseURL: String?
+        /// Doubts that are not problems: the site may still be published as it is.
+        public var warnings: [String] = []
     }
 
     public var site: URL
@@ -90,10 +92,10 @@ public struct SiteChecker: Sendable {
         var prescanned: [String: HTMLScan] = [:]
         var base: String?
         if let given = baseURL.map(LinkResolver.trimmed), !given.isEmpty {
-            if given.lowercased().hasPrefix("http://") || given.lowercased().hasPrefix("https://") {
-                base = given.hasSuffix("/") ? given : given + "/"
-            } else {
-                problem(given, .baseURL, "the base URL must be an absolute http(s) URL")
+            do {
+                base = try SiteConfig.validateBaseURL(given)
+            } catch {
+                problem(given, .baseURL, "the base URL \(error.message)")
             }
         }
         if base == nil {
@@ -122,7 +124,17 @@ public struct SiteChecker: Sendable {
         problems += Self.sitemapProblems(tree: tree, pages: pages, resolver: resolver)
         problems += Self.feedProblems(feed, resolver: resolver)
         problems += Self.robotsProblems(tree: tree, resolver: resolver)
-        return Outcome(problems: problems, pages: pages.count, files: tree.files.count, baseURL: base)
+        return Outcome(problems: problems, pages: pages.count, files: tree.files.count, baseURL: base,
+                       warnings: base.flatMap(Self.placeholderWarning(baseURL:)).map { [$0] } ?? [])
+    }
+
+    /// A site checked against an example address (`https://example.org/reports/`, as shipped) is
+    /// consistent but would be published with links to someone else's site: worth a warning, not a
+    /// failure, since a site may be checked before its address is known.
+    public static func placeholderWarning(baseURL: String) -> String? {
+        guard SiteConfig.isPlaceholderBaseURL(baseURL) else { return nil }
+        return "the base URL \(baseURL) is an example address, as in the shipped archive.toml: "
+            + "set [site] base_url in archive.toml or pass --base-url"
     }
 
     // MARK: Sitemap

@@ -16,7 +16,7 @@ public struct SiteConfig: Sendable {
     public var contentDirectory: String
     public var outputDirectory: String
     public var templatesDirectory: String
-    /// Read a source that is a symbolic link to a file outside the content folder.
+    /// Read a source that is a symbolic link to a file outside the content folder (`[build] follow_symlinks`).
     public var followSymlinks: Bool
     public var topics: [TopicDefinition]
     public var overrides: [ReportOverride]
@@ -56,30 +56,31 @@ public struct SiteConfig: Sendable {
         } catch {
             throw Error(file: file, message: "\(error)")
         }
-        let reader = TOMLReader(table: table, text: text, file: file)
-        let site = try reader.table("site", required: true)!
-        let build = try reader.table("build", required: false) ?? TOMLTable()
-        let search = try reader.table("search", required: false) ?? TOMLTable()
+        var reader = TOMLReader(table: table, text: text, file: file)
+        try reader.allow(tables: ["site", "build", "search"], arrays: ["topics", "overrides"])
+        let site = try reader.table("site", keys: ["title", "description", "base_url", "language", "page_size", "pretty_urls"], required: true)
+        let build = try reader.table("build", keys: ["content", "output", "templates", "follow_symlinks"])
+        let search = try reader.table("search", keys: ["enabled"])
         var config = SiteConfig(
-            title: try reader.string("title", in: site, section: "site", required: true)!,
-            description: try reader.string("description", in: site, section: "site") ?? "",
-            baseURL: try reader.string("base_url", in: site, section: "site", required: true)!,
-            language: try reader.string("language", in: site, section: "site") ?? "zh-CN",
-            pageSize: try reader.int("page_size", in: site, section: "site", range: 1...10_000) ?? 50,
-            prettyURLs: try reader.bool("pretty_urls", in: site, section: "site") ?? false,
-            searchEnabled: try reader.bool("enabled", in: search, section: "search") ?? true,
-            contentDirectory: try reader.string("content", in: build, section: "build") ?? "content",
-            outputDirectory: try reader.string("output", in: build, section: "build") ?? "public",
-            templatesDirectory: try reader.string("templates", in: build, section: "build") ?? "templates",
-            followSymlinks: try reader.bool("follow_symlinks", in: build, section: "build") ?? false,
+            title: try reader.string("title", in: site, required: true)!,
+            description: try reader.string("description", in: site) ?? "",
+            baseURL: try reader.string("base_url", in: site, required: true)!,
+            language: try reader.string("language", in: site) ?? "zh-CN",
+            pageSize: try reader.int("page_size", in: site, range: 1...10_000) ?? 50,
+            prettyURLs: try reader.bool("pretty_urls", in: site) ?? false,
+            searchEnabled: try reader.bool("enabled", in: search) ?? true,
+            contentDirectory: try reader.string("content", in: build) ?? "content",
+            outputDirectory: try reader.string("output", in: build) ?? "public",
+            templatesDirectory: try reader.string("templates", in: build) ?? "templates",
+            followSymlinks: try reader.bool("follow_symlinks", in: build) ?? false,
             topics: try TopicDefinition.read(reader),
             overrides: try ReportOverride.read(reader)
         )
-        guard config.baseURL.hasPrefix("http://") || config.baseURL.hasPrefix("https://") else {
-            throw Error(file: file, line: reader.line(of: "base_url", section: "site"), key: "site.base_url",
-                        message: "must be an absolute http(s) URL, found \"\(config.baseURL)\"")
+        do {
+            config.baseURL = try validateBaseURL(config.baseURL)
+        } catch {
+            throw reader.error("base_url", in: site.name, error.message)
         }
-        if !config.baseURL.hasSuffix("/") { config.baseURL += "/" }
         return config
     }
 }
@@ -92,17 +93,16 @@ public struct TopicDefinition: Sendable, Equatable {
 
     static func read(_ reader: TOMLReader) throws(SiteConfig.Error) -> [TopicDefinition] {
         var topics: [TopicDefinition] = []
-        for (i, table) in try reader.arrayOfTables("topics").enumerated() {
-            let section = "topics[\(i)]"
+        for entry in try reader.arrayOfTables("topics", keys: ["name", "slug", "keywords"]) {
             let topic = TopicDefinition(
-                name: try reader.string("name", in: table, section: section, required: true)!,
-                slug: try reader.string("slug", in: table, section: section, required: true)!,
-                keywords: try reader.strings("keywords", in: table, section: section) ?? [])
+                name: try reader.string("name", in: entry, required: true)!,
+                slug: try reader.string("slug", in: entry, required: true)!,
+                keywords: try reader.strings("keywords", in: entry) ?? [])
             guard topic.slug.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
-                throw reader.error("slug", section: section, "must be lowercase ASCII letters, digits and -, found \"\(topic.slug)\"")
+                throw reader.error("slug", in: entry.name, "must be lowercase ASCII letters, digits and -, found \"\(topic.slug)\"")
             }
             guard !topics.contains(where: { $0.slug == topic.slug }) else {
-                throw reader.error("slug", section: section, "\"\(topic.slug)\" is used by another topic")
+                throw reader.error("slug", in: entry.name, "\"\(topic.slug)\" is used by another topic")
             }
             topics.append(topic)
         }
@@ -125,17 +125,17 @@ public struct ReportOverride: Sendable, Equatable {
 
     static func read(_ reader: TOMLReader) throws(SiteConfig.Error) -> [ReportOverride] {
         var out: [ReportOverride] = []
-        for (i, table) in try reader.arrayOfTables("overrides").enumerated() {
-            let section = "overrides[\(i)]"
+        let keys = ["source", "report", "title", "year", "doc_type", "province", "prefecture", "county"]
+        for entry in try reader.arrayOfTables("overrides", keys: keys) {
             out.append(ReportOverride(
-                source: try reader.string("source", in: table, section: section, required: true)!,
-                report: try reader.int("report", in: table, section: section, range: 1...10_000) ?? 1,
-                title: try reader.string("title", in: table, section: section),
-                year: try reader.int("year", in: table, section: section, range: 1900...2100),
-                docType: try reader.string("doc_type", in: table, section: section),
-                province: try reader.string("province", in: table, section: section),
-                prefecture: try reader.string("prefecture", in: table, section: section),
-                county: try reader.string("county", in: table, section: section)))
+                source: try reader.string("source", in: entry, required: true)!,
+                report: try reader.int("report", in: entry, range: 1...10_000) ?? 1,
+                title: try reader.string("title", in: entry),
+                year: try reader.int("year", in: entry, range: 1900...2100),
+                docType: try reader.string("doc_type", in: entry),
+                province: try reader.string("province", in: entry),
+                prefecture: try reader.string("prefecture", in: entry),
+                county: try reader.string("county", in: entry)))
         }
         return out
     }
