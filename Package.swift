@@ -53,6 +53,8 @@ let package = Package(
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser"]),
         // Also builds `archive`, which the end-to-end tests start as a subprocess.
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder", "archive"]),
+        // The `archive` command as a user runs it: a subprocess per case, exit status and messages asserted.
+        .testTarget(name: "ArchiveCommandTests", dependencies: ["archive", "SiteBuilder"]),
         .testTarget(
             name: "ReportParserTests",
             dependencies: ["ReportParser", "ReportModel"],

@@ -3,22 +3,6 @@ import XCTest
 
 /// `archive parse` names each path it cannot read, says why in one line, and parses the others.
 final class ParseCommandTests: XCTestCase {
-    /// Runs the built `archive` in `folder`; its exit status, standard output and standard error.
-    private func archive(_ arguments: [String], in folder: URL) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = ServeEndToEndTests.archiveBinary
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
-    }
-
     /// A file this process cannot open for reading: one of mode 000, unless running as root (whom
     /// modes do not stop); then a write-only sysfs attribute, which the kernel refuses to open for
     /// reading even to root.
@@ -38,10 +22,10 @@ final class ParseCommandTests: XCTestCase {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-parse-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("content"), withIntermediateDirectories: true)
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        let good = ServeEndToEndTests.repository.appendingPathComponent("content/000_155cf9d07f7bc588.txt").path
+        let good = ArchiveCommand.repository.appendingPathComponent("content/000_155cf9d07f7bc588.txt").path
         let unreadable = try unreadableFile(in: folder)
 
-        let run = try archive(["parse", "missing.txt", "content/", good, "content"] + (unreadable.map { [$0] } ?? []), in: folder)
+        let run = try ArchiveCommand.run(["parse", "missing.txt", "content/", good, "content"] + (unreadable.map { [$0] } ?? []), in: folder)
         XCTAssertEqual(run.status, 1, run.err)
         var expected = [
             "error: missing.txt: no such file",
