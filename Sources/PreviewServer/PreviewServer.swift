@@ -56,6 +56,7 @@ public struct PreviewServer: Sendable {
         let port = self.port
         let app = Application(
             responder: responder,
+            server: .persistentHTTP1,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? port) },
             logger: frameworkLogger
