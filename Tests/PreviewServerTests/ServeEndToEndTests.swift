@@ -30,16 +30,21 @@ final class ServeEndToEndTests: XCTestCase {
         var value: String { lock.withLock { text } }
     }
 
-    func serve(search: Bool = false) throws -> Served {
+    /// A throwaway copy of the repository's archive: content, templates and config.
+    static func makeProject(search: Bool) throws -> URL {
         let fm = FileManager.default
         let root = fm.temporaryDirectory.appendingPathComponent("ra-serve-\(UUID().uuidString)")
         try fm.createDirectory(at: root, withIntermediateDirectories: true)
-        try fm.copyItem(at: Self.repository.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
-        try fm.copyItem(at: Self.repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
-        var toml = try String(contentsOf: Self.repository.appendingPathComponent("archive.toml"), encoding: .utf8)
+        try fm.copyItem(at: repository.appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+        try fm.copyItem(at: repository.appendingPathComponent("templates"), to: root.appendingPathComponent("templates"))
+        var toml = try String(contentsOf: repository.appendingPathComponent("archive.toml"), encoding: .utf8)
         if !search { toml = toml.replacingOccurrences(of: "enabled = true", with: "enabled = false") }
         try toml.write(to: root.appendingPathComponent("archive.toml"), atomically: true, encoding: .utf8)
+        return root
+    }
 
+    func serve(search: Bool = false) throws -> Served {
+        let root = try Self.makeProject(search: search)
         let process = Process()
         process.executableURL = Self.archiveBinary
         process.arguments = ["serve", "--port", "0"]
