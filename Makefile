@@ -29,7 +29,7 @@ deps:
 
 ## The project's virtual environment; Debian ships `venv` without pip until python3-venv is installed.
 venv:
-	@$(VENV_PYTHON) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) 2>/dev/null; } \
+	@$(VENV_PYTHON) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) >/dev/null 2>&1; } \
 	  || { rm -rf $(VENV); $(MAKE) --no-print-directory apt-venv && $(PYTHON) -m venv $(VENV); }
 
 apt-venv:
