@@ -1,10 +1,17 @@
 # ReportArchive: the commands README.md documents. Each installs what it needs first.
 SWIFT ?= swift
+# The Python the project's own virtual environment is made from.
+PYTHON ?= python3
+# Python tools (Pagefind, PyYAML) live in a virtual environment of the project's own: Debian's Python refuses
+# `pip install` outside one (externally-managed-environment). `archive build` looks for Pagefind here.
+VENV := .tools/venv
+VENV_PYTHON := $(VENV)/bin/python3
+PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
 APT_PACKAGES := libcmark-dev pkg-config
 # The browser test drives headless Chromium against `archive serve`.
 TEST_APT_PACKAGES := chromium
 
-.PHONY: deps test-deps search build site test bench bench-ci clean
+.PHONY: deps venv apt-venv test-deps search build site test bench bench-ci clean
 
 # Installs the Debian packages named in $(1) that are missing (needs root or sudo).
 define apt_install
@@ -20,19 +27,31 @@ endef
 deps:
 	$(call apt_install,$(APT_PACKAGES))
 
-## Pagefind's extended build (Chinese word segmentation), for the site's full-text search.
-search:
-	@python3 -m pagefind --version >/dev/null 2>&1 || python3 -m pip install -q 'pagefind[extended]'
+## The project's virtual environment; Debian ships `venv` without pip until python3-venv is installed.
+venv:
+	@$(VENV_PYTHON) -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV); $(PYTHON) -m venv $(VENV) >/dev/null 2>&1; } \
+	  || { rm -rf $(VENV); $(MAKE) --no-print-directory apt-venv && $(PYTHON) -m venv $(VENV); }
 
-test-deps: deps search
+apt-venv:
+	$(call apt_install,python3-venv)
+
+## Pagefind's extended build (Chinese word segmentation), for the site's full-text search, into $(VENV).
+search: venv
+	@$(VENV_PYTHON) -m pagefind --version >/dev/null 2>&1 || $(PIP) 'pagefind[extended]'
+
+test-deps: deps venv
 	$(call apt_install,$(TEST_APT_PACKAGES))
+	@$(VENV_PYTHON) -c 'import pagefind, yaml' 2>/dev/null || $(PIP) 'pagefind[extended]' pyyaml \
+	  || { echo "error: cannot install the test dependencies (pagefind, PyYAML) into $(VENV); pip says why above" >&2; exit 1; }
 
 ## Build the `archive` tool (release).
 build: deps
 	$(SWIFT) build -c release --product archive
 
-## Build the site from content/ into public/ (release build of the tool first).
-site: build search
+## Build the site from content/ into public/ (release build of the tool first). Search is optional: when
+## Pagefind cannot be installed, the site is built without it and `archive build` says how to add it.
+site: build
+	@mkdir -p .tools; $(MAKE) --no-print-directory search >.tools/search-install.log 2>&1 || true
 	.build/release/archive build
 
 ## Run the whole test suite.

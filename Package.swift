@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        // Already in the graph through Hummingbird; named for NIOHTTP1, which sees the request's HTTP version.
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
     ],
     targets: [
         // Plain value types shared by every stage; depends on nothing.
@@ -40,7 +42,11 @@ let package = Package(
         // `archive serve`: the built site over HTTP, rebuilt and reloaded as sources change.
         .target(
             name: "PreviewServer",
-            dependencies: ["SiteBuilder", .product(name: "Hummingbird", package: "hummingbird")]
+            dependencies: [
+                "SiteBuilder",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "archive",

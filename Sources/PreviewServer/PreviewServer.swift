@@ -56,6 +56,7 @@ public struct PreviewServer: Sendable {
         let port = self.port
         let app = Application(
             responder: responder,
+            server: .persistentHTTP1,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in await onReady(channel.localAddress?.port ?? port) },
             logger: frameworkLogger
@@ -89,6 +90,8 @@ extension PreviewServer.BindError {
                 guard error.description.contains("bind") || error.description.contains("listen") else { return nil }
                 self.init(host: host, port: port, reason: String(cString: strerror(error.errnoCode)).lowercased(), hint: nil)
             }
+        } else if let error = error as? SocketAddressError.UnknownHost {
+            self.init(host: host, port: port, reason: "unknown host: \(error.errorDescription.lowercased())", hint: "try --host 127.0.0.1")
         } else if let error = error as? SocketAddressError {
             switch error {
             case .unknown:

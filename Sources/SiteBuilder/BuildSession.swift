@@ -38,10 +38,14 @@ public final class BuildSession: @unchecked Sendable {
         return ContentHash.of(Array("\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)".utf8))
     }()
 
-    private var configFolder: URL { URL(fileURLWithPath: options.configPath).deletingLastPathComponent() }
+    /// The folder of archive.toml: the project, where `make search` installs Pagefind.
+    private var projectFolder: URL { URL(fileURLWithPath: options.configPath).deletingLastPathComponent() }
+
+    /// The Pagefind this project's builds index with, nil when there is none.
+    public var pagefind: SearchIndexer.Tool? { SearchIndexer.locate(projectFolder: projectFolder) }
 
     /// `.archive-cache/` beside the config: the build's memory between runs, and its lock.
-    var cacheFolder: URL { configFolder.appendingPathComponent(".archive-cache") }
+    var cacheFolder: URL { projectFolder.appendingPathComponent(".archive-cache") }
 
     public func build(progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> Pipeline.Summary {
         try lock.withLock { try buildLocked(progress: progress) }
@@ -80,8 +84,9 @@ public final class BuildSession: @unchecked Sendable {
         writer.removeLeftovers()
         let templates = try step("templates") { try TemplateSet(directory: config.templatesDirectory) }
         var search = options.search ?? config.searchEnabled
-        if search && SearchIndexer.version == nil {
-            summary.warnings.append("search: Pagefind is not installed (pip install 'pagefind[extended]'); the site is built without search")
+        let pagefind = search ? self.pagefind : nil
+        if search && pagefind == nil {
+            summary.warnings.append(SearchIndexer.missing())
             search = false
         }
 
@@ -140,10 +145,10 @@ public final class BuildSession: @unchecked Sendable {
             }
             step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, into: site) }
             try site.check()
-            if search && !options.searchInBackground {
+            if search, let pagefind, !options.searchInBackground {
                 // Timed on its own line: indexing is a cost of its own, not of the build.
                 step("search") {
-                    do { try SearchIndexer.index(site: staging) } catch { summary.warnings.append("\(error)") }
+                    do { try SearchIndexer.index(site: staging, with: pagefind) } catch { summary.warnings.append("\(error)") }
                 }
             }
             // The cache is saved before the swap, naming the new site: whatever stops the build from
@@ -202,11 +207,12 @@ public final class BuildSession: @unchecked Sendable {
     public func refreshSearch() throws -> Bool {
         let (started, site, output) = lock.withLock { (generation, siteID, last.map { URL(fileURLWithPath: $0.rendering.config.outputDirectory) }) }
         guard let output else { return true }
+        guard let pagefind else { throw SearchIndexer.Failure(description: SearchIndexer.missing()) }
         let fresh = cacheFolder.appendingPathComponent("\(Self.searchFolder)-next")
         try? FileManager.default.removeItem(at: fresh)
         defer { try? FileManager.default.removeItem(at: fresh) }
         do {
-            try SearchIndexer.index(site: output, output: fresh)
+            try SearchIndexer.index(site: output, output: fresh, with: pagefind)
         } catch {
             // A site swapped out from under Pagefind can fail it; only a failure on a settled site counts.
             if lock.withLock({ generation != started }) { return false }

@@ -44,7 +44,7 @@ struct Build: AsyncParsableCommand {
                      summary.reports, summary.sources, summary.sourcesParsed, summary.pages, summary.files, summary.filesWritten, summary.output, summary.seconds, steps,
                      summary.warnings.count, summary.errors.count))
         if let search = summary.steps.first(where: { $0.name == "search" }) {
-            print(String(format: "search index: %.2fs (%@)", search.seconds, SearchIndexer.version ?? "Pagefind"))
+            print(String(format: "search index: %.2fs (%@)", search.seconds, SearchIndexer.locate(projectFolder: URL(fileURLWithPath: configPath).deletingLastPathComponent())?.version ?? "Pagefind"))
         }
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }

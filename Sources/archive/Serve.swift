@@ -21,6 +21,15 @@ struct Serve: AsyncParsableCommand {
     @Flag(help: "Replace the output folder even though no build made it (never the project, content or templates folder).")
     var force = false
 
+    /// Checked before anything is built: a port outside TCP's range would otherwise be cut to 16 bits by the
+    /// socket layer and the site served on a port nobody asked for (70000 became 4464).
+    func validate() throws {
+        guard (0...65535).contains(port) else {
+            FileHandle.standardError.write(Data("error: --port must be between 1 and 65535 (0 picks a free port), found \(port)\n".utf8))
+            throw ExitCode.validationFailure
+        }
+    }
+
     static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
         let elapsed = ContinuousClock.now - start
         return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000

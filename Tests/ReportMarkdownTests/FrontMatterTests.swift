@@ -214,9 +214,21 @@ enum PyYAML {
     sys.stdout.write(json.dumps(out))
     """#
 
+    /// The project's own Python, where `make test` installs PyYAML, else `python3` on PATH.
+    static let python: String = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let venv = root.appendingPathComponent(".tools/venv/bin/python3").path
+        return FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3"
+    }()
+
+    struct Missing: Error, CustomStringConvertible {
+        var description: String
+    }
+
     static func load(_ blocks: [String]) throws -> [Parsed] {
-        guard run(["-c", "import yaml"], input: Data()).status == 0 else {
-            throw XCTSkip("python3 with PyYAML is not available")
+        let probe = run(["-c", "import yaml"], input: Data())
+        guard probe.status == 0 else {
+            throw Missing(description: "\(python) cannot import PyYAML (`make test` installs it into .tools/venv): \(String(decoding: probe.error, as: UTF8.self))")
         }
         let result = run(["-c", script], input: Data(blocks.joined(separator: "\0").utf8))
         guard result.status == 0 else {
@@ -237,7 +249,7 @@ enum PyYAML {
             _ = FileManager.default.createFile(atPath: errorURL.path, contents: nil)
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3"] + arguments
+            process.arguments = [python] + arguments
             process.standardInput = try FileHandle(forReadingFrom: inputURL)
             process.standardError = try FileHandle(forWritingTo: errorURL)
             let stdout = Pipe()
