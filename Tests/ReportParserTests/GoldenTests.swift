@@ -36,27 +36,75 @@ final class GoldenTests: XCTestCase {
         var files: [File]
     }
 
-    static let golden: Golden = {
-        let url = Bundle.module.url(forResource: "seeds", withExtension: "json", subdirectory: "Fixtures")!
-        return try! JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
+    /// One labelled set: the seeds (sources in `content/`, truth in Fixtures/seeds.json), and each
+    /// `Fixtures/wild/<set>.json` with its sources in `Fixtures/wild/<set>/`: reports written in the
+    /// shapes real pages take, to test the parser on text it was not tuned on.
+    struct LabelledSet {
+        var name: String
+        var golden: Golden
+        var folder: URL
+    }
+
+    static let sets: [LabelledSet] = {
+        let fixtures = TestPaths.root.appendingPathComponent("Tests/ReportParserTests/Fixtures")
+        var sets = [LabelledSet(name: "seeds", golden: load(fixtures.appendingPathComponent("seeds.json")),
+                                folder: TestPaths.root.appendingPathComponent("content"))]
+        let wild = fixtures.appendingPathComponent("wild")
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: wild.path)) ?? []).sorted() where name.hasSuffix(".json") {
+            let set = String(name.dropLast(5))
+            sets.append(LabelledSet(name: "wild/\(set)", golden: load(wild.appendingPathComponent(name)),
+                                    folder: wild.appendingPathComponent(set)))
+        }
+        return sets
     }()
 
+    private static func load(_ url: URL) -> Golden {
+        do {
+            return try JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
+        } catch {
+            fatalError("\(url.path): \(error)")
+        }
+    }
+
+    /// Every labelled file parsed, by "<set>/<file>".
     static let parsed: [String: Source] = {
         var out: [String: Source] = [:]
-        for file in golden.files {
-            out[file.file] = try! ReportParser().parse(file: TestPaths.content(file.file), displayName: file.file)
+        for set in sets {
+            for file in set.golden.files {
+                // The name as a user's content folder would give it: a title may stand only there.
+                out["\(set.name)/\(file.file)"] = try! ReportParser().parse(file: set.folder.appendingPathComponent(file.file).path,
+                                                                               displayName: file.file)
+            }
         }
         return out
     }()
 
     private func each(_ check: (Golden.File, Source) throws -> Void) rethrows {
-        for file in Self.golden.files { try check(file, Self.parsed[file.file]!) }
+        for set in Self.sets {
+            for var file in set.golden.files {
+                let key = "\(set.name)/\(file.file)"
+                file.file = key
+                try check(file, Self.parsed[key]!)
+            }
+        }
     }
 
     private func eachReport(_ check: (Golden.GoldenReport, Report, String) throws -> Void) rethrows {
         try each { file, source in
             for (i, golden) in file.reports.enumerated() where i < source.reports.count {
                 try check(golden, source.reports[i], "\(file.file) report \(i + 1)")
+            }
+        }
+    }
+
+    /// Each labelled set holds what its file says, so a label file cannot go unread.
+    func testEveryLabelledSetIsRead() {
+        XCTAssertEqual(Self.sets.first?.name, "seeds")
+        for set in Self.sets {
+            XCTAssertFalse(set.golden.files.isEmpty, set.name)
+            for file in set.golden.files {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: set.folder.appendingPathComponent(file.file).path), "\(set.name): \(file.file)")
+                XCTAssertEqual(file.reports.count, file.present_count, "\(set.name)/\(file.file): one label a report present")
             }
         }
     }
