@@ -1,0 +1,72 @@
+import Foundation
+
+/// Text in simplified script, for matching against word lists and names written in simplified
+/// form (總結 → 总结, 縣 → 县, 區 → 区, 計劃 → 计划); whatever is shown keeps the text as written.
+///
+/// Cheap where there is nothing to do: a text is transformed (ICU `Hant-Hans`) only when a
+/// scalar test finds a traditional-only character in it, so simplified text costs one table
+/// look-up a scalar and no copy. Call it only on what is matched (titles, headings, head lines,
+/// signatures, office names), never on whole bodies.
+public enum SimplifiedForm {
+    /// `text` in simplified script; `text` itself when it holds no traditional-only character.
+    public static func of(_ text: String) -> String {
+        guard hasTraditional(text) else { return text }
+        return transform(text)
+    }
+
+    /// Whether `text` holds a character that simplified script writes otherwise (總, 縣, 區 …).
+    public static func hasTraditional(_ text: String) -> Bool {
+        text.unicodeScalars.contains(where: isTraditional)
+    }
+
+    /// The part of `text` (as written) that stands where `part` stands in `of(text)`: an office
+    /// found in the simplified form, shown in the original script. `part` itself when the
+    /// transform moved scalars (it almost never does: the mapping is character for character).
+    public static func original(of part: String, in text: String) -> String {
+        guard hasTraditional(text) else { return part }
+        let written = Scalars(text), simplified = Scalars(transform(text))
+        guard written.count == simplified.count, let at = simplified.firstIndex(of: Scalars(part)) else { return part }
+        return written[at..<(at + part.unicodeScalars.count)].string
+    }
+
+    /// `of` for the parser's working form.
+    static func of(_ text: Scalars) -> Scalars {
+        guard text.contains(where: isTraditional) else { return text }
+        return Scalars(transform(text.string))
+    }
+
+    /// A character in the table of those the transform changes.
+    static func isTraditional(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        guard v >= tableStart, v < tableEnd else { return false }
+        let i = Int(v - tableStart)
+        return table[i >> 6] & (1 << UInt64(i & 63)) != 0
+    }
+
+    private static func transform(_ text: String) -> String {
+        text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+    }
+
+    /// The CJK blocks (Extension A and the Unified Ideographs): every traditional form the parser meets.
+    private static let tableStart: UInt32 = 0x3400, tableEnd: UInt32 = 0xA000
+
+    /// A bit a character of the blocks, set where `Hant-Hans` changes it. Built once, from ICU's
+    /// own mapping (one transform of the whole range, a character a line), so it cannot drift from it.
+    private static let table: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: Int(tableEnd - tableStart + 63) / 64)
+        var all = String.UnicodeScalarView()
+        for v in tableStart..<tableEnd {
+            all.append(Unicode.Scalar(v)!)
+            all.append("\n")
+        }
+        let lines = transform(String(all)).split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count >= Int(tableEnd - tableStart) else { return bits }
+        for (i, line) in lines.prefix(Int(tableEnd - tableStart)).enumerated() {
+            let scalars = line.unicodeScalars
+            if scalars.count != 1 || scalars.first!.value != tableStart + UInt32(i) {
+                bits[i >> 6] |= 1 << UInt64(i & 63)
+            }
+        }
+        return bits
+    }()
+}
