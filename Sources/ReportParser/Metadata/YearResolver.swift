@@ -23,9 +23,9 @@ enum YearResolver {
             if !unique.contains(c) { unique.append(c) }
         }
         if let year = input.signed?.year { add(year, from: .signedDate) }
-        for y in years(in: input.title) { add(y, from: .title) }
+        for y in years(in: input.title, bare: true) { add(y, from: .title) }
         if input.listedTitle != input.title {
-            for y in years(in: input.listedTitle) { add(y, from: .listedTitle) }
+            for y in years(in: input.listedTitle, bare: true) { add(y, from: .listedTitle) }
         }
         for i in input.topHeadings.indices {  // by index: `for heading in` copied each
             for y in years(in: input.topHeadings[i]) { add(y, from: .heading) }
@@ -47,15 +47,20 @@ enum YearResolver {
 
     /// Four-digit years followed by 年 (blanks allowed: `2022 年`), in order of appearance.
     /// Read from the UTF-8 directly: this runs on every title and top heading, most without a digit.
-    static func years(in text: String?) -> [Int] {
+    /// - Parameter bare: also a year without 年 (`2022工作总结`), as titles write it: four digits
+    ///   standing alone (no digit, `.`, `/`, `-` or `:` before them) followed by a Han character that is no unit.
+    static func years(in text: String?, bare: Bool = false) -> [Int] {
         guard let text else { return [] }
         // In place where the storage allows (a parsed text's always does): `withUTF8` wants a mutable copy.
-        if let found = text.utf8.withContiguousStorageIfAvailable(years(inUTF8:)) { return found }
+        if let found = text.utf8.withContiguousStorageIfAvailable({ years(inUTF8: $0, bare: bare) }) { return found }
         var copy = text
-        return copy.withUTF8 { years(inUTF8: $0) }
+        return copy.withUTF8 { years(inUTF8: $0, bare: bare) }
     }
 
-    private static func years(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    /// What follows a number rather than a year: 2022万元, 2022人, 2022所.
+    private static let units: Set<Unicode.Scalar> = ["万", "亿", "元", "人", "名", "所", "个", "多", "余", "件", "次", "项", "台", "间", "家", "位", "篇", "字", "页", "份", "号", "米", "吨", "册", "套", "条"]
+
+    private static func years(inUTF8 bytes: UnsafeBufferPointer<UInt8>, bare: Bool = false) -> [Int] {
         var out: [Int] = []
         var i = 0
         while i < bytes.count {
@@ -71,10 +76,19 @@ enum YearResolver {
                 digits += 1
             }
             if digits == 4, (1980...2100).contains(y) {
+                let after = j
                 while j < bytes.count, let n = blankLength(bytes, at: j) { j += n }
                 if j + 2 < bytes.count, bytes[j] == 0xE5, bytes[j + 1] == 0xB9, bytes[j + 2] == 0xB4 {  // 年
                     if !out.contains(y) { out.append(y) }
                     i = j + 3
+                    continue
+                }
+                if bare, digit(bytes, at: after) == nil, i == 0 || !".-/:".utf8.contains(bytes[i - 1]),
+                   after + 2 < bytes.count, bytes[after] >= 0xE4, bytes[after] <= 0xE9,
+                   let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[after..<(after + 3)]), as: UTF8.self).unicodeScalars.first,
+                   !units.contains(next) {
+                    if !out.contains(y) { out.append(y) }
+                    i = after
                     continue
                 }
             }
