@@ -39,8 +39,8 @@ public struct ReportParser: Sendable {
     private func parse(_ clean: consuming CleanText, source: String, encoding: String) -> Source {
         let published = clean.publishedDate
         let utf8 = clean.utf8
-        let split = Splitter().split(clean)
         let base = Self.baseName(source)
+        let split = Splitter().split(clean, fileName: Self.fileTitle(source))
         // One reader a source: each copy of the gazetteer retains its tables.
         let reader = MetadataReader(gazetteer: gazetteer)
         var reports: [Report] = []
@@ -88,6 +88,7 @@ public struct ReportParser: Sendable {
                                          sections: outline.sections, signature: signature, published: published,
                                          body: body)
         reader.read(input, into: &report)
+        if let from = raw.titleOrigin { report.provenance["title"] = from }
         if raw.cutOffByEnd {
             report.complete = false
             report.incompleteReason = "the source ends before the collection's other reports"
@@ -113,6 +114,13 @@ public struct ReportParser: Sendable {
             first = false
         }
         return text
+    }
+
+    /// The file name without folder and extension (`浦口区教育局2020年工作总结_2020`): a title may stand only there.
+    static func fileTitle(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = file.lastIndex(of: "."), dot > file.startIndex else { return file }
+        return String(file[..<dot])
     }
 
     static func baseName(_ path: String) -> String {

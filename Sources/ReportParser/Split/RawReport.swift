@@ -6,6 +6,8 @@ struct RawReport: Sendable {
     var listedTitle: String?
     /// The report's own title line, when it has one.
     var title: String?
+    /// Where the title came from when it is not a line of the text: `file name`.
+    var titleOrigin: String?
     var paragraphs: [Paragraph]
     /// The source ends inside this report while the collection promised more.
     var cutOffByEnd: Bool = false

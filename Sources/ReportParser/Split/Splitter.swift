@@ -4,7 +4,9 @@ import ReportModel
 /// or by title lines when a collection promises several reports and marks none.
 struct Splitter: Sendable {
     /// Consumes the text: its arrays are edited in place, not copied (a copy retains every paragraph).
-    func split(_ clean: consuming CleanText) -> SplitText {
+    /// - Parameter fileName: the source's file name without folder or extension: a single report's
+    ///   title may stand only there (`浦口区教育局2020年工作总结_2020`).
+    func split(_ clean: consuming CleanText, fileName: String? = nil) -> SplitText {
         var paragraphs = clean.paragraphs
         var dropped = clean.dropped
         let utf8 = clean.utf8
@@ -74,20 +76,20 @@ struct Splitter: Sendable {
             let end = i + 1 < cuts.count ? cuts[i + 1].start : paragraphs.endPosition
             var body = paragraphs.slice(from: cut.bodyStart, to: end)
             var report = RawReport(listedTitle: cut.listed?.string, paragraphs: [])
-            // The report's own title line: the listed title as the report writes it, or any title line
-            // when nothing was listed.
+            // The report's own title line: the listed title as the report writes it, or else the
+            // best title among the head lines (and, for a single report, the file name).
             let title: Scalars?
-            if let first = body.first, TitleLine.isTitle(first.text),
-               cut.listed.map({ TitleLine.sameTitle($0, first.text) }) ?? true {
-                title = first.text
-                body.removeFirst()
-            } else if cut.listed == nil, let first = body.first, let end = TitleLine.runOnTitleEnd(first.text) {
-                // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
-                title = Array(first.text[0..<end])
-                body[0].keep(end..<first.text.count)
-                body[0].lineStarts = body[0].lineStarts.compactMap { $0 > end ? $0 - end : nil }
+            if let listed = cut.listed {
+                if let first = body.first, TitleLine.isTitle(first.text), TitleLine.sameTitle(listed, first.text) {
+                    title = first.text
+                    body.removeFirst()
+                } else {
+                    title = listed
+                }
+            } else if let choice = TitleChooser.choose(in: body[...], fileName: cuts.count == 1 && listedCount == 1 ? fileName : nil) {
+                title = take(choice, from: &body, into: &report, utf8: utf8)
             } else {
-                title = cut.listed
+                title = nil
             }
             if let title {
                 report.title = title.string
@@ -104,6 +106,53 @@ struct Splitter: Sendable {
         dropped.sort { $0.line < $1.line }  // in place: `sorted` would copy the array
         return SplitText(kind: kind, collectionTitle: collectionTitle?.string, listedCount: listedCount,
                          reports: reports, dropped: dropped)
+    }
+
+    /// Takes the chosen title out of the head of `body`: what stands above it is chrome the rules
+    /// did not name, what a site put around it is junk, and an editor's blurb right after it goes too.
+    private func take(_ choice: TitleChooser.Choice, from body: inout [Paragraph], into report: inout RawReport, utf8: [UInt8]) -> Scalars {
+        guard case let .line(p, range, bodyFrom) = choice.origin else {
+            if case let .fileName(name) = choice.origin { report.titleOrigin = "file name" ; return Scalars(name) }
+            return []
+        }
+        for q in 0..<p {
+            report.dropped.append(DroppedText(rule: "before-title", text: body[q].string(in: utf8), line: body[q].line))
+        }
+        let text = body[p].text
+        let title = Array(text[range])
+        if !text.trimmedRange(0..<range.lowerBound).isEmpty {
+            report.dropped.append(DroppedText(rule: "before-title", text: body[p].string(text.trimmedRange(0..<range.lowerBound), in: utf8), line: body[p].line))
+        }
+        if !text.trimmedRange(range.upperBound..<bodyFrom).isEmpty {
+            report.dropped.append(DroppedText(rule: "title-junk", text: body[p].string(text.trimmedRange(range.upperBound..<bodyFrom), in: utf8), line: body[p].line))
+        }
+        let rest = text.trimmedRange(bodyFrom..<text.count)
+        if rest.isEmpty {
+            body.removeSubrange(0...p)
+        } else {
+            body[p].keep(rest)
+            body[p].lineStarts = body[p].lineStarts.compactMap { $0 > rest.lowerBound && $0 < rest.upperBound ? $0 - rest.lowerBound : nil }
+            body.removeSubrange(0..<p)
+        }
+        dropBlurb(from: &body, into: &report, utf8: utf8)
+        return title
+    }
+
+    /// `下面是小编为大家整理的…，供大家参考。` opening the body: a site's words about the report, to its first full stop.
+    private func dropBlurb(from body: inout [Paragraph], into report: inout RawReport, utf8: [UInt8]) {
+        guard let first = body.first else { return }
+        let text = first.text
+        let head = SimplifiedForm.of(Scalars(text.prefix(12)))
+        guard TitleWords.standard[.blurb].contains(where: { head.firstIndex(of: $0) != nil }) else { return }
+        let stop = text.firstIndex(where: { $0.isTerminal }).map { $0 + 1 } ?? text.count
+        report.dropped.append(DroppedText(rule: "title-blurb", text: first.string(0..<stop, in: utf8), line: first.line))
+        let rest = text.trimmedRange(stop..<text.count)
+        if rest.isEmpty {
+            body.removeFirst()
+        } else {
+            body[0].keep(rest)
+            body[0].lineStarts = body[0].lineStarts.compactMap { $0 > rest.lowerBound && $0 < rest.upperBound ? $0 - rest.lowerBound : nil }
+        }
     }
 
     /// A listed title in the body, at a sentence boundary (titles often run on inline).

@@ -5,26 +5,40 @@ enum TitleLine {
     static func isTitle(_ text: Scalars) -> Bool {
         guard (4...60).contains(text.count), !text.endsSentence, text.last != "，", text.last != "," else { return false }
         guard !startsWithNumbering(text) else { return false }
-        return documentWords.contains { text.firstIndex(of: $0) != nil }
+        let match = SimplifiedForm.of(text)  // 總結 is 总结: matched in simplified script
+        return documentWords.contains { match.firstIndex(of: $0) != nil }
     }
 
-    /// Where a title that runs on into the text ends: an office (…局) and a document word
-    /// (总结, 计划, 要点 …) within the first 40 characters, not at the very end of the paragraph.
-    static func runOnTitleEnd(_ text: Scalars) -> Int? {
-        let head = Scalars(text.prefix(40))
-        guard let office = OfficeName.officeWords.compactMap({ head.firstIndex(of: $0) }).min() else { return nil }
-        var best: Int?
-        for word in documentWords {
-            if let i = head.firstIndex(of: word, from: office), i + word.count < text.count {
-                best = Swift.min(best ?? Int.max, i + word.count)
-            }
+    /// Where a title that runs on into the text from `start` ends: an office (…局) or a year, then a
+    /// report word (总结, 计划, 要点 …) within 40 characters, not at the very end of the paragraph.
+    /// A run-on title runs to the end of its last report word: `…2022工作总结及2023年工作计划`,
+    /// `…总结和2024年工作打算` (parts joined by 及/和/与/暨/、).
+    static func runOnTitleEnd(_ text: Scalars, from start: Int = 0, words: TitleWords = .standard) -> Int? {
+        let headEnd = Swift.min(text.count, start + 40)
+        guard start < headEnd, !startsWithNumbering(Scalars(text[start..<headEnd])) else { return nil }
+        let found = words.reportWords(in: text, start..<Swift.min(text.count, start + maxRunOnLength))
+        guard let first = found.first, first.start < headEnd else { return nil }
+        // What the report word follows: an office or a year says this is a title, not a sentence.
+        let before = Scalars(text[start..<first.start])
+        guard OfficeName.officeWords.contains(where: { before.firstIndex(of: $0) != nil }) || TitleChooser.hasYear(before) else { return nil }
+        var end = first.end
+        // Joined on by a connector, another part with its own report word.
+        while let connector = words[.connector].first(where: { text.hasPrefix($0, at: end) }),
+              let next = found.first(where: { $0.start >= end + connector.count }),
+              !text[end..<next.start].contains(where: { $0.isTerminal || $0 == "，" || $0 == "," || $0.isBlank }) {
+            end = next.end
         }
-        guard let end = best, end >= 6, text.count - end >= 10, !startsWithNumbering(text) else { return nil }
+        guard end - start >= 6, text.count - end >= 10 else { return nil }
         // The text after a title starts a sentence; punctuation there means the "title" was a sentence.
-        guard !(text[end].isTerminal || text[end].isClosingQuote || [",", "，", "、", "：", ":"].contains(text[end])) else { return nil }
+        // (`…工作总结如下：` is a sentence that names a report, a few characters on.)
+        guard !text[end..<Swift.min(text.count, end + 3)].contains(where: { $0.isTerminal || [",", "，", "、", "：", ":"].contains($0) }),
+              !text[end].isClosingQuote else { return nil }
         // A title ends a sentence nowhere before its last word.
-        return head[0..<end].contains(where: { $0.isTerminal || $0 == "，" || $0 == "," }) ? nil : end
+        return text[start..<end].contains(where: { $0.isTerminal || $0 == "，" || $0 == "," }) ? nil : end
     }
+
+    /// Both parts of a run-on title fit in this many characters.
+    static let maxRunOnLength = 60
 
     /// 一、 (一) 1. ① … at the start: a heading or list item, not a title (a year like 2023年 is fine).
     static func startsWithNumbering(_ text: Scalars) -> Bool {
