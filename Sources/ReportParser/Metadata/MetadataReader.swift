@@ -21,11 +21,12 @@ struct MetadataReader {
     }
 
     func read(_ input: Input, into report: inout Report) {
-        let title = input.title ?? input.listedTitle
+        // Matched in simplified script (總結 is 总结, 縣 is 县); each is itself unless it holds traditional characters.
+        let title = (input.title ?? input.listedTitle).map(SimplifiedForm.of)
         // By index: `filter` copied each top section (a retain per field) to read its heading.
         var topHeadings: [String] = []
         for i in input.sections.indices where input.sections[i].level == 1 {
-            topHeadings.append(input.sections[i].number + input.sections[i].heading)
+            topHeadings.append(SimplifiedForm.of(input.sections[i].number + input.sections[i].heading))
         }
         var provenance: [String: String] = [:]
         provenance.reserveCapacity(7)  // one entry a field below: no rehashing as it fills
@@ -34,7 +35,8 @@ struct MetadataReader {
 
         // Offices: the signature's, then the title's, then the first one the body names.
         var offices: [(office: OfficeName, from: String)] = []
-        if let issuer = input.signature?.issuer, let office = OfficeName.find(in: Scalars(issuer)) ?? officeLike(issuer) {
+        let signed = input.signature?.issuer.map(SimplifiedForm.of)
+        if let issuer = signed, let office = OfficeName.find(in: Scalars(issuer)) ?? officeLike(issuer) {
             offices.append((office, "signature"))
         }
         if let title, let office = OfficeName.find(in: Scalars(title)) { offices.append((office, "title")) }
@@ -42,6 +44,10 @@ struct MetadataReader {
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
+            // Shown as written: the office in the script of the line that named it.
+            if let written = named.from == "signature" ? input.signature?.issuer : input.title ?? input.listedTitle {
+                report.issuer = SimplifiedForm.original(of: report.issuer!, in: written)
+            }
             provenance["issuer"] = named.from
         }
         report.department = offices.lazy.compactMap(\.office.department).first
@@ -72,7 +78,7 @@ struct MetadataReader {
 
         // A title that promises a plan part the body never reaches: the copy was cut.
         if report.docType == .summaryPlan, DocTypeClassifier.kinds(in: title ?? "").plan,
-           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.kinds(in: $0).plan }) {
+           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.kinds(in: SimplifiedForm.of($0)).plan }) {
             report.complete = false
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
         }
