@@ -46,13 +46,16 @@ enum TitleChooser {
             // The body has begun: its first paragraph is searched for a run-on title only when no line above was a title.
             if bodyBegins && best != nil { break }
             let next = paragraphs.index(after: p) < paragraphs.endIndex ? paragraphs[paragraphs.index(after: p)].text : nil
+            var wholeLine: Int?
             if written.count <= maxTitleLength {
                 let r = TitleJunk.strip(m, 0..<m.count, words: words)
                 let nextStartsBody = next.map { startsBody($0, fullCount: $0.count, words: words) } ?? false
-                consider(.line(paragraph: position, range: r, bodyFrom: written.count),
-                         score(m, r, first: position == 0, beforeBody: nextStartsBody, words: words))
+                wholeLine = score(m, r, first: position == 0, beforeBody: nextStartsBody, words: words)
+                consider(.line(paragraph: position, range: r, bodyFrom: written.count), wholeLine)
             }
-            // Titles inside the line: after chrome on a one-line page, or run on into the text.
+            // Titles inside the line: after chrome on a one-line page, or run on into the text. (A line
+            // that is a title whole, with no blank in it, holds no other.)
+            guard wholeLine == nil || m.contains(where: \.isBlank) else { continue }
             for (start, end) in pieces(of: m, words: words) where end < written.count {
                 let r = TitleJunk.strip(m, start..<end, words: words)
                 consider(.line(paragraph: position, range: r, bodyFrom: end),
