@@ -111,9 +111,13 @@ struct Splitter: Sendable {
     /// Takes the chosen title out of the head of `body`: what stands above it is chrome the rules
     /// did not name, what a site put around it is junk, and an editor's blurb right after it goes too.
     private func take(_ choice: TitleChooser.Choice, from body: inout [Paragraph], into report: inout RawReport, utf8: [UInt8]) -> Scalars {
-        guard case let .line(p, range, bodyFrom) = choice.origin else {
-            if case let .fileName(name) = choice.origin { report.titleOrigin = "file name" ; return Scalars(name) }
-            return []
+        let (p, range, bodyFrom): (Int, Range<Int>, Int)
+        switch choice.origin {
+        case let .fileName(name):
+            report.titleOrigin = "file name"
+            return Scalars(name)
+        case let .line(paragraph, titleRange, resume):
+            (p, range, bodyFrom) = (paragraph, titleRange, resume)
         }
         for q in 0..<p {
             report.dropped.append(DroppedText(rule: "before-title", text: body[q].string(in: utf8), line: body[q].line))
