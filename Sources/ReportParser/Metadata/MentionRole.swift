@@ -72,14 +72,15 @@ enum MentionRole: Int, Comparable {
         while clauseStart > 0, before[clauseStart - 1].isHan || before[clauseStart - 1].isAnonymiser || before[clauseStart - 1].isASCIIDigitOrLetter {
             clauseStart -= 1
         }
-        let clause = before[clauseStart...]
-        if awayBefore.contains(where: { Array(clause).firstIndex(of: $0) != nil }) { return .incidental }
+        if clauseStart < before.count, awayBefore.contains(where: { before.firstIndex(of: $0, from: clauseStart) != nil }) { return .incidental }
         // Inside 《…》: a 《 with no 》 after it, before the name. Another's document when the report
         // says it read it (学习《双柏县教育局关于…》), else one it issued or carries out (印发《宿松县…》,
         // 实施《萍乡市…》), which counts towards repetition only.
-        for (i, s) in before.enumerated().reversed() {
-            if s == "》" || s.isTerminal { break }
-            if s == "《" { return readsAnother(before[..<i]) ? .incidental : .quoted }
+        var i = before.count
+        while i > 0 {
+            i -= 1
+            if before[i] == "》" || before[i].isTerminal { break }
+            if before[i] == "《" { return readsAnother(before[..<i]) ? .incidental : .quoted }
         }
         if ownAfter.contains(where: { after.hasPrefix($0) }) { return .voice }
         if let level, hasOwnWords(before, level: level, fromEnd: true) || hasOwnWords(after, level: level, fromEnd: false) {
@@ -92,10 +93,13 @@ enum MentionRole: Int, Comparable {
     private static func hasOwnWords(_ side: Scalars, level: Unicode.Scalar, fromEnd: Bool) -> Bool {
         guard side.count > 1 else { return false }
         let reach = MetadataRanking.ownWordsReach
-        let indices = fromEnd ? Array((Swift.max(1, side.count - reach)..<side.count).reversed()) : Array(1..<Swift.min(side.count, reach))
-        for i in indices {
+        var i = fromEnd ? side.count - 1 : 1
+        var steps = 0
+        while i >= 1, i < side.count, steps < reach {
             if side[i].isTerminal || side[i] == "\n" { return false }
             if side[i] == level, side[i - 1] == "全" || side[i - 1] == "我" || side[i - 1] == "本" { return true }
+            i += fromEnd ? -1 : 1
+            steps += 1
         }
         return false
     }

@@ -34,9 +34,9 @@ struct MetadataReader {
 
         let places = regions.gazetteer
         // A government's own reports name it as their issuer; an education report names it in passing.
-        let titleKinds = DocTypeClassifier.kinds(of: title ?? "")
-        let isGovernmentReport = titleKinds.reviewAndPlan
-            || title.map { t in OfficeName.governmentWords.contains { Scalars(t).firstIndex(of: $0) != nil } } == true
+        let titleScalars = title.map { Scalars($0) }
+        let isGovernmentReport = title.map { DocTypeClassifier.kinds(of: $0).reviewAndPlan } == true
+            || titleScalars.map { t in OfficeName.governmentWords.contains { t.firstIndex(of: $0) != nil } } == true
         let words = isGovernmentReport ? OfficeName.governmentWords + OfficeName.officeWords : OfficeName.officeWords
 
         // Offices, in the order of `MetadataRanking.issuer`; the head and the opening count only a place the gazetteer knows.
@@ -56,7 +56,7 @@ struct MetadataReader {
                     offices.append((office, .signature))
                 }
             case .title:
-                if let title, let office = OfficeName.find(in: Scalars(title), words: words, places: places) { offices.append((office, .title)) }
+                if let titleScalars, let office = OfficeName.find(in: titleScalars, words: words, places: places) { offices.append((office, .title)) }
             case .head:
                 for line in head {
                     let s = Scalars(line)
@@ -66,7 +66,7 @@ struct MetadataReader {
                     }
                 }
             case .firstParagraph:
-                if let first = Self.firstParagraph(input).map({ Scalars($0) }),
+                if let first = Self.firstParagraph(input).map({ Scalars($0, utf8Limit: Self.openingOfficeReach) }),
                    let office = OfficeName.find(in: first, words: words, places: places, outsideQuotes: true, where: { isOwn($0, in: first) }) {
                     offices.append((office, .firstParagraph))
                 }
@@ -143,15 +143,23 @@ struct MetadataReader {
     private static func headLines(_ paragraphs: [String]) -> [String] {
         var lines: [String] = []
         for p in paragraphs.prefix(MetadataRanking.headLines) {
-            guard p.unicodeScalars.count <= MetadataRanking.headLineMaxScalars else { break }
+            guard !isLong(p) else { break }
             lines.append(p)
         }
         return lines
     }
 
+    /// Longer than a head line, counted no further than needed.
+    private static func isLong(_ p: String) -> Bool {
+        p.unicodeScalars.prefix(MetadataRanking.headLineMaxScalars + 1).count > MetadataRanking.headLineMaxScalars
+    }
+
+    /// How much of the opening (UTF-8 bytes) is read for an office introducing itself: its first sentences.
+    private static let openingOfficeReach = 900
+
     /// The opening paragraph: the first before any heading, else the first section's first.
     private static func firstParagraph(_ input: Input) -> String? {
-        if let p = input.paragraphs.first(where: { $0.unicodeScalars.count > MetadataRanking.headLineMaxScalars }) { return p }
+        if let p = input.paragraphs.first(where: isLong) { return p }
         return input.sections.first?.paragraphs.first
     }
 

@@ -63,7 +63,7 @@ struct OfficeName: Equatable {
         var start = 0
         while let at = nextOfficeStart(in: text, from: start) {
             if let word = words.first(where: { text.hasPrefix($0, at: at) }) {
-                found.append(read(text, officeAt: at, word: word, places: places))
+                found.append(read(text, officeAt: at, word: word, places: places, onlyWhereNamesStop: true))
                 start = at + word.count
             } else {
                 start = at + 1
@@ -85,9 +85,18 @@ struct OfficeName: Equatable {
         }
     }
 
-    private static func read(_ text: Scalars, officeAt start: Int, word: Scalars, places: Gazetteer? = nil) -> OfficeName {
+    /// - Parameter onlyWhereNamesStop: ask the gazetteer only when 和, 年 or 度 stands right before the
+    ///   office's name (the opening's many offices are read for their level, not their place).
+    private static func read(_ text: Scalars, officeAt start: Int, word: Scalars, places: Gazetteer? = nil,
+                             onlyWhereNamesStop: Bool = false) -> OfficeName {
         // A place the gazetteer knows, right before the office, is the name whatever it holds.
         var p = start
+        var places = places
+        if onlyWhereNamesStop {
+            var q = start
+            while q > 0, text[q - 1].isHan, text[q - 1] != "和", text[q - 1] != "年", text[q - 1] != "度" { q -= 1 }
+            if q == 0 || !(text[q - 1] == "和" || text[q - 1] == "年" || text[q - 1] == "度") { places = nil }
+        }
         let placeStart = places.flatMap { placeName(endingAt: start, in: text, places: $0) }
         if let placeStart {
             p = placeStart

@@ -77,12 +77,17 @@ struct RegionResolver {
         var out: [Judged] = []
         out.reserveCapacity(mentions.count)
         let judge = { (bytes: UnsafeBufferPointer<UInt8>) in
+            var window = ScalarWindow(bytes, around: 0..<0, reachBefore: 0, reachAfter: 0)
             for i in mentions.indices {
                 let m = mentions[i]
+                // Read by no rule in a body (a province's short form, a one-character county core): left unjudged.
+                if !shortForms, m.isShortName && m.place.rank == .province || m.place.rank == .county && m.place.name.utf8.count <= 6 {
+                    out.append(Judged(place: m.place, utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: .plain))
+                    continue
+                }
                 let end = m.utf8Offset + m.utf8Length
                 let inList = Self.listed(mentions, i, bytes)
-                let window = ScalarWindow(bytes, around: m.utf8Offset..<end,
-                                          reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
+                window.fill(bytes, around: m.utf8Offset..<end, reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
                 let level = m.isShortName ? nil : m.place.name.unicodeScalars.last
                 var role = MentionRole.of(window, level: level, inList: inList)
                 // A name right after an incidental one is part of it: 同上海市闵行区, 赴黑龙江省齐齐哈尔市.
@@ -116,41 +121,37 @@ struct RegionResolver {
 
     /// County short forms in a short text, where the name stands alone (at the start, after a
     /// non-Han character or after a larger place) and an office, 教育 or a year follows:
-    /// `汝南教育局`, `河南省汝南2016年…`. Run on titles and signatures only, so kept simple.
+    /// `汝南教育局`, `河南省汝南2016年…`. Tried only before such a follower, so a title costs a few lookups.
     private func countyShortForms(in text: String, covered: [Gazetteer.Mention]) -> [Judged] {
         let s = Scalars(text)
         // Byte offset of each scalar, to match the full mentions' spans.
-        var offsets: [Int] = []
-        offsets.reserveCapacity(s.count + 1)
-        var b = 0
-        for scalar in s {
-            offsets.append(b)
-            b += String(scalar).utf8.count
+        var offsets = [Int](repeating: 0, count: s.count + 1)
+        for i in s.indices {
+            let v = s[i].value
+            offsets[i + 1] = offsets[i] + (v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4)
         }
-        offsets.append(b)
-        var isCovered = [Bool](repeating: false, count: s.count)
-        var endsMention = [Bool](repeating: false, count: s.count + 1)
-        for m in covered {
-            for i in s.indices where offsets[i] >= m.utf8Offset && offsets[i] < m.utf8Offset + m.utf8Length { isCovered[i] = true }
-            if let end = offsets.firstIndex(of: m.utf8Offset + m.utf8Length) { endsMention[end] = true }
-        }
+        func isCovered(_ i: Int) -> Bool { covered.contains { offsets[i] >= $0.utf8Offset && offsets[i] < $0.utf8Offset + $0.utf8Length } }
+        func endsMention(_ i: Int) -> Bool { covered.contains { $0.utf8Offset + $0.utf8Length == offsets[i] } }
         var out: [Judged] = []
-        var i = 0
-        scan: while i < s.count {
-            defer { i += 1 }
-            guard i == 0 || !s[i - 1].isHan || endsMention[i] else { continue }
-            for length in Gazetteer.countyShortFormLengths where i + length <= s.count {
-                guard !isCovered[i..<(i + length)].contains(true),
-                      let place = gazetteer.county(shortNamed: s[i..<(i + length)].string) else { continue }
-                let rest = Array(s[(i + length)...])
-                guard rest.first?.digitValue != nil || MentionRole.ownAfter.contains(where: { rest.hasPrefix($0) }) else { continue }
+        var end = 2
+        while end < s.count {
+            defer { end += 1 }
+            guard s[end].digitValue != nil || Self.followerLeads.contains(s[end]) else { continue }
+            let rest = s[end...]
+            guard s[end].digitValue != nil || MentionRole.ownAfter.contains(where: { rest.starts(with: $0) }) else { continue }
+            for length in Gazetteer.countyShortFormLengths where end - length >= 0 {
+                let i = end - length
+                guard i == 0 || !s[i - 1].isHan || endsMention(i), !(i..<end).contains(where: isCovered),
+                      let place = gazetteer.county(shortNamed: s[i..<end].string) else { continue }
                 out.append(Judged(place: place, utf8Offset: offsets[i], isShortName: true, role: .voice))
-                i += length - 1
-                continue scan
+                break
             }
         }
         return out
     }
+
+    /// First scalars of the words that may follow a county short form (教育局, 人民政府, 委 …).
+    private static let followerLeads = Set(MentionRole.ownAfter.compactMap(\.first))
 
     /// The deepest-ranked places of a list.
     private func deepest(_ places: [Gazetteer.Place]) -> [Gazetteer.Place] {
