@@ -8,5 +8,7 @@ public enum DocType: String, Codable, Sendable, CaseIterable {
     case summaryPlan = "summary+plan"
     /// A review of one line of work (平安校园, 财务科, 德育, 行政执法 …).
     case specialSummary = "special-summary"
+    /// 讲话, 发言, 致辞: a leader's words at a work meeting (which review and plan in a voice of their own).
+    case speech
     case other
 }

@@ -56,6 +56,8 @@ public struct Gazetteer: Sendable {
     private let indexByCode: [String: Int]
     private let indexByName: [String: [Int]]
     private let indexByShortName: [String: [Int]]
+    /// County short forms (汝南 for 汝南县), by index: only those no other place shares.
+    private let countyIndexByShortForm: [String: Int]
     /// Each place's region, by index: most reports ask for one.
     private let regions: [Region]
     let nameIndex: NameIndex
@@ -114,6 +116,7 @@ public struct Gazetteer: Sendable {
         indexByName = Dictionary(grouping: places.indices, by: { places[$0].name })
         indexByShortName = byShortName
         nameIndex = NameIndex(places: places)
+        countyIndexByShortForm = Self.countyShortForms(places)
         // Parents first (a parent is of a higher rank, as checked above), so a region extends its parent's.
         var built = [Region](repeating: Region(), count: places.count)
         let indexByCode = self.indexByCode
@@ -141,6 +144,16 @@ public struct Gazetteer: Sendable {
     public func places(shortNamed name: String) -> [Place] {
         indexByShortName[name, default: []].map { all[$0] }
     }
+
+    /// The county whose short form (its name without 县, 市, 区, 旗 or 自治县 and its peoples) this is,
+    /// when no other place has that form: 汝南 → 汝南县, 民和 → 民和回族土族自治县; 和田 is the
+    /// prefecture's. Read only where a name is expected (a title, a signature), never in sentences.
+    public func county(shortNamed form: String) -> Place? {
+        countyIndexByShortForm[form].map { all[$0] }
+    }
+
+    /// Lengths in scalars of the county short forms, longest first, for a scan of a short text.
+    public static let countyShortFormLengths = [4, 3, 2]
 
     public func parent(of place: Place) -> Place? {
         place.parentCode.flatMap { self.place(code: $0) }
@@ -186,6 +199,43 @@ public struct Gazetteer: Sendable {
     private static let genericShortForms: Set<String> = [
         "长治", "三明", "大同", "安康", "来宾", "日照", "白银", "普洱", "中山", "阿里", "黄山", "文山", "朝阳", "四平", "中卫",
     ]
+
+    /// County kind suffixes, longest first.
+    private static let countySuffixes = ["自治县", "自治旗", "特区", "林区", "县", "市", "区", "旗"]
+
+    /// Peoples named before 自治县 that `ethnicNames` leaves out (民和回族土族自治县, 务川仡佬族苗族自治县).
+    private static let moreEthnicNames = [
+        "仡佬族", "仫佬族", "毛南族", "撒拉族", "东乡族", "保安族", "裕固族", "纳西族", "拉祜族", "布朗族", "达斡尔族",
+        "鄂温克族", "鄂伦春族", "锡伯族", "普米族", "独龙族", "土族", "瑶族", "畲族", "水族", "黎族", "满族", "佤族", "怒族", "各族",
+    ]
+
+    /// County short forms that are ordinary words or school names more often than the county (东方红, 城中小学).
+    private static let genericCountyShortForms: Set<String> = ["东方", "城中", "城关", "平安", "和平", "新华", "中原", "开发"]
+
+    /// Each county's short form, kept only when no other place (of any rank) has it as a name or short form.
+    private static func countyShortForms(_ places: [Place]) -> [String: Int] {
+        var taken = Set<String>()
+        for place in places where place.rank != .county {
+            taken.insert(place.name)
+            if let short = place.shortName { taken.insert(short) }
+        }
+        var seen: [String: Int] = [:]
+        var shared = Set<String>()
+        for (index, place) in places.enumerated() where place.rank == .county {
+            guard let suffix = countySuffixes.first(where: { place.name.hasSuffix($0) }) else { continue }
+            var short = String(place.name.dropLast(suffix.count))
+            if suffix.hasPrefix("自治") {
+                let peoples = ethnicNames + moreEthnicNames
+                while let ethnic = peoples.first(where: { short.hasSuffix($0) && short.count - $0.count >= 2 }) {
+                    short.removeLast(ethnic.count)
+                }
+            }
+            guard short.count >= 2, !genericCountyShortForms.contains(short), !taken.contains(short) else { continue }
+            if seen.updateValue(index, forKey: short) != nil { shared.insert(short) }
+        }
+        for form in shared { seen[form] = nil }
+        return seen
+    }
 
     /// 广西壮族自治区 → 广西, 楚雄彝族自治州 → 楚雄, 杭州市 → 杭州; counties get none because
     /// their short forms (秀山, 东方, 城关) collide with ordinary words.

@@ -1,43 +1,66 @@
 import ReportModel
 
 /// Reads a report's kind and period from its title (and top headings, which show a plan part
-/// the title leaves out: `一、第三季度工作总结 二、第四季度工作打算`).
+/// the title leaves out: `一、第三季度工作总结 二、第四季度工作打算`). The order the rules apply in
+/// is `MetadataRanking.docType`.
 enum DocTypeClassifier {
-    static let summaryWords: [Scalars] = ["总结", "回顾", "述职", "汇报", "工作报告"].map { Scalars($0) }
-    static let planWords: [Scalars] = ["计划", "要点", "思路", "打算", "安排", "规划", "设想", "展望"].map { Scalars($0) }
+    /// A review: 总结, 述职(报告), 情况汇报, 工作汇报, 工作报告, 工作情况, 自查报告, 年度报告.
+    static let summaryWords: [Scalars] = ["总结", "回顾", "述职", "汇报", "工作报告", "工作情况", "自查报告", "年度报告"].map { Scalars($0) }
+    /// A plan: 计划, 要点, 思路 …, and the documents that set work out: 方案, 意见.
+    static let planWords: [Scalars] = ["计划", "要点", "思路", "打算", "安排", "规划", "设想", "展望", "方案", "意见"].map { Scalars($0) }
+    /// A government's yearly report to its congress: reviews the year and plans the next.
+    static let reviewAndPlanWords: [Scalars] = ["政府工作报告"].map { Scalars($0) }
+    /// A leader's words at a (work) meeting: 在全县教育工作会议上的讲话.
+    static let speechWords: [Scalars] = ["讲话", "发言", "致辞"].map { Scalars($0) }
+    /// A meeting, where a speech word means a speech (not 学习讲话精神情况汇报).
+    static let meetingWords: [Scalars] = ["会议", "大会", "会上"].map { Scalars($0) }
 
     /// Words that say nothing about which line of work a summary covers.
     private static let genericWords: [Scalars] = [
+        // A span of years, the level below the issuer, a collection's numbering: not a line of work
+        // (first, before 年 and 第 are taken out of them).
+        "过去五年", "五年", "近年来", "乡镇", "报告", "自查",
         "教育工作", "教育", "工作", "年终", "年度", "全年", "上半年", "下半年", "半年", "季度", "第一", "第二", "第三", "第四",
         "一季度", "月份", "学年", "学期", "全市", "全县", "全区", "主要", "情况", "范例范本", "范例", "范本", "范文", "精选",
-        "汇编", "大全", "个人", "年", "度", "及", "和", "与", "的",
+        "汇编", "大全", "个人", "年", "度", "及", "和", "与", "的", "第", "篇",
     ].map { Scalars($0) }
 
-    /// Summary words, then plan words: every title and many headings are tested for both at once.
-    private static let kindWords = WordSet((summaryWords + planWords).map(\.string))
+    /// Every kind word, tested in one pass: summary, plan, review-and-plan, speech, then meeting words.
+    private static let kindWords = WordSet((summaryWords + planWords + reviewAndPlanWords + speechWords + meetingWords).map(\.string))
 
     private static let quarters = ["第一季度", "第二季度", "第三季度", "第四季度", "一季度", "二季度", "三季度", "四季度"]
     private static let halves = ["上半年", "下半年", "半年"]
     /// Quarters, halves, then what else says a title covers a year, in one pass.
     private static let periodWords = WordSet(quarters + halves + ["年终", "年度", "全年", "年工作"])
     /// What `isSpecial` takes out of a title, in this order.
-    private static let removableWords = summaryWords + planWords + genericWords
+    private static let removableWords = reviewAndPlanWords + summaryWords + planWords + genericWords
+
+    /// The kind words a text holds.
+    struct Kinds {
+        var summary = false
+        var plan = false
+        var reviewAndPlan = false
+        var speech = false
+        var meeting = false
+    }
+
+    /// What the type rules read: the title's kind words, whether the top headings show both a
+    /// review and a plan part, and whether the title names one line of work.
+    struct Facts {
+        var title: Kinds
+        var headingsShowBoth: Bool
+        var namesOneLineOfWork: Bool
+    }
 
     static func classify(title: String?, topHeadings: [String]) -> DocType {
         guard let title else { return .other }
-        let kinds = self.kinds(in: title)
-        let summary = kinds.summary
-        var plan = kinds.plan
-        if summary && !plan, topHeadings.contains(where: { self.kinds(in: $0).plan }),
-           topHeadings.contains(where: { self.kinds(in: $0).summary }) {
-            plan = true
-        }
-        switch (summary, plan) {
-        case (true, true): return .summaryPlan
-        case (false, true): return .plan
-        case (true, false): return isSpecial(Scalars(title)) ? .specialSummary : .summary
-        case (false, false): return .other
-        }
+        let kinds = self.kinds(of: title)
+        let facts = Facts(
+            title: kinds,
+            headingsShowBoth: kinds.summary && !kinds.plan && topHeadings.contains(where: { self.kinds(of: $0).plan })
+                && topHeadings.contains(where: { self.kinds(of: $0).summary }),
+            namesOneLineOfWork: kinds.summary && isSpecial(Scalars(title)))
+        return MetadataRanking.docType.first { $0.applies(facts) }?.type ?? .other
     }
 
     /// 第三季度, 上半年, 年度 …, as the title writes it.
@@ -57,11 +80,10 @@ enum DocTypeClassifier {
 
     /// A summary of one line of work: something specific is left once office, years, periods
     /// and generic words are taken out (平安和谐校园创建, 财务科, 行政执法, 目标管理考评).
-    private static func isSpecial(_ title: Scalars) -> Bool {
+    static func isSpecial(_ title: Scalars) -> Bool {
         var t = title
-        // Words read by index, not copied out of their lists (a retain each), and no list of the
-        // office words found: the first found, leftmost, is all that is wanted.
-        let officeWords = OfficeName.officeWords
+        // The first office named, leftmost, and all before it: the issuer is not a line of work.
+        let officeWords = OfficeName.officeWords + OfficeName.governmentWords
         var office: (start: Int, end: Int)?
         for w in officeWords.indices {
             if let i = t.firstIndex(of: officeWords[w]), i < office?.start ?? .max { office = (i, i + officeWords[w].count) }
@@ -74,10 +96,21 @@ enum DocTypeClassifier {
         return t.count { $0.isHan && !$0.isAnonymiser && !OfficeName.isLevel($0) } >= 2
     }
 
+    /// The kind words in `text`.
+    static func kinds(of text: String) -> Kinds {
+        let found = kindWords.found(in: text)
+        var bit = 0
+        func any(_ words: [Scalars]) -> Bool {
+            defer { bit += words.count }
+            return found >> UInt64(bit) & (1 << UInt64(words.count) - 1) != 0
+        }
+        return Kinds(summary: any(summaryWords), plan: any(planWords), reviewAndPlan: any(reviewAndPlanWords),
+                     speech: any(speechWords), meeting: any(meetingWords))
+    }
+
     /// Whether `text` holds a summary word, and a plan word.
     static func kinds(in text: String) -> (summary: Bool, plan: Bool) {
-        let found = kindWords.found(in: text)
-        let summaryBits: UInt64 = 1 << UInt64(summaryWords.count) - 1
-        return (found & summaryBits != 0, found & ~summaryBits != 0)
+        let k = kinds(of: text)
+        return (k.summary, k.plan)
     }
 }

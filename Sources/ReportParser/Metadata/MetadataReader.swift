@@ -28,31 +28,92 @@ struct MetadataReader {
         for i in input.sections.indices where input.sections[i].level == 1 {
             topHeadings.append(SimplifiedForm.of(input.sections[i].number + input.sections[i].heading))
         }
+        let signed = input.signature?.issuer.map(SimplifiedForm.of)
         var provenance: [String: String] = [:]
         provenance.reserveCapacity(7)  // one entry a field below: no rehashing as it fills
         if input.title != nil { provenance["title"] = input.title == input.listedTitle ? "listed" : "title line" }
         else if input.listedTitle != nil { provenance["title"] = "listed" }
 
-        // Offices: the signature's, then the title's, then the first one the body names.
-        var offices: [(office: OfficeName, from: String)] = []
-        let signed = input.signature?.issuer.map(SimplifiedForm.of)
-        if let issuer = signed, let office = OfficeName.find(in: Scalars(issuer)) ?? officeLike(issuer) {
-            offices.append((office, "signature"))
+        let places = regions.gazetteer
+        // A government's own reports name it as their issuer; an education report names it in passing.
+        let titleScalars = title.map { Scalars($0) }
+        let isGovernmentReport = title.map { DocTypeClassifier.kinds(of: $0).reviewAndPlan } == true
+            || titleScalars.map { t in OfficeName.governmentWords.contains { t.firstIndex(of: $0) != nil } } == true
+        let words = isGovernmentReport ? OfficeName.governmentWords + OfficeName.officeWords : OfficeName.officeWords
+
+        // Offices, in the order of `MetadataRanking.issuer`; the head and the opening count only a place the gazetteer knows.
+        let head = Self.headLines(input.paragraphs).map(SimplifiedForm.of)
+        var offices: [(office: OfficeName, from: Evidence)] = []
+        // An office in the head or the opening is the report's own only at the level its title or
+        // signature shows (a 区 report opens with the 浙江省教育厅 that honoured it).
+        func isOwn(_ office: OfficeName, in text: Scalars) -> Bool {
+            let shown = offices.lazy.compactMap(\.office.level).first
+            return Self.isOwn(office, in: text) && (shown == nil || office.level == shown)
         }
-        if let title, let office = OfficeName.find(in: Scalars(title)) { offices.append((office, "title")) }
-        let level = offices.lazy.compactMap(\.office.level).first ?? Self.openingLevel(input.body.value)
+        for source in MetadataRanking.issuer {
+            switch source {
+            case .signature:
+                if let issuer = signed,
+                   let office = OfficeName.find(in: Scalars(issuer), words: words, places: places) ?? officeLike(issuer) {
+                    offices.append((office, .signature))
+                }
+            case .title:
+                if let titleScalars, let office = OfficeName.find(in: titleScalars, words: words, places: places) { offices.append((office, .title)) }
+            case .head:
+                for line in head {
+                    let s = Scalars(line)
+                    if let office = OfficeName.find(in: s, words: words, places: places, outsideQuotes: true, where: { isOwn($0, in: s) }) {
+                        offices.append((office, .head))
+                        break
+                    }
+                }
+            case .firstParagraph:
+                if let first = Self.firstParagraph(input).map({ Scalars($0, utf8Limit: Self.openingOfficeReach) }),
+                   let office = OfficeName.find(in: first, words: words, places: places, outsideQuotes: true, where: { isOwn($0, in: first) }) {
+                    offices.append((office, .firstParagraph))
+                }
+            default:
+                break
+            }
+        }
+        let level = offices.lazy.compactMap(\.office.level).first ?? Self.openingLevel(input.body.value, places: places)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
             // Shown as written: the office in the script of the line that named it.
-            if let written = named.from == "signature" ? input.signature?.issuer : input.title ?? input.listedTitle {
-                report.issuer = SimplifiedForm.original(of: report.issuer!, in: written)
+            let written: String? = switch named.from {
+            case .signature: input.signature?.issuer
+            case .title: input.title ?? input.listedTitle
+            case .head: Self.headLines(input.paragraphs).first { SimplifiedForm.of($0).contains(report.issuer!) }
+            default: Self.firstParagraph(input)
             }
-            provenance["issuer"] = named.from
+            if let written { report.issuer = SimplifiedForm.original(of: report.issuer!, in: written) }
+            provenance["issuer"] = named.from.rawValue
         }
         report.department = offices.lazy.compactMap(\.office.department).first
 
-        let region = regions.resolve(offices: offices, level: level, body: input.body)
+        // Where the report names itself, in the order of `MetadataRanking.region`.
+        var named: [RegionResolver.Named] = []
+        // Matched in simplified form, and as written where that differs: the gazetteer writes a few
+        // names with characters the transform changes (路氹填海区).
+        func name(_ simplified: String?, written: String?, from: Evidence) {
+            if let simplified { named.append(.init(text: simplified, from: from)) }
+            if let written, written != simplified { named.append(.init(text: written, from: from)) }
+        }
+        for source in MetadataRanking.region {
+            switch source {
+            case .title: name(title, written: input.title ?? input.listedTitle, from: .title)
+            case .signature: name(signed, written: input.signature?.issuer, from: .signature)
+            case .head: named += head.map { .init(text: $0, from: .head) }
+            case .firstParagraph:
+                if let office = offices.first(where: { $0.from == .firstParagraph }) { named.append(.init(text: office.office.office, from: .firstParagraph)) }
+            case .firstHeading:
+                if let i = input.sections.firstIndex(where: { $0.level == 1 }) { named.append(.init(text: input.sections[i].heading, from: .firstHeading)) }
+            case .bodyVoice, .body:
+                break  // read by the resolver from the body
+            }
+        }
+        let region = regions.resolve(named: named, level: level, body: input.body)
         report.region = region.region
         if let from = region.from { provenance["region"] = from }
 
@@ -85,13 +146,46 @@ struct MetadataReader {
         report.provenance = provenance
     }
 
+    /// An office in a line or the opening that is the report's own: a place the gazetteer knows,
+    /// not named in passing (学习平度市教育局经验, 与和田县教育局结对).
+    private static func isOwn(_ office: OfficeName, in text: Scalars) -> Bool {
+        guard office.namesPlace else { return false }
+        let window = ScalarWindow(text, around: office.start..<(office.start + office.prefix.unicodeScalars.count),
+                                  reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
+        return MentionRole.of(window, level: nil, inList: window.before.last == "、") > .quoted
+    }
+
+    /// Short lines under the title, before any sentence: a dateline, an office line, a speaker line.
+    private static func headLines(_ paragraphs: [String]) -> [String] {
+        var lines: [String] = []
+        for p in paragraphs.prefix(MetadataRanking.headLines) {
+            guard !isLong(p) else { break }
+            lines.append(p)
+        }
+        return lines
+    }
+
+    /// Longer than a head line, counted no further than needed.
+    private static func isLong(_ p: String) -> Bool {
+        p.unicodeScalars.prefix(MetadataRanking.headLineMaxScalars + 1).count > MetadataRanking.headLineMaxScalars
+    }
+
+    /// How much of the opening (UTF-8 bytes) is read for an office introducing itself: its first sentences.
+    private static let openingOfficeReach = 900
+
+    /// The opening paragraph: the first before any heading, else the first section's first.
+    private static func firstParagraph(_ input: Input) -> String? {
+        if let p = input.paragraphs.first(where: isLong) { return p }
+        return input.sections.first?.paragraphs.first
+    }
+
     /// The level the body's opening shows: an office there whose name is bare or hidden, else
     /// how the text speaks of its own government.
-    private static func openingLevel(_ body: String) -> String? {
+    private static func openingLevel(_ body: String, places: Gazetteer) -> String? {
         // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
         // (A character cut at the limit is dropped, as neither search could use its U+FFFD.)
         let opening = Scalars(body, utf8Limit: 12_000)
-        return OfficeName.all(in: opening).first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
+        return OfficeName.all(in: opening, places: places).first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
             ?? ownLevel(in: opening)
     }
 

@@ -45,6 +45,10 @@ enum YearResolver {
         return (best.value, unique, nil)
     }
 
+    /// The first year a report may cover: archives hold bureaus' reports from the 1950s on (a 1975
+    /// 文教局 summary is a real form); a smaller four-digit number before 年 is a count.
+    static let earliestYear = 1949
+
     /// Four-digit years followed by 年 (blanks allowed: `2022 年`), in order of appearance.
     /// Read from the UTF-8 directly: this runs on every title and top heading, most without a digit.
     /// - Parameter bare: also a year without 年 (`2022工作总结`), as titles write it: four digits
@@ -75,7 +79,7 @@ enum YearResolver {
                 j += n
                 digits += 1
             }
-            if digits == 4, (1980...2100).contains(y) {
+            if digits == 4, (earliestYear...2100).contains(y) {
                 let after = j
                 while j < bytes.count, let n = blankLength(bytes, at: j) { j += n }
                 if j + 2 < bytes.count, bytes[j] == 0xE5, bytes[j + 1] == 0xB9, bytes[j + 2] == 0xB4 {  // 年

@@ -1,6 +1,7 @@
 /// What a report's title line looks like: short, no closing full stop, naming a kind of document.
 enum TitleLine {
-    static let documentWords: [Scalars] = ["总结", "计划", "要点", "思路", "打算", "规划", "安排", "报告", "回顾", "汇报"].map { Scalars($0) }
+    /// The kinds of report a title names: the `report` words of `Resources/title-words.txt`.
+    static let documentWords: [Scalars] = TitleWords.standard[.report]
 
     static func isTitle(_ text: Scalars) -> Bool {
         guard (4...60).contains(text.count), !text.endsSentence, text.last != "，", text.last != "," else { return false }

@@ -50,6 +50,7 @@ extension DocType {
         case .plan: "工作计划与要点"
         case .summaryPlan: "总结与计划"
         case .specialSummary: "专项工作总结"
+        case .speech: "讲话"
         case .other: "其他"
         }
     }
