@@ -3,6 +3,10 @@ import ReportModel
 /// Which year a report covers. Every year the text supports is kept as a candidate; the choice
 /// follows trust: a signed date outranks a title, a title outranks the listed title, headings and body
 /// (sites rewrite the years in titles, but rarely the date under the signature).
+///
+/// Without a signed date, the year the text itself states first (its opening `2022年，全县…`, else its
+/// first heading `一、2021年工作总结`) outranks a title that names only later years: a site rewrote the
+/// title to the year it posted it. A plan that opens on the year before its own is looking back, not rewritten.
 enum YearResolver {
     struct Input {
         var title: String?
@@ -37,12 +41,22 @@ enum YearResolver {
         guard let best = unique.lazy.filter({ $0.from != .published }).min(by: { $0.from < $1.from }) else {
             return (nil, unique, nil)
         }
+        if best.from == .title, let stated = statedYear(input), let earliest = years(in: input.title).min(), stated < earliest,
+           !(input.docType == .plan && stated + 1 == earliest) {
+            return (stated, unique, "the title's years are later than the year the text states")
+        }
         if best.from == .signedDate, let month = input.signed?.month {
             // A review is signed after its year ends, a plan before its year begins.
             if month <= 2, input.docType != .plan { return (best.value - 1, unique, "signed early in the next year") }
             if month >= 11, input.docType == .plan { return (best.value + 1, unique, "plan signed late in the year before") }
         }
         return (best.value, unique, nil)
+    }
+
+    /// The year the text states first: its opening sentence's, else its first top heading's.
+    private static func statedYear(_ input: Input) -> Int? {
+        if let first = input.firstParagraph, let y = leadingYear(first) { return y }
+        return input.topHeadings.first.flatMap { years(in: $0).first }
     }
 
     /// Four-digit years followed by 年 (blanks allowed: `2022 年`), in order of appearance.
