@@ -12,7 +12,9 @@ enum Checklist {
         var k = 0
         while k < sections.count, isItem(sections[k]) { k += 1 }
         if k >= minItems {
-            for i in 0..<k { paragraphs.append(sections[i].fullHeading) }
+            // The last item takes the text after the list as its own paragraphs: it goes back too.
+            if k < sections.count, isItem(sections[k], last: true) { k += 1 }
+            for i in 0..<k { paragraphs.append(sections[i].fullHeading); paragraphs += sections[i].paragraphs }
             sections.removeSubrange(0..<k)
         }
         for i in sections.indices where !sections[i].children.isEmpty {
@@ -24,8 +26,8 @@ enum Checklist {
     }
 
     /// An item: `1.` `(1)` `①` numbering, a heading that ends its sentence, no text or items of its own.
-    private static func isItem(_ section: Section) -> Bool {
-        guard section.level >= HeadingMarker.Kind.arabic.rawValue, section.paragraphs.isEmpty, section.children.isEmpty,
+    private static func isItem(_ section: Section, last: Bool = false) -> Bool {
+        guard section.level >= HeadingMarker.Kind.arabic.rawValue, last || section.paragraphs.isEmpty, section.children.isEmpty,
               let last = section.heading.unicodeScalars.last else { return false }
         return last.isTerminal
     }
