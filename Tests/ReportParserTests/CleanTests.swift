@@ -91,6 +91,14 @@ final class CleanTests: XCTestCase {
         XCTAssertEqual(texts(self.clean(["1、", "县教育局2021年工作总结", "全年新建学校三所。"])), ["县教育局2021年工作总结", "全年新建学校三所。"])
     }
 
+    func testFirstPageMarkBeforeATitleAndItsPagesText() {
+        // A flattened preview: `1、title 2005年全县…` (the whole first page on one line), `2、` cutting a sentence.
+        let clean = clean(["1、县教育局2005年工作要点 2005年全县教育工作的总体要求是：落实立德树人根本任务。推进教育",
+                           "2、改革发展。全年无重大安全事故。"])
+        XCTAssertEqual(dropped(clean, rule: "page-marker").count, 2)
+        XCTAssertEqual(texts(clean).first?.hasPrefix("县教育局2005年工作要点 "), true)
+    }
+
     func testASingleNumberedFirstLineThatIsNoTitleStays() {
         // `1、基本情况` opens a report that has no title: a heading, not a page.
         let lines = ["1、基本情况", "全县共有学校120所。"]

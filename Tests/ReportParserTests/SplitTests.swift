@@ -158,6 +158,16 @@ final class SplitTests: XCTestCase {
         XCTAssertEqual(source.reports.map(\.complete), [true, true])
     }
 
+    func testTitleSetOffByABlankFromThePagesText() {
+        // `县教育工作要点 2005年全县…`: no office word to end a run-on title, but a blank sets it off;
+        // a compound title runs past its first document word to the blank.
+        let one = parse(["2005年XX县教育工作要点 2005年全县教育工作的总体要求是：落实立德树人根本任务。"])
+        XCTAssertEqual(one.reports.first?.title, "2005年XX县教育工作要点")
+        let two = parse(["西吉县教育局2021年工作总结及2022年工作计划 2021年，全县教育系统较好完成了年度目标任务。"])
+        XCTAssertEqual(two.reports.first?.title, "西吉县教育局2021年工作总结及2022年工作计划")
+        XCTAssertEqual(two.reports.first?.paragraphs, ["2021年，全县教育系统较好完成了年度目标任务。"])
+    }
+
     // MARK: Repeated titles
 
     func testTitleRepeatedWithTheFirstHeadingRunOn() {

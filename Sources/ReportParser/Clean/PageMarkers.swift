@@ -58,8 +58,8 @@ enum PageMarkers {
         guard let first = rest.first(where: { !$0.isBlank }) else { return true }  // `1、` alone
         if first.isTerminal || first == "，" || first == "," || first == "、" { return true }  // `2、。`: the page cut a sentence
         guard let previous = previousLine(before: c.index, in: lines) else {
-            // The first line: a page that opens with the report's title.
-            return c.index == firstLineIndex(in: lines) && TitleLine.isTitle(Array(rest))
+            // The first line: a page that opens with the report's title (alone, or the page's text after it).
+            return c.index == firstLineIndex(in: lines) && TitleLine.titleEnd(atStartOf: Array(rest)) != nil
         }
         // A page cuts running text: the line before holds finished sentences but stops mid-sentence
         // (a heading `1、基本情况` before `2、主要工作` holds none).

@@ -89,7 +89,7 @@ struct Splitter: Sendable {
                cut.listed.map({ TitleLine.sameTitle($0, first.text) }) ?? true {
                 title = first.text
                 body.removeFirst()
-            } else if cut.listed == nil, let first = body.first, let end = TitleLine.runOnTitleEnd(first.text) {
+            } else if cut.listed == nil, let first = body.first, let end = TitleLine.titleEnd(atStartOf: first.text), end < first.text.count {
                 // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
                 title = Array(first.text[0..<end])
                 body[0].keep(end..<first.text.count)
