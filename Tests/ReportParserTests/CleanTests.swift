@@ -77,12 +77,95 @@ final class CleanTests: XCTestCase {
     }
 
     func testTwoNumbersAreNotARun() {
-        // A run needs at least three pages; two lines starting 1、 2、 stay as written.
+        // Two lines starting 1、 2、 that cut no running text (headings, not pages) stay as written.
         let lines = ["1、甲乙丙丁戊己", "2、庚辛壬癸"]
         XCTAssertEqual(texts(clean(lines)), lines)
     }
 
+    func testOneOrTwoDocxPageMarksAreRemoved() {
+        // A short .docx preview: `1、` opens the first page on the title, `2、` cuts a sentence (its 。 on the next page).
+        let clean = clean(["1、县教育局2021年工作总结", "全年新建学校三所。推进教师减负，清理各类检查评比", "2、。全年无重大安全事故。"])
+        XCTAssertEqual(texts(clean), ["县教育局2021年工作总结", "全年新建学校三所。推进教师减负，清理各类检查评比。全年无重大安全事故。"])
+        XCTAssertEqual(dropped(clean, rule: "page-marker").count, 2)
+        // A page mark alone on its line goes with the line.
+        XCTAssertEqual(texts(self.clean(["1、", "县教育局2021年工作总结", "全年新建学校三所。"])), ["县教育局2021年工作总结", "全年新建学校三所。"])
+    }
+
+    func testFirstPageMarkBeforeATitleAndItsPagesText() {
+        // A flattened preview: `1、title 2005年全县…` (the whole first page on one line), `2、` cutting a sentence.
+        let clean = clean(["1、县教育局2005年工作要点 2005年全县教育工作的总体要求是：落实立德树人根本任务。推进教育",
+                           "2、改革发展。全年无重大安全事故。"])
+        XCTAssertEqual(dropped(clean, rule: "page-marker").count, 2)
+        XCTAssertEqual(texts(clean).first?.hasPrefix("县教育局2005年工作要点 "), true)
+    }
+
+    func testASingleNumberedFirstLineThatIsNoTitleStays() {
+        // `1、基本情况` opens a report that has no title: a heading, not a page.
+        let lines = ["1、基本情况", "全县共有学校120所。"]
+        XCTAssertEqual(texts(clean(lines)), lines)
+    }
+
     // MARK: Rules
+
+    func testDocumentSiteCardsAndPromptsAreDropped() {
+        let clean = clean(["上传人：wenku_2871  上传时间：2023-03-08", "文档格式：.docx  文档页数：6页", "下载积分：3  下载次数：126", "文档贡献者",
+                           "全县新增学位2200个。", "还剩2页未读，继续阅读", "立即下载", "侵权投诉"])
+        XCTAssertEqual(texts(clean), ["全县新增学位2200个。"])
+        XCTAssertEqual(Set(clean.dropped.map(\.rule)), ["doc-meta"])
+    }
+
+    func testPageRunsAreDropped() {
+        // `title_第2页` heading each page, and the page list at the foot.
+        let clean = clean(["县教育局2021年工作总结_第1页", "全县新增学位1100个。", "县教育局2021年工作总结_第12页", "_第1页_第2页_第3页"])
+        XCTAssertEqual(texts(clean), ["全县新增学位1100个。"])
+        XCTAssertEqual(dropped(clean, rule: "page-run").count, 3)
+    }
+
+    func testPortalLabelsAreDroppedAndTheGeneratedDateIsThePublishedDate() {
+        let clean = clean(["标题：东阳市教育局2022年工作总结", "发布机构：东阳市教育局", "发文字号：东教〔2023〕3号", "生成日期：2023-01-12", "东阳市教育局2022年工作总结"])
+        XCTAssertEqual(texts(clean), ["东阳市教育局2022年工作总结"])
+        XCTAssertEqual(clean.publishedDate, "2023-01-12")
+    }
+
+    func testFieldCodesAreCutWhereverTheyStand() {
+        // `HYPERLINK "…"` and its `\t "_blank"` switch inside a sentence, and alone on a line.
+        let clean = clean(["详见 HYPERLINK \"http://jyj.example.gov.cn/a.html\" 市教育局门户网站。", "平台 HYPERLINK \"http://edu.example.cn/\" \\t \"_blank\" 眉山教育云访问量大。",
+                           "", "HYPERLINK \"http://jyj.example.gov.cn/\""])
+        XCTAssertEqual(texts(clean), ["详见 市教育局门户网站。", "平台 眉山教育云访问量大。"])
+        XCTAssertEqual(dropped(clean, rule: "field-code").map(\.line), [1, 2, 2, 4])
+    }
+
+    func testSpanWithNoTailIsText() {
+        // A head with no closing quote is not a field code.
+        let lines = ["全县 HYPERLINK 培训教师300人。"]
+        XCTAssertEqual(texts(clean(lines)), lines)
+    }
+
+    func testSpanRuleMustStartWithText() {
+        XCTAssertThrowsError(try NoiseRules(text: "x span *\"", file: "r.txt"))
+    }
+
+    func testNoRuleDropsLabelledReportText() {
+        // Every title, heading and must-contain phrase of the labelled sets is report text: no line rule
+        // may match it and no text or span rule may cut inside it.
+        let rules = NoiseRules.standard
+        var checked = 0
+        for set in GoldenTests.sets {
+            for file in set.golden.files {
+                for report in file.reports {
+                    for text in [report.title] + report.top_headings + (report.must_contain ?? []) {
+                        let scalars = Scalars(text)
+                        XCTAssertNil(rules.lineRule(matching: scalars), "\(set.name)/\(file.file): a line rule drops \(text)")
+                        for rule in rules.textRules {
+                            XCTAssertNil(scalars.firstIndex(of: rule.literal), "\(set.name)/\(file.file): \(rule.name) cuts \(text)")
+                        }
+                        checked += 1
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 100)
+    }
 
     func testSpamSentenceIsCutFromItsLineAndRecordedOnce() {
         // Spam injected between two sentences of one line: cut out, the sentences around it kept.

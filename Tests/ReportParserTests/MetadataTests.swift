@@ -133,6 +133,33 @@ final class MetadataTests: XCTestCase {
         XCTAssertEqual(report.yearCandidates, [YearCandidate(value: 2022, from: .title), YearCandidate(value: 2021, from: .body)])
     }
 
+    func testOpeningYearOutranksATitleRewrittenToThePostingYear() {
+        // No signature; the page was posted in 2024, the year its title names: the opening's 2022 is the report's.
+        let report = report(["发布时间：2024-05-20", "县教育局2024年工作总结", "2022年，全县教育系统较好完成了年度目标任务。"] + body)
+        XCTAssertEqual(report.year, 2022)
+        XCTAssertEqual(report.yearCandidates.map(\.value), [2024, 2022, 2024])  // all kept, with their sources
+        XCTAssertEqual(report.provenance["year"], "title (title rewritten to a later year: the year from the body)")
+    }
+
+    func testFirstHeadingYearOutranksATitleTwoYearsLater() {
+        // `一、2021年工作总结` under a title rewritten to 2024 and 2025.
+        let report = report(["县教育局2024年工作总结和2025年工作思路", "一、2021年工作总结", "全年新建学校4所。", "二、2022年工作思路", "继续推进学校建设。"])
+        XCTAssertEqual(report.year, 2021)
+        XCTAssertTrue(report.yearCandidates.contains(YearCandidate(value: 2024, from: .title)))
+    }
+
+    func testPlanLookingBackAYearKeepsItsTitleYear() {
+        // A 2023 plan opening on 2022's results: a look back, not a rewrite.
+        let report = report(["发布时间：2023-02-16", "县教育局2023年工作要点", "2022年，全县教育系统较好完成了年度各项目标任务。"] + body)
+        XCTAssertEqual(report.year, 2023)
+    }
+
+    func testSignedDateStillOutranksTheOpening() {
+        let report = report(["县教育局2024年工作总结", "2021年，全市教育事业取得新进展。"] + body + ["县教育局", "2022年1月6日"])
+        XCTAssertEqual(report.year, 2021)  // signed early in 2022: the review of 2021
+        XCTAssertTrue(report.provenance["year"]?.hasPrefix("signed_date") ?? false)
+    }
+
     func testBodyYearOnlyWhenTheOpeningStartsWithIt() {
         // A year later in the opening sentence does not speak for the report.
         XCTAssertEqual(report(["县教育局工作总结", "2021年,全县教育工作取得新成效。"] + body).year, 2021)

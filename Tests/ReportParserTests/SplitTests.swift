@@ -107,6 +107,83 @@ final class SplitTests: XCTestCase {
         XCTAssertEqual(allDropped(source).filter { $0.rule == "table-of-contents" }.map(\.line), [2])
     }
 
+    // MARK: 目录 with no collection title
+
+    private let untitledBodies = [
+        "平江县教育局2019年工作总结", "一、办学条件", "新建学校十二所。", "平江县教育局", "2019年12月28日",
+        "东阳市教育局2020年工作要点", "一、总体要求", "坚持立德树人根本任务。",
+    ]
+
+    func testTableOfContentsWithNoCollectionTitleSplits() {
+        // `目录1.…22.…5`: page numbers fused onto the next entry's number, nothing before 目录.
+        let source = parse(["目录1.平江县教育局2019年工作总结22.东阳市教育局2020年工作要点5"] + untitledBodies)
+        XCTAssertEqual(source.kind, .collection)
+        XCTAssertNil(source.collectionTitle)
+        XCTAssertEqual(source.listedCount, 2)
+        XCTAssertEqual(source.reports.map(\.title), ["平江县教育局2019年工作总结", "东阳市教育局2020年工作要点"])
+        XCTAssertEqual(source.reports.map(\.complete), [true, true])
+        XCTAssertEqual(allDropped(source).filter { $0.rule == "table-of-contents" }.map(\.line), [1])
+    }
+
+    func testCountBeforeTheTableOfContentsIsTheListedCount() {
+        // `3篇汇编目录…`: the count stands first, not at the end of a title; two of three present.
+        let source = parse(["3篇汇编目录1.平江县教育局2019年工作总结22.东阳市教育局2020年工作要点53.兴化市教育局2021年工作总结9"] + untitledBodies)
+        XCTAssertEqual(source.listedCount, 3)
+        XCTAssertEqual(source.presentCount, 2)
+        XCTAssertEqual(source.reports.last?.complete, false)
+    }
+
+    func testTableOfContentsWithAColonOneEntryPerLine() {
+        // `目录：` after a breadcrumb, then `1.title……2` lines.
+        let source = parse(["当前位置：首页 > 工作总结", "目录：", "1.平江县教育局2019年工作总结……2", "2.东阳市教育局2020年工作要点……5"] + untitledBodies)
+        XCTAssertEqual(source.reports.map(\.title), ["平江县教育局2019年工作总结", "东阳市教育局2020年工作要点"])
+        XCTAssertFalse(source.reports.contains { $0.bodyText.contains("……") })
+    }
+
+    func testUntitledTableOfContentsWhoseTitlesAreNotInTheBodyDoesNotSplit() {
+        // A 目录 naming reports the page does not hold: one report, nothing promised.
+        let source = parse(["目录1.平江县教育局2019年工作总结22.东阳市教育局2020年工作要点5", "兴化市教育局2021年工作总结", "一、主要工作", "全年完成各项任务。"])
+        XCTAssertEqual(source.kind, .single)
+        XCTAssertEqual(source.listedCount, 1)
+        XCTAssertEqual(source.reports.count, 1)
+    }
+
+    func testListedTitleRunsOnAfterASignedDate() {
+        // A flattened .docx: `…活动120余场。扎兰屯市教育局2020年12月26日泰州市教育局…`.
+        let source = parse(["目录1.扎兰屯市教育局2020年工作总结32.泰州市教育局2020年工作总结6"
+            + "扎兰屯市教育局2020年工作总结一、疫情防控有力有序。实现师生零感染。扎兰屯市教育局2020年12月26日"
+            + "泰州市教育局2020年工作总结一、教育资源有效扩充。新增学位2.4万个。泰州市教育局2020年12月30日"])
+        XCTAssertEqual(source.reports.map(\.title), ["扎兰屯市教育局2020年工作总结", "泰州市教育局2020年工作总结"])
+        XCTAssertEqual(source.reports.map(\.signedDate), ["2020-12-26", "2020-12-30"])
+        XCTAssertEqual(source.reports.map(\.complete), [true, true])
+    }
+
+    func testTitleSetOffByABlankFromThePagesText() {
+        // `县教育工作要点 2005年全县…`: no office word to end a run-on title, but a blank sets it off;
+        // a compound title runs past its first document word to the blank.
+        let one = parse(["2005年XX县教育工作要点 2005年全县教育工作的总体要求是：落实立德树人根本任务。"])
+        XCTAssertEqual(one.reports.first?.title, "2005年XX县教育工作要点")
+        let two = parse(["西吉县教育局2021年工作总结及2022年工作计划 2021年，全县教育系统较好完成了年度目标任务。"])
+        XCTAssertEqual(two.reports.first?.title, "西吉县教育局2021年工作总结及2022年工作计划")
+        XCTAssertEqual(two.reports.first?.paragraphs, ["2021年，全县教育系统较好完成了年度目标任务。"])
+    }
+
+    // MARK: Repeated titles
+
+    func testTitleRepeatedWithTheFirstHeadingRunOn() {
+        let source = parse(["泰州市教育局2021年工作总结", "泰州市教育局2021年工作总结一、坚持党建统领", "全市开展学习1200余场次。", "二、坚持优质均衡", "新增学位2.1万个。"])
+        XCTAssertEqual(source.reports.first?.sections.map(\.fullHeading), ["一、坚持党建统领", "二、坚持优质均衡"])
+        XCTAssertEqual(allDropped(source).filter { $0.rule == "repeated-title" }.count, 1)
+    }
+
+    func testSiteRepeatedTitleLineIsNoPartTitle() {
+        // The title again at a page's head, its year left out, before (一): dropped, not a level-0 part.
+        let source = parse(["长沙市教育局2021年工作总结", "一、教育事业发展", "长沙市教育局工作总结", "（一）学位建设。新增学位6.2万个。",
+                            "二、教育改革创新", "长沙市教育局工作总结", "（一）教育评价改革。出台实施方案。"])
+        XCTAssertEqual(source.reports.first?.sections.map(\.fullHeading), ["一、教育事业发展", "二、教育改革创新"])
+        XCTAssertFalse(source.reports.first?.bodyText.contains("长沙市教育局工作总结") ?? true)
+    }
+
     // MARK: Promised counts
 
     func testCollectionPromisingThreeWithOnePresentIsCutOff() {

@@ -185,8 +185,9 @@ final class StructureTests: XCTestCase {
             "3、大部分学校资金短缺。",
         ])
         XCTAssertEqual(report.sections.map(\.fullHeading), ["六、基础建设", "七、存在困难与问题"])
-        let items = report.sections.last?.children ?? []
-        XCTAssertEqual(items.map(\.number), ["1、", "2、", "3、"])
+        // The items are whole sentences with nothing under them: a list in 七、's text, not headings.
+        XCTAssertEqual(report.sections.last?.children.count, 0)
+        XCTAssertEqual(report.sections.last?.paragraphs.map { String($0.prefix(2)) }, ["1、", "2、", "3、"])
         XCTAssertTrue(report.bodyText.replacingOccurrences(of: "\n", with: "").contains("教育教学方法单一、陈旧,提高教师素质任重道远。"), report.bodyText)
         XCTAssertFalse(all(report.sections).contains { $0.heading.hasPrefix("陈旧") })
     }
@@ -199,14 +200,76 @@ final class StructureTests: XCTestCase {
     }
 
     func testNumberTooLongForAHeadingHeadsAParagraph() {
-        // More than 60 characters before the first 。: a numbered paragraph, its text kept whole as text.
+        // More than 60 characters before the first 。: a numbered paragraph, number and text kept whole
+        // as text (never a heading with no words); the numbering still counts it, so 2、 follows.
         let sentence = "全年共投入资金一点二亿元用于改善办学条件,新建改扩建校舍四万平方米,新增学位三千二百个,添置课桌椅一万套,有效缓解了城区学校大班额问题。"
         XCTAssertGreaterThan(sentence.count, 61)
         let report = report([title, "一、办学条件", "1、" + sentence, "2、队伍建设", "引进教师120名。"])
+        XCTAssertEqual(report.sections.first?.paragraphs, ["1、" + sentence])
         let items = report.sections.first?.children ?? []
-        XCTAssertEqual(items.map(\.number), ["1、", "2、"])
-        XCTAssertEqual(items.map(\.heading), ["", "队伍建设"])
-        XCTAssertEqual(items.first?.paragraphs, [sentence])
+        XCTAssertEqual(items.map(\.fullHeading), ["2、队伍建设"])
+        XCTAssertEqual(items.first?.paragraphs, ["引进教师120名。"])
+    }
+
+    func testNoHeadingWithoutWords() {
+        // `二、。` (a page mark that a sentence ran through) is text, not an empty heading.
+        let report = report([title, "一、办学条件", "新建校舍三所", "二、。全年无事故。"])
+        XCTAssertFalse(all(report.sections).contains { $0.heading.unicodeScalars.allSatisfy { $0.isTerminal } })
+        XCTAssertEqual(report.sections.map(\.fullHeading), ["一、办学条件"])
+    }
+
+    // MARK: Issue 11 forms
+
+    func testHeadingLineRunsPastABlank() {
+        // `一、XX 县基本情况`: a blank inside a heading line does not end it; a blank before a sentence does.
+        let report = report([title, "一、XX 县教育基本情况", "全县共有学校156所。", "二、主要工作 及成效", "新建校舍三所。",
+                             "三、存在问题 一是投入不足，二是教师偏老。"])
+        XCTAssertEqual(report.sections.map(\.fullHeading), ["一、XX 县教育基本情况", "二、主要工作 及成效", "三、存在问题"])
+        XCTAssertEqual(report.sections.last?.paragraphs, ["一是投入不足，二是教师偏老。"])
+    }
+
+    func testOpeningOneDotThenErIsTheFirstTopHeading() {
+        // The first part numbered `1.`, the rest 二、 三、: that 1. is the report's 一、.
+        let report = report([title, "1.基本情况", "全市有学校213所。", "二、主要工作", "（一）抓党建。成效明显。", "三、存在问题", "布局有待优化。"])
+        XCTAssertEqual(report.sections.map(\.fullHeading), ["1.基本情况", "二、主要工作", "三、存在问题"])
+        XCTAssertEqual(report.sections.map(\.level), [1, 1, 1])
+        XCTAssertEqual(report.sections[1].children.map(\.fullHeading), ["（一）抓党建。"])
+    }
+
+    func testOneDotWithoutChineseNumbersAfterItStaysArabic() {
+        // 1. 2. with no 二、 after them: the numbering is what it says.
+        let report = report([title, "一、主要工作", "1.基本情况", "全市有学校213所。", "2.主要做法", "抓党建。"])
+        XCTAssertEqual(report.sections.map(\.fullHeading), ["一、主要工作"])
+        XCTAssertEqual(report.sections.first?.children.map(\.level), [3, 3])
+    }
+
+    func testTypoSeparatorsAfterChineseNumerals() {
+        // `一'` and `三.` for 一、 三、, as typists and OCR leave them; `一.5` stays a number.
+        let report = report([title, "一'强化党建引领", "创建示范学校25所。", "二、扩充优质学位", "新增学位9600个。", "三.提升教育质量", "质量稳步提升。"])
+        XCTAssertEqual(report.sections.map(\.fullHeading), ["一'强化党建引领", "二、扩充优质学位", "三.提升教育质量"])
+        XCTAssertNil(HeadingMarker.parse(Scalars("一.5万人"), at: 0))
+        XCTAssertNil(HeadingMarker.parse(Scalars("十一.五规划"), at: 0))
+    }
+
+    func testChecklistOfWholeSentencesIsAList() {
+        // Twelve tasks, each a whole sentence with nothing under it: a list in 一、's text.
+        let tasks = (1...12).map { "\($0)、完成第\($0)项重点任务，确保按期落实到位。" }
+        let report = report([title, "一、重点任务"] + tasks + ["二、保障措施", "加强督查考核。"])
+        XCTAssertEqual(report.sections.map(\.fullHeading), ["一、重点任务", "二、保障措施"])
+        XCTAssertTrue(report.sections[0].children.isEmpty)
+        XCTAssertEqual(report.sections[0].paragraphs, tasks)
+    }
+
+    func testNumberedHeadingsWithTextAreNotAList() {
+        // 1. 2. 3. each with text of its own stay headings.
+        let report = report([title, "一、主要工作", "1.强化组织领导。成立领导小组。", "2.健全工作机制。完善制度。", "3.加大经费投入。投入一亿元。"])
+        XCTAssertEqual(report.sections.first?.children.map(\.fullHeading), ["1.强化组织领导。", "2.健全工作机制。", "3.加大经费投入。"])
+    }
+
+    func testTwoBareItemsAreStillHeadings() {
+        // Fewer than three: no list to read.
+        let report = report([title, "一、主要工作", "1.强化组织领导。", "2.健全工作机制。"])
+        XCTAssertEqual(report.sections.first?.children.count, 2)
     }
 
     func testHeadingAfterAQuotedSentenceStartsInline() {

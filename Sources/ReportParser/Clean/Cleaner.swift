@@ -82,10 +82,28 @@ struct Cleaner: Sendable {
     private func cutTextRules(_ scalars: inout Scalars, line: Int, dropped: inout [DroppedText]) -> Bool {
         var cut = false
         for rule in rules.textRules {
-            while let i = scalars.firstIndex(of: rule.literal) {
-                scalars.removeSubrange(i..<(i + rule.literal.count))
-                dropped.append(DroppedText(rule: rule.name, text: rule.pattern, line: line))
+            guard let tail = rule.tail else {
+                while let i = scalars.firstIndex(of: rule.literal) {
+                    scalars.removeSubrange(i..<(i + rule.literal.count))
+                    dropped.append(DroppedText(rule: rule.name, text: rule.pattern, line: line))
+                    cut = true
+                }
+                continue
+            }
+            var from = 0
+            while let i = scalars.firstIndex(of: rule.literal, from: from) {
+                let afterHead = i + rule.literal.count
+                guard let t = tail.isEmpty ? scalars.count : scalars.firstIndex(of: tail, from: afterHead) else {
+                    from = afterHead  // a head with no tail is text
+                    continue
+                }
+                var end = t + tail.count
+                // The blank that set the span off goes with it: `详见 HYPERLINK "…" 网站` reads `详见 网站`.
+                while end < scalars.count, scalars[end].isBlank, i == 0 || scalars[i - 1].isBlank { end += 1 }
+                dropped.append(DroppedText(rule: rule.name, text: scalars[i..<end].string, line: line))
+                scalars.removeSubrange(i..<end)
                 cut = true
+                from = i
             }
         }
         return cut

@@ -6,6 +6,8 @@ import Foundation
 public struct NoiseRules: Sendable {
     public enum Kind: String, Sendable {
         case line, text, published
+        /// `HEAD*TAIL`: cut from HEAD to the first TAIL after it, wherever it stands (a field code's quoted argument).
+        case span
     }
 
     public struct Rule: Sendable {
@@ -13,7 +15,24 @@ public struct NoiseRules: Sendable {
         public var kind: Kind
         public var pattern: String
         let glob: Glob
+        /// What a text rule cuts, or a span rule's head.
         let literal: Scalars
+        /// A span rule's tail (empty: to the end of the line); nil for other kinds.
+        let tail: Scalars?
+
+        init(name: String, kind: Kind, pattern: String) {
+            self.name = name
+            self.kind = kind
+            self.pattern = pattern
+            glob = Glob(pattern)
+            if kind == .span, let star = pattern.firstIndex(of: "*") {
+                literal = Scalars(String(pattern[..<star]))
+                tail = Scalars(String(pattern[pattern.index(after: star)...]))
+            } else {
+                literal = Scalars(pattern)
+                tail = kind == .span ? [] : nil
+            }
+        }
     }
 
     public struct ParseError: Error, CustomStringConvertible {
@@ -43,8 +62,8 @@ public struct NoiseRules: Sendable {
     private var allLiterals = LiteralSet([])
 
     private mutating func split() {
-        lineRules = rules.filter { $0.kind != .text }
-        textRules = rules.filter { $0.kind == .text }
+        lineRules = rules.filter { $0.kind == .line || $0.kind == .published }
+        textRules = rules.filter { $0.kind == .text || $0.kind == .span }
         lineLiterals = LiteralSet(lineRules.map { $0.glob.firstLiteral == nil ? $0.glob.required : [] })
         anchoredRules = [:]
         anchoredLeadBits = [UInt64](repeating: 0, count: 0x10000 / 64)
@@ -77,10 +96,13 @@ public struct NoiseRules: Sendable {
                 throw ParseError(file: file, line: index + 1, message: "expected NAME KIND PATTERN, found \"\(line)\"")
             }
             guard let kind = Kind(rawValue: String(fields[1])) else {
-                throw ParseError(file: file, line: index + 1, message: "unknown kind \"\(fields[1])\" (line, text or published)")
+                throw ParseError(file: file, line: index + 1, message: "unknown kind \"\(fields[1])\" (line, text, span or published)")
             }
             let pattern = fields[2].trimmingCharacters(in: .whitespaces)
-            rules.append(Rule(name: String(fields[0]), kind: kind, pattern: pattern, glob: Glob(pattern), literal: Scalars(pattern)))
+            if kind == .span, pattern.first == "*" {
+                throw ParseError(file: file, line: index + 1, message: "a span pattern starts with text: \"\(pattern)\"")
+            }
+            rules.append(Rule(name: String(fields[0]), kind: kind, pattern: pattern))
         }
         split()
     }

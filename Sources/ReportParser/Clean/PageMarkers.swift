@@ -12,6 +12,10 @@ enum PageMarkers {
             guard var line = lines[c.index] else { continue }
             dropped.append(DroppedText(rule: "page-marker", text: line.text[0..<c.length].string, line: line.line))
             line.keep(c.length..<line.text.count)
+            if line.text.allSatisfy(\.isBlank) {
+                lines.remove(at: c.index)  // the marker stood alone
+                continue
+            }
             if let p = previousLineIndex(before: c.index, in: lines), var previous = lines[p] {
                 previous.append(line, source: &utf8)  // the page broke a running text: join without a gap
                 lines[p] = previous
@@ -33,13 +37,37 @@ enum PageMarkers {
             candidates.append((i, length))
             expected += 1
         }
-        guard candidates.count >= 3 else { return nil }
+        guard !candidates.isEmpty else { return nil }
+        // A short .docx preview has one or two pages: its markers count when each one is a page's
+        // mark (the text's first line, a marker alone, or one that breaks a sentence); a list's
+        // `1、` `2、` after finished sentences is content.
+        if candidates.count < 3 {
+            return candidates.allSatisfy { isPageMark($0, in: lines) } ? candidates : nil
+        }
         // Page breaks fall mid-sentence most of the time; list items follow finished sentences.
         var midSentence = 0
         for c in candidates.dropFirst() {
             if let previous = previousLine(before: c.index, in: lines), !previous.text.endsSentence { midSentence += 1 }
         }
         return midSentence * 2 >= candidates.count - 1 ? candidates : nil
+    }
+
+    private static func isPageMark(_ c: (index: Int, length: Int), in lines: [Paragraph?]) -> Bool {
+        guard let line = lines[c.index] else { return false }
+        let rest = line.text[c.length...]
+        guard let first = rest.first(where: { !$0.isBlank }) else { return true }  // `1、` alone
+        if first.isTerminal || first == "，" || first == "," || first == "、" { return true }  // `2、。`: the page cut a sentence
+        guard let previous = previousLine(before: c.index, in: lines) else {
+            // The first line: a page that opens with the report's title (alone, or the page's text after it).
+            return c.index == firstLineIndex(in: lines) && TitleLine.titleEnd(atStartOf: Array(rest)) != nil
+        }
+        // A page cuts running text: the line before holds finished sentences but stops mid-sentence
+        // (a heading `1、基本情况` before `2、主要工作` holds none).
+        return !previous.text.endsSentence && previous.text.contains(where: \.isTerminal)
+    }
+
+    private static func firstLineIndex(in lines: [Paragraph?]) -> Int? {
+        lines.firstIndex { $0 != nil }
     }
 
     /// `N、` at the start of a line: its value and length.

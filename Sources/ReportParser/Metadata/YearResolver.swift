@@ -3,6 +3,11 @@ import ReportModel
 /// Which year a report covers. Every year the text supports is kept as a candidate; the choice
 /// follows trust: a signed date outranks a title, a title outranks the listed title, headings and body
 /// (sites rewrite the years in titles, but rarely the date under the signature).
+///
+/// Without a signed date, the year the text itself states first (its opening `2022年，全县…`, else its
+/// first heading `一、2021年工作总结`) outranks a title rewritten to a later year: one that names only
+/// later years and either the year the page was posted or two years and more past the text's. A plan
+/// that opens on the year before its own is looking back, not rewritten.
 enum YearResolver {
     struct Input {
         var title: String?
@@ -37,6 +42,11 @@ enum YearResolver {
         guard let best = unique.lazy.filter({ $0.from != .published }).min(by: { $0.from < $1.from }) else {
             return (nil, unique, nil)
         }
+        if best.from == .title, let (stated, origin) = statedYear(input), let earliest = years(in: input.title).min(), stated < earliest,
+           earliest - stated >= minRewriteGap || input.published.flatMap({ Int($0.prefix(4)) }) == earliest,
+           !(input.docType == .plan && stated + 1 == earliest) {
+            return (stated, unique, "title rewritten to a later year: the year from the \(origin.rawValue)")
+        }
         if best.from == .signedDate, let month = input.signed?.month {
             // A review is signed after its year ends, a plan before its year begins.
             if month <= 2, input.docType != .plan { return (best.value - 1, unique, "signed early in the next year") }
@@ -48,6 +58,15 @@ enum YearResolver {
     /// The first year a report may cover: archives hold bureaus' reports from the 1950s on (a 1975
     /// 文教局 summary is a real form); a smaller four-digit number before 年 is a count.
     static let earliestYear = 1949
+
+    /// A title this many years past the text's own year was rewritten even where no page date says so.
+    static let minRewriteGap = 2
+
+    /// The year the text states first: its opening sentence's, else its first top heading's.
+    private static func statedYear(_ input: Input) -> (Int, YearCandidate.Origin)? {
+        if let first = input.firstParagraph, let y = leadingYear(first) { return (y, .body) }
+        return input.topHeadings.first.flatMap { years(in: $0).first }.map { ($0, .heading) }
+    }
 
     /// Four-digit years followed by 年 (blanks allowed: `2022 年`), in order of appearance.
     /// Read from the UTF-8 directly: this runs on every title and top heading, most without a digit.

@@ -21,6 +21,22 @@ enum CountPromise {
         return nil
     }
 
+    /// A count anywhere in a collection's head (`6篇汇编`, `汇编5篇`), not an article's ordinal (`第6篇`).
+    static func count(in text: ArraySlice<Unicode.Scalar>) -> Int? {
+        var i = text.startIndex
+        while i < text.endIndex {
+            guard text[i] == "篇", i > text.startIndex else { i += 1; continue }
+            var start = i
+            while start > text.startIndex, text[start - 1].digitValue != nil || ChineseNumber.isNumeral(text[start - 1]) { start -= 1 }
+            let number = text[start..<i]
+            i += 1
+            guard !number.isEmpty, start == text.startIndex || text[start - 1] != "第" else { continue }
+            let n = number.allSatisfy({ $0.digitValue != nil }) ? ChineseNumber.digitwise(number) : ChineseNumber.value(number)
+            if let n, n > 1 { return n }
+        }
+        return nil
+    }
+
     /// The title without its count, to recognise the same title repeated bare.
     static func strippingCount(_ text: Scalars) -> Scalars {
         guard count(atEndOf: text[...]) != nil else { return text }

@@ -29,8 +29,18 @@ struct Splitter: Sendable {
                 break
             }
         }
-        if tocStart == nil, let p = paragraphs.prefix(8).firstIndex(where: { $0.text == TableOfContents.heading }) {
-            tocStart = TextPosition(paragraph: p, offset: 0)
+        // A 目录 with no collection title before it (`目录1.…`, `6篇汇编目录1.…`, `目录：` on its own line)
+        // splits the source only when its entries are found in the body: `untitledToc` says so.
+        var untitledToc = false
+        if tocStart == nil {
+            for p in paragraphs.indices.prefix(8) {
+                let text = paragraphs[p].text
+                guard let toc = text.firstIndex(of: TableOfContents.heading, to: Swift.min(TableOfContents.maxHeadLength, text.count)) else { continue }
+                tocStart = TextPosition(paragraph: p, offset: toc)
+                untitledToc = true
+                if let n = CountPromise.count(in: text[0..<toc]) { listedCount = n }
+                break
+            }
         }
         if let title = collectionTitle {
             dropRepeats(of: title, or: CountPromise.strippingCount(title), in: &paragraphs, rule: "repeated-title", dropped: &dropped, utf8: utf8)
@@ -45,17 +55,15 @@ struct Splitter: Sendable {
                 cuts.append((at, TextPosition(paragraph: m.paragraph + 1, offset: 0), m.title))
             }
             listedCount = Swift.max(listedCount, markers.count)
-        } else if let tocStart, let toc = TableOfContents.read(paragraphs, at: tocStart) {
+        } else if let tocStart, let toc = TableOfContents.read(paragraphs, at: tocStart),
+                  case let found = tocCuts(toc, in: paragraphs), !untitledToc || found.count >= 2 {
             dropped.append(DroppedText(rule: "table-of-contents", text: toc.text, line: paragraphs[tocStart.paragraph].line))
             consumed = tocStart..<toc.end
-            var from = toc.end
-            for title in toc.titles {
-                guard let found = find(title, in: paragraphs, from: from, first: from == toc.end) else { continue }
-                cuts.append((found, TextPosition(paragraph: found.paragraph, offset: found.offset + title.count), title))
-                from = TextPosition(paragraph: found.paragraph, offset: found.offset + title.count)
-            }
+            cuts = found
             listedCount = Swift.max(listedCount, toc.titles.count)
             if cuts.isEmpty { cuts.append((toc.end, toc.end, nil)) }
+        } else if untitledToc {
+            listedCount = 1  // a 目录 whose entries the body does not hold promises nothing
         } else if listedCount > 1 {
             cuts = titleLineCuts(paragraphs)
         }
@@ -88,12 +96,18 @@ struct Splitter: Sendable {
                 }
             } else if let choice = TitleChooser.choose(in: body[...], fileName: cuts.count == 1 && listedCount == 1 ? fileName : nil) {
                 title = take(choice, from: &body, into: &report, utf8: utf8)
+            } else if let first = body.first, let end = TitleLine.titleEnd(atStartOf: first.text), end < first.text.count {
+                // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
+                title = Array(first.text[0..<end])
+                body[0].keep(end..<first.text.count)
+                body[0].lineStarts = body[0].lineStarts.compactMap { $0 > end ? $0 - end : nil }
             } else {
                 title = nil
             }
             if let title {
                 report.title = title.string
-                dropRepeats(of: title, in: &body, rule: "repeated-title", dropped: &report.dropped, utf8: utf8)
+                dropRepeats(of: title, in: &body, rule: "repeated-title", dropped: &report.dropped, utf8: utf8, rewritten: true)
+                cutRunOnRepeats(of: title, in: &body, dropped: &report.dropped, utf8: utf8)
             }
             collapseRepetition(&body, dropped: &report.dropped, utf8: utf8)
             report.paragraphs = body
@@ -159,6 +173,18 @@ struct Splitter: Sendable {
         }
     }
 
+    /// Where each listed title starts in the body after the 目录, in order; a title not found is skipped.
+    private func tocCuts(_ toc: TableOfContents, in paragraphs: [Paragraph]) -> [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] {
+        var cuts: [(start: TextPosition, bodyStart: TextPosition, listed: Scalars?)] = []
+        var from = toc.end
+        for title in toc.titles {
+            guard let found = find(title, in: paragraphs, from: from, first: from == toc.end) else { continue }
+            cuts.append((found, TextPosition(paragraph: found.paragraph, offset: found.offset + title.count), title))
+            from = TextPosition(paragraph: found.paragraph, offset: found.offset + title.count)
+        }
+        return cuts
+    }
+
     /// A listed title in the body, at a sentence boundary (titles often run on inline).
     private func find(_ title: Scalars, in paragraphs: [Paragraph], from: TextPosition, first: Bool) -> TextPosition? {
         var p = from.paragraph, offset = from.offset
@@ -167,7 +193,7 @@ struct Splitter: Sendable {
             var i = offset
             while let hit = text.firstIndex(of: title, from: i) {
                 let atStart = hit == 0 || (first && p == from.paragraph && hit == from.offset)
-                if atStart || text[hit - 1].isTerminal || text[hit - 1].isBlank || text[hit - 1].isClosingQuote {
+                if atStart || text[hit - 1].isTerminal || text[hit - 1].isBlank || text[hit - 1].isClosingQuote || endsDate(text, before: hit) {
                     return TextPosition(paragraph: p, offset: hit)
                 }
                 i = hit + 1
@@ -176,6 +202,11 @@ struct Splitter: Sendable {
             offset = 0
         }
         return nil
+    }
+
+    /// `…2020年12月26日` just before `i`: a signed date ends a report, so the next title may run on after it.
+    private func endsDate(_ text: Scalars, before i: Int) -> Bool {
+        i >= 2 && text[i - 1] == "日" && (text[i - 2].digitValue != nil || ChineseNumber.isNumeral(text[i - 2]))
     }
 
     /// In a collection with no markers, each title line after a finished paragraph starts a report.
@@ -191,12 +222,16 @@ struct Splitter: Sendable {
     }
 
     /// Two titles at most, not an array of them: that cost an allocation a report.
+    /// - Parameter rewritten: also a repeat with its year rewritten or left out (`长沙市教育局工作总结`
+    ///   over `长沙市教育局2021年工作总结`), as sites print the title at each page's head.
     private func dropRepeats(of title: Scalars, or other: Scalars? = nil, in paragraphs: inout [Paragraph], rule: String,
-                             dropped: inout [DroppedText], utf8: [UInt8]) {
+                             dropped: inout [DroppedText], utf8: [UInt8], rewritten: Bool = false) {
         func isRepeat(_ text: Scalars) -> Bool {
             if text == title { return true }
-            if let other { return text == other }
-            return false
+            if let other, text == other { return true }
+            // Cheap tests first: most paragraphs are far longer than a title.
+            guard rewritten, abs(text.count - title.count) <= 8, text.first == title.first, text.last == title.last else { return false }
+            return TitleLine.sameTitle(text, title)
         }
         // Mostly there is none: look before rewriting the array.
         guard let first = paragraphs.firstIndex(where: { isRepeat($0.text) }) else { return }
@@ -211,6 +246,20 @@ struct Splitter: Sendable {
             }
         }
         paragraphs.removeSubrange(kept...)
+    }
+
+    /// `泰州市教育局2021年工作总结一、坚持党建统领…`: the title repeated with the first heading run on
+    /// after it; the repeat is cut off so that the heading starts its line.
+    private func cutRunOnRepeats(of title: Scalars, in paragraphs: inout [Paragraph], dropped: inout [DroppedText], utf8: [UInt8]) {
+        guard title.count >= 4 else { return }
+        for p in paragraphs.indices where paragraphs[p].text.count > title.count && paragraphs[p].text.first == title.first {
+            let text = paragraphs[p].text
+            guard text.hasPrefix(title, at: 0), HeadingMarker.parse(text, at: title.count) != nil else { continue }
+            dropped.append(DroppedText(rule: "repeated-title", text: title.string, line: paragraphs[p].line))
+            let end = title.count
+            paragraphs[p].keep(end..<text.count)
+            paragraphs[p].lineStarts = paragraphs[p].lineStarts.compactMap { $0 > end ? $0 - end : nil }
+        }
     }
 
     /// One report pasted several times over in one page: keep the first copy.

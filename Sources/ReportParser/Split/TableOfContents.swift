@@ -9,18 +9,21 @@ struct TableOfContents: Sendable {
     var text: String
 
     static let heading: Scalars = Scalars("目录")
+    /// A 目录 stands this near the start of its line or not at all (`6篇汇编目录`, a page's first words).
+    static let maxHeadLength = 100
 
     /// Reads a 目录 that starts at `start` (at the word 目录).
     static func read(_ paragraphs: [Paragraph], at start: TextPosition) -> TableOfContents? {
         let text = paragraphs[start.paragraph].text
-        let after = start.offset + heading.count
+        var after = start.offset + heading.count
+        if after < text.count, text[after] == ":" || text[after] == "：" { after += 1 }  // `目录：`
         if text.trimmedRange(after..<text.count).isEmpty {
             return readOnePerLine(paragraphs, from: start.paragraph + 1)
         }
-        return readInline(text, from: after, paragraph: start.paragraph)
+        return readInline(text, from: after, heading: start.offset, paragraph: start.paragraph)
     }
 
-    private static func readInline(_ text: Scalars, from start: Int, paragraph: Int) -> TableOfContents? {
+    private static func readInline(_ text: Scalars, from start: Int, heading: Int, paragraph: Int) -> TableOfContents? {
         var q = skipFirstMarker(text, start)
         var titles: [Scalars] = []
         var k = 2
@@ -35,7 +38,7 @@ struct TableOfContents: Sendable {
                 while end < text.count, text[end].digitValue != nil { end += 1 }
                 guard titles.count >= 2 else { return nil }
                 return TableOfContents(titles: titles, end: TextPosition(paragraph: paragraph, offset: end),
-                                       text: text[(start - heading.count)..<end].string)
+                                       text: text[heading..<end].string)
             } else {
                 return nil
             }

@@ -41,6 +41,18 @@ enum TitleLine {
     /// Both parts of a run-on title fit in this many characters.
     static let maxRunOnLength = 60
 
+    /// Where a title at the start of `text` ends: the whole line, a title run straight on into the
+    /// text (`runOnTitleEnd`), or one a blank sets off from it (`县教育工作要点 2005年全县…`, a page's flattened text).
+    static func titleEnd(atStartOf text: Scalars) -> Int? {
+        if isTitle(text) { return text.count }
+        // Set off by a blank first: `…总结及2005年工作计划 2004年，…` runs on past its first document word.
+        if let blank = text.prefix(61).firstIndex(where: \.isBlank), blank >= 4, text.count - blank >= 10,
+           !text[0..<blank].contains(where: { $0.isTerminal || $0 == "，" || $0 == "," }), isTitle(Array(text[0..<blank])) {
+            return blank
+        }
+        return runOnTitleEnd(text)
+    }
+
     /// 一、 (一) 1. ① … at the start: a heading or list item, not a title (a year like 2023年 is fine).
     static func startsWithNumbering(_ text: Scalars) -> Bool {
         guard let first = text.first else { return false }

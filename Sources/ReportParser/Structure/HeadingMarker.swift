@@ -79,7 +79,9 @@ struct HeadingMarker: Equatable, Sendable {
         if ChineseNumber.isNumeral(s) {
             var j = i
             while j < text.count, j - i < 3, ChineseNumber.isNumeral(text[j]) { j += 1 }
-            guard j < text.count, text[j] == "、", let n = ChineseNumber.value(text[i..<j]) else { return nil }
+            guard j < text.count, isChineseSeparator(text[j]), let n = ChineseNumber.value(text[i..<j]) else { return nil }
+            // `一.5` or `十一.五` is a number, not a heading.
+            if text[j] != "、", j + 1 < text.count, text[j + 1].digitValue != nil || ChineseNumber.isNumeral(text[j + 1]) { return nil }
             // 一、二年级, 四、五中全会: consecutive numerals enumerate, they do not head anything.
             if !enumerations, j + 1 < text.count, ChineseNumber.isNumeral(text[j + 1]) {
                 var k = j + 1
@@ -89,5 +91,13 @@ struct HeadingMarker: Equatable, Sendable {
             return HeadingMarker(kind: .chinese, number: n, range: i..<(j + 1))
         }
         return nil
+    }
+
+    /// `、` after 一 二 三, or what a typist or OCR put in its place: `一'` `一’` `一.` `一．`.
+    static func isChineseSeparator(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "、", "'", "’", ".", "．": true
+        default: false
+        }
     }
 }

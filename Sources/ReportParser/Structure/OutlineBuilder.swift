@@ -30,6 +30,10 @@ struct OutlineBuilder {
     private var buffer: Scalars = []
     private var inHeading = false
     private var pendingNumber: (level: Int, number: String)?
+    /// Where the pending heading's number starts in `text`, to give it back to a numbered paragraph.
+    private var headingStart = 0
+    /// The paragraph whose opening `1.` stands for 一、 (the numbering goes on 二、 三、): see `promotedOpening`.
+    private var promoted: Int?
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
 
@@ -43,6 +47,7 @@ struct OutlineBuilder {
     /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
     static func build(_ paragraphs: ArraySlice<Paragraph>, utf8: [UInt8]) -> (paragraphs: [String], sections: [Section]) {
         var builder = OutlineBuilder(source: utf8)
+        builder.promoted = promotedOpening(paragraphs)
         for index in paragraphs.indices {
             // Paragraphs read in place: a copy retains each one's text and line starts.
             if PartTitle.isPartTitle(paragraphs, at: index) {
@@ -51,14 +56,32 @@ struct OutlineBuilder {
                 builder.sequence = NumberingSequence()  // numbering starts again under each part
                 continue
             }
-            builder.scan(paragraphs[index], isFirst: index == paragraphs.startIndex)
+            builder.scan(paragraphs[index], isFirst: index == paragraphs.startIndex, promote: index == builder.promoted)
         }
         builder.flush()
         builder.close(downTo: 0)
+        Checklist.unfold(&builder.roots, into: &builder.preamble)
         return (builder.preamble, builder.roots)
     }
 
-    private mutating func scan(_ paragraph: borrowing Paragraph, isFirst: Bool) {
+    /// A report whose first line heading is `1.` and whose later line headings go on `二、` `三、`
+    /// (with no `一、`) numbered its first part in the wrong style: that `1.` is its 一、.
+    private static func promotedOpening(_ paragraphs: ArraySlice<Paragraph>) -> Int? {
+        var opening: Int?
+        for index in paragraphs.indices {
+            let text = paragraphs[index].text
+            guard let first = text.first, HeadingMarker.mayStart(first), let marker = HeadingMarker.parse(text, at: 0) else { continue }
+            if opening == nil {
+                guard marker.kind == .arabic, marker.number == 1 else { return nil }
+                opening = index
+            } else if marker.kind == .chinese {
+                return marker.number == 2 ? opening : nil
+            }
+        }
+        return nil
+    }
+
+    private mutating func scan(_ paragraph: borrowing Paragraph, isFirst: Bool, promote: Bool = false) {
         let text = paragraph.text
         var i = 0
         // A paragraph that a wrap or page break cut off runs on when the next line starts with a
@@ -94,11 +117,13 @@ struct OutlineBuilder {
             } else if mayStart(text[i]) {
                 marker = acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst)
             }
-            if let marker {
+            if var marker {
+                if promote, marker.range.lowerBound == 0, marker.kind == .arabic { marker.kind = .chinese }
                 flush()
                 sequence.commit(marker)
                 pendingNumber = (marker.kind.rawValue, text[marker.range].string)
                 inHeading = true
+                headingStart = marker.range.lowerBound
                 i = marker.range.upperBound
                 while i < text.count && text[i].isBlank { i += 1 }
                 continue
@@ -111,15 +136,14 @@ struct OutlineBuilder {
                 while i < text.count && text[i].isBlank { i += 1 }
                 continue
             }
-            if s.isBlank, pendingCount >= 2, !isBlankInsideNumber(text, i) {
+            if s.isBlank, pendingCount >= 2, !isBlankInsideNumber(text, i), !headingLineGoesOn(text, after: i) {
                 endHeading()
                 while i < text.count && text[i].isBlank { i += 1 }
                 continue
             }
             if pendingCount >= Self.maxHeadingLength {
-                // Too long for a heading: the number heads a paragraph.
-                emitHeading(text: "")
-                inHeading = false
+                // Too long for a heading: a numbered paragraph, its number kept in its text.
+                numberIntoParagraph()
                 continue
             }
             take(i..<(i + 1))
@@ -237,7 +261,38 @@ struct OutlineBuilder {
 
     private mutating func emitHeading(text: consuming String) {
         guard let pending = pendingNumber.take() else { return }  // moved out: no copy of the number
+        // No heading without words: `2、。` (a page mark a sentence ran through) is text.
+        guard text.unicodeScalars.contains(where: { !$0.isBlank && !$0.isTerminal && !$0.isClosingQuote && $0 != "，" && $0 != "," }) else {
+            let line = pending.number + text
+            if path.isEmpty { preamble.append(line) } else { path[path.count - 1].paragraphs.append(line) }
+            return
+        }
         open(level: pending.level, number: pending.number, heading: text)
+    }
+
+    /// The pending heading is too long for one: its number starts a paragraph instead.
+    private mutating func numberIntoParagraph() {
+        guard let pending = pendingNumber.take() else { return }
+        inHeading = false
+        if buffer.isEmpty, headingStart <= run.lowerBound, run.lowerBound - headingStart <= pending.number.unicodeScalars.count + 4 {
+            run = headingStart..<run.upperBound  // the number and the blanks after it, as written
+        } else {
+            buffer.insert(contentsOf: pending.number.unicodeScalars, at: 0)
+        }
+    }
+
+    /// A blank inside a heading line (`一、XX 市基本情况`, `二、主要工作 及成效`) does not end it: only a
+    /// blank after which the text runs into a sentence does (`一、基本情况 全县共有学校…。`).
+    private func headingLineGoesOn(_ text: Scalars, after i: Int) -> Bool {
+        var j = i + 1
+        let limit = Swift.min(text.count, i + 1 + Self.maxHeadingLength - pendingCount)
+        while j < limit {
+            let s = text[j]
+            if s.isTerminal || s == "：" || s == ":" { return false }
+            if text[j - 1].isBlank, mayStart(s), HeadingMarker.parse(text, at: j) != nil { return false }
+            j += 1
+        }
+        return j == text.count
     }
 
     private mutating func flush() {

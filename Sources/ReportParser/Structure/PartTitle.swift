@@ -17,6 +17,8 @@ enum PartTitle {
         guard (4...20).contains(text.count), !text.endsSentence, !TitleLine.startsWithNumbering(text) else { return false }
         guard !text.contains(where: { $0 == "，" || $0 == "," || $0 == "、" }) else { return false }
         guard let marker = HeadingMarker.parse(next, at: 0), marker.number == 1 else { return false }
+        // A line naming an office (`长沙市教育局工作总结`) is the report's title repeated by a site, not a part.
+        guard !OfficeName.officeWords.contains(where: { text.firstIndex(of: $0) != nil }) else { return false }
         return words.contains { text.firstIndex(of: $0) != nil }
     }
 }

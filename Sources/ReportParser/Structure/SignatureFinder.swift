@@ -21,7 +21,8 @@ enum SignatureFinder {
             date = found
             dateLine = last.string(in: utf8)
             paragraphs = paragraphs.dropLast()
-        } else if let found = trailing, found.range.lowerBound > 0, last.text[found.range.lowerBound - 1].isBlank {
+        } else if let found = trailing, found.range.lowerBound > 0,
+                  last.text[found.range.lowerBound - 1].isBlank || endsWithOffice(last.text[..<found.range.lowerBound]) {
             // Run-on: `… 。 余姚市教育局 2023年12月26日`.
             let beforeDate = last.text.trimmedRange(0..<found.range.lowerBound)
             var start = beforeDate.upperBound
@@ -45,6 +46,11 @@ enum SignatureFinder {
         case let (nil, dateLine?): return Signature(text: dateLine, issuer: nil, date: date)
         case (nil, nil): return nil
         }
+    }
+
+    /// `…。扎兰屯市教育局` right before a date, as a flattened .docx runs the signature on without a blank.
+    private static func endsWithOffice(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
+        officeEndings.contains { ending in text.count >= ending.count && text.suffix(ending.count).elementsEqual(ending) }
     }
 
     /// A short line naming an office, not a sentence or a heading.
