@@ -24,7 +24,8 @@ let package = Package(
         .target(
             name: "ReportParser",
             dependencies: ["ReportModel"],
-            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/noise-rules.txt"), .copy("Resources/title-words.txt")]
+            resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/noise-rules.txt"), .copy("Resources/title-words.txt"),
+                        .copy("Resources/metadata-words.txt")]
         ),
         // Debian's libcmark, the only Markdown implementation; CommonMark.swift is its one user.
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),

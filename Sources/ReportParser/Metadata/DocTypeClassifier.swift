@@ -4,26 +4,14 @@ import ReportModel
 /// the title leaves out: `一、第三季度工作总结 二、第四季度工作打算`). The order the rules apply in
 /// is `MetadataRanking.docType`.
 enum DocTypeClassifier {
-    /// A review: 总结, 述职(报告), 情况汇报, 工作汇报, 工作报告, 工作情况, 自查报告, 年度报告.
-    static let summaryWords: [Scalars] = ["总结", "回顾", "述职", "汇报", "工作报告", "工作情况", "自查报告", "年度报告"].map { Scalars($0) }
-    /// A plan: 计划, 要点, 思路 …, and the documents that set work out: 方案, 意见.
-    static let planWords: [Scalars] = ["计划", "要点", "思路", "打算", "安排", "规划", "设想", "展望", "方案", "意见"].map { Scalars($0) }
-    /// A government's yearly report to its congress: reviews the year and plans the next.
-    static let reviewAndPlanWords: [Scalars] = ["政府工作报告"].map { Scalars($0) }
-    /// A leader's words at a (work) meeting: 在全县教育工作会议上的讲话.
-    static let speechWords: [Scalars] = ["讲话", "发言", "致辞"].map { Scalars($0) }
-    /// A meeting, where a speech word means a speech (not 学习讲话精神情况汇报).
-    static let meetingWords: [Scalars] = ["会议", "大会", "会上"].map { Scalars($0) }
-
+    /// The kind words of `Resources/metadata-words.txt`, where each list says what form it serves.
+    static let summaryWords = MetadataWords.standard[.summary]
+    static let planWords = MetadataWords.standard[.plan]
+    static let reviewAndPlanWords = MetadataWords.standard[.reviewAndPlan]
+    static let speechWords = MetadataWords.standard[.speech]
+    static let meetingWords = MetadataWords.standard[.meeting]
     /// Words that say nothing about which line of work a summary covers.
-    private static let genericWords: [Scalars] = [
-        // A span of years, the level below the issuer, a collection's numbering: not a line of work
-        // (first, before 年 and 第 are taken out of them).
-        "过去五年", "五年", "近年来", "乡镇", "报告", "自查",
-        "教育工作", "教育", "工作", "年终", "年度", "全年", "上半年", "下半年", "半年", "季度", "第一", "第二", "第三", "第四",
-        "一季度", "月份", "学年", "学期", "全市", "全县", "全区", "主要", "情况", "范例范本", "范例", "范本", "范文", "精选",
-        "汇编", "大全", "个人", "年", "度", "及", "和", "与", "的", "第", "篇",
-    ].map { Scalars($0) }
+    private static let genericWords = MetadataWords.standard[.generic]
 
     /// Every kind word, tested in one pass: summary, plan, review-and-plan, speech, then meeting words.
     private static let kindWords = WordSet((summaryWords + planWords + reviewAndPlanWords + speechWords + meetingWords).map(\.string))

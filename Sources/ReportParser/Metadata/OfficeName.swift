@@ -18,15 +18,12 @@ struct OfficeName: Equatable {
     /// The prefix is a real name, not a bare level or a hidden one.
     var hasName: Bool { !isAnonymised && prefix.unicodeScalars.contains { !Self.isLevel($0) } }
 
-    /// Education offices, longest first where one holds another.
-    static let officeWords: [Scalars] = [
-        "教育和体育局", "教育体育局", "教育科技局", "教育和科学技术局", "教育和科技局", "教育委员会", "教育局", "教体局", "教育厅", "文教局", "教委",
-        "社会事业局",
-    ].map { Scalars($0) }
+    /// Education offices, longest first where one holds another (`Resources/metadata-words.txt`).
+    static let officeWords = MetadataWords.standard[.office]
 
     /// Governments, the issuers of 政府工作报告 and of 政府信息公开 reports: looked for only in
     /// such reports, since an education report names its government everywhere (在县人民政府的领导下).
-    static let governmentWords: [Scalars] = ["人民政府", "管理委员会", "管委会"].map { Scalars($0) }
+    static let governmentWords = MetadataWords.standard[.government]
 
     /// 省 市 州 区 县 旗 盟: spelled out, as a set's hashing cost more than the rest of the tests.
     static func isLevel(_ s: Unicode.Scalar) -> Bool {

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The word lists of `Resources/title-words.txt`: what a title is made of and what sites put
 /// around it. Data, not code: a new site's tail or banner word is a line there.
 struct TitleWords: Sendable {
@@ -7,31 +5,22 @@ struct TitleWords: Sendable {
         case report, tail, head, cut, spam, blurb, chrome, connector
     }
 
-    private var lists: [Kind: [Scalars]] = [:]
+    private var lists: WordLists<Kind>
 
-    subscript(kind: Kind) -> [Scalars] { lists[kind] ?? [] }
+    subscript(kind: Kind) -> [Scalars] { lists[kind] }
 
     init(text: String) {
-        for raw in text.split(whereSeparator: \.isNewline) {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
-            guard fields.count == 2, let kind = Kind(rawValue: String(fields[0])) else {
-                preconditionFailure("title-words.txt: cannot read \"\(line)\"")
-            }
-            lists[kind, default: []].append(Scalars(fields[1].trimmingCharacters(in: .whitespaces)))
-        }
-        // Longest first, so that 免费下载 is stripped whole and .docx before .doc.
-        for kind in [Kind.tail, .head] { lists[kind]?.sort { $0.count > $1.count } }
+        self.init(lists: WordLists(text: text, file: "title-words.txt"))
     }
 
     /// The lists shipped with ReportArchive.
-    static let standard: TitleWords = {
-        guard let url = Bundle.module.url(forResource: "title-words", withExtension: "txt"),
-              let text = try? String(contentsOf: url, encoding: .utf8)
-        else { fatalError("ReportParser's bundled title-words.txt is missing; check Package.swift resources") }
-        return TitleWords(text: text)
-    }()
+    static let standard = TitleWords(lists: .bundled("title-words"))
+
+    private init(lists: WordLists<Kind>) {
+        self.lists = lists
+        // Longest first, so that 免费下载 is stripped whole and .docx before .doc.
+        for kind in [Kind.tail, .head] { self.lists.sortLongestFirst(kind) }
+    }
 
     /// Whether any word of `kind` occurs in `text[range]`.
     func contains(_ kind: Kind, in text: Scalars, _ range: Range<Int>? = nil) -> Bool {
