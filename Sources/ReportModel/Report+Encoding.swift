@@ -23,6 +23,7 @@ extension Report {
         try c.encode(provenance, forKey: .provenance)
         try c.encode(duplicateOf, forKey: .duplicateOf)
         try c.encode(dropped, forKey: .dropped)
+        try c.encode(warnings, forKey: .warnings)
     }
 }
 

@@ -31,6 +31,9 @@ public struct Report: Codable, Sendable, Equatable {
     /// The id of an earlier report in the same source with (almost) the same body.
     public var duplicateOf: String?
     public var dropped: [DroppedText]
+    /// What a reader of the report should check: evidence that disagrees (the title names one
+    /// county, the source's folder another).
+    public var warnings: [String] = []
 
     public init(
         id: String, title: String? = nil, listedTitle: String? = nil, issuer: String? = nil,
@@ -64,7 +67,7 @@ public struct Report: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, issuer, department, region, year, period, complete, paragraphs, sections, signature
-        case provenance, dropped
+        case provenance, dropped, warnings
         case listedTitle = "listed_title"
         case yearCandidates = "year_candidates"
         case docType = "doc_type"

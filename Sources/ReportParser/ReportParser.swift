@@ -43,12 +43,13 @@ public struct ReportParser: Sendable {
         let split = Splitter().split(clean, fileName: Self.fileTitle(source))
         // One reader a source: each copy of the gazetteer retains its tables.
         let reader = MetadataReader(gazetteer: gazetteer)
+        let folders = FolderPlaces.of(source: source, in: gazetteer)
         var reports: [Report] = []
         reports.reserveCapacity(split.reports.count)
         for index in split.reports.indices {
             // Filled in place in the array: a report returned from a function was copied, field by field.
             reports.append(Report(id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)"))
-            structure(split.reports[index], published: published, utf8: utf8, reader: reader, into: &reports[index])
+            structure(split.reports[index], published: published, folders: folders, utf8: utf8, reader: reader, into: &reports[index])
         }
         if reports.count > 1 {
             DuplicateFinder.link(&reports)
@@ -69,7 +70,7 @@ public struct ReportParser: Sendable {
     }
 
     /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
-    private func structure(_ raw: RawReport, published: String?, utf8: [UInt8], reader: MetadataReader, into report: inout Report) {
+    private func structure(_ raw: RawReport, published: String?, folders: [Gazetteer.Place], utf8: [UInt8], reader: MetadataReader, into report: inout Report) {
         // A slice, so that taking the signature off the end shares the report's storage rather than copying it.
         var paragraphs = raw.paragraphs[...]
         let signature = SignatureFinder.extract(from: &paragraphs, utf8: utf8)
@@ -86,7 +87,7 @@ public struct ReportParser: Sendable {
         }
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
                                          sections: outline.sections, signature: signature, published: published,
-                                         body: body)
+                                         body: body, folders: folders)
         reader.read(input, into: &report)
         if let from = raw.titleOrigin { report.provenance["title"] = from }
         if raw.cutOffByEnd {

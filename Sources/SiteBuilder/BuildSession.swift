@@ -106,6 +106,7 @@ public final class BuildSession: @unchecked Sendable {
                 if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
                     summary.upToDate = true
                     summary.sources = stamps.count
+                    summary.warnings += manifest.warnings
                     return summary
                 }
                 previous = manifest.outputs
@@ -156,7 +157,8 @@ public final class BuildSession: @unchecked Sendable {
             let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
             let outputs = site.manifest
             let manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
-                                         sources: stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all)
+                                         sources: stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
+                                         warnings: built.records.flatMap(\.warnings))
             try SiteMarker.write(id: manifest.site, in: staging)
             try step("save cache") {
                 savingRecords.wait()
@@ -189,6 +191,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.sources = files.count
         summary.reports = content.reports.count
         summary.errors += built.records.compactMap(\.error)
+        summary.warnings += built.records.flatMap(\.warnings)
         summary.warnings += Pipeline.unmatchedOverrides(config, content)
         summary.sourcesParsed = built.parsed
         summary.reportPagesRendered = built.rendered
@@ -253,8 +256,9 @@ public final class BuildSession: @unchecked Sendable {
             var outputs: [OutputFile] = []
             for path in changed {
                 let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-                let name = url.lastPathComponent
-                guard url.deletingLastPathComponent().path == folder, url.pathExtension == "txt",
+                guard url.path.hasPrefix(folder + "/"), url.pathExtension == "txt" else { return nil }
+                let name = String(url.path.dropFirst(folder.count + 1))
+                guard
                       let record = records[name], record.error == nil,
                       let bytes = FileManager.default.contents(atPath: url.path),
                       let source = try? ReportParser().parse(bytes: [UInt8](bytes), source: name),

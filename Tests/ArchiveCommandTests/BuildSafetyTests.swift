@@ -304,9 +304,53 @@ final class ContentFolderTests: XCTestCase {
             let lines = run.err.split(separator: "\n").filter { $0.contains("not read") }
             XCTAssertEqual(lines.count, 1, "build \(attempt): \(run.err)")
             let line = String(lines.first ?? "")
-            XCTAssertTrue(line.hasPrefix("warning: ") && line.contains("4 entries not read"), line)
-            for name in [".DS_Store", "UPPER.TXT", "notes.docx", "浙江省/"] { XCTAssertTrue(line.contains(name), "\(name) in \(line)") }
+            XCTAssertTrue(line.hasPrefix("warning: ") && line.contains("3 entries not read"), line)
+            for name in [".DS_Store", "UPPER.TXT", "notes.docx"] { XCTAssertTrue(line.contains(name), "\(name) in \(line)") }
+            XCTAssertFalse(line.contains("浙江省"), "a folder is read, not listed: \(line)")
         }
+    }
+
+    func testSourcesInFoldersAreReadAndHiddenOnesListed() throws {
+        let project = try Project(self)
+        let fm = FileManager.default
+        let content = project.content
+        func put(_ seed: String, at relative: String) throws {
+            let target = content.appendingPathComponent(relative)
+            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.copyItem(at: content.appendingPathComponent(seed), to: target)
+        }
+        try put("001_a1db3f4728575eb8.txt", at: "浙江省/宁波市/余姚市-2023.txt")
+        try put("002_a6c8c882fd1a3a93.txt", at: "江苏省/x.txt")
+        try put("004_19cf16a0cc95029b.txt", at: ".drafts/draft.txt")
+        try put("004_19cf16a0cc95029b.txt", at: "江苏省/.hidden.txt")
+        try "x".write(to: content.appendingPathComponent("江苏省/notes.docx"), atomically: true, encoding: .utf8)
+        try fm.createSymbolicLink(atPath: content.appendingPathComponent("江苏省/up").path, withDestinationPath: "..")
+        try fm.createDirectory(at: content.appendingPathComponent("浙江省/宁波市/余姚市"), withIntermediateDirectories: true)
+        try ["慈溪市教育局2023年工作总结", "一、主要工作", "全年完成各项工作任务。", "二、存在问题", "办学条件仍需改善。"]
+            .joined(separator: "\n").write(to: content.appendingPathComponent("浙江省/宁波市/余姚市/慈溪.txt"), atomically: false, encoding: .utf8)
+
+        for attempt in 1...2 {
+            let run = try project.build()
+            XCTAssertEqual(run.status, 0, run.err)
+            XCTAssertTrue(run.out.contains(" 8 sources"), "the five seeds and the three in folders: \(run.out)")
+            let conflict = run.err.split(separator: "\n").filter { $0.contains("浙江省/宁波市/余姚市/慈溪.txt") }
+            XCTAssertEqual(conflict.count, 1, "build \(attempt): \(run.err)")
+            XCTAssertTrue(conflict.first?.contains("names 慈溪市, the folder 余姚市") == true, "build \(attempt): \(run.err)")
+            let lines = run.err.split(separator: "\n").filter { $0.contains("not read") && !$0.contains("already read") }
+            XCTAssertEqual(lines.count, 1, "build \(attempt): \(run.err)")
+            let line = String(lines.first ?? "")
+            XCTAssertTrue(line.contains("3 entries not read"), line)
+            for name in [".drafts/", "江苏省/.hidden.txt", "江苏省/notes.docx"] { XCTAssertTrue(line.contains(name), "\(name) in \(line)") }
+            XCTAssertTrue(run.err.contains("江苏省/up: a symbolic link to"), "a link back up is not read again: \(run.err)")
+        }
+        let reports = project.output.appendingPathComponent("reports")
+        for slug in ["zhe-jiang-sheng-ning-bo-shi-yu-yao-shi-2023", "jiang-su-sheng-x"] {
+            XCTAssertTrue(fm.fileExists(atPath: reports.appendingPathComponent("\(slug)-1.html").path), slug)
+            XCTAssertTrue(fm.fileExists(atPath: project.output.appendingPathComponent("sources/\(slug).txt").path), slug)
+        }
+        let pages = try fm.contentsOfDirectory(atPath: reports.path)
+        XCTAssertTrue(pages.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) }, "\(pages)")
+        XCTAssertFalse(pages.contains { $0.contains("draft") || $0.contains("hidden") }, "\(pages)")
     }
 }
 

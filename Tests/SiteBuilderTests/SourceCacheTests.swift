@@ -19,7 +19,8 @@ final class SourceCacheTests: XCTestCase {
             region: Region(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [], topicSections: [])
         let records = [
             SourceRecord(name: "a b.txt", slug: "a-b", hash: 0xfeed, key: .max, error: nil, reports: [awkward, plain],
-                         files: [.init(path: "reports/a-1.html", hash: 0x1234), .init(path: "sources/a b.txt", hash: 0)]),
+                         files: [.init(path: "reports/a-1.html", hash: 0x1234), .init(path: "sources/a b.txt", hash: 0)],
+                         warnings: ["a b.txt (a-01): region: the title names 慈溪市, the folder 余姚市;\tkept"]),
             SourceRecord(name: "empty.txt", slug: "empty", hash: 1, key: 7, error: nil, reports: [], files: []),
             SourceRecord(name: "bad.txt", slug: "bad", hash: 2, key: 8, error: "bad.txt: binary", reports: [], files: []),
         ]
@@ -34,6 +35,8 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertEqual(a.hash, 0xfeed)
         XCTAssertEqual(a.files.map(\.path), ["reports/a-1.html", "sources/a b.txt"])
         XCTAssertEqual(a.files.map(\.hash), [0x1234, 0])
+        XCTAssertEqual(a.warnings, records[0].warnings, "said again by a build that reuses the record")
+        XCTAssertEqual(loaded["empty.txt"]?.warnings, [])
     }
 
     func testAFileItDidNotWriteIsIgnored() throws {

@@ -6,6 +6,8 @@ enum Evidence: String, Sendable {
     case title
     /// The closing office line (and date).
     case signature
+    /// The folders the source is filed in, when they name places: `浙江省/宁波市/余姚市-2023.txt`.
+    case folder
     /// A short line under the title, before the first heading: `和田县教育局`, `(2016年12月20日)`.
     case head
     /// The opening paragraph, where an office introduces itself: `2016年,和田县教育局紧紧围绕…`.
@@ -42,12 +44,15 @@ enum MetadataRanking {
     static let region: [Evidence] = [
         .title,           // `和田县教育局2016年工作总结`, `汝南2016年教育工作总结` (short form)
         .signature,       // `平度市教育局 / 2016年12月20日`
+        .folder,          // `浙江省/宁波市/余姚市-2023.txt`: fills what the text leaves open, settles a shared name
         .head,            // an office line or speaker line under the title
         .firstParagraph,  // the office the opening names (its place only, not the whole paragraph)
         .firstHeading,    // `一、西和县教育基本情况`
         .bodyVoice,       // `和田县教育局组织…`, `在达州市委的领导下`, `…和田县,全县共有…`
         .body,            // repeated full names, one dominant (`bodyCounty…` below)
     ]
+    /// Sources whose place is kept over a folder's that disagrees with it, with a warning on the report.
+    static let overFolder: Set<Evidence> = [.title, .signature]
     /// Sources where a county's short form (汝南 for 汝南县) counts: a short form in a sentence is
     /// too often an ordinary word (平安, 东方) or another place's school (宿松二中).
     static let shortFormSources: Set<Evidence> = [.title, .signature, .head]

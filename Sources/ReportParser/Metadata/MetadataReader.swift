@@ -18,6 +18,8 @@ struct MetadataReader {
         var published: String?
         /// The report's `bodyText` (without the signature), joined only if a fallback needs it.
         var body: LazyText
+        /// The places the source's folders name, outermost first.
+        var folders: [Gazetteer.Place] = []
     }
 
     func read(_ input: Input, into report: inout Report) {
@@ -109,12 +111,13 @@ struct MetadataReader {
                 if let office = offices.first(where: { $0.from == .firstParagraph }) { named.append(.init(text: office.office.office, from: .firstParagraph)) }
             case .firstHeading:
                 if let i = input.sections.firstIndex(where: { $0.level == 1 }) { named.append(.init(text: input.sections[i].heading, from: .firstHeading)) }
-            case .bodyVoice, .body:
-                break  // read by the resolver from the body
+            case .folder, .bodyVoice, .body:
+                break  // read by the resolver from the folders and the body
             }
         }
-        let region = regions.resolve(named: named, level: level, body: input.body)
+        let region = regions.resolve(named: named, folders: input.folders, level: level, body: input.body)
         report.region = region.region
+        report.warnings += region.warnings
         if let from = region.from { provenance["region"] = from }
 
         report.docType = DocTypeClassifier.classify(title: title, topHeadings: topHeadings)

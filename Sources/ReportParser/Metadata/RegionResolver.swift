@@ -12,6 +12,8 @@ struct RegionResolver {
     struct Result {
         var region: Region
         var from: String?
+        /// A title or signature naming a place that disagrees with the folder's.
+        var warnings: [String] = []
     }
 
     /// A text where the report names itself, and which source it is.
@@ -22,9 +24,11 @@ struct RegionResolver {
 
     /// - Parameters:
     ///   - named: the title, signature, head lines, the opening's office and the first heading, in ranking order.
+    ///   - folders: the places the source's folders name, outermost first (`FolderPlaces`); the
+    ///     innermost ranks as `MetadataRanking.region` says, and all of them settle shared names.
     ///   - level: the government level the text shows, if any.
     ///   - body: the report's text, for the places it mentions.
-    func resolve(named: [Named], level: String?, body: LazyText) -> Result {
+    func resolve(named: [Named], folders: [Gazetteer.Place] = [], level: String?, body: LazyText) -> Result {
         // Scanning the body costs more than the rest of the metadata: only when the strong sources leave doubt.
         lazy var mentions = judged(body.value, shortForms: false)
         var strong: [(places: [Gazetteer.Place], from: Evidence)] = []
@@ -35,6 +39,12 @@ struct RegionResolver {
             guard !places.isEmpty else { continue }
             for place in places { strongCodes.insert(place.code) }
             strong.append((places, named[i].from))
+        }
+        if let folder = folders.last {
+            let rank = { (e: Evidence) in MetadataRanking.region.firstIndex(of: e) ?? Int.max }
+            let at = strong.firstIndex { rank($0.from) > rank(.folder) } ?? strong.count
+            strong.insert(([folder], .folder), at: at)
+            for place in folders { strongCodes.insert(place.code) }
         }
         // The body's own voice: full names followed by their office or organ, or beside 全县.
         lazy var voice = mentions.filter { $0.role == .voice && !$0.isShortName }
@@ -48,7 +58,14 @@ struct RegionResolver {
                 if !under.isEmpty { candidates = under }
             }
             if let place = settle(candidates, by: ancestors) {
-                return Result(region: gazetteer.region(for: place), from: first.from.rawValue)
+                var result = Result(region: gazetteer.region(for: place), from: first.from.rawValue)
+                if first.from == .folder, place.rank != .county { result.region.level = level }
+                if let folder = folders.last, MetadataRanking.overFolder.contains(first.from), place != folder,
+                   !isAncestor(place, of: folder), !isAncestor(folder, of: place) {
+                    result.warnings.append("region: the \(first.from.rawValue) names \(place.name), the folder \(folder.name); "
+                        + "the \(first.from.rawValue)'s is kept")
+                }
+                return result
             }
             // Named but not settled (宝山区 alone): nothing the body says outranks the title.
             return Result(region: Region(level: level ?? candidates.first.map { Self.kind(of: $0) }), from: nil)

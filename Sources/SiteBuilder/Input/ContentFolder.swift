@@ -1,10 +1,13 @@
 import Foundation
 
-/// The content folder as a build reads it: its sources (the `*.txt` files directly inside), and
-/// what it does not read, said on every build rather than skipped in silence. A symbolic link is
-/// followed when it stays inside the folder, or anywhere with `[build] follow_symlinks = true`.
+/// The content folder as a build reads it: its sources (the `*.txt` files inside it and inside its
+/// folders, at any depth), and what it does not read, said on every build rather than skipped in
+/// silence. Hidden files and hidden folders are not read. A symbolic link, to a file or a folder, is
+/// followed when it stays inside the content folder, or anywhere with `[build] follow_symlinks = true`;
+/// a folder already read (through another link, or a link back up) is not read again.
 struct ContentFolder {
     struct Source {
+        /// The path relative to the content folder: `浙江省/宁波市/余姚市-2023.txt`.
         var name: String
         /// Unique across the folder, ASCII: the source's pages are named after it.
         var slug: String
@@ -16,7 +19,7 @@ struct ContentFolder {
     var sources: [Source] = []
     /// Entries that look like sources but cannot be read (a dangling link, a link loop), each naming the file.
     var errors: [String] = []
-    /// Links out of the folder that were not followed, one a file, and one line for everything else not read.
+    /// Links out of the folder that were not followed, one a link, and one line for everything else not read.
     var warnings: [String] = []
 
     var stamps: [String: String] { Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.stamp) }) }
@@ -26,56 +29,103 @@ struct ContentFolder {
     static let listedLimit = 10
 
     static func scan(_ folder: String, followSymlinks: Bool) throws -> ContentFolder {
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
+        guard (try? FileManager.default.contentsOfDirectory(atPath: folder)) != nil else {
             throw SiteConfig.Error(file: folder, message: "cannot list the content folder")
         }
-        let root = OutputGuard.canonical(folder)
-        var result = ContentFolder()
-        var notRead: [String] = []
-        var slugs = Set<String>()
-        for name in names {
-            let path = (folder as NSString).appendingPathComponent(name)
-            var st = stat()
-            guard lstat(path, &st) == 0 else { continue }  // gone since the listing
-            let isLink = (st.st_mode & S_IFMT) == S_IFLNK
-            if isLink {
-                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
-                guard stat(path, &st) == 0 else {
-                    result.errors.append(errno == ELOOP
-                        ? "\(path): a symbolic link loop (through \(target))"
-                        : "\(path): a symbolic link to \(target), which does not exist")
-                    continue
-                }
-                let resolved = OutputGuard.canonical(path)
-                if !followSymlinks, !OutputGuard.contains(root, resolved), isSource(name, st) {
-                    result.warnings.append("\(path): a symbolic link to \(resolved), outside the content folder; not followed "
-                        + "(set [build] follow_symlinks = true to read it)")
-                    continue
-                }
-            }
-            guard isSource(name, st) else {
-                notRead.append((st.st_mode & S_IFMT) == S_IFDIR ? name + "/" : name)
-                continue
-            }
-            var slug = Slug.make(String(name.dropLast(sourceExtension.count)))
-            while !slugs.insert(slug).inserted { slug += "-2" }
-            result.sources.append(Source(name: name, slug: slug, stamp: "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"))
-        }
-        if !notRead.isEmpty {
+        var walk = Walk(folder: folder, root: OutputGuard.canonical(folder), followSymlinks: followSymlinks)
+        walk.visited.insert(walk.root)
+        walk.read("")
+        var result = walk.result
+        result.sources = Self.slugged(walk.found)
+        if !walk.notRead.isEmpty {
+            let notRead = walk.notRead
             let listed = notRead.prefix(listedLimit).joined(separator: ", ")
             let more = notRead.count > listedLimit ? " and \(notRead.count - listedLimit) more" : ""
             result.warnings.append("\(folder): \(notRead.count) \(notRead.count == 1 ? "entry" : "entries") not read "
-                + "(sources are the *\(sourceExtension) files directly inside): \(listed)\(more)")
+                + "(sources are the *\(sourceExtension) files in it and its folders, none hidden): \(listed)\(more)")
         }
         return result
     }
 
+    /// Slugs for sources found: those directly in the content folder first, so each keeps the slug
+    /// of its own name whatever the folders hold; a clash gains `-2` until it is unique.
+    static func slugged(_ found: [(name: String, stamp: String)]) -> [Source] {
+        var slugs = Set<String>()
+        var out: [Source] = []
+        let (top, nested) = (found.filter { !$0.name.contains("/") }, found.filter { $0.name.contains("/") })
+        for file in top.sorted(by: { $0.name < $1.name }) + nested.sorted(by: { $0.name < $1.name }) {
+            var slug = slug(of: file.name)
+            while !slugs.insert(slug).inserted { slug += "-2" }
+            out.append(Source(name: file.name, slug: slug, stamp: file.stamp))
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+
+    /// The slug of a relative path, before de-duplication: its folders and name, extension dropped.
+    static func slug(of name: String) -> String {
+        Slug.make(String(name.dropLast(sourceExtension.count)))
+    }
+
     /// A source is a regular file named `*.txt`, not hidden; `st` describes what a link leads to.
-    private static func isSource(_ name: String, _ st: stat) -> Bool {
+    static func isSource(_ name: String, _ st: stat) -> Bool {
         !name.hasPrefix(".") && name.hasSuffix(sourceExtension) && name.count > sourceExtension.count
             && (st.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// One pass over the folder tree.
+    private struct Walk {
+        var folder: String
+        var root: String
+        var followSymlinks: Bool
+        var result = ContentFolder()
+        var found: [(name: String, stamp: String)] = []
+        var notRead: [String] = []
+        /// Real paths of the folders read.
+        var visited = Set<String>()
+
+        /// Reads the folder at `relative` (`""` for the content folder itself).
+        mutating func read(_ relative: String) {
+            let here = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: here) else { return }
+            for name in names.sorted() {
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                let path = (here as NSString).appendingPathComponent(name)
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }  // gone since the listing
+                let isLink = (st.st_mode & S_IFMT) == S_IFLNK
+                if isLink {
+                    let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"
+                    guard stat(path, &st) == 0 else {
+                        result.errors.append(errno == ELOOP
+                            ? "\(path): a symbolic link loop (through \(target))"
+                            : "\(path): a symbolic link to \(target), which does not exist")
+                        continue
+                    }
+                }
+                let isFolder = (st.st_mode & S_IFMT) == S_IFDIR
+                if name.hasPrefix(".") || !isFolder && !ContentFolder.isSource(name, st) {
+                    notRead.append(isFolder ? rel + "/" : rel)
+                    continue
+                }
+                if isLink {
+                    let resolved = OutputGuard.canonical(path)
+                    if !followSymlinks, !OutputGuard.contains(root, resolved) {
+                        result.warnings.append("\(path): a symbolic link to \(resolved), outside the content folder; not followed "
+                            + "(set [build] follow_symlinks = true to read it)")
+                        continue
+                    }
+                }
+                if isFolder {
+                    let real = OutputGuard.canonical(path)
+                    guard visited.insert(real).inserted else {
+                        result.warnings.append("\(path): a symbolic link to \(real), a folder already read; not read again")
+                        continue
+                    }
+                    read(rel)
+                } else {
+                    found.append((rel, "\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)"))
+                }
+            }
+        }
     }
 }

@@ -20,6 +20,8 @@ struct BuildManifest: Sendable, Equatable {
     var outputs: [String: UInt64] = [:]
     /// List page path → the key it was rendered with (`PageKeys`).
     var pages: [String: UInt64] = [:]
+    /// The sources' parser warnings, said again by a build that finds nothing changed.
+    var warnings: [String] = []
 
     static let fileName = "manifest.tsv"
 
@@ -36,6 +38,7 @@ struct BuildManifest: Sendable, Equatable {
             case "source": manifest.sources[String(f[1])] = String(f[2])
             case "output": manifest.outputs[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
             case "page": manifest.pages[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
+            case "warning": manifest.warnings.append(String(f[2]))
             default: return nil
             }
         }
@@ -48,6 +51,9 @@ struct BuildManifest: Sendable, Equatable {
         for (name, stamp) in sources.sorted(by: { $0.key < $1.key }) { text += "source\t\(name)\t\(stamp)\n" }
         for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) { text += "output\t\(path)\t\(String(hash, radix: 16))\n" }
         for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "page\t\(path)\t\(String(key, radix: 16))\n" }
+        for warning in warnings {
+            text += "warning\t-\t\(warning.map { $0 == "\t" || $0.isNewline ? " " : String($0) }.joined())\n"
+        }
         try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: Array(text.utf8))
     }
 }

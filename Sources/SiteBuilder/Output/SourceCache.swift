@@ -21,6 +21,8 @@ struct SourceRecord: Sendable {
     var reports: [ListedReport]
     /// Its report pages, their Markdown and its source copy.
     var files: [File]
+    /// The parser's warnings on its reports, each naming the source and report: said on every build.
+    var warnings: [String] = []
 }
 
 /// `.archive-cache/sources.tsv`: the records of the last build, kept between processes, so a new
@@ -33,6 +35,7 @@ struct SourceRecord: Sendable {
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
 ///     section <anchor> <topics> <heading>
+///     warning <text>
 ///
 /// Lines after a `source` line belong to it; `\N` is null; topics are comma-separated indices.
 enum SourceCache {
@@ -82,6 +85,9 @@ enum SourceCache {
                 guard current?.reports.isEmpty == false, let anchor = f[1].string, let topics = f[2].indices,
                       let heading = f[3].string else { return [:] }
                 current!.reports[current!.reports.count - 1].topicSections.append(.init(anchor: anchor, heading: heading, topics: topics))
+            case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
+                guard current != nil, let text = f[1].string else { return [:] }
+                current!.warnings.append(text)
             default:
                 return [:]  // not a file this version wrote: build without it
             }
@@ -120,6 +126,7 @@ enum SourceCache {
                           list(r.topics), String(r.fingerprint, radix: 16)])
                 for s in r.topicSections { try line(["section", s.anchor, list(s.topics), s.heading]) }
             }
+            for warning in record.warnings { try line(["warning", warning]) }
         }
         try file.write(out)
         try file.commit()

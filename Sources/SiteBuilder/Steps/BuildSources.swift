@@ -81,6 +81,7 @@ extension Pipeline {
         outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: text))
         record.files = outputs.map { SourceRecord.File(path: $0.path, hash: site.put($0)) }
         record.reports = reports.map(\.listed)
+        record.warnings = source.reports.flatMap { r in r.warnings.map { "\(name) (\(r.id)): \($0)" } }
         return record
     }
 }
