@@ -1,8 +1,9 @@
 import ReportModel
 
 /// Names a report's region from the gazetteer, never guessing: a place named where the report
-/// names itself (title, signature, head, the opening's office, first heading) decides, in the order of
-/// `MetadataRanking.region`; otherwise the body's own voice (`和田县教育局组织…`, a name beside 全县),
+/// names itself (title, signature, head, the opening's office, first heading) or the folder the source is
+/// filed in decides, in the order of `MetadataRanking.region` (a title or signature that disagrees with the
+/// folder is kept, with a warning); otherwise the body's own voice (`和田县教育局组织…`, a name beside 全县),
 /// then places the body keeps coming back to, if one clearly dominates. Names in passing (a visit,
 /// a neighbour, a list, a quoted document's issuer) are never evidence. A name several places share
 /// (宝山区) needs an ancestor named in one of those strong ways; a hidden name (xx区) stays null; the level is kept.
