@@ -39,15 +39,13 @@ public enum MarkupDocument {
     /// The root element of a well-formed XML document, or libxml2's first fatal error.
     public static func xml(_ data: Data) -> Result<MarkupElement, MarkupError> {
         precondition(initialized)
+        guard !data.isEmpty else { return .failure(MarkupError(line: 1, column: 1, message: "Document is empty")) }
         guard data.count <= Int(Int32.max) else { return .failure(MarkupError(line: 0, column: 0, message: "too large")) }
         guard let context = xmlNewParserCtxt() else { return .failure(MarkupError(line: 0, column: 0, message: "out of memory")) }
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(bitPattern: XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
         let doc: xmlDocPtr? = data.withUnsafeBytes { bytes in
-            // libxml2 wants a non-null buffer even for an empty document.
-            var empty: CChar = 0
-            let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self) ?? withUnsafePointer(to: &empty) { $0 }
-            return xmlCtxtReadMemory(context, base, Int32(bytes.count), nil, nil, options)
+            xmlCtxtReadMemory(context, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil, nil, options)
         }
         guard let doc else {
             let error = context.pointee.lastError
