@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .tools/venv
 VENV_PYTHON := $(VENV)/bin/python3
 PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
-APT_PACKAGES := libcmark-dev pkg-config
+APT_PACKAGES := libcmark-dev libxml2-dev pkg-config
 # The browser test drives headless Chromium against `archive serve`.
 TEST_APT_PACKAGES := chromium
 

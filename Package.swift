@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ReportParser", targets: ["ReportParser"]),
         .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
+        .library(name: "Markup", targets: ["Markup"]),
         .executable(name: "archive", targets: ["archive"]),
     ],
     dependencies: [
@@ -29,13 +30,17 @@ let package = Package(
         ),
         // Debian's libcmark, the only Markdown implementation; CommonMark.swift is its one user.
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Debian's libxml2, the only HTML and XML parser; MarkupDocument.swift is its one user.
+        .systemLibrary(name: "Clibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // HTML and XML bytes → plain Swift element trees (for `archive check`, and extractors).
+        .target(name: "Markup", dependencies: ["Clibxml2"]),
         // Report → Markdown (escaping lives here, once) → HTML through cmark.
         .target(name: "ReportMarkdown", dependencies: ["ReportModel", "Ccmark"]),
         // Config, indexes (region, year, topic, type), pages from templates, feeds, atomic output.
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ReportModel", "ReportParser", "ReportMarkdown",
+                "ReportModel", "ReportParser", "ReportMarkdown", "Markup",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -56,6 +61,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "ReportMarkdownTests", dependencies: ["ReportMarkdown", "ReportModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser"]),
         // Also builds `archive`, which the end-to-end tests start as a subprocess.

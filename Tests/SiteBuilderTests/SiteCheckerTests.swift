@@ -302,13 +302,49 @@ final class SiteCheckerTests: XCTestCase {
         try #"<html lang="zh-CN"><title>b</title><p id="x"></p><p id=y></p></html>"#.write(
             to: folder.appendingPathComponent("a/b.html"), atomically: true, encoding: .utf8)
         try Data().write(to: folder.appendingPathComponent("a/b.png"))
-        let scan = try Data(contentsOf: folder.appendingPathComponent("a/index.html")).withUnsafeBytes { HTMLScanner.scan($0) }
+        let scan = PageScan(html: try Data(contentsOf: folder.appendingPathComponent("a/index.html")))
         XCTAssertEqual(scan.title, "甲 & 乙")
         XCTAssertEqual(scan.lang, "zh-CN")
         XCTAssertEqual(scan.ids, ["top-of-page", "named"])
         XCTAssertEqual(scan.links.map(\.value), ["b.html#x", "b.html?q=1&r=2#y", "b.png", "missing@2x.png", "#named", "#top-of-page", "#top"])
         let problems = LinkChecker(root: folder).check()
         XCTAssertEqual(problems.map(\.link), ["missing@2x.png"], "\(problems)")
+    }
+
+    func testParserReadsWhatAScannerCouldNot() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-check-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        let page = """
+            <html lang="zh-CN"><head><title>甲 &mdash; 乙</title>
+            <script>document.write('<a href="in-script.html">'); // </a></script></head>
+            <body>
+            <a title="a > b" href="missing-1.html">gt in a value</a>
+            <!-- <a href="in-comment.html"> -- still a comment -->
+            <A HREF="MISSING-2.html" ID=Upper>upper</A><a href=missing-3.html>unquoted</a>
+            <img alt='<a href="in-alt.html">' src="caf&eacute;.png"><a href="caf%C3%A9.png">encoded</a>
+            <p><a href="#Upper">to an uppercase-tag id</a>
+            """
+        try page.write(to: folder.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        try Data().write(to: folder.appendingPathComponent("café.png"))
+        let scan = PageScan(html: try Data(contentsOf: folder.appendingPathComponent("index.html")))
+        XCTAssertEqual(scan.title, "甲 — 乙")
+        XCTAssertEqual(scan.ids, ["Upper"])
+        XCTAssertEqual(scan.links.map(\.value), ["missing-1.html", "MISSING-2.html", "missing-3.html", "café.png", "caf%C3%A9.png", "#Upper"])
+        XCTAssertEqual(LinkChecker(root: folder).check().map(\.link), ["missing-1.html", "MISSING-2.html", "missing-3.html"])
+    }
+
+    func testXMLThatALenientReaderWouldAcceptIsNamed() throws {
+        let site = try seedSite()
+        let feed = try copy(site)
+        try edit(feed, "feed.xml") { $0.replacingOccurrences(of: "</title>", with: "&nbsp;</title>") }
+        assertOnly(check(feed), .feed, in: "feed.xml", mentioning: "not well-formed XML (line ")
+        let unclosed = try copy(site)
+        try edit(unclosed, "feed.xml") { $0.replacingOccurrences(of: "</entry>", with: "") }
+        assertOnly(check(unclosed), .feed, in: "feed.xml", mentioning: "not well-formed XML")
+        let sitemap = try copy(site)
+        try edit(sitemap, "sitemap.xml") { $0.replacingOccurrences(of: "<url>", with: "<url a=1>") }
+        assertOnly(check(sitemap), .sitemap, in: "sitemap.xml", mentioning: "not well-formed XML (line ")
     }
 
     func testNoSiteFolderIsAProblem() {

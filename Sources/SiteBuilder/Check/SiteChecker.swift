@@ -1,11 +1,13 @@
 import Foundation
+import Markup
 
 /// Checks a built site before it is published: every internal link, `src` and `#anchor` resolves
 /// inside the site folder; every page has a title and the site's language; the sitemap lists exactly
 /// the pages; the feed is Atom whose entries are pages of the site; nothing points at a local
 /// address; canonical links, the feed and the sitemap all use one base URL.
 ///
-/// Each HTML file is read once, as bytes, on all cores; a site of 10,000 pages takes a few seconds.
+/// Each HTML file is read once, as bytes, and parsed by libxml2 (through `Markup`) on all cores; a site
+/// of 10,000 pages takes a few seconds. The feed and the sitemap are read as strict XML.
 public struct SiteChecker: Sendable {
     public struct Problem: Sendable, Equatable, CustomStringConvertible {
         public enum Kind: String, Sendable, CaseIterable {
@@ -88,8 +90,8 @@ public struct SiteChecker: Sendable {
         }
 
         // The feed first: without a given base URL, it may be what names it.
-        let feed = tree.fileSet.contains("feed.xml") ? tree.contents("feed.xml").map(XMLElementNode.parse) : nil
-        var prescanned: [String: HTMLScan] = [:]
+        let feed = tree.fileSet.contains("feed.xml") ? tree.contents("feed.xml").map(Self.readXML) : nil
+        var prescanned: [String: PageScan] = [:]
         var base: String?
         if let given = baseURL.map(LinkResolver.trimmed), !given.isEmpty {
             do {
@@ -100,12 +102,12 @@ public struct SiteChecker: Sendable {
         }
         if base == nil {
             if tree.fileSet.contains("index.html"), let data = tree.contents("index.html") {
-                let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
+                let scan = PageScan(html: data)
                 prescanned["index.html"] = scan
                 base = scan.links.first { $0.canonical && $0.value.hasSuffix("/index.html") }.map { String($0.value.dropLast("index.html".count)) }
             }
             if base == nil, case .success(let root)? = feed,
-               let own = root.children("link").first(where: { $0.attributes["rel"] == "self" })?.attributes["href"], own.hasSuffix("/feed.xml") {
+               let own = root.elements("link").first(where: { $0.attribute("rel") == "self" })?.attribute("href"), own.hasSuffix("/feed.xml") {
                 base = String(own.dropLast("feed.xml".count))
             }
             if base == nil {
@@ -148,8 +150,8 @@ public struct SiteChecker: Sendable {
         func problem(_ kind: Problem.Kind, _ detail: String) { problems.append(Problem(file: file, detail: detail, kind: kind)) }
         guard tree.fileSet.contains(file) else { return [Problem(file: file, detail: "missing", kind: .sitemap)] }
         guard let data = tree.contents(file) else { return [Problem(file: file, detail: "cannot be read", kind: .unreadable)] }
-        let root: XMLElementNode
-        switch XMLElementNode.parse(data) {
+        let root: MarkupElement
+        switch Self.readXML(data) {
         case .failure(let failure): return [Problem(file: file, detail: failure.description, kind: .sitemap)]
         case .success(let r): root = r
         }
@@ -159,8 +161,8 @@ public struct SiteChecker: Sendable {
         var listed: [String: Int] = [:]
         var outside: [String] = [], local: [String] = []
         var withoutLoc = 0
-        for url in root.children("url") {
-            guard let loc = url.child("loc")?.trimmedText, !loc.isEmpty else {
+        for url in root.elements("url") {
+            guard let loc = url.element("loc")?.trimmedText, !loc.isEmpty else {
                 withoutLoc += 1
                 continue
             }
@@ -204,16 +206,30 @@ public struct SiteChecker: Sendable {
         return problems
     }
 
+    // MARK: XML
+
+    /// The sitemap or the feed as an element tree, or why it is not XML (named by position, with libxml2's reason).
+    static func readXML(_ data: Data) -> Result<MarkupElement, XMLFailure> {
+        if data.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 }) { return .failure(XMLFailure(description: "is empty, not XML")) }
+        return MarkupDocument.xml(data).mapError { error in
+            XMLFailure(description: "is not well-formed XML (line \(error.line), column \(error.column): \(error.message))")
+        }
+    }
+
+    struct XMLFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
     // MARK: Feed
 
     static let atomNamespace = "http://www.w3.org/2005/Atom"
 
     /// `feed.xml` is an Atom feed whose own links and entry links are pages of the site under the base URL.
-    static func feedProblems(_ feed: Result<XMLElementNode, XMLFailure>?, resolver: LinkResolver) -> [Problem] {
+    static func feedProblems(_ feed: Result<MarkupElement, XMLFailure>?, resolver: LinkResolver) -> [Problem] {
         let file = "feed.xml"
         var problems: [Problem] = []
         func problem(_ kind: Problem.Kind, _ detail: String) { problems.append(Problem(file: file, detail: detail, kind: kind)) }
-        let root: XMLElementNode
+        let root: MarkupElement
         switch feed {
         case nil: return [Problem(file: file, detail: "missing (or cannot be read)", kind: .feed)]
         case .failure(let failure)?: return [Problem(file: file, detail: failure.description, kind: .feed)]
@@ -243,19 +259,19 @@ public struct SiteChecker: Sendable {
             case .fine: break
             }
         }
-        for link in root.children("link") {
-            let rel = link.attributes["rel"] ?? "alternate"
-            if rel == "self" || rel == "alternate" { check(link.attributes["href"], "the feed's \(rel) link", page: rel == "alternate") }
+        for link in root.elements("link") {
+            let rel = link.attribute("rel") ?? "alternate"
+            if rel == "self" || rel == "alternate" { check(link.attribute("href"), "the feed's \(rel) link", page: rel == "alternate") }
         }
-        for (i, entry) in root.children("entry").enumerated() {
-            let title = entry.child("title")?.trimmedText ?? ""
+        for (i, entry) in root.elements("entry").enumerated() {
+            let title = entry.element("title")?.trimmedText ?? ""
             let what = "entry \(i + 1)" + (title.isEmpty ? "" : " (\(title))")
-            let links = entry.children("link").filter { ($0.attributes["rel"] ?? "alternate") == "alternate" }
+            let links = entry.elements("link").filter { ($0.attribute("rel") ?? "alternate") == "alternate" }
             guard let link = links.first else {
                 problem(.feed, "\(what) has no link")
                 continue
             }
-            check(link.attributes["href"], "\(what) link", page: true)
+            check(link.attribute("href"), "\(what) link", page: true)
         }
         return problems
     }
@@ -283,4 +299,8 @@ public struct SiteChecker: Sendable {
         return problems
     }
 
+}
+
+extension MarkupElement {
+    var trimmedText: String { text.trimmingCharacters(in: .whitespacesAndNewlines) }
 }

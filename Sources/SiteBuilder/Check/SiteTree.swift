@@ -76,7 +76,7 @@ struct PagePass: Sendable {
     /// When set, `<html lang>` must equal it (ignoring case); else any non-empty `lang` will do.
     var language: String?
     /// Pages already scanned (the home page, when the base URL had to be read from it).
-    var prescanned: [String: HTMLScan] = [:]
+    var prescanned: [String: PageScan] = [:]
 
     /// Each page with its issues in document order (page problems first), in page order.
     func run(_ pages: [String]) -> [(page: String, issues: [PageFindings.Issue])] {
@@ -105,14 +105,13 @@ struct PagePass: Sendable {
         guard let data = tree.contents(page) else {
             return PageFindings(issues: [.init(order: 0, kind: .unreadable, reason: "cannot be read")])
         }
-        let scan = data.withUnsafeBytes { HTMLScanner.scan($0) }
-        return findings(page, scan)
+        return findings(page, PageScan(html: data))
     }
 
-    func findings(_ page: String, _ scan: HTMLScan) -> PageFindings {
+    func findings(_ page: String, _ scan: PageScan) -> PageFindings {
         var out = PageFindings(ids: Set(scan.ids))
         var order = 0
-        func issue(_ kind: SiteChecker.Problem.Kind, _ link: HTMLScan.Link?, _ reason: String) {
+        func issue(_ kind: SiteChecker.Problem.Kind, _ link: PageScan.Link?, _ reason: String) {
             out.issues.append(.init(order: order, kind: kind, attribute: link?.attribute, link: link?.value, reason: reason))
             order += 1
         }
@@ -123,9 +122,7 @@ struct PagePass: Sendable {
             default: break
             }
             let lang = scan.lang.map { LinkResolver.trimmed($0) } ?? ""
-            if !scan.hasHTMLTag {
-                issue(.language, nil, "no <html> element, so no lang")
-            } else if lang.isEmpty {
+            if lang.isEmpty {
                 issue(.language, nil, "<html> has no lang" + (language.map { " (the site's language is \"\($0)\")" } ?? ""))
             } else if let language, lang.lowercased() != language.lowercased() {
                 issue(.language, nil, "<html lang=\"\(lang)\"> but the site's language is \"\(language)\"")
