@@ -7,12 +7,6 @@ import XCTest
 /// Issue 11: type words, offices found beyond the title, and the region ranking (strong positions,
 /// the body's own voice, names in passing).
 final class MetadataRankingTests: XCTestCase {
-    private func report(_ lines: [String], file: StaticString = #filePath, line: UInt = #line) -> Report {
-        let source = ReportParser().parse(text: lines.joined(separator: "\n"), source: "ranking.txt")
-        XCTAssertEqual(source.reports.count, 1, "reports", file: file, line: line)
-        return source.reports.first ?? Report(id: "none")
-    }
-
     private let body = ["一、主要工作", "全年完成各项工作任务。", "二、存在问题", "办学条件仍需改善。"]
 
     // MARK: Type words

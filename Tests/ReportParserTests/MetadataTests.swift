@@ -6,12 +6,6 @@ import XCTest
 
 /// The metadata stage: dates, region, year, doc type, period and duplicates.
 final class MetadataTests: XCTestCase {
-    private func report(_ lines: [String], file: StaticString = #filePath, line: UInt = #line) -> Report {
-        let source = ReportParser().parse(text: lines.joined(separator: "\n"), source: "metadata.txt")
-        XCTAssertEqual(source.reports.count, 1, "reports", file: file, line: line)
-        return source.reports.first ?? Report(id: "none")
-    }
-
     private let body = ["一、主要工作", "全年完成各项工作任务。"]
 
     // MARK: Dates

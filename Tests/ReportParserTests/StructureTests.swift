@@ -6,12 +6,6 @@ import XCTest
 
 /// The structure stage: the heading tree, the paragraphs and the signature of one report.
 final class StructureTests: XCTestCase {
-    private func report(_ lines: [String], file: StaticString = #filePath, line: UInt = #line) -> Report {
-        let source = ReportParser().parse(text: lines.joined(separator: "\n"), source: "structure.txt")
-        XCTAssertEqual(source.reports.count, 1, "reports", file: file, line: line)
-        return source.reports.first ?? Report(id: "none")
-    }
-
     private func all(_ sections: [Section]) -> [Section] {
         sections.flatMap { [$0] + all($0.children) }
     }
