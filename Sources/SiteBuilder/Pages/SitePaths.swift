@@ -20,7 +20,11 @@ public struct SitePaths: Sendable {
     /// The Markdown beside the report's page.
     public func markdown(_ slug: String) -> String { pretty ? "reports/\(slug)/\(slug).md" : "reports/\(slug).md" }
 
+    /// The source's text as the parser read it (extracted, for a web page, Word file or PDF).
     public func source(_ sourceSlug: String) -> String { "sources/\(sourceSlug).txt" }
+
+    /// The file a web page, Word file or PDF source came as, beside its text.
+    public func original(_ sourceSlug: String, extension ext: String) -> String { "sources/\(sourceSlug).\(ext.lowercased())" }
 
     public func region(_ key: String, page n: Int = 1) -> String { page("regions", key, page: n) }
     public func year(_ key: String, page n: Int = 1) -> String { page("years", key, page: n) }
