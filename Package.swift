@@ -69,7 +69,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
-        .testTarget(name: "DecodeTests", dependencies: ["Decode", "ReportModel"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DecodeTests", dependencies: ["Decode", "ReportParser", "ReportModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportMarkdownTests", dependencies: ["ReportMarkdown", "ReportModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser"]),
         // Also builds `archive`, which the end-to-end tests start as a subprocess.
