@@ -27,9 +27,11 @@ final class MixedFormatTests: XCTestCase {
         XCTAssertFalse(run.err.contains("not read"), "every fixture is a source: \(run.err)")
 
         let sources = project.output.appendingPathComponent("sources")
-        for (name, ext) in [("same/report.docx", "docx"), ("same/report.pdf", "pdf"), ("same/report.html", "html"), ("same/report.doc", "doc")] {
+        // A saved page is kept to download, not to open: its scripts would run under the site's address.
+        for (name, ext, kept) in [("same/report.docx", "docx", "docx"), ("same/report.pdf", "pdf", "pdf"),
+                                  ("same/report.html", "html", "html.orig"), ("same/report.doc", "doc", "doc")] {
             let slug = "same-report-\(ext)"
-            let original = sources.appendingPathComponent("\(slug).\(ext)")
+            let original = sources.appendingPathComponent("\(slug).\(kept)")
             XCTAssertEqual(FileManager.default.contents(atPath: original.path),
                            FileManager.default.contents(atPath: project.content.appendingPathComponent(name).path), name)
             XCTAssertEqual(try inode(original), try inode(project.content.appendingPathComponent(name)),
@@ -37,12 +39,14 @@ final class MixedFormatTests: XCTestCase {
             let text = try String(contentsOf: sources.appendingPathComponent("\(slug).txt"), encoding: .utf8)
             XCTAssertTrue(text.contains("一、"), "\(name): the extracted text is beside the original")
             let page = try String(contentsOf: project.output.appendingPathComponent("reports/\(slug)-1.html"), encoding: .utf8)
-            XCTAssertTrue(page.contains("href=\"../sources/\(slug).\(ext)\""), "\(name): the report page links its original")
+            XCTAssertTrue(page.contains("href=\"../sources/\(slug).\(kept)\""), "\(name): the report page links its original")
             XCTAssertTrue(page.contains("href=\"../sources/\(slug).txt\""), "\(name): and the text extracted from it")
         }
 
         let check = try ArchiveCommand.run(["check"], in: project.folder)
         XCTAssertEqual(check.status, 0, check.out + check.err)
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: project.output.path).filter { $0.hasSuffix(".html") }
+        XCTAssertFalse(pages.contains { $0.hasPrefix("sources/") }, "no saved page is published as a page: \(pages.filter { $0.hasPrefix("sources/") })")
         XCTAssertSameSite(Project.snapshot(project.output), try project.cleanBuild(), "a second build from scratch")
     }
 
