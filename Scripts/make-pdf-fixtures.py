@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate the PDF extractor's fixtures in this folder: report.pdf and permissions.pdf. (Its tests
+"""Regenerate the PDF extractor's fixtures in Tests/DecodeTests/Fixtures/pdf/: report.pdf and permissions.pdf. (Its tests
 also read ../formats/: same/report.pdf, scanned.pdf and encrypted.pdf, from Scripts/make-format-fixtures.py.)
 
 RUN BY HAND WHEN THE FIXTURES MUST CHANGE; ITS OUTPUTS ARE COMMITTED. Tests read only the PDFs (and
@@ -23,7 +23,7 @@ import subprocess
 import tempfile
 from html import escape
 
-HERE = pathlib.Path(__file__).resolve().parent
+HERE = pathlib.Path(__file__).resolve().parent.parent / "Tests/DecodeTests/Fixtures/pdf"
 
 TITLE = "德清县教育局2022年工作总结"
 HEADER = "德清县教育局文件"
