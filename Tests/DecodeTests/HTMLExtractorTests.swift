@@ -7,6 +7,11 @@ import Glibc
 #endif
 
 final class HTMLExtractorTests: XCTestCase {
+    private func fixture(_ path: String) throws -> [UInt8] {
+        let folder = try XCTUnwrap(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+        return Array(try Data(contentsOf: folder.appendingPathComponent("formats/" + path)))
+    }
+
     private func extract(_ html: String, name: String = "a.html") throws -> ExtractedText {
         try HTMLExtractor.extract(Array(html.utf8), name: name)
     }
@@ -39,6 +44,41 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertThrowsError(try HTMLExtractor.extract(bytes, name: name), file: file, line: line) { error in
             XCTAssertEqual("\(error)", "\(name): \(reason)", file: file, line: line)
         }
+    }
+
+    // MARK: Fixture pages
+
+    func testACountyPortalPageInGBKIsTheReportsText() throws {
+        let extracted = try HTMLExtractor.extract(fixture("same/report.html"), name: "report.html")
+        XCTAssertEqual(extracted.encoding, "gb18030")
+        // The same report as the reference text, with the page's date line and the table's cells a space apart.
+        let reference = String(decoding: try fixture("same/report.txt"), as: UTF8.self).split(separator: "\n")
+            .map { $0.replacingOccurrences(of: "\t", with: " ") }
+        let lines = extracted.text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.filter { !$0.hasPrefix("发布时间：") }, reference)
+        XCTAssertEqual(Set(extracted.dropped.map(\.rule)), ["html-header", "html-nav", "html-chrome", "html-aside", "html-footer"])
+        XCTAssertEqual(extracted.dropped.first { $0.rule == "html-nav" }?.line, 1)
+        XCTAssertEqual(extracted.dropped.last?.line, lines.count + 1, "the footer stands after the last line")
+        XCTAssertEqual(extracted.clues, FormatClues(
+            titles: [.init("余姚市教育局2023年工作总结", from: "html meta ArticleTitle")],
+            published: .init("2024-01-05", from: "html meta PubDate"),
+            issuers: [.init("余姚市教育局", from: "html meta ContentSource")],
+            site: .init("余姚市人民政府", from: "html meta SiteName"), column: .init("工作总结", from: "html meta ColumnName"),
+            keywords: ["教育", "工作总结"]))
+    }
+
+    func testADocumentSharingPageKeepsOnlyTheDocument() throws {
+        let extracted = try HTMLExtractor.extract(fixture("sharing.html"), name: "sharing.html")
+        let lines = extracted.text.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "象山县教育局2024年工作要点")
+        XCTAssertEqual(lines.last, "2024年2月20日")
+        XCTAssertFalse(extracted.text.contains("广告") || extracted.text.contains("相关文档") || extracted.text.contains("下载文档"), extracted.text)
+        XCTAssertEqual(Set(extracted.dropped.map(\.rule)), ["html-links", "html-form", "html-chrome"])
+        XCTAssertEqual(extracted.clues.titles, [.init("象山县教育局2024年工作要点", from: "html title")])
+    }
+
+    func testAPortalPageWithAnEmptyArticleHasNoText() throws {
+        assertError(try fixture("empty.html"), name: "empty.html", "has no report text (only navigation, links or scripts)")
     }
 
     // MARK: Charset
@@ -95,7 +135,7 @@ final class HTMLExtractorTests: XCTestCase {
         XCTAssertEqual(declared("<meta content='text/html; charset = \"gbk\"' http-equiv='content-type'>"), "gbk")
         XCTAssertEqual(declared("<meta charset=\"utf-8\" />"), "utf-8")
         XCTAssertEqual(declared("<meta/charset=big5>"), "big5")
-        XCTAssertNil(declared("<!-- <meta charset=gbk> --><p>x</p>"), "a comment is no declaration")
+        XCTAssertNil(declared("<!-- a > b <meta charset=gbk> --><p>x</p>"), "a comment is no declaration")
         XCTAssertNil(declared("<meta content='text/html; charset=gbk'>"), "content without http-equiv declares nothing")
         XCTAssertNil(declared("<div title='<meta charset=gbk>'>"), "an attribute value is no tag")
         XCTAssertEqual(declared("<!--> <meta charset=gbk>"), "gbk", "`<!-->` is a whole comment")
@@ -195,12 +235,23 @@ final class HTMLExtractorTests: XCTestCase {
 
     func testTableRowsAreLinesWithCellsASpaceApart() throws {
         let page = """
-            <table><tr><th>项目</th><th>数量</th></tr>
+            <table><tr>
+              <th>项目</th>
+              <th>数量</th>
+            </tr>
             <tr><td><p class=MsoNormal>新建学校</p></td><td><p>12</p></td><td></td></tr></table>
             <table><tr><td width=200><ul class=menu><li>首页</li></ul></td>
             <td><p>一、总体情况</p><p>二、主要做法</p></td></tr></table>
             """
         XCTAssertEqual(try lines(page), ["项目 数量", "新建学校 12", "一、总体情况", "二、主要做法"])
+    }
+
+    func testABarOfLinksIsDroppedHoweverShort() throws {
+        let extracted = try extract("<p>今年以来，我局扎实推进各项工作。</p><div><a href=/d>下载</a> <a href=/f>收藏</a> | <a href=/r>举报</a></div>")
+        XCTAssertEqual(extracted.text, "今年以来，我局扎实推进各项工作。\n")
+        XCTAssertEqual(extracted.dropped, [DroppedText(rule: "html-links", text: "下载 收藏 | 举报", line: 2)])
+        XCTAssertEqual(try lines("<p>详见<a href=/1>附件1</a>和<a href=/2>附件2</a></p>"), ["详见附件1和附件2"],
+                       "words between the links: a sentence, not a bar")
     }
 
     func testBrBreaksALineAndBlankLinesNeverRunOn() throws {

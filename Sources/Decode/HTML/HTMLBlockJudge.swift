@@ -6,11 +6,11 @@ import Markup
 /// documents, breadcrumbs, pagers.
 ///
 /// A block is link-dense when it holds several links and at least half its visible text is link
-/// text, judged once it has enough text (a lone `<li><a>首页</a></li>` has not; its list is judged
-/// as a whole). One link is a citation or a title, not a menu, however much of its block it
-/// fills. A block that holds a paragraph (enough text that is not links, not link-dense) is never
-/// dropped whole, only its link-dense parts: a page's wrapper is mostly links when its menus are
-/// longer than its report. Headings are never dropped for their links.
+/// text (a lone `<li><a>首页</a></li>` is not; its list is judged as a whole). One link is a
+/// citation or a title, not a menu, however much of its block it fills. A block that holds a
+/// paragraph (enough text that is not links, not link-dense) is never dropped whole, only its
+/// link-dense parts: a page's wrapper is mostly links when its menus are longer than its report.
+/// Headings are never dropped for their links.
 struct HTMLBlockJudge {
     enum Verdict: Equatable {
         case keep
@@ -20,8 +20,9 @@ struct HTMLBlockJudge {
         case chrome(String)
     }
 
-    /// Blocks with fewer visible characters are not judged by their links: a few words beside
-    /// one link (`详见附件`) are not a menu.
+    /// Blocks with fewer visible characters are not weighed by their share of links: a few words
+    /// between two links (`详见附件1和附件2`) are not a menu, but links with nothing but separators
+    /// between them are.
     static let judgedText = 10
     /// A block is link-dense when link text is at least this share of its text: a menu or a list
     /// of titles is nearly all links; a paragraph that cites documents is mostly not.
@@ -50,7 +51,12 @@ struct HTMLBlockJudge {
         /// A link-dense block in it was left out.
         var droppedLinks = false
 
-        var isLinkDense: Bool { links >= 2 && Double(linkText) >= Double(text) * HTMLBlockJudge.linkShare }
+        var isLinkDense: Bool {
+            guard links >= 2 else { return false }
+            // Too short to weigh: a bar of links (`下载 收藏 举报`, `首页 > 专区`), separators at most between them.
+            guard text >= HTMLBlockJudge.judgedText else { return text - linkText <= links }
+            return Double(linkText) >= Double(text) * HTMLBlockJudge.linkShare
+        }
     }
 
     private mutating func measure(_ element: MarkupElement, sectioned: Bool, inLink: Bool) -> Measure {
@@ -91,15 +97,14 @@ struct HTMLBlockJudge {
         }
         guard (HTMLLayout.blocks.contains(element.name) || HTMLLayout.cells.contains(element.name))
             && element.name != "html" && element.name != "body" && !measure.holdsParagraph else { return measure }
-        if measure.text >= Self.judgedText && !measure.isLinkDense {
-            measure.holdsParagraph = measure.text - measure.linkText >= Self.paragraphText
-        } else if measure.text >= Self.judgedText && !HTMLLayout.headings.contains(element.name)
-                    || measure.droppedLinks && measure.text < Self.judgedText {
+        if measure.isLinkDense && !HTMLLayout.headings.contains(element.name)
+            || measure.droppedLinks && measure.text < Self.judgedText {
             // Mostly links; or a caption (`相关文档`) left beside the link lists dropped from it.
             verdicts.removeSubrange((index + 1)...)
             verdicts[index] = .chrome("html-links")
             return Measure(droppedLinks: true)
         }
+        measure.holdsParagraph = !measure.isLinkDense && measure.text - measure.linkText >= Self.paragraphText
         return measure
     }
 

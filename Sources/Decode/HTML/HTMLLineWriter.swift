@@ -19,6 +19,8 @@ struct HTMLLineWriter {
         case space
         /// Whitespace holding a line break, which between two Chinese characters is nothing.
         case lineBreak
+        /// Between table cells: a space whatever stands beside it.
+        case separator
     }
 
     /// The 1-based number the line being written will have, or the next line when none is.
@@ -31,7 +33,7 @@ struct HTMLLineWriter {
             case " ", "\t", "\u{0C}":
                 gap = max(gap, .space)
             case "\n", "\r":
-                gap = .lineBreak
+                gap = max(gap, .lineBreak)
             default:
                 append(s)
             }
@@ -56,7 +58,7 @@ struct HTMLLineWriter {
 
     /// Between table cells: a space, unless the line has not started.
     mutating func separate() {
-        gap = max(gap, .space)
+        gap = .separator
     }
 
     /// A block's edge: the line ends if it holds text.

@@ -61,7 +61,8 @@ struct HTMLPageText {
         }
 
         private mutating func visitChildren(of element: MarkupElement) {
-            var number = element.name == "ol" ? element.attribute("start").flatMap { Int(HTMLText.collapsed($0)) } ?? 1 : nil
+            // An ordered list's items are numbered from its `start`, or from an item's `value`.
+            var number = element.name == "ol" ? element.attribute("start").flatMap(Self.integer) ?? 1 : nil
             let style = element.attribute("type") ?? "1"
             for (position, child) in element.children.enumerated() {
                 switch child {
@@ -71,12 +72,13 @@ struct HTMLPageText {
                     writer.writePreformatted(first ? Self.droppingLeadingBreak(text) : text)
                 case .text(let text):
                     writer.write(text)
-                case .element(let child) where child.name == "li" && number != nil:
-                    number = child.attribute("value").flatMap { Int(HTMLText.collapsed($0)) } ?? number
-                    visit(child, marker: HTMLListMarker.marker(number!, style: style))
-                    number! += 1
                 case .element(let child):
-                    visit(child)
+                    if child.name == "li", let n = number.map({ child.attribute("value").flatMap(Self.integer) ?? $0 }) {
+                        visit(child, marker: HTMLListMarker.marker(n, style: style))
+                        number = n + 1
+                    } else {
+                        visit(child)
+                    }
                 }
             }
         }
@@ -149,9 +151,14 @@ struct HTMLPageText {
         }
 
         private static func droppingLeadingBreak(_ text: String) -> String {
-            if text.hasPrefix("\r\n") { return String(text.unicodeScalars.dropFirst(2)) }
-            if text.hasPrefix("\n") || text.hasPrefix("\r") { return String(text.unicodeScalars.dropFirst()) }
-            return text
+            var rest = text.unicodeScalars[...]
+            if rest.first == "\r" { rest = rest.dropFirst() }
+            if rest.first == "\n" { rest = rest.dropFirst() }
+            return String(rest)
+        }
+
+        private static func integer(_ value: String) -> Int? {
+            Int(HTMLText.collapsed(value))
         }
     }
 }
