@@ -276,6 +276,17 @@ final class HTMLExtractorTests: XCTestCase {
         ])
     }
 
+    func testWordsConditionalMarkersAreNotText() throws {
+        // Word's "save as web page": the list number between markers browsers read as comments.
+        let page = """
+            <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span lang=EN-US><span
+            style='mso-list:Ignore'>一、<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp; </span></span></span><![endif]><span
+            style='font-family:黑体'>主要工作<span lang=EN-US><o:p></o:p></span></span></p>
+            <p class=MsoNormal><![if !vml]><img src="image001.gif"><![endif]>2022年，区教育局全面推进教育高质量发展。</p>
+            """
+        XCTAssertEqual(try lines(page), ["一、\u{A0}\u{A0} 主要工作", "2022年，区教育局全面推进教育高质量发展。"])
+    }
+
     func testOrderedListsShowTheirNumbers() throws {
         let page = "<ol><li>加强党建</li><li>深化改革</li></ol><ol start=3 type=A><li>甲</li><li value=7>乙</li></ol><ul><li>无编号</li></ul>"
         XCTAssertEqual(try lines(page), ["1. 加强党建", "2. 深化改革", "C. 甲", "G. 乙", "无编号"])

@@ -110,7 +110,7 @@ struct HTMLBlockJudge {
 
     private static func visibleCount(_ text: String) -> Int {
         var n = 0
-        for s in text.unicodeScalars where !HTMLText.isBlank(s) { n += 1 }
+        for s in HTMLText.visible(text).unicodeScalars where !HTMLText.isBlank(s) { n += 1 }
         return n
     }
 }

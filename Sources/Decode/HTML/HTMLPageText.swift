@@ -69,9 +69,9 @@ struct HTMLPageText {
                 case .text(let text) where preformatted:
                     // A line break just after `<pre>` is the tag's, not the text's.
                     let first = position == 0 && HTMLLayout.preformatted.contains(element.name)
-                    writer.writePreformatted(first ? Self.droppingLeadingBreak(text) : text)
+                    writer.writePreformatted(HTMLText.visible(first ? Self.droppingLeadingBreak(text) : text))
                 case .text(let text):
-                    writer.write(text)
+                    writer.write(HTMLText.visible(text))
                 case .element(let child):
                     if child.name == "li", let n = number.map({ child.attribute("value").flatMap(Self.integer) ?? $0 }) {
                         visit(child, marker: HTMLListMarker.marker(n, style: style))
@@ -130,7 +130,7 @@ struct HTMLPageText {
             for child in element.children where count < limit {
                 switch child {
                 case .text(let text):
-                    running = running || text.unicodeScalars.contains { !HTMLText.isBlank($0) }
+                    running = running || HTMLText.visible(text).unicodeScalars.contains { !HTMLText.isBlank($0) }
                 case .element(let child) where HTMLChrome.silent.contains(child.name):
                     break
                 case .element(let child) where child.name == "br":

@@ -40,4 +40,34 @@ enum HTMLText {
         }
         return String(out)
     }
+
+    /// A text node as the reader sees it. Word's "save as web page" brackets list numbers and
+    /// drawings in downlevel-revealed conditional comments (`<![if !supportLists]>` …
+    /// `<![endif]>`), which browsers read as comments (the standard's bogus comments) but
+    /// libxml2 2.9 leaves in the text: they are taken out.
+    static func visible(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var out = String.UnicodeScalarView()
+        var i = 0
+        while i < scalars.count {
+            if scalars[i] == "<", isConditionalMarker(scalars[i...]),
+               let close = scalars[(i + 3)...].indices.first(where: { scalars[$0] == "]" && $0 + 1 < scalars.count && scalars[$0 + 1] == ">" }) {
+                i = close + 2
+            } else {
+                out.append(scalars[i])
+                i += 1
+            }
+        }
+        return String(out)
+    }
+
+    /// `<![if ` or `<![if!` (a condition follows) or `<![endif]`.
+    private static func isConditionalMarker(_ s: ArraySlice<Unicode.Scalar>) -> Bool {
+        let opening = "<![if".unicodeScalars, closing = "<![endif]".unicodeScalars
+        if s.starts(with: closing) { return true }
+        guard s.starts(with: opening), s.count > opening.count else { return false }
+        let next = s[s.startIndex + opening.count]
+        return next == "!" || isBlank(next)
+    }
 }
