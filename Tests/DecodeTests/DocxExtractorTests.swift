@@ -247,6 +247,9 @@ final class DocxExtractorTests: XCTestCase {
     func testADocumentWithoutTextSaysSo() throws {
         let docx = try TestDocx.make(body: "<w:p/><w:p><w:r><w:drawing/></w:r></w:p><w:sectPr/>")
         XCTAssertEqual(error(docx), "a.docx: has no text")
+        let chunked = try TestDocx.make(body: #"<w:altChunk r:id="rId9"/><w:sectPr/>"#)
+        XCTAssertEqual(error(chunked), "a.docx: holds its text only as embedded web pages or RTF (w:altChunk), which are not read; "
+            + "open it in Word and save it again")
     }
 
     // MARK: Helpers

@@ -39,7 +39,11 @@ enum DocxExtractor {
         var reader = WordBodyReader(styles: styles, numbering: numbering, notes: notes)
         reader.read(document.body)
         let lines = reader.lines
-        guard !lines.isEmpty else { throw DecodeError(path: name, reason: "has no text") }
+        guard !lines.isEmpty else {
+            throw DecodeError(path: name, reason: reader.embeddedChunks > 0
+                ? "holds its text only as embedded web pages or RTF (w:altChunk), which are not read; open it in Word and save it again"
+                : "has no text")
+        }
 
         var dropped = reader.droppedInRange
         for (type, rule, line) in [(WordML.Relationship.header, "docx-header", 1), (.footer, "docx-footer", lines.count)] {

@@ -20,6 +20,9 @@ struct WordBodyReader {
     /// Complex fields open at this point, innermost last: whether each is past its `separate`,
     /// showing its result. Fields span runs and paragraphs, so this lives across them.
     private var fields: [Bool] = []
+    /// `w:altChunk`s met: content kept in another format (HTML, RTF) in a part of its own, which
+    /// Word converts when it opens the file and this reader does not read.
+    private(set) var embeddedChunks = 0
 
     init(styles: WordStyles, numbering: WordNumbering, notes: [String: String] = [:]) {
         self.styles = styles
@@ -70,6 +73,8 @@ struct WordBodyReader {
                 continue
             case "sdt" where Self.showsPlaceholder(child):
                 drop("docx-placeholder", child.text)
+            case "altChunk":
+                embeddedChunks += 1
             default:
                 // Content controls (`w:sdt`), custom XML, block-level insertions, alternate content.
                 blocks(Self.alternative(child) ?? child)
