@@ -9,7 +9,7 @@ VENV_PYTHON := $(VENV)/bin/python3
 PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
 APT_PACKAGES := libcmark-dev libxml2-dev pkg-config
 # The converters `archive` runs on PDF and Word 97–2003 sources; a build without them reads every other format.
-READER_PACKAGES := poppler-utils catdoc antiword
+READER_PACKAGES := poppler-utils antiword
 # The browser test drives headless Chromium against `archive serve`.
 TEST_APT_PACKAGES := chromium
 

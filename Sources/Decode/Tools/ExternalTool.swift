@@ -38,7 +38,7 @@ package struct ExternalTool: Sendable {
         var template = Array((NSTemporaryDirectory() + "/archive-source-XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw DecodeError(path: name, reason: "cannot make a temporary file for \(command): \(String(cString: strerror(errno)))") }
-        let inputPath = String(cString: template)
+        let inputPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { unlink(inputPath) }
         let written = bytes.withUnsafeBytes { buffer -> Bool in
             var offset = 0
