@@ -13,6 +13,12 @@ final class CJKTextTests: XCTestCase {
         XCTAssertEqual(CJKText.tidy("推进 STEM 教育"), "推进STEM教育")
     }
 
+    func testSpacesBesideHalfWidthPunctuationGo() {
+        XCTAssertEqual(CJKText.tidy("传统模式 , 把职工的工资"), "传统模式,把职工的工资")
+        XCTAssertEqual(CJKText.tidy("目录 1. 赤壁市教育局"), "目录1.赤壁市教育局")
+        XCTAssertEqual(CJKText.tidy("(一) 加强党建"), "(一)加强党建")
+    }
+
     func testSpacesBetweenLatinWordsStay() {
         XCTAssertEqual(CJKText.tidy("Page 3 of 10"), "Page 3 of 10")
         XCTAssertEqual(CJKText.tidy("— 3 —"), "— 3 —")

@@ -17,6 +17,13 @@ final class TextColumnTests: XCTestCase {
         XCTAssertTrue(column.runsOn(line("全年新建幼儿园5所，改扩建幼儿园3所，新增", to: 505), into: line("学位1350个。")))
     }
 
+    func testARaggedLineStopsShortByTheLatinRunThatDidNotFit() {
+        // `2010` (four digits, some 37 pt) did not fit after the line, which stopped 45 pt short.
+        XCTAssertTrue(column.runsOn(line("目录1.赤壁市教育局2019年教育工作要点22.包头市教育局", to: 475), into: line("2010年教育工作总结")))
+        XCTAssertFalse(column.runsOn(line("目录1.赤壁市教育局2019年教育工作要点22.包头市教育局", to: 475), into: line("年教育工作总结")),
+                       "without the run, the same gap ends the paragraph")
+    }
+
     func testAShortLineOrAnIndentedOneEndsTheParagraph() {
         XCTAssertFalse(column.runsOn(line("如下。", to: 125), into: line("一、主要工作成效")))
         XCTAssertFalse(column.runsOn(line("全年新建幼儿园5所，改扩建幼儿园3所，新增学位1350个。"), into: line("一、主要工作成效", from: 110)))

@@ -33,7 +33,7 @@ enum CJKText {
 
     /// Whether a space between `a` and `b` is a gap between glyphs, not a word space: on the side
     /// of a Chinese character, the other is Chinese too, or a punctuation mark Chinese type sets
-    /// full width (“ ” —), or a Latin letter, digit or `%`.
+    /// full width (“ ” —), or a Latin letter, digit, `%` or half-width punctuation (`模式 , 把`, `1. 赤壁`).
     private static func isSpurious(between a: Unicode.Scalar, and b: Unicode.Scalar) -> Bool {
         let (wideA, wideB) = (isWide(a), isWide(b))
         return wideA && (wideB || isShared(b) || isLatin(b)) || wideB && (isShared(a) || isLatin(a))
@@ -64,7 +64,7 @@ enum CJKText {
     }
 
     private static func isLatin(_ s: Unicode.Scalar) -> Bool {
-        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || s == "%")
+        s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s) || ",.;:!?%()[]".unicodeScalars.contains(s))
     }
 
     /// The radicals that are compatibility forms of an ideograph (all Kangxi radicals, a few of the

@@ -17,6 +17,9 @@ struct TextColumn: Equatable {
     /// A full line starts at the left edge or at a first-line indent (two characters); one that
     /// starts further right is centred or set right (a title, a signature), and ends nothing.
     static let maxStart = 2.5
+    /// Ragged text breaks before a run of Latin letters or digits that would not fit, so a full
+    /// line may stop short of the edge by that run: this much of a character for each of its letters.
+    static let latinWidth = 0.6
     /// The right edge must be shared by this many lines, and a tenth of them, to be the column's.
     static let minLinesAtRightEdge = 2
 
@@ -51,7 +54,9 @@ struct TextColumn: Equatable {
     /// Whether `line` runs on into `next`: the same paragraph, wrapped.
     func runsOn(_ line: PDFLayout.Line, into next: PDFLayout.Line) -> Bool {
         let em = Self.characterWidth(lineHeight: line.height)
-        let full = line.right >= right - Self.fullSlack * em && line.left <= left + Self.maxStart * em
+        let latinRun = next.text.unicodeScalars.prefix { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == ".") }.count
+        let slack = Self.fullSlack + Double(latinRun) * Self.latinWidth
+        let full = line.right >= right - slack * em && line.left <= left + Self.maxStart * em
         let sameType = abs(next.height - line.height) <= line.height / 5
         return full && sameType && next.left <= left + Self.indent * em
     }
