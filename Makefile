@@ -8,6 +8,8 @@ VENV := .tools/venv
 VENV_PYTHON := $(VENV)/bin/python3
 PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
 APT_PACKAGES := libcmark-dev libxml2-dev pkg-config
+# The converters `archive` runs on PDF and Word 97–2003 sources; a build without them reads every other format.
+READER_PACKAGES := poppler-utils antiword
 # The browser test drives headless Chromium against `archive serve`.
 TEST_APT_PACKAGES := chromium
 
@@ -23,9 +25,9 @@ define apt_install
 	fi
 endef
 
-## Install the system packages the build links against (Debian/Ubuntu).
+## Install the system packages the build links against and the converters it runs (Debian/Ubuntu).
 deps:
-	$(call apt_install,$(APT_PACKAGES))
+	$(call apt_install,$(APT_PACKAGES) $(READER_PACKAGES))
 
 ## The project's virtual environment; Debian ships `venv` without pip until python3-venv is installed.
 venv:

@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "ReportParser", targets: ["ReportParser"]),
         .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
         .library(name: "Markup", targets: ["Markup"]),
+        .library(name: "Decode", targets: ["Decode"]),
         .executable(name: "archive", targets: ["archive"]),
     ],
     dependencies: [
@@ -17,14 +18,20 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         // Already in the graph through Hummingbird; named for NIOHTTP1, which sees the request's HTTP version.
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.81.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Plain value types shared by every stage; depends on nothing.
         .target(name: "ReportModel"),
-        // decode → clean → split → structure → metadata, one folder per stage.
+        // Any source format (text, web page, Word, PDF) → text lines and what the format says beside them.
+        .target(
+            name: "Decode",
+            dependencies: ["ReportModel", "Markup", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        // clean → split → structure → metadata on decoded text, one folder per stage.
         .target(
             name: "ReportParser",
-            dependencies: ["ReportModel"],
+            dependencies: ["ReportModel", "Decode"],
             resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/noise-rules.txt"), .copy("Resources/title-words.txt"),
                         .copy("Resources/metadata-words.txt")]
         ),
@@ -40,7 +47,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ReportModel", "ReportParser", "ReportMarkdown", "Markup",
+                "ReportModel", "Decode", "ReportParser", "ReportMarkdown", "Markup",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -57,11 +64,12 @@ let package = Package(
         .executableTarget(
             name: "archive",
             dependencies: [
-                "ReportParser", "ReportModel", "SiteBuilder", "PreviewServer",
+                "Decode", "ReportParser", "ReportModel", "SiteBuilder", "PreviewServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
+        .testTarget(name: "DecodeTests", dependencies: ["Decode", "ReportParser", "ReportModel"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportMarkdownTests", dependencies: ["ReportMarkdown", "ReportModel"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser"]),
         // Also builds `archive`, which the end-to-end tests start as a subprocess.
@@ -70,7 +78,7 @@ let package = Package(
         .testTarget(name: "ArchiveCommandTests", dependencies: ["archive", "SiteBuilder"]),
         .testTarget(
             name: "ReportParserTests",
-            dependencies: ["ReportParser", "ReportModel"],
+            dependencies: ["ReportParser", "Decode", "ReportModel"],
             resources: [.copy("Fixtures")]
         ),
     ]

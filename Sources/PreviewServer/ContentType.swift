@@ -34,6 +34,8 @@ enum ContentType {
         "ttf": "font/ttf",
         "otf": "font/otf",
         "pdf": "application/pdf",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "doc": "application/msword",
         "zip": "application/zip",
         "gz": "application/gzip",
         // Pagefind's index: compressed binary chunks the search script fetches and decodes itself.

@@ -1,4 +1,5 @@
 import Foundation
+import Decode
 import ReportModel
 
 /// Raw source text → structured reports: decode → clean → split → structure → metadata.
@@ -20,27 +21,41 @@ public struct ReportParser: Sendable {
         return try parse(bytes: SourceFile.bytes(at: path, name: name), source: name)
     }
 
+    /// Parses a source's bytes in the format its name's extension says (`SourceFormat`).
     public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {
-        // Plain UTF-8, the usual case, is validated line by line as the cleaner decodes it (and its
-        // paragraphs' strings are later copied from these bytes); anything else (or invalid UTF-8)
-        // takes the decoder's full path.
-        if TextDecoder.isPlainUTF8Candidate(bytes),
+        // Plain UTF-8 text, the usual case, is validated line by line as the cleaner decodes it (and
+        // its paragraphs' strings are later copied from these bytes); any other text (or invalid
+        // UTF-8) takes the decoder's full path, and other formats their extractor.
+        if SourceFormat(fileName: source) ?? .text == .text, TextDecoder.isPlainUTF8Candidate(bytes),
            let clean = Cleaner(rules: rules).clean(validatingUTF8: bytes) {
-            return parse(clean, source: source, encoding: "utf-8")
+            return parse(clean, source: source, format: .text, encoding: "utf-8", clues: FormatClues())
         }
-        let decoded = try TextDecoder.decode(bytes, path: source)
-        return parse(text: decoded.text, source: source, encoding: decoded.encoding)
+        return parse(try SourceExtractor.extract(bytes, name: source), source: source)
     }
 
     public func parse(text: String, source: String, encoding: String = "utf-8") -> Source {
-        parse(Cleaner(rules: rules).clean(text), source: source, encoding: encoding)
+        parse(ExtractedText(text: text, format: .text, encoding: encoding), source: source)
     }
 
-    private func parse(_ clean: consuming CleanText, source: String, encoding: String) -> Source {
-        let published = clean.publishedDate
+    /// Parses text an extractor took from a file: what it left out joins the source's dropped
+    /// text, and what the format said (title, date, publisher) is weighed with the text.
+    public func parse(_ extracted: ExtractedText, source: String) -> Source {
+        var result = parse(Cleaner(rules: rules).clean(extracted.text), source: source, format: extracted.format,
+                           encoding: extracted.encoding, clues: extracted.clues)
+        if !extracted.dropped.isEmpty {
+            result.dropped = (extracted.dropped + result.dropped).sorted { $0.line < $1.line }
+        }
+        return result
+    }
+
+    private func parse(_ clean: consuming CleanText, source: String, format: SourceFormat, encoding: String, clues: FormatClues) -> Source {
+        // The page's own date line (`发布时间：…`) first, then what the format's metadata says.
+        let published = clean.publishedDate.map { (date: $0, from: "page") } ?? clues.published.map { (date: $0.value, from: $0.from) }
         let utf8 = clean.utf8
         let base = Self.baseName(source)
-        let split = Splitter().split(clean, fileName: Self.fileTitle(source))
+        let outside = clues.titles.map { TitleChooser.Outside(text: $0.value, from: $0.from) }
+            + [TitleChooser.Outside(text: Self.fileTitle(source), from: "file name")]
+        let split = Splitter().split(clean, outside: outside)
         // One reader a source: each copy of the gazetteer retains its tables.
         let reader = MetadataReader(gazetteer: gazetteer)
         let folders = FolderPlaces.of(source: source, in: gazetteer)
@@ -49,7 +64,8 @@ public struct ReportParser: Sendable {
         for index in split.reports.indices {
             // Filled in place in the array: a report returned from a function was copied, field by field.
             reports.append(Report(id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)"))
-            structure(split.reports[index], published: published, folders: folders, utf8: utf8, reader: reader, into: &reports[index])
+            structure(split.reports[index], published: published, issuers: clues.issuers, folders: folders, utf8: utf8,
+                      reader: reader, into: &reports[index])
         }
         if reports.count > 1 {
             DuplicateFinder.link(&reports)
@@ -65,12 +81,13 @@ public struct ReportParser: Sendable {
             }
         }
         for i in reports.indices { reports[i].dropped.sort { $0.line < $1.line } }
-        return Source(source: source, kind: split.kind, encoding: encoding, collectionTitle: split.collectionTitle,
+        return Source(source: source, kind: split.kind, format: format, encoding: encoding, collectionTitle: split.collectionTitle,
                       listedCount: split.listedCount, reports: reports, dropped: sourceDropped)
     }
 
     /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
-    private func structure(_ raw: RawReport, published: String?, folders: [Gazetteer.Place], utf8: [UInt8], reader: MetadataReader, into report: inout Report) {
+    private func structure(_ raw: RawReport, published: (date: String, from: String)?, issuers: [FormatClues.Clue], folders: [Gazetteer.Place],
+                           utf8: [UInt8], reader: MetadataReader, into report: inout Report) {
         // A slice, so that taking the signature off the end shares the report's storage rather than copying it.
         var paragraphs = raw.paragraphs[...]
         let signature = SignatureFinder.extract(from: &paragraphs, utf8: utf8)
@@ -86,8 +103,9 @@ public struct ReportParser: Sendable {
             Self.bodyText(paragraphs: paragraphs, sections: sections)
         }
         let input = MetadataReader.Input(title: raw.title, listedTitle: raw.listedTitle, paragraphs: outline.paragraphs,
-                                         sections: outline.sections, signature: signature, published: published,
-                                         body: body, folders: folders)
+                                         sections: outline.sections, signature: signature, published: published?.date,
+                                         publishedFrom: published?.from, body: body, folders: folders,
+                                         formatIssuers: issuers.map { (name: $0.value, from: $0.from) })
         reader.read(input, into: &report)
         if let from = raw.titleOrigin { report.provenance["title"] = from }
         if raw.cutOffByEnd {

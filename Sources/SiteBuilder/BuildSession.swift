@@ -256,7 +256,7 @@ public final class BuildSession: @unchecked Sendable {
             var outputs: [OutputFile] = []
             for path in changed {
                 let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-                guard url.path.hasPrefix(folder + "/"), url.pathExtension == "txt" else { return nil }
+                guard url.path.hasPrefix(folder + "/"), SourceFormat(fileName: url.lastPathComponent) != nil else { return nil }
                 let name = String(url.path.dropFirst(folder.count + 1))
                 guard
                       let record = records[name], record.error == nil,

@@ -3,6 +3,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
+import Decode
 import ReportParser
 
 /// Parser throughput on one core: the sources repeated in memory to a given size, parsed one by one.
@@ -17,6 +18,9 @@ struct BenchParse: AsyncParsableCommand {
 
     @Option(help: "How many megabytes of source text to parse.")
     var megabytes = 50
+
+    @Flag(help: "Time only the extraction of each file's text (web page, Word, PDF), not the parsing; by wall time, since the PDF and .doc converters run as processes of their own.")
+    var extractOnly = false
 
     @Argument(help: "Source files to repeat (default: every .txt in content/).")
     var files: [String] = []
@@ -33,6 +37,7 @@ struct BenchParse: AsyncParsableCommand {
             held += data.count
         }
         guard !inputs.isEmpty else { throw ValidationError("no sources to parse") }
+        if extractOnly { return try extract(inputs, target: target) }
         let parser = ReportParser()
         _ = try parser.parse(bytes: inputs[0].1, source: inputs[0].0)  // load the gazetteer and rules outside the timing
         var bytes = 0, reports = 0
@@ -54,6 +59,23 @@ struct BenchParse: AsyncParsableCommand {
         let mb = Double(bytes) / 1_000_000
         print(String(format: "parsed %.1f MB (%d reports) in %.2f s (%.2f s CPU): %.1f MB/s on one core (%.1f MB/s by wall time)",
                      mb, reports, seconds, cpu, mb / cpu, mb / seconds))
+    }
+
+    /// Extraction alone: files a second and MB a second of the files' own bytes.
+    private func extract(_ inputs: [(String, [UInt8])], target: Int) throws {
+        var bytes = 0, files = 0, characters = 0
+        let clock = ContinuousClock()
+        let elapsed = try clock.measure {
+            while bytes < target {
+                let (path, data) = inputs[files % inputs.count]
+                characters += try SourceExtractor.extract(data, name: path).text.unicodeScalars.count
+                bytes += data.count
+                files += 1
+            }
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        print(String(format: "extracted %d files (%.1f MB, %d characters of text) in %.2f s: %.1f files/s, %.1f MB/s on one core",
+                     files, Double(bytes) / 1_000_000, characters, seconds, Double(files) / seconds, Double(bytes) / 1_000_000 / seconds))
     }
 
     private static func threadCPUSeconds() -> Double {

@@ -3,7 +3,13 @@ import ReportModel
 /// The human-readable form of `archive parse`: one block per report.
 enum Outline {
     static func render(_ source: Source) -> String {
-        var out = "== \(source.source) (\(source.kind.rawValue), \(source.encoding))"
+        // A text file by its encoding; another format by its name, and the page's charset where it has one.
+        let stored = switch source.format {
+        case .text: source.encoding
+        case _ where source.encoding == source.format.rawValue: source.format.rawValue
+        default: "\(source.format.rawValue), \(source.encoding)"
+        }
+        var out = "== \(source.source) (\(source.kind.rawValue), \(stored))"
         if let title = source.collectionTitle { out += "\n   collection: \(title)" }
         out += "\n   reports: \(source.presentCount) present of \(source.listedCount) listed\n"
         for report in source.reports {
@@ -17,7 +23,7 @@ enum Outline {
             field(&out, "year", report.year.map(String.init), candidates.isEmpty ? nil : candidates)
             field(&out, "type", report.docType.rawValue + (report.period.map { " · \($0)" } ?? ""), nil)
             field(&out, "signed", report.signedDate, nil)
-            field(&out, "published", report.publishedDate, nil)
+            field(&out, "published", report.publishedDate, report.publishedDate == nil ? nil : report.provenance["published_date"])
             if !report.complete { field(&out, "INCOMPLETE", report.incompleteReason, nil) }
             if let dup = report.duplicateOf { field(&out, "duplicate of", dup, nil) }
             if !report.paragraphs.isEmpty { out += "   (\(report.paragraphs.count) paragraphs before the first heading)\n" }

@@ -93,7 +93,8 @@ struct Project {
     }
 
     /// The site a clean build of this project's current sources gives, built in a copy of it.
-    func cleanBuild() throws -> [String: Data] {
+    /// - Parameter status: the exit status that build must end with (1 when a source cannot be read).
+    func cleanBuild(status: Int32 = 0) throws -> [String: Data] {
         let fm = FileManager.default
         let copy = root.appendingPathComponent("clean-\(UUID().uuidString)")
         try fm.createDirectory(at: copy, withIntermediateDirectories: true)
@@ -102,7 +103,7 @@ struct Project {
             try fm.copyItem(at: folder.appendingPathComponent(name), to: copy.appendingPathComponent(name))
         }
         let run = try ArchiveCommand.run(["build"], in: copy)
-        XCTAssertEqual(run.status, 0, run.err)
+        XCTAssertEqual(run.status, status, run.err)
         return Project.snapshot(copy.appendingPathComponent("public"))
     }
 }

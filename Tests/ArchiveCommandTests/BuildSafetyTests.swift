@@ -294,9 +294,12 @@ final class ContentFolderTests: XCTestCase {
     func testEntriesNotReadAreListedInOneWarning() throws {
         let project = try Project(self)
         let fm = FileManager.default
-        for name in ["notes.docx", ".DS_Store", "UPPER.TXT"] {
+        for name in ["notes.xlsx", ".DS_Store", "photo.JPG"] {
             try "x".write(to: project.content.appendingPathComponent(name), atomically: true, encoding: .utf8)
         }
+        // An extension is matched whatever its case: this one is a source.
+        try FileManager.default.copyItem(at: project.content.appendingPathComponent("001_a1db3f4728575eb8.txt"),
+                                         to: project.content.appendingPathComponent("UPPER.TXT"))
         try fm.createDirectory(at: project.content.appendingPathComponent("浙江省"), withIntermediateDirectories: true)
         for attempt in 1...2 {
             let run = try project.build()
@@ -305,8 +308,10 @@ final class ContentFolderTests: XCTestCase {
             XCTAssertEqual(lines.count, 1, "build \(attempt): \(run.err)")
             let line = String(lines.first ?? "")
             XCTAssertTrue(line.hasPrefix("warning: ") && line.contains("3 entries not read"), line)
-            for name in [".DS_Store", "UPPER.TXT", "notes.docx"] { XCTAssertTrue(line.contains(name), "\(name) in \(line)") }
+            for name in [".DS_Store", "photo.JPG", "notes.xlsx"] { XCTAssertTrue(line.contains(name), "\(name) in \(line)") }
             XCTAssertFalse(line.contains("浙江省"), "a folder is read, not listed: \(line)")
+            XCTAssertFalse(line.contains("UPPER.TXT"), "read as a source: \(line)")
+            XCTAssertTrue(run.out.contains(" 6 sources"), run.out)
         }
     }
 
@@ -323,7 +328,7 @@ final class ContentFolderTests: XCTestCase {
         try put("002_a6c8c882fd1a3a93.txt", at: "江苏省/x.txt")
         try put("004_19cf16a0cc95029b.txt", at: ".drafts/draft.txt")
         try put("004_19cf16a0cc95029b.txt", at: "江苏省/.hidden.txt")
-        try "x".write(to: content.appendingPathComponent("江苏省/notes.docx"), atomically: true, encoding: .utf8)
+        try "x".write(to: content.appendingPathComponent("江苏省/notes.xlsx"), atomically: true, encoding: .utf8)
         try fm.createSymbolicLink(atPath: content.appendingPathComponent("江苏省/up").path, withDestinationPath: "..")
         try fm.createDirectory(at: content.appendingPathComponent("浙江省/宁波市/余姚市"), withIntermediateDirectories: true)
         try ["慈溪市教育局2023年工作总结", "一、主要工作", "全年完成各项工作任务。", "二、存在问题", "办学条件仍需改善。"]
@@ -340,7 +345,7 @@ final class ContentFolderTests: XCTestCase {
             XCTAssertEqual(lines.count, 1, "build \(attempt): \(run.err)")
             let line = String(lines.first ?? "")
             XCTAssertTrue(line.contains("3 entries not read"), line)
-            for name in [".drafts/", "江苏省/.hidden.txt", "江苏省/notes.docx"] { XCTAssertTrue(line.contains(name), "\(name) in \(line)") }
+            for name in [".drafts/", "江苏省/.hidden.txt", "江苏省/notes.xlsx"] { XCTAssertTrue(line.contains(name), "\(name) in \(line)") }
             XCTAssertTrue(run.err.contains("江苏省/up: a symbolic link to"), "a link back up is not read again: \(run.err)")
         }
         let reports = project.output.appendingPathComponent("reports")

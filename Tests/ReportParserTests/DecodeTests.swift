@@ -2,6 +2,7 @@ import Foundation
 import ReportModel
 import XCTest
 
+@testable import Decode
 @testable import ReportParser
 
 /// The decode stage: bytes → text with `\n` line ends, or an error that names the file.

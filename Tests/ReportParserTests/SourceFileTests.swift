@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 
+@testable import Decode
 @testable import ReportParser
 
 /// `parse(file:)` says why a path given cannot be read, in words a user can act on.

@@ -14,6 +14,9 @@ enum Evidence: String, Sendable {
     case firstParagraph = "first paragraph"
     /// The first top-level heading: `一、和田县教育事业发展概况`.
     case firstHeading = "first heading"
+    /// What the file's format says beside the text: a portal page's `<meta name="ContentSource">`,
+    /// a Word file's author. Below everything the text says itself.
+    case format
     /// The body speaking of its own government: `和田县教育局组织…`, `在南通市委的领导下`, a name beside 全县/我县.
     case bodyVoice = "body voice"
     /// Places the body keeps coming back to (full names, repeated, one clearly dominant).
@@ -31,6 +34,7 @@ enum MetadataRanking {
         .title,           // `余姚市教育局2023年工作总结`
         .head,            // a line under the title: `和田县教育局`, `万年县人民政府县长 …`
         .firstParagraph,  // `2016年,平度市教育局…`: only an office whose prefix is a gazetteer place
+        .format,          // `<meta name="ContentSource" content="余姚市教育局">`, a Word file's author
     ]
     /// Lines under the title that count as the head: a dateline, an office line, a speaker line.
     static let headLines = 3
@@ -48,6 +52,7 @@ enum MetadataRanking {
         .head,            // an office line or speaker line under the title
         .firstParagraph,  // the office the opening names (its place only, not the whole paragraph)
         .firstHeading,    // `一、西和县教育基本情况`
+        .format,          // the office a page's metadata or a Word file's author names
         .bodyVoice,       // `和田县教育局组织…`, `在达州市委的领导下`, `…和田县,全县共有…`
         .body,            // repeated full names, one dominant (`bodyCounty…` below)
     ]

@@ -16,10 +16,14 @@ struct MetadataReader {
         var sections: [Section]
         var signature: SignatureFinder.Signature?
         var published: String?
+        /// Where `published` was read: the page's own date line, or the format's metadata.
+        var publishedFrom: String? = nil
         /// The report's `bodyText` (without the signature), joined only if a fallback needs it.
         var body: LazyText
         /// The places the source's folders name, outermost first.
         var folders: [Gazetteer.Place] = []
+        /// Publishers the file's format names (a page's `ContentSource`, a Word file's author), best first.
+        var formatIssuers: [(name: String, from: String)] = []
     }
 
     func read(_ input: Input, into report: inout Report) {
@@ -74,10 +78,19 @@ struct MetadataReader {
                    let office = OfficeName.find(in: first, words: words, places: places, outsideQuotes: true, where: { isOwn($0, in: first) }) {
                     offices.append((office, .firstParagraph))
                 }
+            case .format:
+                for clue in input.formatIssuers {
+                    if let office = OfficeName.find(in: Scalars(SimplifiedForm.of(clue.name)), words: words, places: places) {
+                        offices.append((office, .format))
+                        break
+                    }
+                }
             default:
                 break
             }
         }
+        // Which format clue named the office, for its provenance and its spelling.
+        let formatClue = input.formatIssuers.first { clue in offices.contains { $0.from == .format && SimplifiedForm.of(clue.name).contains($0.office.office) } }
         let level = offices.lazy.compactMap(\.office.level).first ?? Self.openingLevel(input.body.value, places: places)
 
         if let named = offices.first(where: { $0.office.hasName }) {
@@ -87,10 +100,11 @@ struct MetadataReader {
             case .signature: input.signature?.issuer
             case .title: input.title ?? input.listedTitle
             case .head: Self.headLines(input.paragraphs).first { SimplifiedForm.of($0).contains(report.issuer!) }
+            case .format: formatClue?.name
             default: Self.firstParagraph(input)
             }
             if let written { report.issuer = SimplifiedForm.original(of: report.issuer!, in: written) }
-            provenance["issuer"] = named.from.rawValue
+            provenance["issuer"] = named.from == .format ? formatClue?.from ?? named.from.rawValue : named.from.rawValue
         }
         report.department = offices.lazy.compactMap(\.office.department).first
 
@@ -111,6 +125,8 @@ struct MetadataReader {
                 if let office = offices.first(where: { $0.from == .firstParagraph }) { named.append(.init(text: office.office.office, from: .firstParagraph)) }
             case .firstHeading:
                 if let i = input.sections.firstIndex(where: { $0.level == 1 }) { named.append(.init(text: input.sections[i].heading, from: .firstHeading)) }
+            case .format:
+                if let office = offices.first(where: { $0.from == .format }) { named.append(.init(text: office.office.office, from: .format)) }
             case .folder, .bodyVoice, .body:
                 break  // read by the resolver from the folders and the body
             }
@@ -127,7 +143,7 @@ struct MetadataReader {
         report.signedDate = input.signature?.date?.iso
         if report.signedDate != nil { provenance["signed_date"] = "signature" }
         report.publishedDate = input.published
-        if input.published != nil { provenance["published_date"] = "page" }
+        if input.published != nil { provenance["published_date"] = input.publishedFrom ?? "page" }
         report.signature = input.signature?.text
 
         let years = YearResolver.resolve(.init(

@@ -4,9 +4,10 @@ import ReportModel
 /// or by title lines when a collection promises several reports and marks none.
 struct Splitter: Sendable {
     /// Consumes the text: its arrays are edited in place, not copied (a copy retains every paragraph).
-    /// - Parameter fileName: the source's file name without folder or extension: a single report's
-    ///   title may stand only there (`浦口区教育局2020年工作总结_2020`).
-    func split(_ clean: consuming CleanText, fileName: String? = nil) -> SplitText {
+    /// - Parameter outside: titles from outside the text, best first: a web page's article title, the
+    ///   file name without folder or extension. A single report's title may stand only there
+    ///   (`浦口区教育局2020年工作总结_2020`).
+    func split(_ clean: consuming CleanText, outside: [TitleChooser.Outside] = []) -> SplitText {
         var paragraphs = clean.paragraphs
         var dropped = clean.dropped
         let utf8 = clean.utf8
@@ -94,7 +95,7 @@ struct Splitter: Sendable {
                 } else {
                     title = listed
                 }
-            } else if let choice = TitleChooser.choose(in: body[...], fileName: cuts.count == 1 && listedCount == 1 ? fileName : nil) {
+            } else if let choice = TitleChooser.choose(in: body[...], outside: cuts.count == 1 && listedCount == 1 ? outside : []) {
                 title = take(choice, from: &body, into: &report, utf8: utf8)
             } else if let first = body.first, let end = TitleLine.titleEnd(atStartOf: first.text), end < first.text.count {
                 // A page preview runs the title straight into the text: `县教育局2023年工作总结2023年，全县…`.
@@ -127,8 +128,8 @@ struct Splitter: Sendable {
     private func take(_ choice: TitleChooser.Choice, from body: inout [Paragraph], into report: inout RawReport, utf8: [UInt8]) -> Scalars {
         let (p, range, bodyFrom): (Int, Range<Int>, Int)
         switch choice.origin {
-        case let .fileName(name):
-            report.titleOrigin = "file name"
+        case let .outside(name, from):
+            report.titleOrigin = from
             return Scalars(name)
         case let .line(paragraph, titleRange, resume):
             (p, range, bodyFrom) = (paragraph, titleRange, resume)

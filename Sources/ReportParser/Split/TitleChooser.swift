@@ -9,8 +9,9 @@ enum TitleChooser {
         /// `text[range]` of head paragraph `paragraph` (text as written); the body resumes at
         /// `bodyFrom` in that paragraph (its end when the title was the whole line).
         case line(paragraph: Int, range: Range<Int>, bodyFrom: Int)
-        /// The source's file name (`浦口区教育局2020年工作总结_2020.txt`), cleaned.
-        case fileName(String)
+        /// A title from outside the text, cleaned: the file name (`浦口区教育局2020年工作总结_2020.txt`),
+        /// a page's `<meta name="ArticleTitle">`, a Word file's title property; `from` says which.
+        case outside(String, from: String)
     }
 
     struct Choice: Equatable {
@@ -28,9 +29,16 @@ enum TitleChooser {
     /// A title is a line, not a paragraph.
     static let maxTitleLength = 60
 
-    /// The best title among the first paragraphs of a report and the file name, if any scores
-    /// at least `threshold`. Ties go to the line that stands higher, and a line beats the file name.
-    static func choose(in paragraphs: ArraySlice<Paragraph>, fileName: String? = nil, words: TitleWords = .standard) -> Choice? {
+    /// A title the text does not hold itself, and where it came from (`file name`, `html meta ArticleTitle`).
+    struct Outside: Equatable {
+        var text: String
+        var from: String
+    }
+
+    /// The best title among the first paragraphs of a report and the titles from outside it (best
+    /// first), if any scores at least `threshold`. Ties go to the line that stands higher, a line
+    /// beats every title from outside, and of those the earlier wins.
+    static func choose(in paragraphs: ArraySlice<Paragraph>, outside: [Outside] = [], words: TitleWords = .standard) -> Choice? {
         var best: Choice?
         func consider(_ origin: Origin, _ score: Int?) {
             guard let score, score >= threshold, score > (best?.score ?? Int.min) else { return }
@@ -63,12 +71,12 @@ enum TitleChooser {
             }
             if bodyBegins { break }
         }
-        if let fileName {
-            let name = Scalars(fileName)
+        for candidate in outside {
+            let name = Scalars(candidate.text)
             let m = SimplifiedForm.of(name)
             let r = TitleJunk.strip(m.count == name.count ? m : name, 0..<name.count, words: words)
-            // A title in the text outranks the file name it was saved under.
-            consider(.fileName(name[r].string), score(m.count == name.count ? m : name, r, first: false, beforeBody: false, words: words).map { $0 - 1 })
+            // A title in the text outranks any a page or file was given.
+            consider(.outside(name[r].string, from: candidate.from), score(m.count == name.count ? m : name, r, first: false, beforeBody: false, words: words).map { $0 - 1 })
         }
         return best
     }

@@ -1,3 +1,4 @@
+import Decode
 import Foundation
 
 /// Text in simplified script, for matching against word lists and names written in simplified

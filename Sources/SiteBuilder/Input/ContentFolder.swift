@@ -1,7 +1,8 @@
 import Foundation
+import ReportModel
 
-/// The content folder as a build reads it: its sources (the `*.txt` files inside it and inside its
-/// folders, at any depth), and what it does not read, said on every build rather than skipped in
+/// The content folder as a build reads it: its sources (the files of a `SourceFormat` inside it and
+/// inside its folders, at any depth: text, web pages, Word files, PDFs), and what it does not read, said on every build rather than skipped in
 /// silence. Hidden files and hidden folders are not read. A symbolic link, to a file or a folder, is
 /// followed when it stays inside the content folder, or anywhere with `[build] follow_symlinks = true`;
 /// a folder already read (through another link, or a link back up) is not read again.
@@ -24,7 +25,6 @@ struct ContentFolder {
 
     var stamps: [String: String] { Dictionary(uniqueKeysWithValues: sources.map { ($0.name, $0.stamp) }) }
 
-    static let sourceExtension = ".txt"
     /// Names listed in the warning about entries not read; the rest are counted.
     static let listedLimit = 10
 
@@ -42,7 +42,7 @@ struct ContentFolder {
             let listed = notRead.prefix(listedLimit).joined(separator: ", ")
             let more = notRead.count > listedLimit ? " and \(notRead.count - listedLimit) more" : ""
             result.warnings.append("\(folder): \(notRead.count) \(notRead.count == 1 ? "entry" : "entries") not read "
-                + "(sources are the *\(sourceExtension) files in it and its folders, none hidden): \(listed)\(more)")
+                + "(sources are the \(SourceFormat.patterns) files in it and its folders, none hidden): \(listed)\(more)")
         }
         return result
     }
@@ -61,15 +61,18 @@ struct ContentFolder {
         return out.sorted { $0.name < $1.name }
     }
 
-    /// The slug of a relative path, before de-duplication: its folders and name, extension dropped.
+    /// The slug of a relative path, before de-duplication: its folders and name, a text file's
+    /// extension dropped and any other kept (`余姚市-2023.docx` → `…-2023-docx`), so that a Word
+    /// file and its text beside it each keep their own slug whichever was added first.
     static func slug(of name: String) -> String {
-        Slug.make(String(name.dropLast(sourceExtension.count)))
+        let dot = name.lastIndex(of: ".") ?? name.endIndex
+        let stem = String(name[..<dot])
+        return SourceFormat(fileName: name) == .text ? Slug.make(stem) : Slug.make(stem) + "-" + name[name.index(after: dot)...].lowercased()
     }
 
-    /// A source is a regular file named `*.txt`, not hidden; `st` describes what a link leads to.
+    /// A source is a regular file whose extension names a `SourceFormat`, not hidden; `st` describes what a link leads to.
     static func isSource(_ name: String, _ st: stat) -> Bool {
-        !name.hasPrefix(".") && name.hasSuffix(sourceExtension) && name.count > sourceExtension.count
-            && (st.st_mode & S_IFMT) == S_IFREG
+        !name.hasPrefix(".") && SourceFormat(fileName: name) != nil && (st.st_mode & S_IFMT) == S_IFREG
     }
 
     /// One pass over the folder tree.

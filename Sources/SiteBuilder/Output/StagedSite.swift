@@ -43,6 +43,24 @@ final class StagedSite: @unchecked Sendable {
         return hash
     }
 
+    /// Puts a source's original file (`bytes`, read from `sourcePath`) in the staging folder and
+    /// returns its hash: hard-linked from the content folder, which costs no space and no copy, or
+    /// copied where a link cannot be made (another file system). The build never writes through a
+    /// path it linked (`put` unlinks first; the preview server renames over its files), so the
+    /// content folder's file is never changed by a build.
+    func putOriginal(_ path: String, from sourcePath: String, bytes: [UInt8]) -> UInt64 {
+        let hash = ContentHash.of(bytes)
+        if previous[path] == hash, linkFromPrevious(path, hash: hash) { return hash }
+        ensureFolder(of: path)
+        // Linked only while the file still holds the bytes that were parsed.
+        if let now = FileManager.default.contents(atPath: sourcePath), now.count == bytes.count, ContentHash.of([UInt8](now)) == hash,
+           link(sourcePath, root + path) == 0 {
+            lock.withLock { hashes[path] = hash }
+            return hash
+        }
+        return put(OutputFile(path: path, bytes: bytes))
+    }
+
     /// Writes `bytes` to a new or truncated file with plain system calls: Foundation's `Data.write`
     /// took milliseconds a file, which the preview server's fast path cannot afford.
     static func write(_ bytes: [UInt8], to path: String) -> Bool {

@@ -89,6 +89,10 @@ struct ReportPage {
             "signature": signature,
         ]
         if let hiddenLabel { extra["hiddenLabel"] = hiddenLabel }
+        if let original = archived.original {
+            extra["originalHref"] = page.link(paths.original(archived.sourceSlug, extension: original.extension), from: path)
+            extra["formatName"] = original.format.displayName
+        }
         if let province = report.region.province { extra["province"] = province }
         for (key, value) in [("year", report.year.map(String.init)), ("period", report.period), ("issuer", report.issuer),
                              ("department", report.department), ("signedDate", report.signedDate), ("publishedDate", report.publishedDate)] {

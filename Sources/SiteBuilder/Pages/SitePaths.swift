@@ -1,3 +1,5 @@
+import ReportModel
+
 /// Where every page lives in `public/`, and relative links between them.
 ///
 /// All internal links are relative and name the file, so the site works at a domain root, under
@@ -20,7 +22,16 @@ public struct SitePaths: Sendable {
     /// The Markdown beside the report's page.
     public func markdown(_ slug: String) -> String { pretty ? "reports/\(slug)/\(slug).md" : "reports/\(slug).md" }
 
+    /// The source's text as the parser read it (extracted, for a web page, Word file or PDF).
     public func source(_ sourceSlug: String) -> String { "sources/\(sourceSlug).txt" }
+
+    /// The file a web page, Word file or PDF source came as, beside its text. A saved web page
+    /// keeps its bytes but not its extension (`x-html.html.orig`): under the site's own address its
+    /// scripts would run, so it is a file to download, never a page to open.
+    public func original(_ sourceSlug: String, extension ext: String) -> String {
+        let ext = ext.lowercased()
+        return SourceFormat.html.extensions.contains(ext) ? "sources/\(sourceSlug).\(ext).orig" : "sources/\(sourceSlug).\(ext)"
+    }
 
     public func region(_ key: String, page n: Int = 1) -> String { page("regions", key, page: n) }
     public func year(_ key: String, page n: Int = 1) -> String { page("years", key, page: n) }

@@ -1,3 +1,4 @@
+import Decode
 import Foundation
 import ReportModel
 import ReportParser
@@ -46,7 +47,7 @@ extension Pipeline {
                 return results.set(i, record)
             }
             let record = build(name: name, slug: slug, hash: hash, key: key(hash, slug), bytes: bytes, parser: parser,
-                               rendering: rendering.value, into: site)
+                               rendering: rendering.value, folder: folder, into: site)
             results.set(i, record)
             _ = parsed.increment()
             rendered.add(record.reports.count)
@@ -54,19 +55,26 @@ extension Pipeline {
         return (results.values, parsed.value, rendered.value)
     }
 
-    /// One source: parsed, its pages and source copy put into the site.
+    /// One source: parsed, its pages and text put into the site, and the file it came as when that
+    /// is not text (linked from the content folder where the file system allows, else copied).
     static func build(name: String, slug: String, hash: UInt64, key: UInt64, bytes: [UInt8]?, parser: ReportParser,
-                      rendering: ReportRendering, into site: StagedSite) -> SourceRecord {
+                      rendering: ReportRendering, folder: String, into site: StagedSite) -> SourceRecord {
         var record = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
         let source: Source
         var text: [UInt8]
         do {
             guard let bytes else { throw DecodeError(path: name, reason: "cannot be read") }
-            source = try parser.parse(bytes: bytes, source: name)
-            // Plain UTF-8 (no byte-order mark, no CR) is its own text; anything else is decoded again
-            // for the copy, which is rare and cheaper than always keeping a decoded copy.
-            text = TextDecoder.isPlainUTF8Candidate(bytes) && source.encoding == "utf-8"
-                ? bytes : Array(try TextDecoder.decode(bytes, path: name).text.utf8)
+            if SourceFormat(fileName: name) ?? .text != .text {
+                let extracted = try SourceExtractor.extract(bytes, name: name)
+                source = parser.parse(extracted, source: name)
+                text = Array(extracted.text.utf8)
+            } else {
+                source = try parser.parse(bytes: bytes, source: name)
+                // Plain UTF-8 (no byte-order mark, no CR) is its own text; anything else is decoded again
+                // for the copy, which is rare and cheaper than always keeping a decoded copy.
+                text = TextDecoder.isPlainUTF8Candidate(bytes) && source.encoding == "utf-8"
+                    ? bytes : Array(try TextDecoder.decode(bytes, path: name).text.utf8)
+            }
         } catch {
             let message = "\(error)"
             record.error = message.hasPrefix(name) ? message : "\(name): \(message)"
@@ -80,6 +88,11 @@ extension Pipeline {
         text.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
         outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: text))
         record.files = outputs.map { SourceRecord.File(path: $0.path, hash: site.put($0)) }
+        if let original = reports.first?.original, let bytes {
+            let path = pages.page.paths.original(slug, extension: original.extension)
+            let hash = site.putOriginal(path, from: (folder as NSString).appendingPathComponent(name), bytes: bytes)
+            record.files.append(SourceRecord.File(path: path, hash: hash))
+        }
         record.reports = reports.map(\.listed)
         record.warnings = source.reports.flatMap { r in r.warnings.map { "\(name) (\(r.id)): \($0)" } }
         return record

@@ -27,6 +27,13 @@ public struct ArchivedReport: Sendable {
 
     /// The year is in doubt when the strongest witnesses disagree (signed date, the title's first
     /// year, the listing's), or when only headings or the body give one.
+    /// The source's format and extension when the site keeps the file it came as beside its text:
+    /// a web page, Word file or PDF (a text file is its own text).
+    public var original: (format: SourceFormat, extension: String)? {
+        guard let format = SourceFormat(fileName: sourceFile), format != .text, let dot = sourceFile.lastIndex(of: ".") else { return nil }
+        return (format, sourceFile[sourceFile.index(after: dot)...].lowercased())
+    }
+
     public var yearUncertain: Bool {
         guard report.year != nil, !setByHand.contains("year") else { return false }
         let c = report.yearCandidates

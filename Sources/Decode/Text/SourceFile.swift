@@ -6,9 +6,9 @@ import Glibc
 
 /// A source file's bytes, or why they cannot be had in words a user can act on: a path that is not
 /// there, a folder given where its files were meant, or the system's reason (from `errno`).
-enum SourceFile {
+package enum SourceFile {
     /// The bytes of the file at `path`; errors name it as `name`.
-    static func bytes(at path: String, name: String) throws(DecodeError) -> [UInt8] {
+    package static func bytes(at path: String, name: String) throws(DecodeError) -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw DecodeError(path: name, reason: reason(errno: errno, name: name)) }
         defer { close(fd) }

@@ -97,7 +97,7 @@ public enum TextDecoder {
     }
 
     /// CRLF and lone CR become LF, so line numbers mean the same in every encoding.
-    static func normalisingLineEnds(_ text: String) -> String {
+    package static func normalisingLineEnds(_ text: String) -> String {
         guard contains(0x0D, in: text) else { return text }
         var out = [UInt8]()
         out.reserveCapacity(text.utf8.count)

@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// The C library's iconv: about twice as fast as CoreFoundation's converters for GB18030.
-enum Iconv {
+package enum Iconv {
     /// Decodes `bytes` to UTF-8, or nil when they are not valid in `encoding`.
-    static func decode(_ bytes: [UInt8], from encoding: String) -> String? {
+    package static func decode(_ bytes: [UInt8], from encoding: String) -> String? {
         let cd = iconv_open("UTF-8", encoding)
         guard cd != iconv_t(bitPattern: -1) else { return nil }
         defer { iconv_close(cd) }
