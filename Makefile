@@ -10,8 +10,9 @@ PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
 APT_PACKAGES := libcmark-dev libxml2-dev pkg-config
 # The converters `archive` runs on PDF and Word 97–2003 sources; a build without them reads every other format.
 READER_PACKAGES := poppler-utils antiword
-# The browser test drives headless Chromium against `archive serve`.
-TEST_APT_PACKAGES := chromium
+# The browser test drives headless Chromium against `archive serve`; catdoc, the .doc reader used where
+# antiword is missing, is installed so that its path is tested too.
+TEST_APT_PACKAGES := chromium catdoc
 
 .PHONY: deps venv apt-venv test-deps search build site test bench bench-ci clean
 

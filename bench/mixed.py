@@ -8,8 +8,8 @@ the same config and templates, with the sources saved, in turn, as text (8 in 20
 portal's chrome (4 in 20), a Word file (4 in 20), a PDF (3 in 20) and a Word 97–2003 file (1 in 20). The
 web pages and Word files are written here (standard library only); the PDFs and .doc files are
 converted from the Word files by LibreOffice (`soffice`, Debian's libreoffice-writer-nogui), in batches.
-Then, unless --no-build, times a full `archive build` of each corpus --runs times, alternating, and
-prints the medians. Deterministic from the corpus, except for what LibreOffice stamps into PDFs.
+Then, unless --no-build, times a full `archive build` of each corpus --runs times, alternating, the way
+bench/run.py does (old output moved aside, page cache settled), and prints the medians. Deterministic from the corpus, except for what LibreOffice stamps into PDFs.
 """
 
 from __future__ import annotations
@@ -25,8 +25,11 @@ import time
 import zipfile
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
 TOOL = REPO / ".build/release/archive"
+sys.path.insert(0, str(BENCH))
+from run import empty_trash, remove, settle  # noqa: E402  (bench/run.py: the same method as the main benchmark)
 # Which format the i-th source (in name order) is saved as: 20 slots a cycle.
 CYCLE = ["txt"] * 8 + ["html"] * 4 + ["docx"] * 4 + ["pdf"] * 3 + ["doc"]
 STAMP = (2024, 1, 1, 0, 0, 0)
@@ -134,8 +137,9 @@ def make_mixed(corpus: Path) -> Path:
 
 
 def build(site: Path) -> float:
-    for leftover in ("public", ".archive-cache"):
-        shutil.rmtree(site / leftover, ignore_errors=True)
+    """A full build, timed; old output moved aside (not deleted) and the page cache settled first, as bench/run.py does."""
+    remove(site / "public", site / ".archive-cache")
+    settle(site / "content", TOOL)
     t0 = time.monotonic()
     done = subprocess.run([str(TOOL), "build"], cwd=site, capture_output=True, text=True)
     seconds = time.monotonic() - t0
@@ -157,11 +161,14 @@ def main(argv=None) -> int:
     if args.no_build:
         return 0
     times: dict[str, list[float]] = {"text": [], "mixed": []}
-    for run in range(args.runs):
-        order = [("text", args.corpus / "archive"), ("mixed", mixed)]
-        for name, site in order if run % 2 == 0 else reversed(order):
-            times[name].append(build(site))
-            print(f"  run {run + 1} {name}: {times[name][-1]:.2f} s", flush=True)
+    try:
+        for run in range(args.runs):
+            order = [("text", args.corpus / "archive"), ("mixed", mixed)]
+            for name, site in order if run % 2 == 0 else reversed(order):
+                times[name].append(build(site))
+                print(f"  run {run + 1} {name}: {times[name][-1]:.2f} s", flush=True)
+    finally:
+        empty_trash()
     for name, values in times.items():
         print(f"{name:5}  full build  median {statistics.median(values):.2f} s  (min {min(values):.2f})")
     print(f"mixed / text: {statistics.median(times['mixed']) / statistics.median(times['text']):.2f}")

@@ -45,7 +45,9 @@ public struct FormatClues: Sendable, Equatable {
     public var published: Clue?
     /// Who published it (`ContentSource`, a document's author), best first: issuer candidates.
     public var issuers: [Clue] = []
-    /// The site and its column (`SiteName`, `ColumnName`) and keywords: kept for the reader, not used as fields.
+    /// The site and its column (`SiteName`, `ColumnName`) and keywords. No report field comes from
+    /// them (a portal's column names where it filed a page, not what the report is); the data export
+    /// is where they belong.
     public var site: Clue?
     public var column: Clue?
     public var keywords: [String] = []
@@ -58,6 +60,4 @@ public struct FormatClues: Sendable, Equatable {
         self.column = column
         self.keywords = keywords
     }
-
-    public var isEmpty: Bool { self == FormatClues() }
 }

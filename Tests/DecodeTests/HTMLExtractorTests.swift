@@ -338,7 +338,7 @@ final class HTMLExtractorTests: XCTestCase {
         let og = try extract("<meta property='article:published_time' content='2023-12-31T08:00:00+08:00'><p>正文</p>").clues
         XCTAssertEqual(og.published, .init("2023-12-31", from: "html meta article:published_time"))
         let bare = try extract("<p>正文</p>").clues
-        XCTAssertTrue(bare.isEmpty)
+        XCTAssertEqual(bare, FormatClues(), "a page without head metas gives no clues")
         let url = try extract("<meta name=source content='http://www.yy.gov.cn/'><meta name=publishdate content='2024-02-30'><p>正文</p>").clues
         XCTAssertEqual(url.issuers, [], "an address names no publisher")
         XCTAssertNil(url.published, "no such day")

@@ -44,6 +44,7 @@ final class SameReportAcrossFormatsTests: XCTestCase {
             let report = try parse(ext)
             XCTAssertEqual(report.title, reference.title, ext)
             XCTAssertEqual(report.issuer, reference.issuer, ext)
+            XCTAssertEqual(report.department, reference.department, "\(ext): a file's author is not the issuing department")
             XCTAssertEqual(report.region, reference.region, ext)
             XCTAssertEqual(report.year, reference.year, ext)
             XCTAssertEqual(report.docType, reference.docType, ext)

@@ -106,7 +106,10 @@ struct MetadataReader {
             if let written { report.issuer = SimplifiedForm.original(of: report.issuer!, in: written) }
             provenance["issuer"] = named.from == .format ? formatClue?.from ?? named.from.rawValue : named.from.rawValue
         }
-        report.department = offices.lazy.compactMap(\.office.department).first
+        // A file's author (`…教育局办公室`) is who typed it up, not a department that issued it,
+        // unless nothing in the text names the issuer.
+        let issuedBy = offices.first(where: { $0.office.hasName })?.from
+        report.department = offices.lazy.filter { $0.from != .format || issuedBy == .format }.compactMap(\.office.department).first
 
         // Where the report names itself, in the order of `MetadataRanking.region`.
         var named: [RegionResolver.Named] = []
