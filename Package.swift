@@ -33,7 +33,7 @@ let package = Package(
             name: "ReportParser",
             dependencies: ["ReportModel", "Decode"],
             resources: [.copy("Resources/gazetteer.tsv"), .copy("Resources/noise-rules.txt"), .copy("Resources/title-words.txt"),
-                        .copy("Resources/metadata-words.txt")]
+                        .copy("Resources/metadata-words.txt"), .copy("Resources/figure-words.txt")]
         ),
         // Debian's libcmark, the only Markdown implementation; CommonMark.swift is its one user.
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),

@@ -24,6 +24,35 @@ extension Report {
         try c.encode(duplicateOf, forKey: .duplicateOf)
         try c.encode(dropped, forKey: .dropped)
         try c.encode(warnings, forKey: .warnings)
+        try c.encode(figures, forKey: .figures)
+    }
+
+    /// Fields added after the contract was first written (`warnings`, `figures`, …) may be absent:
+    /// JSON an earlier version wrote still reads.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        listedTitle = try c.decodeIfPresent(String.self, forKey: .listedTitle)
+        issuer = try c.decodeIfPresent(String.self, forKey: .issuer)
+        department = try c.decodeIfPresent(String.self, forKey: .department)
+        region = try c.decode(Region.self, forKey: .region)
+        year = try c.decodeIfPresent(Int.self, forKey: .year)
+        yearCandidates = try c.decodeIfPresent([YearCandidate].self, forKey: .yearCandidates) ?? []
+        docType = try c.decode(DocType.self, forKey: .docType)
+        period = try c.decodeIfPresent(String.self, forKey: .period)
+        signedDate = try c.decodeIfPresent(String.self, forKey: .signedDate)
+        publishedDate = try c.decodeIfPresent(String.self, forKey: .publishedDate)
+        complete = try c.decode(Bool.self, forKey: .complete)
+        incompleteReason = try c.decodeIfPresent(String.self, forKey: .incompleteReason)
+        paragraphs = try c.decode([String].self, forKey: .paragraphs)
+        sections = try c.decode([Section].self, forKey: .sections)
+        signature = try c.decodeIfPresent(String.self, forKey: .signature)
+        provenance = try c.decodeIfPresent([String: String].self, forKey: .provenance) ?? [:]
+        duplicateOf = try c.decodeIfPresent(String.self, forKey: .duplicateOf)
+        dropped = try c.decodeIfPresent([DroppedText].self, forKey: .dropped) ?? []
+        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        figures = try c.decodeIfPresent([Figure].self, forKey: .figures) ?? []
     }
 }
 

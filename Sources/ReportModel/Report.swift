@@ -34,6 +34,8 @@ public struct Report: Codable, Sendable, Equatable {
     /// What a reader of the report should check: evidence that disagrees (the title names one
     /// county, the source's folder another).
     public var warnings: [String] = []
+    /// Key figures of the paragraphs before the first heading; a section holds its own.
+    public var figures: [Figure] = []
 
     public init(
         id: String, title: String? = nil, listedTitle: String? = nil, issuer: String? = nil,
@@ -67,7 +69,7 @@ public struct Report: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, title, issuer, department, region, year, period, complete, paragraphs, sections, signature
-        case provenance, dropped, warnings
+        case provenance, dropped, warnings, figures
         case listedTitle = "listed_title"
         case yearCandidates = "year_candidates"
         case docType = "doc_type"

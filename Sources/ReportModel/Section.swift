@@ -8,13 +8,32 @@ public struct Section: Codable, Sendable, Equatable {
     public var level: Int
     public var paragraphs: [String]
     public var children: [Section]
+    /// Key figures of the section's own paragraphs (not its children's), in reading order.
+    public var figures: [Figure]
 
-    public init(number: String, heading: String, level: Int, paragraphs: [String] = [], children: [Section] = []) {
+    public init(number: String, heading: String, level: Int, paragraphs: [String] = [], children: [Section] = [],
+                figures: [Figure] = []) {
         self.number = number
         self.heading = heading
         self.level = level
         self.paragraphs = paragraphs
         self.children = children
+        self.figures = figures
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case number, heading, level, paragraphs, children, figures
+    }
+
+    /// JSON written before sections had figures reads as a section without any.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        number = try c.decode(String.self, forKey: .number)
+        heading = try c.decode(String.self, forKey: .heading)
+        level = try c.decode(Int.self, forKey: .level)
+        paragraphs = try c.decode([String].self, forKey: .paragraphs)
+        children = try c.decode([Section].self, forKey: .children)
+        figures = try c.decodeIfPresent([Figure].self, forKey: .figures) ?? []
     }
 
     /// Number and heading as they stand in the source.

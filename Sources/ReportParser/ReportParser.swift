@@ -108,6 +108,8 @@ public struct ReportParser: Sendable {
                                          formatIssuers: issuers.map { (name: $0.value, from: $0.from) })
         reader.read(input, into: &report)
         if let from = raw.titleOrigin { report.provenance["title"] = from }
+        report.figures = FigureReader.figures(in: report.paragraphs)
+        FigureReader.fill(&report.sections)
         if raw.cutOffByEnd {
             report.complete = false
             report.incompleteReason = "the source ends before the collection's other reports"

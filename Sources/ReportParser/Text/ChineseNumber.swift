@@ -41,6 +41,38 @@ enum ChineseNumber {
         return v
     }
 
+    /// An amount written in words, as figures are: 十二 → 12, 一百二十 → 120, 两千 → 2000,
+    /// 一千零五 → 1005, 三点五 → 3.5; nil for anything else (二三, an empty run).
+    static func amount(_ s: ArraySlice<Unicode.Scalar>) -> Double? {
+        var total = 0, current = -1
+        var i = s.startIndex
+        while i < s.endIndex, s[i] != "点" {
+            let c = s[i]
+            let place = c == "十" ? 10 : c == "百" ? 100 : c == "千" ? 1000 : 0
+            if place > 0 {
+                total += (current < 0 ? 1 : current) * place
+                current = -1
+            } else if c == "零" || c == "〇" {
+                current = -1
+            } else if let d = c.chineseDigitValue, c.isHan {
+                if current >= 0 { return nil }
+                current = d
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        guard i > s.startIndex else { return nil }
+        var value = Double(total + Swift.max(current, 0))
+        guard i < s.endIndex else { return value }
+        // Decimals after 点 digit by digit: 三点一四 → 3.14.
+        guard let fraction = digitwise(s[(i + 1)...]) else { return nil }
+        var scale = 1
+        for _ in (i + 1)..<s.endIndex { scale *= 10 }
+        value += Double(fraction) / Double(scale)
+        return value
+    }
+
     /// Inverse of `value` for 1…99, to name the next heading in a sequence.
     static func numeral(_ n: Int) -> String {
         let digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
