@@ -12,11 +12,17 @@ final class SourceCacheTests: XCTestCase {
             slug: "a-1", id: "a-01", sourceFile: "a b.txt", position: 1, title: "标题\t带制表符\n和换行\\N", listedTitle: "",
             issuer: "\\", region: Region(province: "浙江省", prefecture: nil, county: nil, level: "区", code: "330100"),
             year: 2023, docType: .summaryPlan, complete: false, signedDate: "2023-12-30", publishedDate: nil, topics: [3, 0],
-            topicSections: [.init(anchor: "s1-2", heading: "（一）\r学前\t教育", topics: [0]), .init(anchor: "s2", heading: "", topics: [])],
+            sections: [.init(anchor: "s1", depth: 0, number: "一、", heading: "总体\\N", topics: [],
+                             figures: [.init(phrase: "新建幼儿园", written: "12所", value: 12, unit: "所")]),
+                       .init(anchor: "s1-2", depth: 1, number: "（一）", heading: "\r学前\t教育", topics: [0]),
+                       .init(anchor: "s2", depth: 0, number: "", heading: "", topics: [],
+                             figures: [.init(phrase: "受助学生", written: "686、598人", value: nil, unit: "人"),
+                                       .init(phrase: "投入\t资金", written: "0.1亿元", value: 10_000_000.000000002, unit: "元")])],
+            figures: [.init(phrase: "普惠率", written: "91.17%", value: 91.17, unit: "%")],
             fingerprint: 0xdead_beef_cafe)
         let plain = ListedReport(
             slug: "a-2", id: "a-02", sourceFile: "a b.txt", position: 2, title: nil, listedTitle: nil, issuer: nil,
-            region: Region(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [], topicSections: [])
+            region: Region(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [], sections: [])
         let records = [
             SourceRecord(name: "a b.txt", slug: "a-b", hash: 0xfeed, key: .max, error: nil, reports: [awkward, plain],
                          files: [.init(path: "reports/a-1.html", hash: 0x1234), .init(path: "sources/a b.txt", hash: 0)],

@@ -34,10 +34,13 @@ struct SourceRecord: Sendable {
 ///     file    <path> <hash>
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
-///     section <anchor> <topics> <heading>
+///     section <anchor> <depth> <number> <heading> <topics>
+///     figure  <phrase> <written> <value> <unit>
 ///     warning <text>
 ///
-/// Lines after a `source` line belong to it; `\N` is null; topics are comma-separated indices.
+/// Lines after a `source` line belong to it, a `section` to the report above it, and a `figure` to
+/// the section above it (to the report when it comes before the report's first section); `\N` is
+/// null; topics are comma-separated indices.
 enum SourceCache {
     static let fileName = "sources.tsv"
 
@@ -80,11 +83,24 @@ enum SourceCache {
                     listedTitle: f[5].string, issuer: f[6].string,
                     region: Region(province: f[7].string, prefecture: f[8].string, county: f[9].string, level: f[10].string, code: f[11].string),
                     year: f[12].int, docType: type, complete: f[14].is("1"), signedDate: f[15].string,
-                    publishedDate: f[16].string, topics: topics, topicSections: [], fingerprint: fingerprint))
-            case (UInt8(ascii: "s"), 4) where f[0].is("section"):
-                guard current?.reports.isEmpty == false, let anchor = f[1].string, let topics = f[2].indices,
-                      let heading = f[3].string else { return [:] }
-                current!.reports[current!.reports.count - 1].topicSections.append(.init(anchor: anchor, heading: heading, topics: topics))
+                    publishedDate: f[16].string, topics: topics, sections: [], fingerprint: fingerprint))
+            case (UInt8(ascii: "s"), 6) where f[0].is("section"):
+                guard current?.reports.isEmpty == false, let anchor = f[1].string, let depth = f[2].int, let number = f[3].string,
+                      let heading = f[4].string, let topics = f[5].indices else { return [:] }
+                current!.reports[current!.reports.count - 1].sections.append(
+                    .init(anchor: anchor, depth: depth, number: number, heading: heading, topics: topics))
+            case (UInt8(ascii: "f"), 5) where f[0].is("figure"):
+                guard current?.reports.isEmpty == false, let phrase = f[1].string, let written = f[2].string,
+                      let unit = f[4].string else { return [:] }
+                let value = f[3].string.map { Double($0) }
+                if value == .some(nil) { return [:] }
+                let figure = Figure(phrase: phrase, written: written, value: value ?? nil, unit: unit)
+                let r = current!.reports.count - 1
+                if current!.reports[r].sections.isEmpty {
+                    current!.reports[r].figures.append(figure)
+                } else {
+                    current!.reports[r].sections[current!.reports[r].sections.count - 1].figures.append(figure)
+                }
             case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
                 guard current != nil, let text = f[1].string else { return [:] }
                 current!.warnings.append(text)
@@ -124,7 +140,14 @@ enum SourceCache {
                           r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
                           r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
                           list(r.topics), String(r.fingerprint, radix: 16)])
-                for s in r.topicSections { try line(["section", s.anchor, list(s.topics), s.heading]) }
+                func figures(_ list: [Figure]) throws {
+                    for f in list { try line(["figure", f.phrase, f.written, f.value.map { "\($0)" }, f.unit]) }
+                }
+                try figures(r.figures)
+                for s in r.sections {
+                    try line(["section", s.anchor, String(s.depth), s.number, s.heading, list(s.topics)])
+                    try figures(s.figures)
+                }
             }
             for warning in record.warnings { try line(["warning", warning]) }
         }

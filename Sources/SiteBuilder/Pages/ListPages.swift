@@ -100,11 +100,11 @@ struct ListPages {
         if !r.complete { html += " · <span class=\"warn\">不完整</span>" }
         html += "</span>\n"
         if let topic {
-            let matching = r.topicSections.filter { $0.topics.contains(topic) }
+            let matching = r.sections.filter { $0.topics.contains(topic) }
             if !matching.isEmpty {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
-                    let heading = entry.heading.isEmpty ? "（无标题段落）" : entry.heading
+                    let heading = entry.fullHeading.isEmpty ? "（无标题段落）" : entry.fullHeading
                     html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a></li>"
                 }
                 html += "</ul>\n"

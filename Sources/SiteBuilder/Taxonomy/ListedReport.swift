@@ -4,11 +4,20 @@ import ReportModel
 /// page as soon as it is parsed, and only this stays in memory (and in the build cache) for the
 /// lists, so a build's memory does not grow with the archive's text.
 public struct ListedReport: Sendable, Equatable {
-    /// A section filed under at least one topic, for the topic pages' lists of matching sections.
-    public struct TopicSection: Sendable, Equatable {
+    /// A section without its text: what topic pages, compare pages and the data export need of it.
+    public struct SectionSummary: Sendable, Equatable {
+        /// `s1-2`: the section's anchor on the report page.
         public var anchor: String
+        /// 0 for a top-level section.
+        public var depth: Int
+        /// The numbering as it stands (`一、`, `（二）`, `3.`); empty for an unnumbered heading.
+        public var number: String
         public var heading: String
         public var topics: [Int]
+        /// Key figures of the section's own text.
+        public var figures: [Figure] = []
+
+        public var fullHeading: String { number + heading }
     }
 
     public var slug: String
@@ -27,7 +36,10 @@ public struct ListedReport: Sendable, Equatable {
     public var signedDate: String?
     public var publishedDate: String?
     public var topics: [Int]
-    public var topicSections: [TopicSection]
+    /// Every section in reading order (depth gives the tree).
+    public var sections: [SectionSummary]
+    /// Key figures of the text before the first heading.
+    public var figures: [Figure] = []
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
     public var fingerprint: UInt64 = 0
 
@@ -43,7 +55,7 @@ public struct ListedReport: Sendable, Equatable {
                       region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
                       signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
         for field in fields { add(field) }
-        for s in topicSections { add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.heading)") }
+        for s in sections where !s.topics.isEmpty { add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.fullHeading)") }
         return ContentHash.of(bytes)
     }
 
@@ -71,9 +83,11 @@ extension ArchivedReport {
             listedTitle: report.listedTitle, issuer: report.issuer, region: report.region, year: report.year,
             docType: report.docType, complete: report.complete, signedDate: report.signedDate,
             publishedDate: report.publishedDate, topics: topics,
-            topicSections: sections.filter { !$0.topics.isEmpty }.map {
-                .init(anchor: $0.anchor, heading: $0.section.fullHeading, topics: $0.topics)
-            })
+            sections: sections.map {
+                .init(anchor: $0.anchor, depth: $0.depth, number: $0.section.number, heading: $0.section.heading,
+                      topics: $0.topics, figures: $0.section.figures)
+            },
+            figures: report.figures)
         listed.fingerprint = listed.computeFingerprint()
         return listed
     }
