@@ -9,6 +9,8 @@ public struct ListedReport: Sendable, Equatable {
         public var anchor: String
         public var heading: String
         public var topics: [Int]
+        /// Its sentences shown on its topics' pages, for those of the report's topics it shows.
+        public var passages: [TopicPassage] = []
     }
 
     public var slug: String
@@ -43,7 +45,10 @@ public struct ListedReport: Sendable, Equatable {
                       region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
                       signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
         for field in fields { add(field) }
-        for s in topicSections { add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.heading)") }
+        for s in topicSections {
+            add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.heading)")
+            for p in s.passages { add("\(p.topic) \(p.marksText) \(p.text)") }
+        }
         return ContentHash.of(bytes)
     }
 
@@ -72,7 +77,7 @@ extension ArchivedReport {
             docType: report.docType, complete: report.complete, signedDate: report.signedDate,
             publishedDate: report.publishedDate, topics: topics,
             topicSections: sections.filter { !$0.topics.isEmpty }.map {
-                .init(anchor: $0.anchor, heading: $0.section.fullHeading, topics: $0.topics)
+                .init(anchor: $0.anchor, heading: $0.section.fullHeading, topics: $0.topics, passages: $0.passages)
             })
         listed.fingerprint = listed.computeFingerprint()
         return listed
