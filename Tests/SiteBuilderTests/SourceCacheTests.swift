@@ -14,7 +14,10 @@ final class SourceCacheTests: XCTestCase {
             year: 2023, docType: .summaryPlan, complete: false, signedDate: "2023-12-30", publishedDate: nil, topics: [3, 0],
             sections: [.init(anchor: "s1", depth: 0, number: "一、", heading: "总体\\N", topics: [],
                              figures: [.init(phrase: "新建幼儿园", written: "12所", value: 12, unit: "所")]),
-                       .init(anchor: "s1-2", depth: 1, number: "（一）", heading: "\r学前\t教育", topics: [0]),
+                       .init(anchor: "s1-2", depth: 1, number: "（一）", heading: "\r学前\t教育", topics: [0, 2], passages: [
+                           TopicPassage(topic: 0, text: "新建\t幼儿园\n12所\\N", marks: [6..<15]),
+                           TopicPassage(topic: 2, text: "…无标记", marks: []),
+                       ]),
                        .init(anchor: "s2", depth: 0, number: "", heading: "", topics: [],
                              figures: [.init(phrase: "受助学生", written: "686、598人", value: nil, unit: "人"),
                                        .init(phrase: "投入\t资金", written: "0.1亿元", value: 10_000_000.000000002, unit: "元")])],
@@ -45,12 +48,33 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertEqual(loaded["empty.txt"]?.warnings, [])
     }
 
+    /// A list page is rendered again when a passage it shows changes, though nothing else did.
+    func testAPassageIsPartOfTheFingerprint() {
+        var report = ListedReport(
+            slug: "a-1", id: "a-01", sourceFile: "a.txt", position: 1, title: "标题", listedTitle: nil, issuer: nil, region: Region(),
+            year: 2023, docType: .summary, complete: true, signedDate: nil, publishedDate: nil, topics: [0],
+            sections: [.init(anchor: "s1", depth: 0, number: "一、", heading: "学前教育", topics: [0],
+                             passages: [TopicPassage(topic: 0, text: "新建幼儿园。", marks: [6..<15])])])
+        let before = report.computeFingerprint()
+        report.sections[0].passages[0].marks = [9..<15]
+        XCTAssertNotEqual(report.computeFingerprint(), before)
+        report.sections[0].passages[0].marks = [6..<15]
+        report.sections[0].passages[0].text = "新建幼儿园2所。"
+        XCTAssertNotEqual(report.computeFingerprint(), before)
+    }
+
     func testAFileItDidNotWriteIsIgnored() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try "build\tT\nsource\ta.txt\ta\t1\t2\nreport\ttoo\tfew\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
         XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty)
+        let section = "report\ta-1\ta-01\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tsummary\t1\t\\N\t\\N\t0\t0\nsection\ts1\t0\t一、\t学前\t0\n"
+        try "build\tT\nsource\ta.txt\ta\t1\t2\n\(section)passage\t0\t0-6\t学前\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        XCTAssertEqual(SourceCache.load(from: folder, token: nil)["a.txt"]?.reports.first?.sections.first?.passages,
+                       [TopicPassage(topic: 0, text: "学前", marks: [0..<6])], "the well-formed file this test damages next")
+        try "build\tT\nsource\ta.txt\ta\t1\t2\n\(section)passage\t0\t0-x\t学前\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "marks that do not read")
         try "source\ta.txt\ta\t1\t2\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
         XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "no build line: an older version's file")
     }

@@ -90,14 +90,18 @@ public struct TopicDefinition: Sendable, Equatable {
     public var name: String
     public var slug: String
     public var keywords: [String]
+    /// Phrases that hold a keyword without being about the topic (中小学和幼儿园 names schools,
+    /// not preschool education): a keyword inside one is not counted.
+    public var ignore: [String] = []
 
     static func read(_ reader: TOMLReader) throws(SiteConfig.Error) -> [TopicDefinition] {
         var topics: [TopicDefinition] = []
-        for entry in try reader.arrayOfTables("topics", keys: ["name", "slug", "keywords"]) {
+        for entry in try reader.arrayOfTables("topics", keys: ["name", "slug", "keywords", "ignore"]) {
             let topic = TopicDefinition(
                 name: try reader.string("name", in: entry, required: true)!,
                 slug: try reader.string("slug", in: entry, required: true)!,
-                keywords: try reader.strings("keywords", in: entry) ?? [])
+                keywords: try reader.strings("keywords", in: entry) ?? [],
+                ignore: try reader.strings("ignore", in: entry) ?? [])
             guard topic.slug.utf8.allSatisfy({ ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == 45 }) else {
                 throw reader.error("slug", in: entry.name, "must be lowercase ASCII letters, digits and -, found \"\(topic.slug)\"")
             }

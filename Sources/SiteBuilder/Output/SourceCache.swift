@@ -36,6 +36,8 @@ struct SourceRecord: Sendable {
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
 ///     section <anchor> <depth> <number> <heading> <topics>
 ///     figure  <phrase> <written> <value> <unit>
+///     passage <topic> <marks> <text>     a sentence the section above shows on a topic's page;
+///                                        marks are UTF-8 `start-end` pairs, comma-separated
 ///     warning <text>
 ///
 /// Lines after a `source` line belong to it, a `section` to the report above it, and a `figure` to
@@ -101,6 +103,12 @@ enum SourceCache {
                 } else {
                     current!.reports[r].sections[current!.reports[r].sections.count - 1].figures.append(figure)
                 }
+            case (UInt8(ascii: "p"), 4) where f[0].is("passage"):
+                guard current?.reports.last?.sections.isEmpty == false, let topic = f[1].int,
+                      let marks = f[2].string.flatMap(TopicPassage.marks(from:)), let text = f[3].string else { return [:] }
+                let r = current!.reports.count - 1
+                current!.reports[r].sections[current!.reports[r].sections.count - 1].passages
+                    .append(TopicPassage(topic: topic, text: text, marks: marks))
             case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
                 guard current != nil, let text = f[1].string else { return [:] }
                 current!.warnings.append(text)
@@ -147,6 +155,7 @@ enum SourceCache {
                 for s in r.sections {
                     try line(["section", s.anchor, String(s.depth), s.number, s.heading, list(s.topics)])
                     try figures(s.figures)
+                    for p in s.passages { try line(["passage", String(p.topic), p.marksText, p.text]) }
                 }
             }
             for warning in record.warnings { try line(["warning", warning]) }

@@ -129,9 +129,9 @@ struct IndexPages {
         let entries: [[String: Any]] = topics.indices.map {
             ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: indexPath), "count": content.topics[$0].count]
         }
-        var out: [Job] = [Job { [emit(index(path: indexPath, title: "按主题浏览", intro: "按章节分类：每一节依关键词归入主题，报告的主题由其各节按篇幅加权得出。", entries: entries))] }]
+        var out: [Job] = [Job { [emit(index(path: indexPath, title: "按主题浏览", intro: "按章节分类：一节归入其标题点明的主题，或其本节正文中主题词足够密集的主题（不随下级章节归类）；报告的主题由其各节按篇幅加权得出。", entries: entries))] }]
         for (t, topic) in topics.enumerated() {
-            out += jobs(.init(title: topic.name, intro: "各地报告中与“\(topic.name)”相关的章节。", path: { paths.topic(topic.slug, page: $0) },
+            out += jobs(.init(title: topic.name, intro: "各地报告中谈“\(topic.name)”的章节，新报告在前；每篇摘录含主题词的句子（主题词加亮），点击章节标题可读全文。", path: { paths.topic(topic.slug, page: $0) },
                                            reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t))
         }
         return out

@@ -105,7 +105,11 @@ struct ListPages {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
                     let heading = entry.fullHeading.isEmpty ? "（无标题段落）" : entry.fullHeading
-                    html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a></li>"
+                    html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a>"
+                    for passage in entry.passages where passage.topic == topic {
+                        html += "<p class=\"passage\">\(PassageHTML.render(passage))</p>"
+                    }
+                    html += "</li>"
                 }
                 html += "</ul>\n"
             }

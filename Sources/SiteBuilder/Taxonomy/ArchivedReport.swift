@@ -10,6 +10,8 @@ public struct ArchivedReport: Sendable {
         public var depth: Int
         public var section: Section
         public var topics: [Int]
+        /// What the section shows on its topics' pages (only for the report's own topics).
+        public var passages: [TopicPassage] = []
     }
 
     public var report: Report
@@ -60,24 +62,30 @@ extension ArchivedReport {
         }
     }
 
-    /// Files every section under its topics, and the report under those covering enough of its text.
+    /// Files every section under its topics, the report under those covering enough of its text,
+    /// and picks the passages its topics' pages show while the text is at hand.
     mutating func classify(with classifier: TopicClassifier) {
-        sections = Self.entries(report.sections, classifier: classifier)
+        var readings: [TopicClassifier.Reading] = []
+        sections = Self.entries(report.sections, classifier: classifier, readings: &readings)
         topics = classifier.reportTopics(sections.map { entry in
             (entry.topics, entry.section.paragraphs.reduce(entry.section.heading.utf8.count) { $0 + $1.utf8.count })
         })
+        for (i, passages) in TopicPassages.choose(readings, topics: topics).enumerated() { sections[i].passages = passages }
     }
 
-    /// Flattens the section tree, numbering anchors by position and classifying each section.
-    static func entries(_ sections: [Section], classifier: TopicClassifier, prefix: String = "s", depth: Int = 0) -> [SectionEntry] {
+    /// Flattens the section tree, numbering anchors by position and classifying each section;
+    /// `readings` gets each section's reading, in the same order.
+    static func entries(_ sections: [Section], classifier: TopicClassifier, readings: inout [TopicClassifier.Reading],
+                        prefix: String = "s", depth: Int = 0) -> [SectionEntry] {
         var out: [SectionEntry] = []
         for (i, section) in sections.enumerated() {
             let anchor = "\(prefix)\(prefix == "s" ? "" : "-")\(i + 1)"
-            let topics = classifier.classify(heading: section.heading, text: section.paragraphs.joined())
+            let reading = classifier.read(section)
+            readings.append(reading)
             var own = section
             own.children = []
-            out.append(SectionEntry(anchor: anchor, depth: depth, section: own, topics: topics))
-            out += entries(section.children, classifier: classifier, prefix: anchor, depth: depth + 1)
+            out.append(SectionEntry(anchor: anchor, depth: depth, section: own, topics: reading.topics))
+            out += entries(section.children, classifier: classifier, readings: &readings, prefix: anchor, depth: depth + 1)
         }
         return out
     }

@@ -18,6 +18,8 @@ public struct ListedReport: Sendable, Equatable {
         public var figures: [Figure] = []
 
         public var fullHeading: String { number + heading }
+        /// Its sentences shown on its topics' pages, for those of the report's topics it shows.
+        public var passages: [TopicPassage] = []
     }
 
     public var slug: String
@@ -55,7 +57,10 @@ public struct ListedReport: Sendable, Equatable {
                       region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
                       signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
         for field in fields { add(field) }
-        for s in sections where !s.topics.isEmpty { add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.fullHeading)") }
+        for s in sections where !s.topics.isEmpty {
+            add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.fullHeading)")
+            for p in s.passages { add("\(p.topic) \(p.marksText) \(p.text)") }
+        }
         return ContentHash.of(bytes)
     }
 
@@ -85,7 +90,7 @@ extension ArchivedReport {
             publishedDate: report.publishedDate, topics: topics,
             sections: sections.map {
                 .init(anchor: $0.anchor, depth: $0.depth, number: $0.section.number, heading: $0.section.heading,
-                      topics: $0.topics, figures: $0.section.figures)
+                      topics: $0.topics, figures: $0.section.figures, passages: $0.passages)
             },
             figures: report.figures)
         listed.fingerprint = listed.computeFingerprint()

@@ -1,48 +1,113 @@
 import ReportModel
+import ReportParser
 
-/// Sorts sections into the taxonomy's topics by their keywords.
+/// Files sections under the taxonomy's topics: a section is about a topic when its own heading
+/// names it, or when the topic's words are dense in its own paragraphs. A section never takes
+/// its subsections' topics, and a chapter's own text, which introduces its subsections, needs
+/// twice the density.
 ///
-/// Keywords are grouped by their first character so each section is scanned once, however many
-/// topics the taxonomy has.
+/// One scan a text: keywords are grouped by their first scalar and the longest one standing at a
+/// position is taken, so 校长负责制 (party building) is not also read as 校长 (teachers), and a
+/// topic's `ignore` phrases (中小学和幼儿园) hide the keyword inside them.
 public struct TopicClassifier: Sendable {
     public let topics: [TopicDefinition]
-    private let byFirst: [Unicode.Scalar: [(keyword: [Unicode.Scalar], topic: Int)]]
+    /// Keywords and ignored phrases by first scalar, longest first; an ignored phrase has no topic.
+    private let byFirst: [Unicode.Scalar: [(words: [Unicode.Scalar], topic: Int?)]]
     /// One bit per Basic Multilingual Plane scalar that starts a keyword: most scalars start none,
     /// and this answers for them without hashing.
     private let startsKeyword: [UInt64]
 
-    /// A heading that names a topic counts this many keyword hits: headings say what a section is about.
+    /// Keyword hits per 100 characters of a section's own text that file it under a topic. Tuned
+    /// on the labelled seed sections (`Tests/SiteBuilderTests/Fixtures/topics/`).
+    static let density = 0.95
+    /// Characters added to a text's length before the density is taken, so that a one-sentence
+    /// section (up to about 40 characters) is filed on one keyword, 150 characters need two, and
+    /// every further 105 characters one more.
+    static let allowance = 65
+    /// A chapter's own text introduces its subsections: it needs this many times the density.
+    static let introFactor = 2.0
+    /// Topics a section is filed under at most, strongest first.
+    static let maxTopics = 3
+    /// A heading's keyword outranks this many in the text when the strongest topics are kept.
     static let headingWeight = 3
-    /// Hits a section needs before it is filed under a topic.
-    static let threshold = 2
     /// A report's topic must cover this share of its classified text.
     static let reportShare = 0.08
 
+    /// One keyword found in a text: where it stands (in scalars) and its topic.
+    struct Hit: Sendable, Equatable {
+        var start: Int
+        var length: Int
+        var topic: Int
+    }
+
+    /// A section's own text as it was classified: its paragraphs as written, the keywords found in
+    /// each (read in simplified script when the section is written in traditional), and its topics.
+    struct Reading: Sendable {
+        var paragraphs: [[Unicode.Scalar]]
+        var hits: [[Hit]]
+        var topics: [Int]
+        /// Keywords of each topic in the text, by topic index.
+        var textHits: [Int]
+    }
+
     public init(topics: [TopicDefinition]) {
         self.topics = topics
-        var index: [Unicode.Scalar: [(keyword: [Unicode.Scalar], topic: Int)]] = [:]
-        for (t, topic) in topics.enumerated() {
-            for keyword in topic.keywords {
-                let scalars = Array(keyword.unicodeScalars)
-                guard let first = scalars.first else { continue }
-                index[first, default: []].append((scalars, t))
-            }
+        var index: [Unicode.Scalar: [(words: [Unicode.Scalar], topic: Int?)]] = [:]
+        func add(_ text: String, _ topic: Int?) {
+            let scalars = Array(text.unicodeScalars)
+            guard let first = scalars.first else { return }
+            index[first, default: []].append((scalars, topic))
         }
-        // Longest keyword first, so 义务教育 is counted before 教育-like shorter ones.
-        byFirst = index.mapValues { $0.sorted { ($0.keyword.count, $0.topic) > ($1.keyword.count, $1.topic) } }
+        for (t, topic) in topics.enumerated() {
+            topic.keywords.forEach { add($0, t) }
+            topic.ignore.forEach { add($0, nil) }
+        }
+        byFirst = index.mapValues { $0.sorted { ($0.words.count, -($0.topic ?? -1)) > ($1.words.count, -($1.topic ?? -1)) } }
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
         for scalar in index.keys where scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
         startsKeyword = bits
     }
 
-    /// Topic indices of one section, strongest first (at most three).
-    public func classify(heading: String, text: String) -> [Int] {
-        var scores = [Int](repeating: 0, count: topics.count)
-        count(heading, weight: Self.headingWeight, into: &scores)
-        count(text, weight: 1, into: &scores)
-        return scores.indices.filter { scores[$0] >= Self.threshold }
-            .sorted { (scores[$0], -$0) > (scores[$1], -$1) }
-            .prefix(3).map { $0 }
+    /// Topic indices of one section, strongest first (at most `maxTopics`).
+    /// - Parameters:
+    ///   - heading: the heading without its number.
+    ///   - paragraphs: the section's own paragraphs, not its subsections'.
+    ///   - introducesSubsections: whether the section has subsections, which its text introduces.
+    public func classify(heading: String, paragraphs: [String], introducesSubsections: Bool = false) -> [Int] {
+        read(heading: heading, paragraphs: paragraphs, introducesSubsections: introducesSubsections).topics
+    }
+
+    func read(_ section: Section) -> Reading {
+        read(heading: section.heading, paragraphs: section.paragraphs, introducesSubsections: !section.children.isEmpty)
+    }
+
+    func read(heading: String, paragraphs: [String], introducesSubsections: Bool) -> Reading {
+        // A section in traditional script is matched in simplified; its heading tells, cheaply.
+        let traditional = SimplifiedForm.hasTraditional(heading)
+        var headingHits = [Int](repeating: 0, count: topics.count)
+        for hit in hits(in: Array((traditional ? SimplifiedForm.of(heading) : heading).unicodeScalars)) { headingHits[hit.topic] += 1 }
+        var reading = Reading(paragraphs: [], hits: [], topics: [], textHits: [Int](repeating: 0, count: topics.count))
+        var length = 0
+        for paragraph in paragraphs {
+            let written = Array(paragraph.unicodeScalars)
+            var matched = written
+            if traditional {
+                let simplified = Array(SimplifiedForm.of(paragraph).unicodeScalars)
+                if simplified.count == written.count { matched = simplified }
+            }
+            let found = hits(in: matched)
+            for hit in found { reading.textHits[hit.topic] += 1 }
+            length += written.count
+            reading.paragraphs.append(written)
+            reading.hits.append(found)
+        }
+        let needed = Self.density * (introducesSubsections ? Self.introFactor : 1) * Double(length + Self.allowance) / 100
+        let strength = topics.indices.map { headingHits[$0] * Self.headingWeight + reading.textHits[$0] }
+        reading.topics = topics.indices
+            .filter { headingHits[$0] > 0 || (reading.textHits[$0] > 0 && Double(reading.textHits[$0]) >= needed) }
+            .sorted { (strength[$0], -$0) > (strength[$1], -$1) }
+            .prefix(Self.maxTopics).map { $0 }
+        return reading
     }
 
     /// A report's topics: those whose sections hold at least `reportShare` of the classified text.
@@ -58,8 +123,9 @@ public struct TopicClassifier: Sendable {
             .sorted { (weight[$0], -$0) > (weight[$1], -$1) }
     }
 
-    private func count(_ text: String, weight: Int, into scores: inout [Int]) {
-        let s = Array(text.unicodeScalars)
+    /// The keywords in `s`, left to right: the longest at each position, none overlapping.
+    func hits(in s: [Unicode.Scalar]) -> [Hit] {
+        var out: [Hit] = []
         var i = 0
         while i < s.count {
             let v = s[i].value
@@ -67,22 +133,20 @@ public struct TopicClassifier: Sendable {
                 i += 1
                 continue
             }
-            if let candidates = byFirst[s[i]] {
-                var matched = 0
-                for c in candidates where c.keyword.count <= s.count - i {
-                    var k = 1
-                    while k < c.keyword.count && s[i + k] == c.keyword[k] { k += 1 }
-                    if k == c.keyword.count {
-                        scores[c.topic] += weight
-                        matched = Swift.max(matched, c.keyword.count)
-                    }
-                }
-                if matched > 0 {
-                    i += matched
-                    continue
-                }
+            guard let candidates = byFirst[s[i]], let match = candidates.first(where: { starts(s, at: i, with: $0.words) }) else {
+                i += 1
+                continue
             }
-            i += 1
+            if let topic = match.topic { out.append(Hit(start: i, length: match.words.count, topic: topic)) }
+            i += match.words.count
         }
+        return out
+    }
+
+    private func starts(_ s: [Unicode.Scalar], at i: Int, with words: [Unicode.Scalar]) -> Bool {
+        guard words.count <= s.count - i else { return false }
+        var k = 1  // the first scalar is the one the candidates were looked up by
+        while k < words.count && s[i + k] == words[k] { k += 1 }
+        return k == words.count
     }
 }
