@@ -40,7 +40,7 @@ struct IndexPages {
     /// done so a large archive's lists are never all in memory at once.
     /// - Returns: the pages' paths, in a fixed order.
     func render() -> [String] {
-        var jobs: [Job] = [Job { [emit(home()), emit(notFound())] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs()
+        var jobs: [Job] = [Job { [emit(home()), emit(notFound())] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs() + coverageJobs()
         if page.searchEnabled {
             jobs.append(Job { [emit(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))] })
         }
@@ -58,9 +58,10 @@ struct IndexPages {
         return file.path
     }
 
-    private func index(path: String, title: String, intro: String?, entries: [[String: Any]], tree: [String: Any]? = nil) -> OutputFile {
+    private func index(path: String, title: String, intro: String?, entries: [[String: Any]], tree: [String: Any]? = nil, lead: String? = nil) -> OutputFile {
         var extra: [String: Any] = ["hasEntries": !entries.isEmpty, "entries": entries]
         if let intro { extra["intro"] = intro }
+        if let lead { extra["leadHTML"] = lead }
         if let tree { extra["tree"] = tree }
         return OutputFile(path: path, text: templates.render("index", page.context(path: path, title: title, extra)))
     }
@@ -77,17 +78,20 @@ struct IndexPages {
         }
         let tree: [String: Any] = ["children": regions.roots.map(node), "hasChildren": !regions.roots.isEmpty]
         var out: [Job] = [Job { [emit(index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree))] }]
+        let timeline = RegionTimeline(page: page, content: content)
         for (key, n) in regions.nodes.sorted(by: { $0.key < $1.key }) {
             let trail = regions.trail(to: key).dropLast()
             let hidden = n.reports.filter { $0.label != nil }.count
             var intro = "本地区及下级地区共 \(n.total) 篇报告。"
             if hidden > 0 { intro += "其中 \(hidden) 篇的下级地区名称在原文中被隐去（标为“名未具”），列在本级。" }
+            let reports = n.reports.map(\.report) + descendants(of: key)
             out += jobs(.init(
                 title: n.name, intro: intro, path: { paths.region(key, page: $0) },
-                reports: n.reports.map(\.report) + descendants(of: key),
+                reports: reports,
                 labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, $0) } }, uniquingKeysWith: { a, _ in a }),
                 breadcrumb: [("地区", indexPath)] + trail.map { ($0.name, paths.region($0.key)) },
-                subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) }))
+                subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) },
+                lead: { timeline.html(region: key, reports: reports.sorted(), at: paths.region(key)) }))
         }
         return out
     }
@@ -131,8 +135,10 @@ struct IndexPages {
         }
         var out: [Job] = [Job { [emit(index(path: indexPath, title: "按主题浏览", intro: "按章节分类：一节归入其标题点明的主题，或其本节正文中主题词足够密集的主题（不随下级章节归类）；报告的主题由其各节按篇幅加权得出。", entries: entries))] }]
         for (t, topic) in topics.enumerated() {
+            let first = paths.topic(topic.slug)
             out += jobs(.init(title: topic.name, intro: "各地报告中谈“\(topic.name)”的章节，新报告在前；每篇摘录含主题词的句子（主题词加亮），点击章节标题可读全文。", path: { paths.topic(topic.slug, page: $0) },
-                                           reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t))
+                                           reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t,
+                                           lead: { YearCharts.topicShare(t, content: content, id: "topic-chart") { page.link(paths.year(String($0)), from: first) }.html() }))
         }
         return out
     }
@@ -148,6 +154,15 @@ struct IndexPages {
                                            reports: content.types[type] ?? [], breadcrumb: [("类型", indexPath)]))
         }
         return out
+    }
+
+    // MARK: Coverage
+
+    private func coverageJobs() -> [Job] {
+        let coverage = CoveragePage(page: page, content: content)
+        let path = paths.coverage()
+        return [Job { [emit(index(path: path, title: CoveragePage.title, intro: CoveragePage.intro, entries: [], lead: coverage.table(at: path)))] }]
+            + coverage.listings().flatMap { jobs($0) }
     }
 
     // MARK: Home and 404
@@ -172,6 +187,9 @@ struct IndexPages {
             "years": content.years.keys.compactMap { $0 }.sorted(by: >).map { chip(String($0), paths.year(String($0)), content.years[$0]!.count) },
             "topics": topics.indices.filter { !content.topics[$0].isEmpty }.map { chip(topics[$0].name, paths.topic(topics[$0].slug), content.topics[$0].count) },
             "types": DocType.allCases.filter { content.types[$0] != nil }.map { chip($0.displayName, paths.type($0.slug), content.types[$0]!.count) },
+            "leadHTML": YearCharts.reportsPerYear(content.reports.indices, content: content, id: "year-chart", caption: "每年收录的报告数（篇）；“不详”为原文未给出可信年份的报告") {
+                page.link(paths.year(YearColumns.key($0)), from: path)
+            }.html(),
             "hasItems": !latest.isEmpty,
             "itemsHTML": latest.map { lists.item($0, label: nil, topic: nil, from: path) }.joined(separator: "\n"),
         ]

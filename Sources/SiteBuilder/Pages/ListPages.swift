@@ -21,6 +21,9 @@ struct ListPages {
         var subregions: [(name: String, path: String, count: Int)] = []
         /// For topic pages: the matching sections under each report.
         var topic: Int?
+        /// HTML written by code above the first page's list (a chart, a region's timeline); made
+        /// only when the first page is, on the core that renders it.
+        var lead: (() -> String)?
     }
 
     func pageCount(_ listing: Listing) -> Int {
@@ -32,11 +35,13 @@ struct ListPages {
         let size = page.config.pageSize
         let pageCount = pageCount(listing)
         let header = keys == nil ? 0 : Self.key(of: listing)
+        let lead = pages.contains(1) ? listing.lead?() : nil
         return pages.map { n in
             let path = listing.path(n)
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
             if let keys {
                 var parts = [header, UInt64(n), UInt64(pageCount)]
+                if n == 1, let lead { parts.append(ContentHash.of(Array(lead.utf8))) }
                 for i in slice { parts += [content.reports[i].fingerprint, listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0] }
                 if keys.reuse(path, key: ContentHash.combine(parts)) { return path }
             }
@@ -49,6 +54,7 @@ struct ListPages {
                 "subregions": listing.subregions.map { ["name": $0.name, "href": page.link($0.path, from: path), "count": $0.count] },
             ]
             if let intro = listing.intro { extra["intro"] = intro }
+            if n == 1, let lead { extra["leadHTML"] = lead }
             if pageCount > 1 {
                 var pagination: [String: Any] = [
                     "pages": Self.window(current: n, count: pageCount).map { p -> [String: Any] in

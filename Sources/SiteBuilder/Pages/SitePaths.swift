@@ -39,6 +39,13 @@ public struct SitePaths: Sendable {
     public func type(_ slug: String, page n: Int = 1) -> String { page("types", slug, page: n) }
     public func index(_ folder: String) -> String { "\(folder)/index.html" }
 
+    /// The coverage table: reports per province and year.
+    public func coverage() -> String { index("coverage") }
+
+    /// One province's reports of one year (`year` as `YearColumns.key` writes it), a cell of the
+    /// coverage table: per province, not per county, so the site gains at most a page a cell.
+    public func coverage(_ region: String, year: String, page n: Int = 1) -> String { page("coverage", "\(region)-\(year)", page: n) }
+
     /// `../` enough times to climb from `path` to the site root.
     public static func root(from path: String) -> String {
         String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)
