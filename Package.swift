@@ -39,6 +39,8 @@ let package = Package(
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Debian's libxml2, the only HTML and XML parser; MarkupDocument.swift is its one user.
         .systemLibrary(name: "Clibxml2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Debian's libsqlite3, for the opt-in data/archive.sqlite; Export/SQLite.swift is its one user.
+        .systemLibrary(name: "Csqlite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // HTML and XML bytes → plain Swift element trees (for `archive check`, and extractors).
         .target(name: "Markup", dependencies: ["Clibxml2"]),
         // Report → Markdown (escaping lives here, once) → HTML through cmark.
@@ -47,7 +49,7 @@ let package = Package(
         .target(
             name: "SiteBuilder",
             dependencies: [
-                "ReportModel", "Decode", "ReportParser", "ReportMarkdown", "Markup",
+                "ReportModel", "Decode", "ReportParser", "ReportMarkdown", "Markup", "Csqlite3",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

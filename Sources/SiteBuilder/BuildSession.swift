@@ -145,6 +145,10 @@ public final class BuildSession: @unchecked Sendable {
                                classifier: rendering.pages.classifier, gazetteer: .shared)
             }
             step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, into: site) }
+            step("data") {
+                Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(built.records.map(\.key)),
+                                   rendering: rendering, keys: keys, into: site)
+            }
             try site.check()
             if search, let pagefind, !options.searchInBackground {
                 // Timed on its own line: indexing is a cost of its own, not of the build.

@@ -3,7 +3,7 @@ import ReportModel
 import ReportParser
 
 /// The whole build, one named step after another:
-/// config → templates → sources (parse, render and write each report) → index → index pages → swap in.
+/// config → templates → sources (parse, render and write each report) → index → index pages → data → swap in.
 /// The steps are in `Steps/`; `BuildSession` runs them and keeps what a rebuild can reuse.
 public enum Pipeline {
     public struct Options: Sendable {

@@ -9,7 +9,7 @@ final class RegionTimelineTests: XCTestCase {
     static func report(_ slug: String, _ year: Int?, _ type: DocType, code: String?) -> ListedReport {
         var r = ListedReport(slug: slug, id: slug, sourceFile: "\(slug).txt", position: 1, title: "报告\(slug)", listedTitle: nil, issuer: nil,
                              region: Region(code: code), year: year, docType: type, complete: true, signedDate: nil, publishedDate: nil,
-                             topics: [], topicSections: [])
+                             topics: [], sections: [])
         r.fingerprint = r.computeFingerprint()
         return r
     }

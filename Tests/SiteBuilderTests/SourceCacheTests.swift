@@ -63,6 +63,27 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertNotEqual(report.computeFingerprint(), before)
     }
 
+    /// What only the data export gives (department, period, the duplicate's original) is kept too.
+    func testExportDetailsSurviveTheRoundTrip() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        var detailed = ListedReport(
+            slug: "a-2", id: "a-02", sourceFile: "a.txt", position: 2, title: "t", listedTitle: nil, issuer: nil, region: Region(),
+            year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [],
+            sections: [.init(anchor: "s1", depth: 0, number: "一、", heading: "h", topics: [])],
+            figures: [.init(phrase: "p", written: "1所", value: 1, unit: "所")])
+        detailed.department = "财务科\t"
+        detailed.duplicateOf = "a-01"
+        var periodOnly = detailed
+        periodOnly.slug = "a-3"
+        periodOnly.department = nil
+        periodOnly.duplicateOf = nil
+        periodOnly.period = "上半年"
+        let records = [SourceRecord(name: "a.txt", slug: "a", hash: 1, key: 2, error: nil, reports: [detailed, periodOnly], files: [])]
+        try SourceCache.save(records, token: "T", to: folder)
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T")["a.txt"]?.reports, [detailed, periodOnly])
+    }
+
     func testAFileItDidNotWriteIsIgnored() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable {
     public var templatesDirectory: String
     /// Read a source that is a symbolic link to a file outside the content folder (`[build] follow_symlinks`).
     public var followSymlinks: Bool
+    /// Also write `data/archive.sqlite` (`[export] sqlite`): opt-in, since it parses every source again.
+    public var exportSQLite = false
     public var topics: [TopicDefinition]
     public var overrides: [ReportOverride]
 
@@ -57,10 +59,11 @@ public struct SiteConfig: Sendable {
             throw Error(file: file, message: "\(error)")
         }
         var reader = TOMLReader(table: table, text: text, file: file)
-        try reader.allow(tables: ["site", "build", "search"], arrays: ["topics", "overrides"])
+        try reader.allow(tables: ["site", "build", "search", "export"], arrays: ["topics", "overrides"])
         let site = try reader.table("site", keys: ["title", "description", "base_url", "language", "page_size", "pretty_urls"], required: true)
         let build = try reader.table("build", keys: ["content", "output", "templates", "follow_symlinks"])
         let search = try reader.table("search", keys: ["enabled"])
+        let export = try reader.table("export", keys: ["sqlite"])
         var config = SiteConfig(
             title: try reader.string("title", in: site, required: true)!,
             description: try reader.string("description", in: site) ?? "",
@@ -76,6 +79,7 @@ public struct SiteConfig: Sendable {
             topics: try TopicDefinition.read(reader),
             overrides: try ReportOverride.read(reader)
         )
+        config.exportSQLite = try reader.bool("sqlite", in: export) ?? false
         do {
             config.baseURL = try validateBaseURL(config.baseURL)
         } catch {

@@ -34,13 +34,14 @@ struct SourceRecord: Sendable {
 ///     file    <path> <hash>
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
+///     detail  <department> <period> <duplicate of>     only when one of them is set
 ///     section <anchor> <depth> <number> <heading> <topics>
 ///     figure  <phrase> <written> <value> <unit>
 ///     passage <topic> <marks> <text>     a sentence the section above shows on a topic's page;
 ///                                        marks are UTF-8 `start-end` pairs, comma-separated
 ///     warning <text>
 ///
-/// Lines after a `source` line belong to it, a `section` to the report above it, and a `figure` to
+/// Lines after a `source` line belong to it, a `detail` or `section` to the report above it, and a `figure` to
 /// the section above it (to the report when it comes before the report's first section); `\N` is
 /// null; topics are comma-separated indices.
 enum SourceCache {
@@ -86,6 +87,12 @@ enum SourceCache {
                     region: Region(province: f[7].string, prefecture: f[8].string, county: f[9].string, level: f[10].string, code: f[11].string),
                     year: f[12].int, docType: type, complete: f[14].is("1"), signedDate: f[15].string,
                     publishedDate: f[16].string, topics: topics, sections: [], fingerprint: fingerprint))
+            case (UInt8(ascii: "d"), 4) where f[0].is("detail"):
+                guard current?.reports.isEmpty == false else { return [:] }
+                let r = current!.reports.count - 1
+                current!.reports[r].department = f[1].string
+                current!.reports[r].period = f[2].string
+                current!.reports[r].duplicateOf = f[3].string
             case (UInt8(ascii: "s"), 6) where f[0].is("section"):
                 guard current?.reports.isEmpty == false, let anchor = f[1].string, let depth = f[2].int, let number = f[3].string,
                       let heading = f[4].string, let topics = f[5].indices else { return [:] }
@@ -148,6 +155,9 @@ enum SourceCache {
                           r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
                           r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
                           list(r.topics), String(r.fingerprint, radix: 16)])
+                if r.department != nil || r.period != nil || r.duplicateOf != nil {
+                    try line(["detail", r.department, r.period, r.duplicateOf])
+                }
                 func figures(_ list: [Figure]) throws {
                     for f in list { try line(["figure", f.phrase, f.written, f.value.map { "\($0)" }, f.unit]) }
                 }

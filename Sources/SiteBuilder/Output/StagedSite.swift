@@ -61,6 +61,33 @@ final class StagedSite: @unchecked Sendable {
         return put(OutputFile(path: path, bytes: bytes))
     }
 
+    /// Puts a file too large to hold in memory, which `make` writes at the temporary path it is
+    /// given (beside the file's place in the staging folder), and returns its hash; nil when `make`
+    /// throws, which fails the build like any file that cannot be written.
+    @discardableResult
+    func putMade(_ path: String, _ make: (_ temporaryPath: String) throws -> Void) -> UInt64? {
+        ensureFolder(of: path)
+        let name = (path as NSString).lastPathComponent
+        let temporary = root + (path as NSString).deletingLastPathComponent + "/.\(name).part"
+        defer { unlink(temporary) }
+        do {
+            try make(temporary)
+            let hash = try ContentHash.ofFile(temporary)
+            if previous[path] == hash, linkFromPrevious(path, hash: hash) { return hash }
+            guard rename(temporary, root + path) == 0 else {
+                throw SiteWriter.WriteError(message: "cannot write \(root + path): \(String(cString: strerror(errno)))")
+            }
+            lock.withLock {
+                hashes[path] = hash
+                written += 1
+            }
+            return hash
+        } catch {
+            lock.withLock { if failure == nil { failure = "\(error)" } }
+            return nil
+        }
+    }
+
     /// Writes `bytes` to a new or truncated file with plain system calls: Foundation's `Data.write`
     /// took milliseconds a file, which the preview server's fast path cannot afford.
     static func write(_ bytes: [UInt8], to path: String) -> Bool {

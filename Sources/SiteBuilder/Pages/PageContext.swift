@@ -30,6 +30,7 @@ struct PageContext {
             "root": SitePaths.root(from: path),
             "canonical": config.baseURL + path,
             "searchEnabled": searchEnabled,
+            "dataSQLite": config.exportSQLite,
         ]
         if let d = description ?? (config.description.isEmpty ? nil : config.description) { c["description"] = d }
         c.merge(extra) { _, new in new }

@@ -46,6 +46,9 @@ public struct SitePaths: Sendable {
     /// coverage table: per province, not per county, so the site gains at most a page a cell.
     public func coverage(_ region: String, year: String, page n: Int = 1) -> String { page("coverage", "\(region)-\(year)", page: n) }
 
+    /// The archive as data: `reports.json`, `reports.csv`, `archive.sqlite`.
+    public func data(_ file: String) -> String { "data/\(file)" }
+
     /// `../` enough times to climb from `path` to the site root.
     public static func root(from path: String) -> String {
         String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)

@@ -31,7 +31,9 @@ public struct ArchivedReport: Sendable {
     /// year, the listing's), or when only headings or the body give one.
     /// The source's format and extension when the site keeps the file it came as beside its text:
     /// a web page, Word file or PDF (a text file is its own text).
-    public var original: (format: SourceFormat, extension: String)? {
+    public var original: (format: SourceFormat, extension: String)? { Self.original(of: sourceFile) }
+
+    static func original(of sourceFile: String) -> (format: SourceFormat, extension: String)? {
         guard let format = SourceFormat(fileName: sourceFile), format != .text, let dot = sourceFile.lastIndex(of: ".") else { return nil }
         return (format, sourceFile[sourceFile.index(after: dot)...].lowercased())
     }

@@ -44,6 +44,12 @@ public struct ListedReport: Sendable, Equatable {
     public var figures: [Figure] = []
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
     public var fingerprint: UInt64 = 0
+    /// What no list shows but the data export gives (`Report.department`, `.period`, `.duplicateOf`):
+    /// left out of the fingerprint.
+    public var department: String? = nil
+    public var period: String? = nil
+    /// The `id` of an earlier report in the same source with (almost) the same body.
+    public var duplicateOf: String? = nil
 
     /// Every field a list shows, hashed: a list page whose reports keep their fingerprints (and
     /// whose build inputs are the same) need not be rendered again.
@@ -93,6 +99,9 @@ extension ArchivedReport {
                       topics: $0.topics, figures: $0.section.figures, passages: $0.passages)
             },
             figures: report.figures)
+        listed.department = report.department
+        listed.period = report.period
+        listed.duplicateOf = report.duplicateOf
         listed.fingerprint = listed.computeFingerprint()
         return listed
     }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The "data" step: the archive as data beside the pages (`data/reports.json`, `data/reports.csv`,
+/// and with `[export] sqlite` `data/archive.sqlite`).
+extension Pipeline {
+    static let dataFiles = (json: "reports.json", csv: "reports.csv", sqlite: "archive.sqlite")
+
+    /// JSON and CSV are written from the index; the database also holds the sections' text, which
+    /// the build does not keep, so it parses every source again (on all cores). Each file is linked
+    /// from the site in place instead when no source changed (`sourcesKey`) nor any build input.
+    static func buildData(_ content: ArchiveContent, sources: [ContentFolder.Source], sourcesKey: UInt64,
+                          rendering: ReportRendering, keys: PageKeys, into site: StagedSite) {
+        let config = rendering.config
+        let paths = rendering.pages.page.paths
+        let json = paths.data(dataFiles.json), csv = paths.data(dataFiles.csv), sqlite = paths.data(dataFiles.sqlite)
+        if !keys.reuse(json, key: sourcesKey) {
+            site.putMade(json) { try ReportsJSON.write(content, config: config, paths: paths, to: ByteSink(path: $0)) }
+        }
+        if !keys.reuse(csv, key: sourcesKey) {
+            site.putMade(csv) { try ReportsCSV.write(content, config: config, paths: paths, to: ByteSink(path: $0)) }
+        }
+        if config.exportSQLite, !keys.reuse(sqlite, key: sourcesKey) {
+            let stream = SourceStream(files: sources, folder: config.contentDirectory, config: config,
+                                      classifier: rendering.pages.classifier, gazetteer: rendering.pages.gazetteer)
+            site.putMade(sqlite) { path in
+                let database = try ArchiveDatabase(creating: path)
+                try stream.forEach({ ArchiveDatabase.rows(for: $0.reports) }, database.add)
+                try database.finish(content, config: config, paths: paths)
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+
+struct Export: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the archive as data (JSON, CSV or SQLite) without building the site.",
+        discussion: """
+        Parses every source as `archive build` does and writes the file the build puts in data/: reports.json (every \
+        report's metadata, sections as a tree, topics, figures), reports.csv (one row a report, UTF-8 with a BOM) or \
+        archive.sqlite (tables with the sections' text and full-text indexes).
+        """
+    )
+
+    @Option(help: "What to write: \(Exporter.Format.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: Exporter.Format
+
+    @Option(name: .customLong("config"), help: "The site configuration.")
+    var configPath = "archive.toml"
+
+    @Option(help: "The site's public address, overriding [site].base_url (the files give it with each report's paths).")
+    var baseURL: String?
+
+    @Argument(help: "The file to write (replaced once the new one is whole).")
+    var output: String
+
+    func run() async throws {
+        let summary: Exporter.Summary
+        do {
+            summary = try Exporter.export(format, configPath: configPath, baseURL: baseURL, to: output)
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for error in summary.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+        print("wrote \(output): \(summary.reports) reports from \(summary.sources) sources; \(summary.warnings.count) warnings, \(summary.errors.count) failed sources")
+        if !summary.errors.isEmpty { throw ExitCode(1) }
+    }
+}
+
+extension Exporter.Format: ExpressibleByArgument {}
