@@ -39,6 +39,9 @@ public struct SitePaths: Sendable {
     public func type(_ slug: String, page n: Int = 1) -> String { page("types", slug, page: n) }
     public func index(_ folder: String) -> String { "\(folder)/index.html" }
 
+    /// The page setting two reports side by side. Slugs never hold `--`, so the name says which two.
+    public func compare(_ a: String, _ b: String) -> String { page("compare", "\(a)--\(b)") }
+
     /// `../` enough times to climb from `path` to the site root.
     public static func root(from path: String) -> String {
         String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)
