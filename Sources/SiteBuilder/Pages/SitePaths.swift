@@ -48,6 +48,8 @@ public struct SitePaths: Sendable {
 
     /// The archive as data: `reports.json`, `reports.csv`, `archive.sqlite`.
     public func data(_ file: String) -> String { "data/\(file)" }
+    /// The page setting two reports side by side. Slugs never hold `--`, so the name says which two.
+    public func compare(_ a: String, _ b: String) -> String { page("compare", "\(a)--\(b)") }
 
     /// `../` enough times to climb from `path` to the site root.
     public static func root(from path: String) -> String {
