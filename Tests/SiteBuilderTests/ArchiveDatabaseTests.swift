@@ -118,8 +118,8 @@ final class ArchiveDatabaseTests: XCTestCase {
 
     /// Letters and digits pair within a run; punctuation and spaces break it.
     func testBigramsPairAdjacentLettersAndDigits() {
-        XCTAssertEqual(Bigrams.of("发展学前教育。幼儿园12所"), "发展 展学 学前 前教 教育 幼儿 儿园 园1 12 2所")
-        XCTAssertEqual(Bigrams.of("学，前"), "")
-        XCTAssertEqual(Bigrams.of("5G 网络"), "5G 网络")
+        XCTAssertEqual(BigramTokens.of("发展学前教育。幼儿园12所"), "发展 展学 学前 前教 教育 幼儿 儿园 园1 12 2所")
+        XCTAssertEqual(BigramTokens.of("学，前"), "")
+        XCTAssertEqual(BigramTokens.of("5G 网络"), "5G 网络")
     }
 }

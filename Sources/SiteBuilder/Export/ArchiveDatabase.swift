@@ -61,13 +61,13 @@ final class ArchiveDatabase {
             if !report.paragraphs.isEmpty || !report.figures.isEmpty {
                 let text = report.paragraphs.joined(separator: "\n")
                 sections.append(SectionRow(position: 0, depth: nil, anchor: nil, number: "", heading: "", text: text, topics: [],
-                                           figures: report.figures, pairs: Bigrams.of(text)))
+                                           figures: report.figures, pairs: BigramTokens.of(text)))
             }
             for (i, entry) in archived.sections.enumerated() {
                 let text = entry.section.paragraphs.joined(separator: "\n")
                 sections.append(SectionRow(position: i + 1, depth: entry.depth, anchor: entry.anchor, number: entry.section.number,
                                            heading: entry.section.heading, text: text, topics: entry.topics, figures: entry.section.figures,
-                                           pairs: Bigrams.of(entry.section.heading) + " " + Bigrams.of(text)))
+                                           pairs: BigramTokens.of(entry.section.heading) + " " + BigramTokens.of(text)))
             }
             return (archived.slug, sections)
         })

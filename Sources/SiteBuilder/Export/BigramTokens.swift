@@ -4,7 +4,7 @@
 /// (学前, 幼儿, 减负) is the common case in Chinese; each pair here is one token of the `unicode61`
 /// tokenizer, so `MATCH '学前'` finds exactly the texts that hold 学前. Punctuation and spaces break
 /// a run: no pair spans them.
-enum Bigrams {
+enum BigramTokens {
     static func of(_ text: String) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count * 2)
