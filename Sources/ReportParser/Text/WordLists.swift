@@ -3,13 +3,13 @@ import Foundation
 /// Word lists read from a resource file of `KIND WORD` lines (`#` starts a comment): rules that
 /// are data, so a new form is a line in a file, not a branch in code. Each kind keeps the file's
 /// order, which a list may rely on (longest first, where one word holds another).
-struct WordLists<Kind: RawRepresentable & Hashable & CaseIterable & Sendable>: Sendable where Kind.RawValue == String {
+public struct WordLists<Kind: RawRepresentable & Hashable & CaseIterable & Sendable>: Sendable where Kind.RawValue == String {
     private var lists: [Kind: [Scalars]] = [:]
 
-    subscript(kind: Kind) -> [Scalars] { lists[kind] ?? [] }
+    public subscript(kind: Kind) -> [[Unicode.Scalar]] { lists[kind] ?? [] }
 
     /// - Parameter file: named in the failure for a line of an unknown kind.
-    init(text: String, file: String) {
+    public init(text: String, file: String) {
         for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") { continue }
@@ -21,7 +21,7 @@ struct WordLists<Kind: RawRepresentable & Hashable & CaseIterable & Sendable>: S
         }
     }
 
-    mutating func sortLongestFirst(_ kind: Kind) {
+    public mutating func sortLongestFirst(_ kind: Kind) {
         lists[kind]?.sort { $0.count > $1.count }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReportParser
 
 /// The word lists of `Resources/difference-words.txt`: what ends a name, and a date's units. Data,
 /// not code: a new kind of institution is a line there.
@@ -8,21 +9,13 @@ struct DifferenceWords: Sendable {
     }
 
     /// Longest first, so 中心校 is found before 中心 and 年度 before 年.
-    private var lists: [Kind: [[Unicode.Scalar]]] = [:]
+    private var lists: WordLists<Kind>
 
-    subscript(kind: Kind) -> [[Unicode.Scalar]] { lists[kind] ?? [] }
+    subscript(kind: Kind) -> [[Unicode.Scalar]] { lists[kind] }
 
     init(text: String, file: String) {
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(maxSplits: 1, whereSeparator: { $0 == " " || $0 == "\t" })
-            guard fields.count == 2, let kind = Kind(rawValue: String(fields[0])) else {
-                preconditionFailure("\(file):\(number + 1): cannot read \"\(line)\" (kinds: \(Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
-            }
-            lists[kind, default: []].append(Array(fields[1].trimmingCharacters(in: .whitespaces).unicodeScalars))
-        }
-        for kind in Kind.allCases { lists[kind]?.sort { $0.count > $1.count } }
+        lists = WordLists(text: text, file: file)
+        for kind in Kind.allCases { lists.sortLongestFirst(kind) }
     }
 
     static let standard: DifferenceWords = {
