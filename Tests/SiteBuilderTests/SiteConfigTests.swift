@@ -116,7 +116,7 @@ final class SiteConfigTests: XCTestCase {
         assertRejected(Self.full.replacingOccurrences(of: "page_size = 20", with: "colour = \"red\""), key: "site.colour", line: 4,
                        mentioning: "[site] takes title, description, base_url, language, page_size, pretty_urls")
         assertRejected(Self.full + "[theme]\nname = \"x\"\n", key: "theme", line: 25,
-                       mentioning: "the file takes [site], [build], [search], [[topics]], [[overrides]]")
+                       mentioning: "the file takes [site], [build], [search], [export], [[topics]], [[overrides]]")
     }
 
     func testTheFirstUnknownKeyInTheFileIsNamed() {
