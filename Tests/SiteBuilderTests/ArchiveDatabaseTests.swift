@@ -116,6 +116,21 @@ final class ArchiveDatabaseTests: XCTestCase {
         }
     }
 
+    /// Both kinds of repeat reach the duplicates table, by report id, with the near pair's share.
+    func testDuplicatesHoldTheSameSourceCopyAndTheNearPair() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ra-db-\(UUID().uuidString).sqlite").path
+        addTeardownBlock { unlink(path) }
+        let database = try ArchiveDatabase(creating: path)
+        try database.finish(ExportFixture.content(), config: ExportFixture.config, paths: SitePaths(pretty: false))
+        XCTAssertEqual(try ExternalTool.sqlite(path, """
+            SELECT d.kind, a.slug, b.slug, coalesce(d.similarity, '-') FROM duplicates d
+            JOIN reports a ON a.id = d.report_id JOIN reports b ON b.id = d.other_id ORDER BY d.kind
+            """), ["near|zhe-jiang-a-1|b-1|0.875", "same-source|zhe-jiang-a-2|zhe-jiang-a-1|-"])
+        XCTAssertEqual(try ExternalTool.sqlite(path, "SELECT b.slug FROM reports a JOIN reports b ON b.id = a.duplicate_of"), ["zhe-jiang-a-1"])
+        XCTAssertEqual(try ExternalTool.sqlite(path, "SELECT hex(title) FROM reports WHERE slug = 'zhe-jiang-a-1'"),
+                       [ExportFixture.awkward.utf8.map { String(format: "%02X", $0) }.joined()], "text is bound as it is, never spliced into SQL")
+    }
+
     /// Letters and digits pair within a run; punctuation and spaces break it.
     func testBigramsPairAdjacentLettersAndDigits() {
         XCTAssertEqual(BigramTokens.of("发展学前教育。幼儿园12所"), "发展 展学 学前 前教 教育 幼儿 儿园 园1 12 2所")
