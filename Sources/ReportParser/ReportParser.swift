@@ -96,6 +96,7 @@ public struct ReportParser: Sendable {
         report.listedTitle = raw.listedTitle == raw.title ? nil : raw.listedTitle
         report.paragraphs = outline.paragraphs
         report.sections = outline.sections
+        report.figures = outline.figures
         report.dropped = raw.dropped
         // The body without the signature, joined only if a metadata fallback needs it. The closure
         // holds the two arrays, not a copy of the report (a retain per field).
@@ -108,8 +109,6 @@ public struct ReportParser: Sendable {
                                          formatIssuers: issuers.map { (name: $0.value, from: $0.from) })
         reader.read(input, into: &report)
         if let from = raw.titleOrigin { report.provenance["title"] = from }
-        report.figures = FigureReader.figures(in: report.paragraphs)
-        FigureReader.fill(&report.sections)
         if raw.cutOffByEnd {
             report.complete = false
             report.incompleteReason = "the source ends before the collection's other reports"

@@ -36,10 +36,10 @@ final class ReportFiguresPageTests: XCTestCase {
         var archived = ArchivedReport(report: report, sourceFile: "x.txt", sourceSlug: "x", position: 1, slug: "x-1",
                                       sections: [], topics: [], setByHand: [])
         archived.classify(with: TopicClassifier(topics: []))
-        let rows = ReportPage.figureRows(archived)
+        let rows = FigureTable.rows(archived)
         XCTAssertEqual(rows.count, 1)
         let templates = try TemplateSet(directory: SiteFixture.repository.appendingPathComponent("templates").path)
-        let html = templates.render("report", ["title": "标题", "hasFigures": true, "figureCount": rows.count, "figures": rows])
+        let html = templates.render("report", ["title": "标题", "hasFigures": true, "figureCount": rows.count, "figureRowsHTML": rows.html])
         XCTAssertFalse(html.contains("<script>alert"), html)
         XCTAssertFalse(html.contains("<b>3</b>"), html)
         XCTAssertFalse(html.contains("\"><i>"), html)

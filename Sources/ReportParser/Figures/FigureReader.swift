@@ -1,77 +1,85 @@
 import ReportModel
 
+// Read from the scalars the outline builder has just scanned, never from the paragraphs' strings:
+// a second pass over the strings cost 10% of the parser before reading a single figure.
+
 /// Reads key figures from a paragraph: a number followed by a unit of `figure-words.txt`, with the
 /// phrase before it that says what it measures (`新建幼儿园12所`, `投入资金3.2亿元`, `普惠率达91.17%`).
 ///
 /// A number is digits (ASCII or full width, with a decimal point and `,` grouping by threes) or,
 /// with 十/百/千 or a multiplier, a Chinese numeral (十二, 一百二十, 三点五万); 万 and 亿 after it are
 /// multiplied into the value. A range (`10—15个`) or a list (`686、598人`) is kept as written, with no
-/// value. Not figures: a number without a unit (2023年, 5月, 12日, 一、), an ordinal (第三), and small
-/// counts in words (两所, 三个一, 四个全面), which in these reports name slogans more often than they count.
+/// value. Not figures: a number without a unit (2023年, 5月, 12日, 一、), an ordinal (第三), a word
+/// that starts like a unit but is none (90周年, 7—12周岁), and a count in words below ten before
+/// the words it counts (两所学校, 三个一, 四个全面), which in these reports names a slogan more often
+/// than it counts: only at the end of its clause is it a figure (新建学校三所。). 一 is never one:
+/// it says "a" (一批, 一次) as often as "one".
 enum FigureReader {
-    /// A count in words below this is a slogan's number, not a figure (see above).
+    typealias Text = UnsafeBufferPointer<Unicode.Scalar>
+
+    /// A count in words below this is a figure only at the end of its clause (see above).
     static let smallestCountInWords = 10.0
     /// A phrase longer than this keeps its end: the words next to the number name what it measures.
     static let longestPhrase = 16
 
-    /// The figures of `paragraphs`, in reading order.
-    static func figures(in paragraphs: [String], words: FigureWords = .standard) -> [Figure] {
-        var out: [Figure] = []
-        for i in paragraphs.indices where mayHoldFigure(paragraphs[i]) {
-            read(Scalars(paragraphs[i]), words: words, into: &out)
-        }
-        return out
-    }
-
-    /// Fills each section's `figures` from its own paragraphs, down the tree.
-    static func fill(_ sections: inout [Section], words: FigureWords = .standard) {
-        for i in sections.indices {
-            sections[i].figures = figures(in: sections[i].paragraphs, words: words)
-            fill(&sections[i].children, words: words)
-        }
+    /// Appends the figures of a paragraph's scalars to `out`, in reading order.
+    static func read(_ text: ArraySlice<Unicode.Scalar>, words: FigureWords = .standard, into out: inout [Figure]) {
+        text.withUnsafeBufferPointer { read($0, words: words, into: &out) }
     }
 
     /// The figures of one text.
-    static func figures(in text: Scalars, words: FigureWords = .standard) -> [Figure] {
+    static func figures(in text: String, words: FigureWords = .standard) -> [Figure] {
         var out: [Figure] = []
-        read(text, words: words, into: &out)
+        read(Scalars(text)[...], words: words, into: &out)
         return out
     }
 
-    private static func read(_ t: Scalars, words: FigureWords, into out: inout [Figure]) {
-        var i = 0
+    /// Where a number is looked for: a digit, or a numeral in words but 一, 〇 and 零 (一 counts only
+    /// inside a larger amount, found from its place or multiplier). Any other scalar is passed over
+    /// with one test, and most of a paragraph is.
+    private static let numberMarks = ScalarBits { $0.digitValue != nil || "二两三四五六七八九十百千万亿".unicodeScalars.contains($0) }
+
+    private static func read(_ t: Text, words: FigureWords, into out: inout [Figure]) {
+        var previous: (end: Int, phrase: String)?
+        var i = numberMarks.firstIndex(in: t, from: 0)
         while i < t.count {
-            let c = t[i]
+            var start = i
             let number: Amount?
-            if c.digitValue != nil {
+            if t[i].digitValue != nil {
                 number = digits(t, from: i)
-            } else if c.startsWordNumber, i == 0 || !t[i - 1].isNumeralWord {
-                number = wordNumber(t, from: i)
             } else {
-                i += 1
-                continue
+                start = wordNumberStart(t, around: i)
+                number = t[start].startsWordNumber ? wordNumber(t, from: start) : nil
             }
-            guard let number else {
-                i += 1
-                continue
-            }
-            if !isPartOfName(t, before: i), let figure = figure(t, number, start: i, words: words) {
-                out.append(figure.figure)
-                i = figure.end
+            var end = i
+            if let number, !isPartOfName(t, before: start), let figure = figure(t, number, start: start, end: &end, after: previous, words: words) {
+                out.append(figure)
+                previous = (end, figure.phrase)
+                i = end
             } else {
-                i = Swift.max(number.end, i + 1)  // past the whole number: none starts inside it
+                i = Swift.max(number?.end ?? i, i + 1)  // past the whole number: none starts inside it
             }
+            i = numberMarks.firstIndex(in: t, from: i)
         }
     }
 
-    /// A number as read, before its unit: `end` is the first scalar after it (and after 万/亿).
+    /// The start of the run of numerals in words that holds `i` (三 of 三点五万).
+    private static func wordNumberStart(_ t: Text, around i: Int) -> Int {
+        var start = i
+        while start > 0, t[start - 1].isNumeralWord || t[start - 1] == "点" && t[start].isNumeralWord { start -= 1 }
+        return start
+    }
+
+    /// A number as read, before its unit: `end` is the index after it (and after 万/亿).
     private struct Amount {
         var value: Double?
         var end: Int
+        /// A count in words below `smallestCountInWords`: a figure only at the end of its clause.
+        var isSmallCount = false
     }
 
     /// Digits, a decimal part, then a range's or a list's other numbers; the value is nil for those two.
-    private static func digits(_ t: Scalars, from start: Int) -> Amount {
+    private static func digits(_ t: Text, from start: Int) -> Amount {
         let first = decimal(t, from: start)
         var value: Double? = first.value, end = first.end
         if end + 1 < t.count, t[end] == "、", t[end + 1].digitValue != nil {
@@ -86,7 +94,7 @@ enum FigureReader {
     }
 
     /// `12`, `91.17`, `１２`, `19,925`: the value from its digits, exact for a decimal's written digits.
-    private static func decimal(_ t: Scalars, from start: Int) -> (value: Double, end: Int) {
+    private static func decimal(_ t: Text, from start: Int) -> (value: Double, end: Int) {
         var mantissa = 0.0, places = 0, i = start, inFraction = false
         while i < t.count {
             if let d = t[i].digitValue {
@@ -108,14 +116,14 @@ enum FigureReader {
     }
 
     /// Three digits and no fourth: `19,925` groups by thousands, `3,4` lists.
-    private static func isGroupOfThree(_ t: Scalars, at i: Int) -> Bool {
+    private static func isGroupOfThree(_ t: Text, at i: Int) -> Bool {
         guard i + 3 <= t.count else { return false }
         for k in i..<(i + 3) where t[k].digitValue == nil { return false }
         return i + 3 == t.count || t[i + 3].digitValue == nil
     }
 
     /// `-`, `~`, `至`, `—`, `——` between two numbers.
-    private static func rangeSeparatorLength(_ t: Scalars, at i: Int) -> Int? {
+    private static func rangeSeparatorLength(_ t: Text, at i: Int) -> Int? {
         guard i < t.count else { return nil }
         switch t[i] {
         case "—" where i + 1 < t.count && t[i + 1] == "—": return 2
@@ -124,90 +132,96 @@ enum FigureReader {
         }
     }
 
-    /// A Chinese numeral run (十二, 一百二十, 三点五万), kept when it reads at least `smallestCountInWords`.
-    private static func wordNumber(_ t: Scalars, from start: Int) -> Amount? {
-        var end = start
+    /// A Chinese numeral run (十二, 一百二十, 三点五万, 三). Only a place (十 百 千) or a multiplier takes
+    /// it to `smallestCountInWords`; a run with neither is a small count, of a single numeral.
+    private static func wordNumber(_ t: Text, from start: Int) -> Amount? {
+        var end = start, hasPlace = false
         while end < t.count, t[end].isNumeralWord || (t[end] == "点" && end + 1 < t.count && t[end + 1].isNumeralWord) {
+            hasPlace = hasPlace || t[end] == "十" || t[end] == "百" || t[end] == "千"
             end += 1
         }
-        guard let value = ChineseNumber.amount(t[start..<end]) else { return nil }
-        let amount = multiplied(Amount(value: value, end: end), t)
-        guard let read = amount.value, read >= smallestCountInWords else { return nil }
-        return amount
+        if !hasPlace, multiplier(t, at: end) == nil {
+            guard end == start + 1, t[start] != "一", let digit = t[start].chineseDigitValue else { return nil }
+            return Amount(value: Double(digit), end: end, isSmallCount: true)
+        }
+        guard let value = ChineseNumber.amount(Array(t[start..<end])[...]) else { return nil }
+        return multiplied(Amount(value: value, end: end), t)
     }
 
     /// 万 or 亿 after a number multiplies it.
-    private static func multiplied(_ amount: Amount, _ t: Scalars) -> Amount {
-        guard amount.end < t.count else { return amount }
-        let factor: Double = switch t[amount.end] {
-        case "万": 10_000
-        case "亿": 100_000_000
-        default: 1
-        }
-        guard factor > 1 else { return amount }
+    private static func multiplied(_ amount: Amount, _ t: Text) -> Amount {
+        guard let factor = multiplier(t, at: amount.end) else { return amount }
         return Amount(value: amount.value.map { $0 * factor }, end: amount.end + 1)
     }
 
+    private static func multiplier(_ t: Text, at i: Int) -> Double? {
+        guard i < t.count else { return nil }
+        return switch t[i] {
+        case "万": 10_000
+        case "亿": 100_000_000
+        default: nil
+        }
+    }
+
     /// An ordinal (第三, 第12), or digits inside a code or address (G20, v1.2, 9:27, news/255090).
-    private static func isPartOfName(_ t: Scalars, before i: Int) -> Bool {
+    private static func isPartOfName(_ t: Text, before i: Int) -> Bool {
         guard i > 0 else { return false }
         let p = t[i - 1]
-        if p == "第" { return true }
-        return p.isASCII && (p.properties.isAlphabetic || p == "." || p == "/" || p == ":" || p == "_")
+        return p == "第" || ("a"..."z").contains(p) || ("A"..."Z").contains(p) || p == "." || p == "/" || p == ":" || p == "_"
     }
 
-    /// The figure whose number is `number`, starting at `start`: nil without a unit or a phrase.
-    private static func figure(_ t: Scalars, _ number: Amount, start: Int, words: FigureWords) -> (figure: Figure, end: Int)? {
+    /// The figure whose number is `number`, starting at `start` and ending at `end`: nil without a
+    /// unit or a phrase. `previous` is the last figure read before it in the text, whose phrase a
+    /// figure right after it shares (`112套3920平方米`).
+    private static func figure(_ t: Text, _ number: Amount, start: Int, end figureEnd: inout Int,
+                               after previous: (end: Int, phrase: String)?, words: FigureWords) -> Figure? {
         var end = number.end
         while end < t.count, t[end].isBlank { end += 1 }  // `17 所`, as text from a PDF spaces it
-        if let about = words.match(.about, in: t, at: end) { end += about.count }
-        guard let unit = words.match(.unit, in: t, at: end) else { return nil }
-        end += unit.count
+        guard let unit = words.unit(in: t, at: end) else { return nil }
+        if number.isSmallCount, unit.end < t.count, t[unit.end].isHan || t[unit.end].digitValue != nil || t[unit.end].isClosingQuote {
+            return nil  // 三所学校, or a slogan's name: “双八条”
+        }
         let phrase = self.phrase(t, before: start, words: words)
-        guard !phrase.isEmpty else { return nil }
-        let unitText = unit == ["％"] ? "%" : unit.string
-        return (Figure(phrase: phrase.string, written: t[start..<end].string, value: number.value, unit: unitText), end)
+        let phraseText: String
+        if !phrase.range.isEmpty {
+            phraseText = Text(rebasing: t[phrase.range]).string
+        } else if let previous, previous.end >= phrase.runStart {  // all the run was that figure's unit
+            phraseText = previous.phrase
+        } else {
+            return nil
+        }
+        figureEnd = unit.end
+        return Figure(phrase: phraseText, written: Text(rebasing: t[start..<unit.end]).string, value: number.value, unit: unit.name)
     }
 
-    /// The run of Han text before the number, back to punctuation or another number: a date's tail
-    /// (when a number precedes it) and a time word taken off its start, linking words off its end,
-    /// then its last `longestPhrase` scalars.
-    private static func phrase(_ t: Scalars, before start: Int, words: FigureWords) -> ArraySlice<Unicode.Scalar> {
+    /// The run of Han text before the number (`runStart`), back to punctuation or another number,
+    /// then cut: what ends the number before it taken off its start (`3名干部和` → 干部和, `2023年新建`
+    /// → 新建), and a time word (`今年新建` → 新建); linking words off its end; then its last
+    /// `longestPhrase` scalars. An empty range is a run that held no more than that.
+    private static func phrase(_ t: Text, before start: Int, words: FigureWords) -> (range: Range<Int>, runStart: Int) {
         var hi = start
         while hi > 0, t[hi - 1].isBlank { hi -= 1 }
         var lo = hi
         while lo > 0, t[lo - 1].isHan { lo -= 1 }
-        if lo > 0, t[lo - 1].digitValue != nil {
-            while lo < hi, let lead = words.match(.lead, in: t, at: lo), lead.count <= hi - lo { lo += lead.count }
+        let runStart = lo
+        if lo > 0, t[lo - 1].digitValue != nil || t[lo - 1].isAnonymiser {
+            lo += numberTail(t, at: lo, before: hi, words: words)
         }
-        if let when = words.match(.when, in: t, at: lo), when.count < hi - lo { lo += when.count }
-        while lo < hi, words.suffix(.keep, of: t, lo..<hi) == nil, let link = words.suffix(.link, of: t, lo..<hi) { hi -= link.count }
-        return t[Swift.max(lo, hi - longestPhrase)..<hi]
+        if let when = words.match(.when, in: t, at: lo), when < hi - lo { lo += when }
+        while lo < hi, words.suffix(.keep, of: t, lo..<hi) == nil, let link = words.suffix(.link, of: t, lo..<hi) { hi -= link }
+        return (Swift.max(lo, hi - longestPhrase)..<hi, runStart)
     }
 
-    /// A paragraph with no digit and no 十 百 千 万 亿 holds no figure: skipped without decoding.
-    static func mayHoldFigure(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b >= 0x30 && b <= 0x39 { return true }
-                if b >= 0xE4 && b <= 0xEF && i + 2 < bytes.count {
-                    switch (b, bytes[i + 1], bytes[i + 2]) {
-                    case (0xEF, 0xBC, 0x90...0x99),  // ０–９
-                         (0xE5, 0x8D, 0x81), (0xE7, 0x99, 0xBE), (0xE5, 0x8D, 0x83),  // 十 百 千
-                         (0xE4, 0xB8, 0x87), (0xE4, 0xBA, 0xBF):  // 万 亿
-                        return true
-                    default: break
-                    }
-                    i += 3
-                } else {
-                    i += 1
-                }
-            }
-            return false
+    /// The length of what ends a number at `start`, not past `limit`: a unit, with the multiplier
+    /// and `about` word before it (`万余人`), or else a date's or an age's tail (`年底`, `周岁`).
+    private static func numberTail(_ t: Text, at start: Int, before limit: Int, words: FigureWords) -> Int {
+        let afterMultiplier = multiplier(t, at: start) == nil ? start : start + 1
+        if let unit = words.unit(in: t, at: afterMultiplier), unit.end <= limit {
+            return unit.end - start
         }
+        var i = start
+        while i < limit, let lead = words.match(.lead, in: t, at: i), i + lead <= limit { i += lead }
+        return i - start
     }
 }
 

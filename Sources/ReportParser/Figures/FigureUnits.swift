@@ -4,10 +4,8 @@ public enum FigureUnits {
     /// How many scalars the unit that starts at `text[i]` takes, with an `about` word before it
     /// (15余所, 1650余人次); 0 when no unit starts there.
     public static func length(in text: [Unicode.Scalar], at i: Int) -> Int {
-        let words = FigureWords.standard
-        var end = i
-        if let about = words.match(.about, in: text, at: end) { end += about.count }
-        guard let unit = words.match(.unit, in: text, at: end) else { return 0 }
-        return end + unit.count - i
+        text.withUnsafeBufferPointer { buffer in
+            FigureWords.standard.unit(in: buffer, at: i).map { $0.end - i } ?? 0
+        }
     }
 }

@@ -7,21 +7,29 @@ enum Checklist {
     static let minItems = 3
 
     /// Unfolds the lists among `sections`' leading children (and the roots' into `preamble`),
-    /// keeping the body's order: a section's paragraphs read before its children.
-    static func unfold(_ sections: inout [Section], into paragraphs: inout [String]) {
+    /// keeping the body's order: a section's paragraphs read before its children. The items'
+    /// figures, their headings' among them, go into `figures` with their text.
+    static func unfold(_ sections: inout [Section], into paragraphs: inout [String], figures: inout [Figure]) {
         var k = 0
         while k < sections.count, isItem(sections[k]) { k += 1 }
         if k >= minItems {
             // The last item takes the text after the list as its own paragraphs: it goes back too.
             if k < sections.count, isItem(sections[k], last: true) { k += 1 }
-            for i in 0..<k { paragraphs.append(sections[i].fullHeading); paragraphs += sections[i].paragraphs }
+            for i in 0..<k {
+                paragraphs.append(sections[i].fullHeading)
+                paragraphs += sections[i].paragraphs
+                figures += FigureReader.figures(in: sections[i].fullHeading) + sections[i].figures
+            }
             sections.removeSubrange(0..<k)
         }
         for i in sections.indices where !sections[i].children.isEmpty {
             var children = sections[i].children
             sections[i].children = []  // held once while it is edited
-            unfold(&children, into: &sections[i].paragraphs)
+            var figures = sections[i].figures
+            sections[i].figures = []
+            unfold(&children, into: &sections[i].paragraphs, figures: &figures)
             sections[i].children = children
+            sections[i].figures = figures
         }
     }
 

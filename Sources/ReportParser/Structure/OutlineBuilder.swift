@@ -5,13 +5,15 @@ import ReportModel
 /// Headings stand at line starts or run inline (a whole report may be one line): a heading runs
 /// to its first 。, to a gap of blanks, or to the next heading. A number only heads a section when
 /// it continues the numbering and stands at a sentence boundary; otherwise it is text, and a
-/// paragraph that a line wrap cut before it runs on.
+/// paragraph that a line wrap cut before it runs on. Each paragraph's key figures are read as it is
+/// emitted, from the scalars just scanned, and go where it goes.
 struct OutlineBuilder {
     /// A numbered "heading" longer than this is a numbered paragraph: its text stays a paragraph.
     static let maxHeadingLength = 60
 
     // The tree as it grows: headings and paragraphs go straight in, with no list of events to copy from.
     private var preamble: [String] = []
+    private var preambleFigures: [Figure] = []
     private var roots: [Section] = []
     private var path: [Section] = []  // open sections, outermost first
     private var sequence = NumberingSequence()
@@ -36,6 +38,8 @@ struct OutlineBuilder {
     private var promoted: Int?
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
+    /// Held here, as `startBits` is: the figures of every paragraph are read with it.
+    private let figureWords = FigureWords.standard
 
     init(source: [UInt8]) {
         self.source = source
@@ -45,7 +49,7 @@ struct OutlineBuilder {
     }
 
     /// - Parameter utf8: the source's bytes, where the paragraphs' `utf8` ranges point.
-    static func build(_ paragraphs: ArraySlice<Paragraph>, utf8: [UInt8]) -> (paragraphs: [String], sections: [Section]) {
+    static func build(_ paragraphs: ArraySlice<Paragraph>, utf8: [UInt8]) -> (paragraphs: [String], sections: [Section], figures: [Figure]) {
         var builder = OutlineBuilder(source: utf8)
         builder.promoted = promotedOpening(paragraphs)
         for index in paragraphs.indices {
@@ -60,8 +64,8 @@ struct OutlineBuilder {
         }
         builder.flush()
         builder.close(downTo: 0)
-        Checklist.unfold(&builder.roots, into: &builder.preamble)
-        return (builder.preamble, builder.roots)
+        Checklist.unfold(&builder.roots, into: &builder.preamble, figures: &builder.preambleFigures)
+        return (builder.preamble, builder.roots, builder.preambleFigures)
     }
 
     /// A report whose first line heading is `1.` and whose later line headings go on `二、` `三、`
@@ -300,9 +304,16 @@ struct OutlineBuilder {
             endHeading()
             return
         }
+        let scalars = buffer.isEmpty ? text[run] : (buffer + text[run])[...]
         let paragraph = takePending()
         if !paragraph.isEmpty {
-            if path.isEmpty { preamble.append(paragraph) } else { path[path.count - 1].paragraphs.append(paragraph) }
+            if path.isEmpty {
+                preamble.append(paragraph)
+                FigureReader.read(scalars, words: figureWords, into: &preambleFigures)
+            } else {
+                path[path.count - 1].paragraphs.append(paragraph)
+                FigureReader.read(scalars, words: figureWords, into: &path[path.count - 1].figures)
+            }
         }
     }
 

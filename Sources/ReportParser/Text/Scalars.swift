@@ -143,19 +143,24 @@ extension Array where Element == UInt8 {
 
 extension ArraySlice where Element == Unicode.Scalar {
     /// Encodes to UTF-8 directly: far cheaper than appending to a `String.UnicodeScalarView`.
-    /// The bytes are well-formed by construction, so where the standard library takes them
-    /// unchecked (`UTF8Span`) they are copied in as they are: its validation cost more than the encoding.
+    var string: String {
+        withUnsafeBufferPointer { $0.string }
+    }
+}
+
+extension UnsafeBufferPointer where Element == Unicode.Scalar {
+    /// Encodes to UTF-8 directly. The bytes are well-formed by construction, so where the standard
+    /// library takes them unchecked (`UTF8Span`) they are copied in as they are: its validation
+    /// cost more than the encoding.
     var string: String {
         guard !isEmpty else { return "" }
         if #available(macOS 26, *) {
             return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 4) { buffer in
-                let n = withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
-                return String(copying: UTF8Span(unchecked: UnsafeBufferPointer(rebasing: buffer[..<n]).span))
+                let n = encode(self, into: buffer)
+                return String(copying: UTF8Span(unchecked: UnsafeBufferPointer<UInt8>(rebasing: buffer[..<n]).span))
             }
         }
-        return String(unsafeUninitializedCapacity: count * 4) { buffer in
-            withUnsafeBufferPointer { scalars in encode(scalars, into: buffer) }
-        }
+        return String(unsafeUninitializedCapacity: count * 4) { buffer in encode(self, into: buffer) }
     }
 
     private func encode(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {

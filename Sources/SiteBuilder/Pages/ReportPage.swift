@@ -57,7 +57,7 @@ struct ReportPage {
             tocHTML += "<li class=\"depth-\(entry.depth)\"><a href=\"#\(entry.anchor)\">\(HTML.escape(entry.section.fullHeading))</a></li>"
             tocCount += 1
         }
-        let figures = Self.figureRows(archived)
+        let figures = FigureTable.rows(archived)
         let region = [report.region.province, report.region.prefecture, report.region.county].compactMap { $0 }
         let signature = report.signature.map { $0.split(separator: "\n").map(String.init) } ?? []
         let title = report.title ?? report.listedTitle ?? "（无标题）"
@@ -82,9 +82,9 @@ struct ReportPage {
             "hasTopics": !archived.topics.isEmpty,
             "hasWarnings": !warnings.isEmpty,
             "warnings": warnings,
-            "hasFigures": !figures.isEmpty,
+            "hasFigures": figures.count > 0,
             "figureCount": figures.count,
-            "figures": figures,
+            "figureRowsHTML": figures.html,
             "hasToc": tocCount > 1,
             "tocHTML": tocHTML,
             "preamble": report.paragraphs.isEmpty ? "" : CommonMark.html(fromMarkdown: ReportDocument.markdown(paragraphs: report.paragraphs)),
@@ -107,23 +107,6 @@ struct ReportPage {
             OutputFile(path: path, text: templates.render("report", html)),
             OutputFile(path: paths.markdown(archived.slug), text: ReportDocument.markdown(for: report, frontMatter: frontMatter(archived))),
         ]
-    }
-
-    /// One row a figure for the page's table, in reading order: the preamble's, then each section's
-    /// with the anchor of its section. The template escapes every field: the text is the source's.
-    static func figureRows(_ archived: ArchivedReport) -> [[String: Any]] {
-        func row(_ f: Figure, anchor: String?, section: String) -> [String: Any] {
-            var row: [String: Any] = ["phrase": f.phrase, "written": f.written, "unit": f.unit, "section": section]
-            if let anchor { row["anchor"] = anchor }
-            // A whole number without its `.0`, as a reader or a script would compare it.
-            if let v = f.value { row["value"] = v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v) }
-            return row
-        }
-        var rows = archived.report.figures.map { row($0, anchor: nil, section: "开头") }
-        for entry in archived.sections {
-            rows += entry.section.figures.map { row($0, anchor: entry.anchor, section: entry.section.fullHeading) }
-        }
-        return rows
     }
 
     private func frontMatter(_ archived: ArchivedReport) -> FrontMatter {
