@@ -35,8 +35,7 @@ struct SourceRecord: Sendable {
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
 ///     section <anchor> <topics> <heading>
-///     passage <topic> <marks> <text>     a sentence the section above shows on a topic's page;
-///                                        marks are UTF-8 `start-end` pairs, comma-separated
+///     passages <start> <end>    where the report's passages lie in the `PassageStore` of this token
 ///     warning <text>
 ///
 /// Lines after a `source` line belong to it; `\N` is null; topics are comma-separated indices.
@@ -87,12 +86,9 @@ enum SourceCache {
                 guard current?.reports.isEmpty == false, let anchor = f[1].string, let topics = f[2].indices,
                       let heading = f[3].string else { return [:] }
                 current!.reports[current!.reports.count - 1].topicSections.append(.init(anchor: anchor, heading: heading, topics: topics))
-            case (UInt8(ascii: "p"), 4) where f[0].is("passage"):
-                guard current?.reports.last?.topicSections.isEmpty == false, let topic = f[1].int,
-                      let marks = f[2].string.flatMap(TopicPassage.marks(from:)), let text = f[3].string else { return [:] }
-                let r = current!.reports.count - 1
-                current!.reports[r].topicSections[current!.reports[r].topicSections.count - 1].passages
-                    .append(TopicPassage(topic: topic, text: text, marks: marks))
+            case (UInt8(ascii: "p"), 3) where f[0].is("passages"):
+                guard current?.reports.isEmpty == false, let start = f[1].int, let end = f[2].int, start < end else { return [:] }
+                current!.reports[current!.reports.count - 1].passages = start..<end
             case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
                 guard current != nil, let text = f[1].string else { return [:] }
                 current!.warnings.append(text)
@@ -132,10 +128,8 @@ enum SourceCache {
                           r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
                           r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
                           list(r.topics), String(r.fingerprint, radix: 16)])
-                for s in r.topicSections {
-                    try line(["section", s.anchor, list(s.topics), s.heading])
-                    for p in s.passages { try line(["passage", String(p.topic), p.marksText, p.text]) }
-                }
+                for s in r.topicSections { try line(["section", s.anchor, list(s.topics), s.heading]) }
+                if let span = r.passages { try line(["passages", String(span.lowerBound), String(span.upperBound)]) }
             }
             for warning in record.warnings { try line(["warning", warning]) }
         }

@@ -9,6 +9,8 @@ struct ListPages {
     var put: @Sendable (OutputFile) -> Void
     /// Pages unchanged since the last build are linked, not rendered; nil renders every page.
     var keys: PageKeys?
+    /// The passages topic pages quote under each report; nil lists sections by heading alone.
+    var passages: PassageStore? = nil
 
     struct Listing {
         var title: String
@@ -101,12 +103,13 @@ struct ListPages {
         html += "</span>\n"
         if let topic {
             let matching = r.topicSections.filter { $0.topics.contains(topic) }
+            let quoted = r.passages.flatMap { passages?.read($0) }.flatMap { TopicPassage.decode($0, topic: topic) } ?? [:]
             if !matching.isEmpty {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
                     let heading = entry.heading.isEmpty ? "（无标题段落）" : entry.heading
                     html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a>"
-                    for passage in entry.passages where passage.topic == topic {
+                    for passage in quoted[entry.anchor] ?? [] {
                         html += "<p class=\"passage\">\(PassageHTML.render(passage))</p>"
                     }
                     html += "</li>"

@@ -9,8 +9,6 @@ public struct ListedReport: Sendable, Equatable {
         public var anchor: String
         public var heading: String
         public var topics: [Int]
-        /// Its sentences shown on its topics' pages, for those of the report's topics it shows.
-        public var passages: [TopicPassage] = []
     }
 
     public var slug: String
@@ -30,6 +28,8 @@ public struct ListedReport: Sendable, Equatable {
     public var publishedDate: String?
     public var topics: [Int]
     public var topicSections: [TopicSection]
+    /// Where the sentences its topics' pages quote lie in the build's `PassageStore`; nil for none.
+    public var passages: Range<Int>? = nil
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
     public var fingerprint: UInt64 = 0
 
@@ -45,10 +45,7 @@ public struct ListedReport: Sendable, Equatable {
                       region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
                       signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
         for field in fields { add(field) }
-        for s in topicSections {
-            add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.heading)")
-            for p in s.passages { add("\(p.topic) \(p.marksText) \(p.text)") }
-        }
+        for s in topicSections { add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.heading)") }
         return ContentHash.of(bytes)
     }
 
@@ -77,7 +74,7 @@ extension ArchivedReport {
             docType: report.docType, complete: report.complete, signedDate: report.signedDate,
             publishedDate: report.publishedDate, topics: topics,
             topicSections: sections.filter { !$0.topics.isEmpty }.map {
-                .init(anchor: $0.anchor, heading: $0.section.fullHeading, topics: $0.topics, passages: $0.passages)
+                .init(anchor: $0.anchor, heading: $0.section.fullHeading, topics: $0.topics)
             })
         listed.fingerprint = listed.computeFingerprint()
         return listed

@@ -15,11 +15,38 @@ public struct TopicPassage: Sendable, Equatable {
 }
 
 extension TopicPassage {
-    /// `marks` as the build cache writes them: `start-end` pairs, comma-separated.
-    var marksText: String { marks.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",") }
+    /// A report's passages as its `PassageStore` keeps them: a line a passage, `topic anchor marks
+    /// text` (marks as UTF-8 `start-end` pairs, comma-separated), fields escaped as in the build cache.
+    static func encode(_ sections: [(anchor: String, passages: [TopicPassage])]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (anchor, passages) in sections {
+            for p in passages {
+                let marks = p.marks.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",")
+                for (i, field) in [String(p.topic), anchor, marks, p.text].enumerated() {
+                    if i > 0 { out.append(0x09) }
+                    SourceCache.Field.append(field, to: &out)
+                }
+                out.append(0x0A)
+            }
+        }
+        return out
+    }
 
-    /// Reads `marksText`; nil when it is not well formed.
-    static func marks(from text: String) -> [Range<Int>]? {
+    /// The passages of `topic` in what `encode` wrote, by section anchor, in order; nil when the
+    /// bytes are not such.
+    static func decode(_ bytes: [UInt8], topic: Int) -> [String: [TopicPassage]]? {
+        var out: [String: [TopicPassage]] = [:]
+        for line in bytes.split(separator: 0x0A) {
+            let f = line.split(separator: 0x09, omittingEmptySubsequences: false).map { SourceCache.Field(bytes: $0) }
+            guard f.count == 4, let t = f[0].int else { return nil }
+            guard t == topic else { continue }
+            guard let anchor = f[1].string, let marks = f[2].string.flatMap(Self.marks(from:)), let text = f[3].string else { return nil }
+            out[anchor, default: []].append(TopicPassage(topic: t, text: text, marks: marks))
+        }
+        return out
+    }
+
+    private static func marks(from text: String) -> [Range<Int>]? {
         guard !text.isEmpty else { return [] }
         var out: [Range<Int>] = []
         for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
