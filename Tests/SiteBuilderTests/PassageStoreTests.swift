@@ -42,15 +42,18 @@ final class PassageStoreTests: XCTestCase {
         XCTAssertNil(PassageStore(in: folder, token: "B"))
     }
 
-    func testEncodedPassagesDecodeByTopicWhateverTheirText() throws {
-        let awkward = TopicPassage(topic: 0, text: "新建\t幼儿园\n12所\\N\r", marks: [6..<15, 16..<19])
+    func testEncodedPassagesReadBackByTopicAsOneLineOfHTMLEach() throws {
+        let awkward = TopicPassage(topic: 0, text: "新建\t<幼儿园>\n12所\\N\r", marks: [8..<17])
         let bytes = TopicPassage.encode([
-            (anchor: "s1-2", passages: [awkward, TopicPassage(topic: 3, text: "安全", marks: [0..<6])]),
+            (anchor: "s1-2", passages: [awkward, TopicPassage(topic: 13, text: "安全", marks: [0..<6])]),
             (anchor: "s2", passages: [TopicPassage(topic: 0, text: "…无标记", marks: [])]),
         ])
-        XCTAssertEqual(TopicPassage.decode(bytes, topic: 0), ["s1-2": [awkward], "s2": [TopicPassage(topic: 0, text: "…无标记", marks: [])]])
-        XCTAssertEqual(TopicPassage.decode(bytes, topic: 3), ["s1-2": [TopicPassage(topic: 3, text: "安全", marks: [0..<6])]])
-        XCTAssertEqual(TopicPassage.decode(bytes, topic: 5), [:])
-        XCTAssertNil(TopicPassage.decode(Array("0\ts1\t1-x\t学前\n".utf8), topic: 0), "marks that do not read")
+        XCTAssertEqual(bytes.filter { $0 == 0x0A }.count, 3, "a line a passage")
+        let preschool = TopicPassage.fragments(bytes, topic: 0)
+        XCTAssertEqual(preschool.map(\.anchor), ["s1-2", "s2"])
+        XCTAssertEqual(preschool.map(\.html), ["新建&#9;&lt;<mark>幼儿园</mark>&gt;&#10;12所\\N&#13;", "…无标记"])
+        XCTAssertEqual(TopicPassage.fragments(bytes, topic: 13).map(\.html), ["<mark>安全</mark>"])
+        XCTAssertEqual(TopicPassage.fragments(bytes, topic: 1).count, 0, "13 is not 1")
+        XCTAssertEqual(TopicPassage.fragments(Array("0 s1\tx\n\n0\ts1".utf8), topic: 0).count, 0, "lines that do not read")
     }
 }

@@ -103,14 +103,14 @@ struct ListPages {
         html += "</span>\n"
         if let topic {
             let matching = r.topicSections.filter { $0.topics.contains(topic) }
-            let quoted = r.passages.flatMap { passages?.read($0) }.flatMap { TopicPassage.decode($0, topic: topic) } ?? [:]
+            let quoted = r.passages.flatMap { passages?.read($0) }.map { TopicPassage.fragments($0, topic: topic) } ?? []
             if !matching.isEmpty {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
                     let heading = entry.heading.isEmpty ? "（无标题段落）" : entry.heading
                     html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a>"
-                    for passage in quoted[entry.anchor] ?? [] {
-                        html += "<p class=\"passage\">\(PassageHTML.render(passage))</p>"
+                    for passage in quoted where passage.anchor == entry.anchor {
+                        html += "<p class=\"passage\">\(passage.html)</p>"
                     }
                     html += "</li>"
                 }

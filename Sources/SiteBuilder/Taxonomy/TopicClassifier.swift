@@ -86,14 +86,14 @@ public struct TopicClassifier: Sendable {
         // A section in traditional script is matched in simplified; its heading tells, cheaply.
         let traditional = SimplifiedForm.hasTraditional(heading)
         var headingHits = [Int](repeating: 0, count: topics.count)
-        for hit in hits(in: Array((traditional ? SimplifiedForm.of(heading) : heading).unicodeScalars)) { headingHits[hit.topic] += 1 }
+        for hit in hits(in: [Unicode.Scalar].decoding(traditional ? SimplifiedForm.of(heading) : heading)) { headingHits[hit.topic] += 1 }
         var reading = Reading(paragraphs: [], hits: [], topics: [], textHits: [Int](repeating: 0, count: topics.count))
         var length = 0
         for paragraph in paragraphs {
-            let written = Array(paragraph.unicodeScalars)
+            let written = [Unicode.Scalar].decoding(paragraph)
             var matched = written
             if traditional {
-                let simplified = Array(SimplifiedForm.of(paragraph).unicodeScalars)
+                let simplified = [Unicode.Scalar].decoding(SimplifiedForm.of(paragraph))
                 if simplified.count == written.count { matched = simplified }
             }
             let found = hits(in: matched)

@@ -4,7 +4,7 @@
 /// already weigh 44 MB without them (each further sentence a section adds about 2 MB).
 enum TopicPassages {
     /// Sections of a report that show a passage for one topic; the others are listed by heading.
-    static let sectionsPerTopic = 3
+    static let sectionsPerTopic = 2
     static let sentencesPerSection = 1
     /// A longer sentence is cut to this many characters around its first keyword.
     static let maxLength = 100
