@@ -12,6 +12,8 @@ public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     /// Per source file name: what the last build made of it.
     private var records: [String: SourceRecord] = [:]
+    /// The token `records` were saved with: their passages are in that build's `PassageStore`.
+    private var recordsToken: String?
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
     /// Size and modification time of each source when its record was made.
@@ -54,6 +56,7 @@ public final class BuildSession: @unchecked Sendable {
     /// Forgets what the last build left, so the next one trusts nothing of the site in place.
     private func forget() {
         records = [:]
+        recordsToken = nil
         previous = [:]
         recordedStamps = [:]
         pageKeys = [:]
@@ -113,6 +116,7 @@ public final class BuildSession: @unchecked Sendable {
                 pageKeys = manifest.pages
                 recordedStamps = manifest.sources
                 records = step("load cache") { SourceCache.load(from: cacheFolder, token: manifest.records) }
+                recordsToken = manifest.records
             }
         }
         let files = folder.sources
@@ -120,10 +124,11 @@ public final class BuildSession: @unchecked Sendable {
         let rendering = Pipeline.ReportRendering(
             pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
             inputs: inputs)
+        let token = UUID().uuidString
+        let passages = try PassageStore(creatingIn: cacheFolder, token: token)
         let staging = try writer.stage()
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
-        let token = UUID().uuidString
         let built: (records: [SourceRecord], parsed: Int, rendered: Int)
         let content: ArchiveContent
         // The source records are saved on a core of their own while the index is built: the index
@@ -135,7 +140,11 @@ public final class BuildSession: @unchecked Sendable {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
                                       unmoved: Set(stamps.filter { recordedStamps[$0.key] == $0.value }.keys),
-                                      rendering: rendering, into: site, progress: progress)
+                                      rendering: rendering, into: site, passages: passages,
+                                      cachedPassages: recordsToken.flatMap { PassageStore(in: cacheFolder, token: $0) }, progress: progress)
+            }
+            if let failure = passages.failure {
+                throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(failure)")
             }
             DispatchQueue.global().async(group: savingRecords) { [cacheFolder, records = built.records] in
                 do { try SourceCache.save(records, token: token, to: cacheFolder) } catch { saveError.set("\(error)") }
@@ -144,7 +153,7 @@ public final class BuildSession: @unchecked Sendable {
                 ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
                                classifier: rendering.pages.classifier, gazetteer: .shared)
             }
-            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, into: site) }
+            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, passages: passages, into: site) }
             step("data") {
                 Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(built.records.map(\.key)),
                                    rendering: rendering, keys: keys, into: site)
@@ -178,6 +187,7 @@ public final class BuildSession: @unchecked Sendable {
             carried = search && options.searchInBackground
                 && rename(output.appendingPathComponent(Self.searchFolder).path, staging.appendingPathComponent(Self.searchFolder).path) == 0
             try step("swap") { try writer.commit(staging) }
+            passages.removeOthers()
             previous = manifest.outputs
             pageKeys = manifest.pages
             recordedStamps = manifest.sources
@@ -186,10 +196,12 @@ public final class BuildSession: @unchecked Sendable {
             savingRecords.wait()
             if carried { rename(staging.appendingPathComponent(Self.searchFolder).path, output.appendingPathComponent(Self.searchFolder).path) }
             writer.discard(staging)
+            passages.remove()
             throw error
         }
         generation += 1
         records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
+        recordsToken = token
         last = (content, rendering)
         summary.searchStale = search && options.searchInBackground
         summary.sources = files.count

@@ -12,7 +12,7 @@ final class TopicPageTests: XCTestCase {
             某县教育局\(year)年工作总结
 
             一、学前教育普惠发展
-            全年新建幼儿园\(year - 2000)所，普惠性幼儿园覆盖率达到85%。<script>alert(1)</script>学前三年毛入园率达到90%。
+            学前三年毛入园率达到90%。全年新建幼儿园\(year - 2000)所，<script>alert(1)</script>普惠性幼儿园覆盖率达到85%。
             二、教师队伍建设
             招聘教师120名，组织教师全员培训3000人次，评选骨干教师50名。
             """
@@ -26,11 +26,29 @@ final class TopicPageTests: XCTestCase {
         let end = try XCTUnwrap(page.range(of: "\n</li>", range: new.upperBound..<page.endIndex))
         let item = String(page[new.lowerBound..<end.lowerBound])
         XCTAssertTrue(item.contains("<li><a href=\"../reports/zz-new-1.html#s1\">一、学前教育普惠发展</a><p class=\"passage\">"), item)
-        XCTAssertTrue(item.contains("全年新建<mark>幼儿园</mark>24所，<mark>普惠</mark>性<mark>幼儿园</mark>覆盖率达到85%。</p>"), item)
-        XCTAssertTrue(item.contains("&lt;script&gt;alert(1)&lt;/script&gt;<mark>学前</mark>三年毛<mark>入园</mark>率达到90%。</p>"), item)
+        XCTAssertTrue(item.contains("<p class=\"passage\">全年新建<mark>幼儿园</mark>24所，&lt;script&gt;alert(1)&lt;/script&gt;<mark>普惠</mark>性<mark>幼儿园</mark>覆盖率达到85%。</p>"),
+                      "the section's sentence with the most of the topic's words: \(item)")
         XCTAssertFalse(item.contains("#s2"), "the teachers' section is not on the preschool page: \(item)")
         XCTAssertFalse(page.contains("<script>alert"), "raw script reached the page")
         let teachers = try site.text("topics/teachers.html")
         XCTAssertTrue(teachers.contains("<a href=\"../reports/zz-new-1.html#s2\">二、教师队伍建设</a><p class=\"passage\"><mark>招聘教师</mark>120名，组织<mark>教师</mark>全员培训"), teachers)
+    }
+
+    /// An edit that changes only a passage reaches the topic page of the next build; a report whose
+    /// source did not change keeps its passages; one passage file stays in the cache.
+    func testRebuildsKeepThePassagesCurrent() throws {
+        let report = "某县教育局2024年工作总结\n\n一、学前教育普惠发展\n全年新建幼儿园24所，普惠性幼儿园覆盖率达到85%。\n二、教师队伍建设\n招聘教师120名，组织教师全员培训3000人次。\n"
+        let site = try SiteFixture(self, extraSources: ["zz-edit.txt": report])
+        try site.build()
+        XCTAssertTrue(try site.text("topics/preschool.html").contains("全年新建<mark>幼儿园</mark>24所"))
+        try report.replacingOccurrences(of: "24所", with: "25所").write(to: site.content.appendingPathComponent("zz-edit.txt"), atomically: true, encoding: .utf8)
+        let summary = try site.build()
+        XCTAssertEqual(summary.sourcesParsed, 1)
+        let page = try site.text("topics/preschool.html")
+        XCTAssertTrue(page.contains("全年新建<mark>幼儿园</mark>25所"), "the edited passage")
+        XCTAssertTrue(page.contains("<a href=\"../reports/000-155cf9d07f7bc588-1.html#s2-2\">(二)落实扶持政策,加大普惠园建设。</a><p class=\"passage\">"),
+                      "an unchanged source's passages, carried over: \(page)")
+        let cache = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".archive-cache").path)
+        XCTAssertEqual(cache.filter { $0.hasPrefix("passages-") }.count, 1, "\(cache)")
     }
 }

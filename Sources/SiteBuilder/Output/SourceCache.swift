@@ -37,8 +37,7 @@ struct SourceRecord: Sendable {
 ///     detail  <department> <period> <duplicate of>     only when one of them is set
 ///     section <anchor> <depth> <number> <heading> <topics>
 ///     figure  <phrase> <written> <value> <unit>
-///     passage <topic> <marks> <text>     a sentence the section above shows on a topic's page;
-///                                        marks are UTF-8 `start-end` pairs, comma-separated
+///     passages <start> <end>    where the report's passages lie in the `PassageStore` of this token
 ///     warning <text>
 ///
 /// Lines after a `source` line belong to it, a `detail` or `section` to the report above it, and a `figure` to
@@ -110,12 +109,9 @@ enum SourceCache {
                 } else {
                     current!.reports[r].sections[current!.reports[r].sections.count - 1].figures.append(figure)
                 }
-            case (UInt8(ascii: "p"), 4) where f[0].is("passage"):
-                guard current?.reports.last?.sections.isEmpty == false, let topic = f[1].int,
-                      let marks = f[2].string.flatMap(TopicPassage.marks(from:)), let text = f[3].string else { return [:] }
-                let r = current!.reports.count - 1
-                current!.reports[r].sections[current!.reports[r].sections.count - 1].passages
-                    .append(TopicPassage(topic: topic, text: text, marks: marks))
+            case (UInt8(ascii: "p"), 3) where f[0].is("passages"):
+                guard current?.reports.isEmpty == false, let start = f[1].int, let end = f[2].int, start < end else { return [:] }
+                current!.reports[current!.reports.count - 1].passages = start..<end
             case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
                 guard current != nil, let text = f[1].string else { return [:] }
                 current!.warnings.append(text)
@@ -165,8 +161,8 @@ enum SourceCache {
                 for s in r.sections {
                     try line(["section", s.anchor, String(s.depth), s.number, s.heading, list(s.topics)])
                     try figures(s.figures)
-                    for p in s.passages { try line(["passage", String(p.topic), p.marksText, p.text]) }
                 }
+                if let span = r.passages { try line(["passages", String(span.lowerBound), String(span.upperBound)]) }
             }
             for warning in record.warnings { try line(["warning", warning]) }
         }

@@ -28,12 +28,12 @@ struct IndexPages {
     }
 
     init(page: PageContext, content: ArchiveContent, templates: TemplateSet, keys: PageKeys? = nil,
-         put: @escaping @Sendable (OutputFile) -> Void) {
+         passages: PassageStore? = nil, put: @escaping @Sendable (OutputFile) -> Void) {
         self.page = page
         self.content = content
         self.templates = templates
         self.put = put
-        lists = ListPages(page: page, content: content, templates: templates, put: put, keys: keys)
+        lists = ListPages(page: page, content: content, templates: templates, put: put, keys: keys, passages: passages)
     }
 
     /// Renders every index page on all cores (one job per taxonomy entry), putting each as it is

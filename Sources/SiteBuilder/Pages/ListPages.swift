@@ -9,6 +9,8 @@ struct ListPages {
     var put: @Sendable (OutputFile) -> Void
     /// Pages unchanged since the last build are linked, not rendered; nil renders every page.
     var keys: PageKeys?
+    /// The passages topic pages quote under each report; nil lists sections by heading alone.
+    var passages: PassageStore? = nil
 
     struct Listing {
         var title: String
@@ -107,13 +109,14 @@ struct ListPages {
         html += "</span>\n"
         if let topic {
             let matching = r.sections.filter { $0.topics.contains(topic) }
+            let quoted = r.passages.flatMap { passages?.read($0) }.map { TopicPassage.fragments($0, topic: topic) } ?? []
             if !matching.isEmpty {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
                     let heading = entry.fullHeading.isEmpty ? "（无标题段落）" : entry.fullHeading
                     html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a>"
-                    for passage in entry.passages where passage.topic == topic {
-                        html += "<p class=\"passage\">\(PassageHTML.render(passage))</p>"
+                    for passage in quoted where passage.anchor == entry.anchor {
+                        html += "<p class=\"passage\">\(passage.html)</p>"
                     }
                     html += "</li>"
                 }

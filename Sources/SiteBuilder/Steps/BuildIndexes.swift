@@ -4,8 +4,10 @@ import Foundation
 extension Pipeline {
     /// Every file of the site but the report pages: indexes, feeds, static files, put into the site
     /// as they are rendered.
-    static func buildIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: PageKeys?, into site: StagedSite) {
-        let indexPaths = IndexPages(page: page, content: content, templates: templates, keys: keys, put: { site.put($0) }).render()
+    static func buildIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: PageKeys?,
+                             passages: PassageStore? = nil, into site: StagedSite) {
+        let indexPaths = IndexPages(page: page, content: content, templates: templates, keys: keys, passages: passages,
+                                    put: { site.put($0) }).render()
         let reportPaths = content.reports.map { page.paths.report($0.slug) }
         var files = [Feeds.atom(content, config: page.config, paths: page.paths),
                      Feeds.sitemap(pages: reportPaths + indexPaths, config: page.config),

@@ -18,8 +18,6 @@ public struct ListedReport: Sendable, Equatable {
         public var figures: [Figure] = []
 
         public var fullHeading: String { number + heading }
-        /// Its sentences shown on its topics' pages, for those of the report's topics it shows.
-        public var passages: [TopicPassage] = []
     }
 
     public var slug: String
@@ -42,6 +40,8 @@ public struct ListedReport: Sendable, Equatable {
     public var sections: [SectionSummary]
     /// Key figures of the text before the first heading.
     public var figures: [Figure] = []
+    /// Where the sentences its topics' pages quote lie in the build's `PassageStore`; nil for none.
+    public var passages: Range<Int>? = nil
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
     public var fingerprint: UInt64 = 0
     /// What no list shows but the data export gives (`Report.department`, `.period`, `.duplicateOf`):
@@ -65,7 +65,6 @@ public struct ListedReport: Sendable, Equatable {
         for field in fields { add(field) }
         for s in sections where !s.topics.isEmpty {
             add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.fullHeading)")
-            for p in s.passages { add("\(p.topic) \(p.marksText) \(p.text)") }
         }
         return ContentHash.of(bytes)
     }
@@ -96,7 +95,7 @@ extension ArchivedReport {
             publishedDate: report.publishedDate, topics: topics,
             sections: sections.map {
                 .init(anchor: $0.anchor, depth: $0.depth, number: $0.section.number, heading: $0.section.heading,
-                      topics: $0.topics, figures: $0.section.figures, passages: $0.passages)
+                      topics: $0.topics, figures: $0.section.figures)
             },
             figures: report.figures)
         listed.department = report.department

@@ -62,6 +62,7 @@ public struct TopicClassifier: Sendable {
             topic.keywords.forEach { add($0, t) }
             topic.ignore.forEach { add($0, nil) }
         }
+        // Longest first; at equal length an ignored phrase, then the topic listed first.
         byFirst = index.mapValues { $0.sorted { ($0.words.count, -($0.topic ?? -1)) > ($1.words.count, -($1.topic ?? -1)) } }
         var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
         for scalar in index.keys where scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
@@ -85,14 +86,14 @@ public struct TopicClassifier: Sendable {
         // A section in traditional script is matched in simplified; its heading tells, cheaply.
         let traditional = SimplifiedForm.hasTraditional(heading)
         var headingHits = [Int](repeating: 0, count: topics.count)
-        for hit in hits(in: Array((traditional ? SimplifiedForm.of(heading) : heading).unicodeScalars)) { headingHits[hit.topic] += 1 }
+        for hit in hits(in: [Unicode.Scalar].decoding(traditional ? SimplifiedForm.of(heading) : heading)) { headingHits[hit.topic] += 1 }
         var reading = Reading(paragraphs: [], hits: [], topics: [], textHits: [Int](repeating: 0, count: topics.count))
         var length = 0
         for paragraph in paragraphs {
-            let written = Array(paragraph.unicodeScalars)
+            let written = [Unicode.Scalar].decoding(paragraph)
             var matched = written
             if traditional {
-                let simplified = Array(SimplifiedForm.of(paragraph).unicodeScalars)
+                let simplified = [Unicode.Scalar].decoding(SimplifiedForm.of(paragraph))
                 if simplified.count == written.count { matched = simplified }
             }
             let found = hits(in: matched)
@@ -104,7 +105,7 @@ public struct TopicClassifier: Sendable {
         let needed = Self.density * (introducesSubsections ? Self.introFactor : 1) * Double(length + Self.allowance) / 100
         let strength = topics.indices.map { headingHits[$0] * Self.headingWeight + reading.textHits[$0] }
         reading.topics = topics.indices
-            .filter { headingHits[$0] > 0 || (reading.textHits[$0] > 0 && Double(reading.textHits[$0]) >= needed) }
+            .filter { headingHits[$0] > 0 || Double(reading.textHits[$0]) >= needed }
             .sorted { (strength[$0], -$0) > (strength[$1], -$1) }
             .prefix(Self.maxTopics).map { $0 }
         return reading

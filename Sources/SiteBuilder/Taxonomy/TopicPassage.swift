@@ -15,17 +15,40 @@ public struct TopicPassage: Sendable, Equatable {
 }
 
 extension TopicPassage {
-    /// `marks` as the build cache writes them: `start-end` pairs, comma-separated.
-    var marksText: String { marks.map { "\($0.lowerBound)-\($0.upperBound)" }.joined(separator: ",") }
+    /// A report's passages as its `PassageStore` keeps them, ready for the topic pages: a line a
+    /// passage, `topic anchor html` (tab-separated), the HTML as `PassageHTML` renders it, which
+    /// holds no tab or line break. Rendered here, once, rather than on every topic page.
+    static func encode(_ sections: [(anchor: String, passages: [TopicPassage])]) -> [UInt8] {
+        var out: [UInt8] = []
+        for (anchor, passages) in sections {
+            for p in passages {
+                out += String(p.topic).utf8
+                out.append(0x09)
+                out += anchor.utf8
+                out.append(0x09)
+                PassageHTML.append(p, to: &out)
+                out.append(0x0A)
+            }
+        }
+        return out
+    }
 
-    /// Reads `marksText`; nil when it is not well formed.
-    static func marks(from text: String) -> [Range<Int>]? {
-        guard !text.isEmpty else { return [] }
-        var out: [Range<Int>] = []
-        for pair in text.split(separator: ",", omittingEmptySubsequences: false) {
-            let bounds = pair.split(separator: "-", omittingEmptySubsequences: false)
-            guard bounds.count == 2, let lower = Int(bounds[0]), let upper = Int(bounds[1]), lower <= upper else { return nil }
-            out.append(lower..<upper)
+    /// The passages of `topic` in what `encode` wrote, as their section's anchor and their HTML, in
+    /// reading order. A line that does not read is left out.
+    static func fragments(_ bytes: [UInt8], topic: Int) -> [(anchor: String, html: String)] {
+        var out: [(anchor: String, html: String)] = []
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = end + 1 }
+            var i = start, number = 0
+            while i < end, bytes[i] >= 0x30, bytes[i] <= 0x39 {
+                number = number * 10 + Int(bytes[i] - 0x30)
+                i += 1
+            }
+            guard number == topic, i > start, i < end, bytes[i] == 0x09,
+                  let tab = bytes[(i + 1)..<end].firstIndex(of: 0x09) else { continue }
+            out.append((String(decoding: bytes[(i + 1)..<tab], as: UTF8.self), String(decoding: bytes[(tab + 1)..<end], as: UTF8.self)))
         }
         return out
     }
