@@ -7,6 +7,12 @@ struct SourceRecord: Sendable {
     struct File: Sendable {
         var path: String
         var hash: UInt64
+        /// For a report page finished by the "report links" step (`ReportPageSlot`): the hash and
+        /// length of the part before its links.
+        var head: UInt64? = nil
+        var headLength = 0
+        /// Its head was written in this build and waits for the rest (not saved).
+        var staged = false
     }
 
     var name: String
@@ -31,14 +37,15 @@ struct SourceRecord: Sendable {
 ///
 ///     build   <token>      the first line: the `BuildManifest` saved with these records names it
 ///     source  <name> <slug> <hash> <key>
-///     file    <path> <hash>
+///     file    <path> <hash> [<head hash> <head length>]
 ///     report  <slug> <id> <position> <title> <listed title> <issuer> <province> <prefecture> <county>
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
+///     minhash <signature>  128 values of 4 hex digits (`MinHash`)
 ///     section <anchor> <depth> <number> <heading> <topics>
 ///     figure  <phrase> <written> <value> <unit>
 ///     warning <text>
 ///
-/// Lines after a `source` line belong to it, a `section` to the report above it, and a `figure` to
+/// Lines after a `source` line belong to it, a `minhash` or `section` to the report above it, and a `figure` to
 /// the section above it (to the report when it comes before the report's first section); `\N` is
 /// null; topics are comma-separated indices.
 enum SourceCache {
@@ -71,9 +78,17 @@ enum SourceCache {
                 if let done = current { records[done.name] = done }
                 guard let name = f[1].string, let slug = f[2].string, let hash = f[3].hex, let key = f[4].hex else { return [:] }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
-            case (UInt8(ascii: "f"), 3) where f[0].is("file"):
+            case (UInt8(ascii: "f"), 3) where f[0].is("file"), (UInt8(ascii: "f"), 5) where f[0].is("file"):
                 guard current != nil, let path = f[1].string, let hash = f[2].hex else { return [:] }
-                current!.files.append(.init(path: path, hash: hash))
+                var file = SourceRecord.File(path: path, hash: hash)
+                if f.count == 5 {
+                    guard let head = f[3].hex, let length = f[4].int else { return [:] }
+                    (file.head, file.headLength) = (head, length)
+                }
+                current!.files.append(file)
+            case (UInt8(ascii: "m"), 2) where f[0].is("minhash"):
+                guard current?.reports.isEmpty == false, let signature = f[1].signature else { return [:] }
+                current!.reports[current!.reports.count - 1].minhash = signature
             case (UInt8(ascii: "r"), 19) where f[0].is("report"):
                 guard current != nil, let slug = f[1].string, let id = f[2].string, let position = f[3].int,
                       let type = f[13].string.flatMap(DocType.init(rawValue:)), let topics = f[17].indices,
@@ -134,12 +149,15 @@ enum SourceCache {
         try line(["build", token])
         for record in records where record.error == nil {
             try line(["source", record.name, record.slug, String(record.hash, radix: 16), String(record.key, radix: 16)])
-            for file in record.files { try line(["file", file.path, String(file.hash, radix: 16)]) }
+            for file in record.files {
+                try line(["file", file.path, String(file.hash, radix: 16)] + (file.head.map { [String($0, radix: 16), String(file.headLength)] } ?? []))
+            }
             for r in record.reports {
                 try line(["report", r.slug, r.id, String(r.position), r.title, r.listedTitle, r.issuer,
                           r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
                           r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
                           list(r.topics), String(r.fingerprint, radix: 16)])
+                if let signature = r.minhash { try line(["minhash", Field.hex(signature)]) }
                 func figures(_ list: [Figure]) throws {
                     for f in list { try line(["figure", f.phrase, f.written, f.value.map { "\($0)" }, f.unit]) }
                 }
@@ -189,6 +207,39 @@ enum SourceCache {
             guard !bytes.isEmpty else { return [] }
             let parts = bytes.split(separator: 0x2C, omittingEmptySubsequences: false).map { Int(String(decoding: $0, as: UTF8.self)) }
             return parts.contains(nil) ? nil : parts.map { $0! }
+        }
+
+        /// A `MinHash` signature: four lower-case hex digits a value.
+        var signature: [UInt16]? {
+            guard bytes.count == MinHash.size * 4 else { return nil }
+            var out = [UInt16](repeating: 0, count: MinHash.size)
+            var i = bytes.startIndex
+            for k in 0..<MinHash.size {
+                var v: UInt16 = 0
+                for _ in 0..<4 {
+                    let b = bytes[i]
+                    let digit: UInt8
+                    switch b {
+                    case 0x30...0x39: digit = b - 0x30
+                    case 0x61...0x66: digit = b - 0x61 + 10
+                    default: return nil
+                    }
+                    v = v << 4 | UInt16(digit)
+                    i += 1
+                }
+                out[k] = v
+            }
+            return out
+        }
+
+        static func hex(_ signature: [UInt16]) -> String {
+            let digits = Array("0123456789abcdef".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(signature.count * 4)
+            for v in signature {
+                for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int(v >> UInt16(shift) & 0xF)]) }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
 
         static func append(_ value: String?, to out: inout [UInt8]) {

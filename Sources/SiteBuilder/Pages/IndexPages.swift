@@ -172,6 +172,7 @@ struct IndexPages {
             "years": content.years.keys.compactMap { $0 }.sorted(by: >).map { chip(String($0), paths.year(String($0)), content.years[$0]!.count) },
             "topics": topics.indices.filter { !content.topics[$0].isEmpty }.map { chip(topics[$0].name, paths.topic(topics[$0].slug), content.topics[$0].count) },
             "types": DocType.allCases.filter { content.types[$0] != nil }.map { chip($0.displayName, paths.type($0.slug), content.types[$0]!.count) },
+            "nearDuplicateCount": Set(content.nearDuplicates.flatMap { [$0.a, $0.b] }).count,
             "hasItems": !latest.isEmpty,
             "itemsHTML": latest.map { lists.item($0, label: nil, topic: nil, from: path) }.joined(separator: "\n"),
         ]

@@ -39,6 +39,9 @@ public struct SitePaths: Sendable {
     public func type(_ slug: String, page n: Int = 1) -> String { page("types", slug, page: n) }
     public func index(_ folder: String) -> String { "\(folder)/index.html" }
 
+    /// The clusters of near-duplicate reports, `duplicates/index.html` and `duplicates/page-2.html` on.
+    public func duplicates(page n: Int = 1) -> String { n > 1 ? page("duplicates", "page", page: n) : index("duplicates") }
+
     /// `../` enough times to climb from `path` to the site root.
     public static func root(from path: String) -> String {
         String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)

@@ -15,6 +15,8 @@ public struct ArchiveContent: Sendable {
     public var topics: [[Int]]
     public var types: [DocType: [Int]]
     public var classifier: TopicClassifier
+    /// Pairs of reports that share most of their text, sorted by `a`, then `b`.
+    public var nearDuplicates: [NearDuplicatePair] = []
 
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
         self.reports = reports.sorted(by: ListedReport.listOrder)

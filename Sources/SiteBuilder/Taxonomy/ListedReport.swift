@@ -42,6 +42,9 @@ public struct ListedReport: Sendable, Equatable {
     public var figures: [Figure] = []
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
     public var fingerprint: UInt64 = 0
+    /// The text's `MinHash` signature, for finding near-duplicates across the archive; nil for a
+    /// short report and a copy inside its own source.
+    public var minhash: [UInt16]?
 
     /// Every field a list shows, hashed: a list page whose reports keep their fingerprints (and
     /// whose build inputs are the same) need not be rendered again.
@@ -89,6 +92,7 @@ extension ArchivedReport {
             },
             figures: report.figures)
         listed.fingerprint = listed.computeFingerprint()
+        listed.minhash = MinHash.signature(of: report)
         return listed
     }
 }
