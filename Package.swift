@@ -50,7 +50,8 @@ let package = Package(
                 "ReportModel", "Decode", "ReportParser", "ReportMarkdown", "Markup",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            resources: [.copy("Resources/difference-words.txt")]
         ),
         // `archive serve`: the built site over HTTP, rebuilt and reloaded as sources change.
         .target(

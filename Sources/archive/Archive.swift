@@ -6,6 +6,6 @@ struct Archive: AsyncParsableCommand {
         commandName: "archive",
         abstract: "Turn raw education-bureau reports into a browsable static archive.",
         version: "0.1.0",
-        subcommands: [Build.self, Serve.self, Check.self, Parse.self, BenchParse.self]
+        subcommands: [Build.self, Serve.self, Check.self, Parse.self, Compare.self, BenchParse.self]
     )
 }

@@ -39,6 +39,9 @@ public struct SitePaths: Sendable {
     public func type(_ slug: String, page n: Int = 1) -> String { page("types", slug, page: n) }
     public func index(_ folder: String) -> String { "\(folder)/index.html" }
 
+    /// The page setting two reports side by side. Slugs never hold `--`, so the name says which two.
+    public func compare(_ a: String, _ b: String) -> String { page("compare", "\(a)--\(b)") }
+
     /// The clusters of near-duplicate reports, `duplicates/index.html` and `duplicates/page-2.html` on.
     public func duplicates(page n: Int = 1) -> String { n > 1 ? page("duplicates", "page", page: n) : index("duplicates") }
 

@@ -26,34 +26,39 @@ extension Pipeline {
         }
         var jobs = byCluster.keys.sorted().map { byCluster[$0]! }
         jobs += stride(from: 0, to: plain.count, by: 64).map { Array(plain[$0..<Swift.min(plain.count, $0 + 64)]) }
-        let paths_ = ResultSlots<[String]>(count: jobs.count)
-        let shared = UncheckedBox((jobs, pages))  // only read
+        let done = ResultSlots<[String]>(count: jobs.count)
+        let shared = UncheckedBox((jobs, pages, rendering))  // only read
         DispatchQueue.concurrentPerform(iterations: jobs.count) { j in
-            let (jobs, pages) = shared.value
+            let (jobs, pages, rendering) = shared.value
             let parser = ReportParser()
             var texts: [String: [String]] = [:]  // source file → its reports' texts, parsed once a job
             func text(_ r: ListedReport) -> String? {
                 if texts[r.sourceFile] == nil {
                     let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(r.sourceFile)).map { [UInt8]($0) }
-                    texts[r.sourceFile] = bytes.flatMap { try? parser.parse(bytes: $0, source: r.sourceFile) }?.reports.map(\.bodyText) ?? []
+                    let source = bytes.flatMap { try? parser.parse(bytes: $0, source: r.sourceFile) }
+                    // The text as `archive compare` reads it.
+                    texts[r.sourceFile] = source.map {
+                        ArchivedReport.all(in: $0, file: r.sourceFile, slug: "", config: rendering.config,
+                                           classifier: rendering.pages.classifier, gazetteer: rendering.pages.gazetteer).map(\.plainText)
+                    } ?? []
                 }
                 let all = texts[r.sourceFile]!
                 return r.position <= all.count ? all[r.position - 1] : nil
             }
-            var done: [String] = []
+            var written: [String] = []
             for i in jobs[j] {
                 let pair = relations.compared[i]
                 let a = content.reports[pair.a], b = content.reports[pair.b]
                 let path = paths.compare(a.slug, b.slug)
-                done.append(path)
+                written.append(path)
                 if keys.reuse(path, key: comparePageKey(a, b, similarity: pair.similarity, sourceHashes: sourceHashes)) { continue }
                 var differences: TextDifferences?
                 if pair.similarity != nil, let ta = text(a), let tb = text(b) { differences = TextDifferences.between(ta, tb) }
                 site.put(pages.file(a, b, differences: differences, similarity: pair.similarity))
             }
-            paths_.set(j, done)
+            done.set(j, written)
         }
-        var out = paths_.values.flatMap { $0 }
+        var out = done.values.flatMap { $0 }
         for file in DuplicatesPage(links: links, templates: rendering.pages.templates).files() {
             site.put(file)
             out.append(file.path)
