@@ -144,7 +144,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
             links = step("report links") {
-                let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, shape: Pipeline.compareShape))
+                let links = ReportLinks(page: page, content: content, relations: ReportRelations(content))
                 Pipeline.linkReports(links, slot: rendering.slot, records: &built.records, into: site)
                 return links
             }

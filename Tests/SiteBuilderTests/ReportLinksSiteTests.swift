@@ -17,15 +17,17 @@ final class ReportLinksSiteTests: XCTestCase {
     }
 
     /// A short report of 慈溪市: too little text for a signature, but a neighbour in its region.
-    private func cixi(_ year: Int) -> String {
-        "慈溪市教育局\(year)年工作总结\n一、加强教育管理\n全年完成各项任务，教育质量稳步提升。\n二、推进学校建设\n新建学校\(year - 2019)所。\n"
+    private func cixi(_ year: Int, _ kind: String = "工作总结") -> String {
+        "慈溪市教育局\(year)年\(kind)\n一、加强教育管理\n全年完成各项任务，教育质量稳步提升。\n二、推进学校建设\n新建学校\(year - 2019)所。\n"
     }
 
+    /// 慈溪市: a summary for 2021, a plan for 2022, the repost (a summary and plan) for 2023 and a
+    /// summary for 2024.
     private func site() throws -> SiteFixture {
         let short = "教育局2022年工作总结\n一、加强教育管理\n全年完成各项任务，教育质量稳步提升，新建学校两所。\n"
         return try SiteFixture(self, extraSources: [
-            "cixi-2023.txt": try repost(as: "慈溪"), "cixi-2021.txt": cixi(2021),
-            "short-a.txt": "海曙区" + short, "short-b.txt": "江北区" + short,
+            "cixi-2023.txt": try repost(as: "慈溪"), "cixi-2021.txt": cixi(2021), "cixi-2022-plan.txt": cixi(2022, "工作要点"),
+            "cixi-2024.txt": cixi(2024), "short-a.txt": "海曙区" + short, "short-b.txt": "江北区" + short,
         ])
     }
 
@@ -48,14 +50,20 @@ final class ReportLinksSiteTests: XCTestCase {
         XCTAssertTrue(copy.contains("内容相近的报告"))
         XCTAssertTrue(copy.contains("href=\"../\(Self.originalPage)\""), "the copy links its original")
         XCTAssertTrue(copy.contains("% 相同</span> <a class=\"compare\" href=\"../compare/"))
-        XCTAssertTrue(copy.contains("<span class=\"rel\">上一篇</span> <a href=\"../reports/cixi-2021-1.html\">"))
+        XCTAssertTrue(copy.contains("<span class=\"rel\">上一篇</span> <a href=\"../reports/cixi-2022-plan-1.html\">"))
+        XCTAssertTrue(copy.contains("<span class=\"rel\">下一篇</span> <a href=\"../reports/cixi-2024-1.html\">"))
         XCTAssertTrue(copy.contains("按年份、类型先后排列"), "the page says in which order")
-        XCTAssertFalse(copy.contains("下一篇"))
+        XCTAssertFalse(copy.contains("<span class=\"rel\">同类"), "no other report of its type in 慈溪市")
         let original = try site.text(Self.originalPage)
         XCTAssertTrue(original.contains("href=\"../reports/cixi-2023-1.html\""), "the original links its copy")
 
         let older = try site.text("reports/cixi-2021-1.html")
-        XCTAssertTrue(older.contains("<span class=\"rel\">下一篇</span> <a href=\"../reports/cixi-2023-1.html\">"))
+        XCTAssertTrue(older.contains("<span class=\"rel\">下一篇</span> <a href=\"../reports/cixi-2022-plan-1.html\">"))
+        XCTAssertFalse(older.contains("上一篇"))
+        XCTAssertTrue(older.contains("<span class=\"rel\">同类下一篇</span> <a href=\"../reports/cixi-2024-1.html\">"), "the next summary, past the plan and the repost")
+        XCTAssertTrue(older.contains("<a class=\"compare\" href=\"../compare/cixi-2021-1--cixi-2024-1.html\">比较</a>"))
+        XCTAssertEqual(older.components(separatedBy: "class=\"compare\"").count, 2, "a compare page for the next of its type only")
+        XCTAssertTrue(try site.text("reports/cixi-2024-1.html").contains("<span class=\"rel\">同类上一篇</span> <a href=\"../reports/cixi-2021-1.html\">"))
         XCTAssertFalse(older.contains("内容相近的报告"), "too short for a signature")
         for name in ["short-a", "short-b"] {
             XCTAssertFalse(try site.text("reports/\(name)-1.html").contains("内容相近的报告"), "\(name): below the shingle minimum")
@@ -81,12 +89,16 @@ final class ReportLinksSiteTests: XCTestCase {
         try cixi(2022).write(to: site.content.appendingPathComponent("cixi-2022.txt"), atomically: true, encoding: .utf8)
         let added = try site.build()
         XCTAssertLessThan(added.reportPagesRendered, added.reports, "unchanged sources are not parsed again")
-        XCTAssertTrue(try site.text("reports/cixi-2021-1.html").contains("下一篇</span> <a href=\"../reports/cixi-2022-1.html\">"))
+        let older = try site.text("reports/cixi-2021-1.html")
+        XCTAssertTrue(older.contains("<span class=\"rel\">下一篇</span> <a href=\"../reports/cixi-2022-1.html\">"))
+        XCTAssertTrue(older.contains("href=\"../compare/cixi-2021-1--cixi-2022-1.html\""), "its compare page is now with 2022's summary")
+        XCTAssertFalse(older.contains("同类下一篇"))
         try assertEqualsACleanBuild(site, "after a report joined a region")
 
         try FileManager.default.removeItem(at: site.content.appendingPathComponent("cixi-2021.txt"))
         try site.build()
         XCTAssertFalse(try site.text("reports/cixi-2022-1.html").contains("上一篇"))
+        XCTAssertFalse(try site.snapshot().keys.contains { $0.hasPrefix("compare/cixi-2021") }, "its compare pages are gone")
         try assertEqualsACleanBuild(site, "after a report left a region")
 
         try repost(as: "奉化").write(to: site.content.appendingPathComponent("fenghua-2023.txt"), atomically: true, encoding: .utf8)
@@ -94,6 +106,24 @@ final class ReportLinksSiteTests: XCTestCase {
         XCTAssertTrue(try site.text(Self.originalPage).contains("href=\"../reports/fenghua-2023-1.html\""))
         XCTAssertTrue(try site.text("duplicates/index.html").contains("第 1 组 · 3 篇"))
         try assertEqualsACleanBuild(site, "after a near-duplicate was added")
+    }
+
+    /// A report template whose end differs between reports (or that has no slot) gives whole pages
+    /// without the links, never a page cut short or a marker left in it.
+    func testATemplateThatCannotBeFinishedLaterGivesWholePagesWithoutTheLinks() throws {
+        for replacement in ["{{{relationsHTML}}}<p class=\"end\">{{title}}</p>", ""] {
+            let site = try site()
+            let template = site.templates.appendingPathComponent("report.mustache")
+            let text = try String(contentsOf: template, encoding: .utf8)
+            XCTAssertTrue(text.contains("{{{relationsHTML}}}"))
+            try text.replacingOccurrences(of: "{{{relationsHTML}}}", with: replacement).write(to: template, atomically: true, encoding: .utf8)
+            XCTAssertEqual(try site.build().errors, [])
+            let page = try site.text("reports/cixi-2023-1.html")
+            XCTAssertFalse(page.contains(ReportPageSlot.marker))
+            XCTAssertFalse(page.contains("内容相近的报告"))
+            XCTAssertTrue(page.hasSuffix("</html>\n"), "the whole page")
+            if !replacement.isEmpty { XCTAssertTrue(page.contains("<p class=\"end\">慈溪市教育局2023年")) }
+        }
     }
 
     /// The preview server rewrites a page whole, its links taken from the last build: the same bytes

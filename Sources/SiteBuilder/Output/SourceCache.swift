@@ -157,7 +157,12 @@ enum SourceCache {
                           r.region.province, r.region.prefecture, r.region.county, r.region.level, r.region.code,
                           r.year.map(String.init), r.docType.rawValue, r.complete ? "1" : "0", r.signedDate, r.publishedDate,
                           list(r.topics), String(r.fingerprint, radix: 16)])
-                if let signature = r.minhash { try line(["minhash", Field.hex(signature)]) }
+                if let signature = r.minhash {
+                    // Hex digits need no escaping: written straight, a tenth of the time.
+                    out += Array("minhash\t".utf8)
+                    Field.appendHex(signature, to: &out)
+                    out.append(0x0A)
+                }
                 func figures(_ list: [Figure]) throws {
                     for f in list { try line(["figure", f.phrase, f.written, f.value.map { "\($0)" }, f.unit]) }
                 }
@@ -232,14 +237,13 @@ enum SourceCache {
             return out
         }
 
-        static func hex(_ signature: [UInt16]) -> String {
-            let digits = Array("0123456789abcdef".utf8)
-            var out: [UInt8] = []
-            out.reserveCapacity(signature.count * 4)
+        static func appendHex(_ signature: [UInt16], to out: inout [UInt8]) {
             for v in signature {
-                for shift in stride(from: 12, through: 0, by: -4) { out.append(digits[Int(v >> UInt16(shift) & 0xF)]) }
+                for shift: UInt16 in [12, 8, 4, 0] {
+                    let digit = UInt8(v >> shift & 0xF)
+                    out.append(digit < 10 ? 0x30 + digit : 0x61 + digit - 10)
+                }
             }
-            return String(decoding: out, as: UTF8.self)
         }
 
         static func append(_ value: String?, to out: inout [UInt8]) {

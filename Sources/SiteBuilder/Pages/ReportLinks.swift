@@ -44,7 +44,10 @@ struct ReportLinks {
             let region = r.region.county ?? r.region.prefecture ?? r.region.province ?? "本地区"
             html += "<nav class=\"region-sequence\" aria-label=\"同地区的报告\">\n"
             html += "<p class=\"order\">\(HTML.escape(region))的报告，按年份、类型先后排列：</p>\n<ul>\n"
-            for (label, other) in [("上一篇", previous), ("下一篇", next)] {
+            let sequence = relations.sequence
+            // The nearest of its own type too, when another type stands between (a plan between two summaries).
+            let ofType = [sequence.previousOfType[index], sequence.nextOfType[index]].map { $0 == previous || $0 == next ? nil : $0 }
+            for (label, other) in [("上一篇", previous), ("下一篇", next), ("同类上一篇", ofType[0]), ("同类下一篇", ofType[1])] {
                 guard let other else { continue }
                 html += "<li><span class=\"rel\">\(label)</span> " + link(to: other, from: path)
                 html += " <span class=\"report-meta\">\(meta(other, withRegion: false))</span>" + compare(index, other, from: path) + "</li>\n"

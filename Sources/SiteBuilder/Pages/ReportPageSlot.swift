@@ -27,18 +27,11 @@ struct ReportPageSlot: Sendable {
         return Array(page[..<at])
     }
 
-    /// A page with `links` in its slot, or with the marker taken out when it has no usable slot.
-    func filled(_ page: [UInt8], with links: [UInt8]) -> [UInt8] {
-        if let head = head(of: page) { return head + links + tail }
-        guard let at = Self.lastMarker(in: page) else { return page }
-        return Array(page[..<at]) + page[(at + Self.markerBytes.count)...]
-    }
-
     /// Puts a report page rendered in the sources step into the site: its head, to be finished by
     /// the "report links" step, or the whole page (without the marker) when it has no usable slot.
     func stage(_ file: OutputFile, into site: StagedSite) -> SourceRecord.File {
         guard let head = head(of: file.bytes) else {
-            return SourceRecord.File(path: file.path, hash: site.put(OutputFile(path: file.path, bytes: filled(file.bytes, with: []))))
+            return SourceRecord.File(path: file.path, hash: site.put(OutputFile(path: file.path, bytes: Self.withoutMarker(file.bytes))))
         }
         return SourceRecord.File(path: file.path, hash: 0, head: site.putHead(file.path, head), headLength: head.count, staged: true)
     }
@@ -47,7 +40,7 @@ struct ReportPageSlot: Sendable {
     /// preview server's fast path writes.
     func finished(_ page: [UInt8], links: [UInt8]) -> (bytes: [UInt8], hash: UInt64) {
         guard let head = head(of: page) else {
-            let bytes = filled(page, with: [])
+            let bytes = Self.withoutMarker(page)
             return (bytes, ContentHash.of(bytes))
         }
         let rest = links + tail
@@ -61,6 +54,12 @@ struct ReportPageSlot: Sendable {
     }
 
     private static let markerBytes = Array(marker.utf8)
+
+    /// A page that cannot be finished later, as it is written: without the marker.
+    private static func withoutMarker(_ page: [UInt8]) -> [UInt8] {
+        guard let at = lastMarker(in: page) else { return page }
+        return Array(page[..<at]) + page[(at + markerBytes.count)...]
+    }
 
     private static func lastMarker(in page: [UInt8]) -> Int? {
         let m = markerBytes

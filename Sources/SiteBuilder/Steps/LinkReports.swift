@@ -3,9 +3,6 @@ import Foundation
 /// The "report links" step: every report page finished with the links only the whole archive can
 /// give (`ReportLinks`), after the head the sources step wrote or left in the site in place.
 extension Pipeline {
-    /// Which region neighbours get a compare page (`ReportRelations.CompareShape`).
-    static let compareShape = ReportRelations.CompareShape.consecutive
-
     /// Finishes each report page of `records` and sets its hash there: a page whose head was written
     /// in this build gets the links and the tail appended; the page of a source not parsed again is
     /// linked from the site in place when its links are unchanged, else written anew from the head

@@ -4,22 +4,36 @@ import ReportModel
 /// links of a report page: by year (undated last), then type (summaries before plans, as
 /// `DocType.allCases` lists them), then list order; reports without a region code are in none.
 public struct RegionSequence: Sendable {
-    /// Report index → the reports before and after it in its region; nil at either end.
+    /// Report index → the reports just before and after it in its region; nil at either end.
     public var previous: [Int?]
     public var next: [Int?]
+    /// Report index → the nearest reports of its own type before and after it in its region: a
+    /// county's summary and the summary of its next year, with that year's plan between them.
+    public var previousOfType: [Int?]
+    public var nextOfType: [Int?]
 
     public init(_ reports: [ListedReport]) {
         previous = Array(repeating: nil, count: reports.count)
-        next = Array(repeating: nil, count: reports.count)
+        next = previous
+        previousOfType = previous
+        nextOfType = previous
         var byRegion: [String: [Int]] = [:]
         for (i, r) in reports.enumerated() {
             if let code = r.region.code { byRegion[code, default: []].append(i) }
         }
         for var members in byRegion.values where members.count > 1 {
             members.sort { Self.precedes(reports, $0, $1) }
-            for (a, b) in zip(members, members.dropFirst()) {
-                next[a] = b
-                previous[b] = a
+            var lastOfType: [DocType: Int] = [:]
+            for (k, b) in members.enumerated() {
+                if k > 0 {
+                    next[members[k - 1]] = b
+                    previous[b] = members[k - 1]
+                }
+                if let a = lastOfType[reports[b].docType] {
+                    nextOfType[a] = b
+                    previousOfType[b] = a
+                }
+                lastOfType[reports[b].docType] = b
             }
         }
     }
