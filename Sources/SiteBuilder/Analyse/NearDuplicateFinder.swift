@@ -6,7 +6,7 @@ import Foundation
 /// agree in at least `threshold` of their places.
 ///
 /// 32 bands of 4 places make a pair a candidate with probability 1 − (1 − s⁴)³²: 0.87 at a
-/// similarity s of 0.5, 0.99 at 0.6 and 1 − 10⁻⁹ at 0.8, but 0.23 at 0.3 and 0.003 at 0.1, so
+/// similarity s of 0.5, 0.99 at 0.6 and 1 − 5·10⁻⁸ at 0.8, but 0.23 at 0.3 and 0.003 at 0.1, so
 /// unrelated reports seldom even reach the check.
 public enum NearDuplicateFinder {
     static let rows = 4
