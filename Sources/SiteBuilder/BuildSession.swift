@@ -26,7 +26,7 @@ public final class BuildSession: @unchecked Sendable {
     /// Builds committed, so a search index made meanwhile can tell it indexed a site since replaced.
     private var generation = 0
     /// What the last build rendered with, for `updateReportPages`.
-    private var last: (content: ArchiveContent, rendering: Pipeline.ReportRendering)?
+    private var last: (content: ArchiveContent, rendering: Pipeline.ReportRendering, links: ReportLinks)?
 
     public init(_ options: Pipeline.Options) {
         self.options = options
@@ -129,10 +129,11 @@ public final class BuildSession: @unchecked Sendable {
         let staging = try writer.stage()
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
-        let built: (records: [SourceRecord], parsed: Int, rendered: Int)
-        let content: ArchiveContent
-        // The source records are saved on a core of their own while the index is built: the index
-        // is serial, and both take a second at 100,000 reports.
+        var built: (records: [SourceRecord], parsed: Int, rendered: Int)
+        var content: ArchiveContent
+        let links: ReportLinks
+        // The source records are saved on a core of their own while the index pages are built, once
+        // the report links step has set the hashes of the report pages.
         let savingRecords = DispatchGroup()
         let saveError = LockedError()
         var carried = false
@@ -146,14 +147,25 @@ public final class BuildSession: @unchecked Sendable {
             if let failure = passages.failure {
                 throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(failure)")
             }
-            DispatchQueue.global().async(group: savingRecords) { [cacheFolder, records = built.records] in
-                do { try SourceCache.save(records, token: token, to: cacheFolder) } catch { saveError.set("\(error)") }
-            }
             content = step("index") {
                 ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
                                classifier: rendering.pages.classifier, gazetteer: .shared)
             }
-            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, passages: passages, into: site) }
+            content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
+            links = step("report links") {
+                let links = ReportLinks(page: page, content: content, relations: ReportRelations(content))
+                Pipeline.linkReports(links, slot: rendering.slot, records: &built.records, into: site)
+                return links
+            }
+            DispatchQueue.global().async(group: savingRecords) { [cacheFolder, records = built.records] in
+                do { try SourceCache.save(records, token: token, to: cacheFolder) } catch { saveError.set("\(error)") }
+            }
+            let related = step("compare pages") {
+                Pipeline.buildComparePages(links, sourceHashes: Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0.hash) }),
+                                           folder: config.contentDirectory, rendering: rendering, keys: keys, into: site)
+            }
+            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, passages: passages,
+                                                       pages: related, into: site) }
             step("data") {
                 Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(built.records.map(\.key)),
                                    rendering: rendering, keys: keys, into: site)
@@ -202,7 +214,7 @@ public final class BuildSession: @unchecked Sendable {
         generation += 1
         records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
         recordsToken = token
-        last = (content, rendering)
+        last = (content, rendering, links)
         summary.searchStale = search && options.searchInBackground
         summary.sources = files.count
         summary.reports = content.reports.count
@@ -269,7 +281,7 @@ public final class BuildSession: @unchecked Sendable {
             guard let held = BuildLock.ifFree(folder: cacheFolder), SiteMarker.read(in: output) == siteID else { return nil }
             defer { withExtendedLifetime(held) {} }
             let folder = URL(fileURLWithPath: config.contentDirectory).resolvingSymlinksInPath().path
-            var outputs: [OutputFile] = []
+            var outputs: [(file: OutputFile, hash: UInt64)] = []
             for path in changed {
                 let url = URL(fileURLWithPath: path).resolvingSymlinksInPath()
                 guard url.path.hasPrefix(folder + "/"), SourceFormat(fileName: url.lastPathComponent) != nil else { return nil }
@@ -282,17 +294,17 @@ public final class BuildSession: @unchecked Sendable {
                 let reports = ArchivedReport.all(in: source, file: name, slug: record.slug, config: config,
                                                  classifier: rendering.pages.classifier, gazetteer: rendering.pages.gazetteer)
                 guard reports.allSatisfy({ $0.report.region.code.map { last.content.regions.nodes[$0] != nil } ?? true }) else { return nil }
-                outputs += reports.flatMap { rendering.pages.files(for: $0, in: reports) }
+                outputs += reports.flatMap { last.links.finished(rendering.pages.files(for: $0, in: reports), of: $0.slug, slot: rendering.slot) }
             }
             // The marker changes first: a site edited in place is not the one the saved cache describes,
             // so if this process dies before its rebuild, the next build trusts none of it.
             var edited = previous
-            for file in outputs { edited[file.path] = ContentHash.of(file.bytes) }
+            for (file, hash) in outputs { edited[file.path] = hash }
             let id = SiteMarker.id(of: edited)
             guard (try? SiteMarker.write(id: id, in: output)) != nil else { return nil }
             siteID = id
             var written: [String] = []
-            for file in outputs {
+            for (file, _) in outputs {
                 // Each file replaced whole by a rename: a reader sees the old page or the new one.
                 let target = output.appendingPathComponent(file.path)
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).new")

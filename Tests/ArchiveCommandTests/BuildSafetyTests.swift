@@ -120,7 +120,8 @@ final class OutputFolderTests: XCTestCase {
 }
 
 final class InterruptedBuildTests: XCTestCase {
-    static let steps = ["config", "templates", "load cache", "sources", "index", "index pages", "save cache", "swap"]
+    static let steps = ["config", "templates", "load cache", "sources", "index", "near duplicates", "report links", "compare pages",
+                        "index pages", "save cache", "swap"]
     static let sourceName = "002_a6c8c882fd1a3a93.txt"
 
     /// Starts `archive build` paused after `step` and returns once it says it paused.

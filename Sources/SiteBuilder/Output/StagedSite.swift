@@ -90,9 +90,10 @@ final class StagedSite: @unchecked Sendable {
 
     /// Writes `bytes` to a new or truncated file with plain system calls: Foundation's `Data.write`
     /// took milliseconds a file, which the preview server's fast path cannot afford.
-    static func write(_ bytes: [UInt8], to path: String) -> Bool {
+    /// `flags` may ask to append to a file instead.
+    static func write(_ bytes: [UInt8], to path: String, flags: Int32 = O_WRONLY | O_CREAT | O_TRUNC) -> Bool {
         bytes.withUnsafeBufferPointer { buffer -> Bool in
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            let fd = open(path, flags, 0o644)
             guard fd >= 0 else { return false }
             defer { close(fd) }
             var done = 0
@@ -133,5 +134,77 @@ final class StagedSite: @unchecked Sendable {
 
     func check() throws {
         if let message = lock.withLock({ failure }) { throw SiteWriter.WriteError(message: message) }
+    }
+}
+
+/// Report pages are written in two parts (`ReportPageSlot`): the head while the source is parsed,
+/// the rest once the whole archive is known.
+extension StagedSite {
+    /// Writes the head of a report page, to be completed by `finish`; returns the head's hash.
+    func putHead(_ path: String, _ head: [UInt8]) -> UInt64 {
+        ensureFolder(of: path)
+        let target = root + path
+        if lock.withLock({ hashes[path] != nil }) { unlink(target) }
+        if Self.write(head, to: target) {
+            lock.withLock { written += 1 }
+        } else {
+            fail("cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+        return ContentHash.of(head)
+    }
+
+    /// Appends `rest` to a head `putHead` wrote in this build (never a linked file), so the page is
+    /// whole and known by `hash`.
+    func finish(_ path: String, rest: [UInt8], hash: UInt64) {
+        let target = root + path
+        if Self.write(rest, to: target, flags: O_WRONLY | O_APPEND) {
+            lock.withLock { hashes[path] = hash }
+        } else {
+            fail("cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// True when the site in place has the file at `path` with this hash; nothing is linked yet.
+    func hasPrevious(_ path: String, hash: UInt64) -> Bool {
+        previous[path] == hash
+    }
+
+    /// Finishes the page of a source that was not parsed again: linked from the site in place when
+    /// its bytes are unchanged (`hash`), else its head (`headLength` bytes, whose hash is `head`)
+    /// read back from the page in place and written, with `rest`, as a new file.
+    func finishFromPrevious(_ path: String, head: UInt64, headLength: Int, rest: [UInt8], hash: UInt64) {
+        if linkFromPrevious(path, hash: hash) { return }
+        guard var bytes = Self.read(headLength, from: previousRoot + path), ContentHash.of(bytes) == head else {
+            return fail("\(previousRoot + path) is not the page the last build wrote (changed outside a build?): delete .archive-cache/ to build everything anew")
+        }
+        ensureFolder(of: path)
+        bytes += rest
+        if Self.write(bytes, to: root + path) {
+            lock.withLock {
+                hashes[path] = hash
+                written += 1
+            }
+        } else {
+            fail("cannot write \(root + path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    private func fail(_ message: String) {
+        lock.withLock { if failure == nil { failure = message } }
+    }
+
+    /// The first `count` bytes of the file at `path`; nil when it is shorter or cannot be read.
+    private static func read(_ count: Int, from path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + done, count - done) }
+            if n <= 0 { return nil }
+            done += n
+        }
+        return bytes
     }
 }

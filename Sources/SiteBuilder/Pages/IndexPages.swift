@@ -190,6 +190,7 @@ struct IndexPages {
             "leadHTML": YearCharts.reportsPerYear(content.reports.indices, content: content, id: "year-chart", caption: "每年收录的报告数（篇）；“不详”为原文未给出可信年份的报告") {
                 page.link(paths.year(YearColumns.key($0)), from: path)
             }.html(),
+            "nearDuplicateCount": Set(content.nearDuplicates.flatMap { [$0.a, $0.b] }).count,
             "hasItems": !latest.isEmpty,
             "itemsHTML": latest.map { lists.item($0, label: nil, topic: nil, from: path) }.joined(separator: "\n"),
         ]

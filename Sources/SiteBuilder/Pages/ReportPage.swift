@@ -91,6 +91,7 @@ struct ReportPage {
             "sectionsHTML": sectionsHTML,
             "hasSignature": !signature.isEmpty,
             "signature": signature,
+            "relationsHTML": ReportPageSlot.marker,
         ]
         if let hiddenLabel { extra["hiddenLabel"] = hiddenLabel }
         if let original = archived.original {

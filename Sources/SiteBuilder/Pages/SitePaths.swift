@@ -51,6 +51,9 @@ public struct SitePaths: Sendable {
     /// The page setting two reports side by side. Slugs never hold `--`, so the name says which two.
     public func compare(_ a: String, _ b: String) -> String { page("compare", "\(a)--\(b)") }
 
+    /// The clusters of near-duplicate reports, `duplicates/index.html` and `duplicates/page-2.html` on.
+    public func duplicates(page n: Int = 1) -> String { n > 1 ? page("duplicates", "page", page: n) : index("duplicates") }
+
     /// `../` enough times to climb from `path` to the site root.
     public static func root(from path: String) -> String {
         String(repeating: "../", count: path.utf8.filter { $0 == UInt8(ascii: "/") }.count)

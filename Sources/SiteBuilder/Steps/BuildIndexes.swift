@@ -3,14 +3,14 @@ import Foundation
 /// The "index pages" step: home, taxonomy indexes, list pages, feeds and static files.
 extension Pipeline {
     /// Every file of the site but the report pages: indexes, feeds, static files, put into the site
-    /// as they are rendered.
+    /// as they are rendered. `pages`: the paths of pages earlier steps made, for the sitemap.
     static func buildIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: PageKeys?,
-                             passages: PassageStore? = nil, into site: StagedSite) {
+                             passages: PassageStore? = nil, pages: [String] = [], into site: StagedSite) {
         let indexPaths = IndexPages(page: page, content: content, templates: templates, keys: keys, passages: passages,
                                     put: { site.put($0) }).render()
         let reportPaths = content.reports.map { page.paths.report($0.slug) }
         var files = [Feeds.atom(content, config: page.config, paths: page.paths),
-                     Feeds.sitemap(pages: reportPaths + indexPaths, config: page.config),
+                     Feeds.sitemap(pages: reportPaths + indexPaths + pages, config: page.config),
                      Feeds.robots(config: page.config)]
         for (path, data) in templates.staticFiles() {
             files.append(OutputFile(path: path, bytes: [UInt8](data)))

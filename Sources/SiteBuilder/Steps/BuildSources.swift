@@ -11,6 +11,14 @@ extension Pipeline {
         var config: SiteConfig { pages.page.config }
         /// Hash of everything that shapes every page (config, templates, options).
         var inputs: UInt64
+        /// Where a report page's links to the rest of the archive go, filled in the index step.
+        var slot: ReportPageSlot
+
+        init(pages: ReportPage, inputs: UInt64) {
+            self.pages = pages
+            self.inputs = inputs
+            slot = ReportPageSlot(pages: pages)
+        }
     }
 
     /// Every source on all cores, streamed: a source is read, parsed, and its report pages and
@@ -35,10 +43,12 @@ extension Pipeline {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             defer { progress?("sources", done.increment(), files.count) }
             let (name, slug) = (files[i].name, files[i].slug)
-            // The cached record, when it was made from bytes with this hash and all its files link.
+            // The cached record, when it was made from bytes with this hash and all its files link
+            // (report pages are linked or rewritten once their links are known, in the index step).
             func reused(ifHash hash: UInt64) -> SourceRecord? {
                 guard let cached = cache[name], cached.key == key(hash, slug),
-                      cached.files.allSatisfy({ site.linkFromPrevious($0.path, hash: $0.hash) }) else { return nil }
+                      cached.files.allSatisfy({ $0.head == nil ? site.linkFromPrevious($0.path, hash: $0.hash) : site.hasPrevious($0.path, hash: $0.hash) })
+                else { return nil }
                 return passages.carry(cached, from: cachedPassages)
             }
             if unmoved.contains(name), let hash = cache[name]?.hash, let record = reused(ifHash: hash) {
@@ -90,7 +100,8 @@ extension Pipeline {
         // The text as decoded, in UTF-8 with a byte-order mark so a browser opening it from disk reads it right.
         text.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
         outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: text))
-        record.files = outputs.map { SourceRecord.File(path: $0.path, hash: site.put($0)) }
+        let reportPages = Set(reports.map { pages.page.paths.report($0.slug) })
+        record.files = outputs.map { reportPages.contains($0.path) ? rendering.slot.stage($0, into: site) : SourceRecord.File(path: $0.path, hash: site.put($0)) }
         if let original = reports.first?.original, let bytes {
             let path = pages.page.paths.original(slug, extension: original.extension)
             let hash = site.putOriginal(path, from: (folder as NSString).appendingPathComponent(name), bytes: bytes)

@@ -50,6 +50,9 @@ public struct ListedReport: Sendable, Equatable {
     public var period: String? = nil
     /// The `id` of an earlier report in the same source with (almost) the same body.
     public var duplicateOf: String? = nil
+    /// The text's `MinHash` signature, for finding near-duplicates across the archive; nil for a
+    /// short report and a copy inside its own source.
+    public var minhash: [UInt16]?
 
     /// Every field a list shows, hashed: a list page whose reports keep their fingerprints (and
     /// whose build inputs are the same) need not be rendered again.
@@ -102,6 +105,7 @@ extension ArchivedReport {
         listed.period = report.period
         listed.duplicateOf = report.duplicateOf
         listed.fingerprint = listed.computeFingerprint()
+        listed.minhash = MinHash.signature(of: report)
         return listed
     }
 }

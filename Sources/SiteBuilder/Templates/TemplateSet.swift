@@ -12,7 +12,7 @@ public struct TemplateSet: Sendable {
     }
 
     /// Templates every site needs; the rest (partials) are whatever these include.
-    public static let required = ["layout", "home", "report", "list", "index", "404", "search", "compare"]
+    public static let required = ["layout", "home", "report", "list", "index", "404", "search", "compare", "duplicates"]
 
     let library: MustacheLibrary
     public let directory: String

@@ -1,0 +1,106 @@
+/// The block at the end of a report page that only the whole archive can fill (`ReportPageSlot`):
+/// the previous and next report of its region, and the reports that share most of its text, each
+/// with a link to the compare page of the two. Written in code, like the page's sections, and
+/// styled by `.relations` in the stylesheet.
+struct ReportLinks {
+    var page: PageContext
+    var content: ArchiveContent
+    var relations: ReportRelations
+    /// Slug → index in `content.reports`.
+    let index: [String: Int]
+
+    init(page: PageContext, content: ArchiveContent, relations: ReportRelations) {
+        self.page = page
+        self.content = content
+        self.relations = relations
+        var index: [String: Int] = [:]
+        index.reserveCapacity(content.reports.count)
+        for (i, r) in content.reports.enumerated() { index[r.slug] = i }
+        self.index = index
+    }
+
+    /// The files of a report as the preview server writes them, each with the hash the manifest
+    /// knows it by: the page finished with its links as the last build made them.
+    func finished(_ files: [OutputFile], of slug: String, slot: ReportPageSlot) -> [(file: OutputFile, hash: UInt64)] {
+        let path = page.paths.report(slug)
+        return files.map { file in
+            guard file.path == path else { return (file, ContentHash.of(file.bytes)) }
+            let links = index[slug].map { Array(html(for: $0).utf8) } ?? []
+            let (bytes, hash) = slot.finished(file.bytes, links: links)
+            return (OutputFile(path: path, bytes: bytes), hash)
+        }
+    }
+
+    /// The block for the report at `index` in `content.reports`; empty when it has neither neighbours
+    /// nor near-duplicates.
+    func html(for index: Int) -> String {
+        let r = content.reports[index]
+        let path = page.paths.report(r.slug)
+        let previous = relations.sequence.previous[index], next = relations.sequence.next[index]
+        let duplicates = relations.duplicates[index] ?? []
+        guard previous != nil || next != nil || !duplicates.isEmpty else { return "" }
+        var html = "<section class=\"relations\" aria-labelledby=\"relations\">\n<h2 id=\"relations\">相关报告</h2>\n"
+        if previous != nil || next != nil {
+            let region = r.region.county ?? r.region.prefecture ?? r.region.province ?? "本地区"
+            html += "<nav class=\"region-sequence\" aria-label=\"同地区的报告\">\n"
+            html += "<p class=\"order\">\(HTML.escape(region))的报告，按年份、类型先后排列：</p>\n<ul>\n"
+            let sequence = relations.sequence
+            // The nearest of its own type too, when another type stands between (a plan between two summaries).
+            let ofType = [sequence.previousOfType[index], sequence.nextOfType[index]].map { $0 == previous || $0 == next ? nil : $0 }
+            for (label, other) in [("上一篇", previous), ("下一篇", next), ("同类上一篇", ofType[0]), ("同类下一篇", ofType[1])] {
+                guard let other else { continue }
+                html += "<li><span class=\"rel\">\(label)</span> " + link(to: other, from: path)
+                html += " <span class=\"report-meta\">\(meta(other, withRegion: false))</span>" + compare(index, other, from: path) + "</li>\n"
+            }
+            html += "</ul>\n</nav>\n"
+        }
+        if !duplicates.isEmpty {
+            html += "<div class=\"near-duplicates\">\n<h3>内容相近的报告</h3>\n"
+            html += "<p class=\"order\">这些报告与本篇的大部分文字相同（按五字片段估计的比例），可能互相转载，或改写自同一底稿。</p>\n<ul>\n"
+            for (other, similarity) in duplicates {
+                html += "<li>" + link(to: other, from: path) + " <span class=\"share\">\(Self.share(similarity))</span>"
+                html += compare(index, other, from: path)
+                html += "<span class=\"report-meta\">\(meta(other, withRegion: true))</span></li>\n"
+            }
+            html += "</ul>\n"
+            if let c = relations.clusters.clusterOf[index] {
+                let cluster = relations.clusters.clusters[c]
+                let target = page.link(page.paths.duplicates(page: DuplicatesPage.page(ofCluster: c, pageSize: page.config.pageSize)), from: path)
+                let anchor = DuplicatesPage.anchor(content.reports[cluster.members[0]].slug)
+                html += "<p class=\"more\"><a href=\"\(HTML.escape(target))#\(anchor)\">本组共 \(cluster.members.count) 篇，见相近报告一览</a></p>\n"
+            }
+            html += "</div>\n"
+        }
+        return html + "</section>\n"
+    }
+
+    /// `约 87% 相同`: the estimate is good to a few points, so whole percents.
+    static func share(_ similarity: Double) -> String {
+        "约 \(Int((similarity * 100).rounded()))% 相同"
+    }
+
+    func link(to other: Int, from path: String, class name: String? = nil) -> String {
+        let r = content.reports[other]
+        return "<a \(name.map { "class=\"\($0)\" " } ?? "")href=\"\(HTML.escape(page.link(page.paths.report(r.slug), from: path)))\">\(HTML.escape(r.displayTitle))</a>"
+    }
+
+    /// Year, type, and optionally region and source file, escaped.
+    func meta(_ other: Int, withRegion: Bool) -> String {
+        let r = content.reports[other]
+        var parts = [r.year.map { "\($0) 年" } ?? "年份不详", r.docType.displayName]
+        if withRegion {
+            let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
+            parts.append(region.isEmpty ? "地区不详" : region.joined(separator: " › "))
+            parts.append("来源 \(r.sourceFile)")
+        }
+        return HTML.escape(parts.joined(separator: " · "))
+    }
+
+    /// ` <a class="compare" …>比较</a>` when the two have a compare page; else nothing.
+    func compare(_ x: Int, _ y: Int, from path: String) -> String {
+        guard relations.hasComparePage(x, y) else { return "" }
+        let (a, b) = RegionSequence.precedes(content.reports, x, y) ? (x, y) : (y, x)
+        let target = page.link(page.paths.compare(content.reports[a].slug, content.reports[b].slug), from: path)
+        return " <a class=\"compare\" href=\"\(HTML.escape(target))\">比较</a>"
+    }
+}

@@ -1,0 +1,52 @@
+import ReportModel
+
+/// Each region's reports in the order a reader follows them through time, for the "上一篇 / 下一篇"
+/// links of a report page: by year (undated last), then type (summaries before plans, as
+/// `DocType.allCases` lists them), then list order; reports without a region code are in none.
+public struct RegionSequence: Sendable {
+    /// Report index → the reports just before and after it in its region; nil at either end.
+    public var previous: [Int?]
+    public var next: [Int?]
+    /// Report index → the nearest reports of its own type before and after it in its region: a
+    /// county's summary and the summary of its next year, with that year's plan between them.
+    public var previousOfType: [Int?]
+    public var nextOfType: [Int?]
+
+    public init(_ reports: [ListedReport]) {
+        previous = Array(repeating: nil, count: reports.count)
+        next = previous
+        previousOfType = previous
+        nextOfType = previous
+        var byRegion: [String: [Int]] = [:]
+        for (i, r) in reports.enumerated() {
+            if let code = r.region.code { byRegion[code, default: []].append(i) }
+        }
+        for var members in byRegion.values where members.count > 1 {
+            members.sort { Self.precedes(reports, $0, $1) }
+            var lastOfType: [DocType: Int] = [:]
+            for (k, b) in members.enumerated() {
+                if k > 0 {
+                    next[members[k - 1]] = b
+                    previous[b] = members[k - 1]
+                }
+                if let a = lastOfType[reports[b].docType] {
+                    nextOfType[a] = b
+                    previousOfType[b] = a
+                }
+                lastOfType[reports[b].docType] = b
+            }
+        }
+    }
+
+    /// Year (undated after every year), then type, then list order: a total order on indices into
+    /// `reports`, which are in list order. It also orders the two reports of a compare page.
+    public static func precedes(_ reports: [ListedReport], _ a: Int, _ b: Int) -> Bool {
+        let ya = reports[a].year ?? Int.max, yb = reports[b].year ?? Int.max
+        if ya != yb { return ya < yb }
+        let ta = typeRank[reports[a].docType]!, tb = typeRank[reports[b].docType]!
+        if ta != tb { return ta < tb }
+        return a < b
+    }
+
+    private static let typeRank = Dictionary(uniqueKeysWithValues: DocType.allCases.enumerated().map { ($1, $0) })
+}
