@@ -3,15 +3,18 @@ import XCTest
 
 /// `archive export`: the data files without the site, the same bytes the build writes into `data/`.
 final class ExportCommandTests: XCTestCase {
+    /// With a seed reposted under another county's name, so that near-duplicates are exported too.
     func testEachFormatIsTheFileTheBuildWrites() throws {
         let project = try Project(self) { $0.replacingOccurrences(of: "\nsqlite = false", with: "\nsqlite = true") }
+        let seed = try String(contentsOf: project.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt"), encoding: .utf8)
+        try seed.replacingOccurrences(of: "余姚", with: "慈溪").write(to: project.content.appendingPathComponent("repost.txt"), atomically: true, encoding: .utf8)
         let build = try project.build()
         XCTAssertEqual(build.status, 0, build.err)
         for (format, file) in [("json", "reports.json"), ("csv", "reports.csv"), ("sqlite", "archive.sqlite")] {
             let out = project.root.appendingPathComponent("export-\(file)")
             let run = try ArchiveCommand.run(["export", "--format", format, out.path], in: project.folder)
             XCTAssertEqual(run.status, 0, run.err)
-            XCTAssertTrue(run.out.contains("15 reports from 5 sources"), run.out)
+            XCTAssertTrue(run.out.contains("16 reports from 6 sources"), run.out)
             XCTAssertEqual(FileManager.default.contents(atPath: out.path), FileManager.default.contents(atPath: project.output.appendingPathComponent("data/\(file)").path),
                            "\(format): the export and the build's file differ")
         }
@@ -23,7 +26,9 @@ final class ExportCommandTests: XCTestCase {
         try shell.run()
         let count = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         shell.waitUntilExit()
-        XCTAssertEqual(count, "15\n", "the sqlite3 shell opens it (`make test` installs sqlite3)")
+        XCTAssertEqual(count, "16\n", "the sqlite3 shell opens it (`make test` installs sqlite3)")
+        let json = try String(contentsOf: project.root.appendingPathComponent("export-reports.json"), encoding: .utf8)
+        XCTAssertTrue(json.contains("\"near_duplicates\":[{\"slug\":\"repost-1\""), "the repost, found by the export itself")
         XCTAssertFalse(FileManager.default.fileExists(atPath: project.root.appendingPathComponent(".export-archive.sqlite.part").path), "no temporary file left")
     }
 

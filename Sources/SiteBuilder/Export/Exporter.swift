@@ -54,7 +54,8 @@ public enum Exporter {
             listed += listing.reports
             if let rows = listing.rows { try database?.add(rows) }
         }
-        let content = ArchiveContent(reports: listed, sourceCount: folder.sources.count, classifier: classifier, gazetteer: .shared)
+        var content = ArchiveContent(reports: listed, sourceCount: folder.sources.count, classifier: classifier, gazetteer: .shared)
+        content.nearDuplicates = NearDuplicateFinder.pairs(content.reports.map(\.minhash))
         switch format {
         case .json: try ReportsJSON.write(content, config: config, paths: paths, to: ByteSink(path: temporary))
         case .csv: try ReportsCSV.write(content, config: config, paths: paths, to: ByteSink(path: temporary))
