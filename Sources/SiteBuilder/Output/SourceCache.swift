@@ -62,6 +62,16 @@ enum SourceCache {
         if let token, !bytes[header.count..<firstLineEnd].elementsEqual(token.utf8) { return [:] }
         var records: [String: SourceRecord] = [:]
         var current: SourceRecord?
+        // The last report's sections and figures, given to it whole when its lines end: its
+        // outline is packed, and appending to it line by line would repack it every time.
+        var sections: [ListedReport.SectionSummary] = [], figures: [Figure] = []
+        func finishReport() {
+            guard let r = current?.reports.indices.last, !sections.isEmpty || !figures.isEmpty else { return }
+            current!.reports[r].sections = sections
+            current!.reports[r].figures = figures
+            sections.removeAll()
+            figures.removeAll()
+        }
         var f: [Field] = []
         var start = firstLineEnd + 1
         while start < bytes.count {
@@ -77,6 +87,7 @@ enum SourceCache {
             f.append(Field(bytes: bytes[field..<end]))
             switch (f[0].bytes.first, f.count) {
             case (UInt8(ascii: "s"), 5) where f[0].is("source"):
+                finishReport()
                 if let done = current { records[done.name] = done }
                 guard let name = f[1].string, let slug = f[2].string, let hash = f[3].hex, let key = f[4].hex else { return [:] }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
@@ -95,6 +106,7 @@ enum SourceCache {
                 guard current != nil, let slug = f[1].string, let id = f[2].string, let position = f[3].int,
                       let type = f[13].string.flatMap(DocType.init(rawValue:)), let topics = f[17].indices,
                       let fingerprint = f[18].hex else { return [:] }
+                finishReport()
                 current!.reports.append(ListedReport(
                     slug: slug, id: id, sourceFile: current!.name, position: position, title: f[4].string,
                     listedTitle: f[5].string, issuer: f[6].string,
@@ -110,19 +122,17 @@ enum SourceCache {
             case (UInt8(ascii: "s"), 6) where f[0].is("section"):
                 guard current?.reports.isEmpty == false, let anchor = f[1].string, let depth = f[2].int, let number = f[3].string,
                       let heading = f[4].string, let topics = f[5].indices else { return [:] }
-                current!.reports[current!.reports.count - 1].sections.append(
-                    .init(anchor: anchor, depth: depth, number: number, heading: heading, topics: topics))
+                sections.append(.init(anchor: anchor, depth: depth, number: number, heading: heading, topics: topics))
             case (UInt8(ascii: "f"), 5) where f[0].is("figure"):
                 guard current?.reports.isEmpty == false, let phrase = f[1].string, let written = f[2].string,
                       let unit = f[4].string else { return [:] }
                 let value = f[3].string.map { Double($0) }
                 if value == .some(nil) { return [:] }
                 let figure = Figure(phrase: phrase, written: written, value: value ?? nil, unit: unit)
-                let r = current!.reports.count - 1
-                if current!.reports[r].sections.isEmpty {
-                    current!.reports[r].figures.append(figure)
+                if sections.isEmpty {
+                    figures.append(figure)
                 } else {
-                    current!.reports[r].sections[current!.reports[r].sections.count - 1].figures.append(figure)
+                    sections[sections.count - 1].figures.append(figure)
                 }
             case (UInt8(ascii: "p"), 3) where f[0].is("passages"):
                 guard current?.reports.isEmpty == false, let start = f[1].int, let end = f[2].int, start < end else { return [:] }
@@ -134,6 +144,7 @@ enum SourceCache {
                 return [:]  // not a file this version wrote: build without it
             }
         }
+        finishReport()
         if let done = current { records[done.name] = done }
         return records
     }

@@ -36,10 +36,17 @@ public struct ListedReport: Sendable, Equatable {
     public var signedDate: String?
     public var publishedDate: String?
     public var topics: [Int]
-    /// Every section in reading order (depth gives the tree).
-    public var sections: [SectionSummary]
+    /// Every section in reading order (depth gives the tree); kept packed, read back on each use.
+    public var sections: [SectionSummary] {
+        get { outline.sections }
+        set { outline = PackedOutline(sections: newValue, figures: figures) }
+    }
     /// Key figures of the text before the first heading.
-    public var figures: [Figure] = []
+    public var figures: [Figure] {
+        get { outline.figures }
+        set { outline = PackedOutline(sections: sections, figures: newValue) }
+    }
+    private var outline: PackedOutline
     /// Where the sentences its topics' pages quote lie in the build's `PassageStore`; nil for none.
     public var passages: Range<Int>? = nil
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
@@ -54,6 +61,19 @@ public struct ListedReport: Sendable, Equatable {
     /// short report and a copy inside its own source.
     public var minhash: [UInt16]?
 
+    public init(slug: String, id: String, sourceFile: String, position: Int, title: String?, listedTitle: String?,
+                issuer: String?, region: Region, year: Int?, docType: DocType, complete: Bool, signedDate: String?,
+                publishedDate: String?, topics: [Int], sections: [SectionSummary], figures: [Figure] = [],
+                passages: Range<Int>? = nil, fingerprint: UInt64 = 0) {
+        (self.slug, self.id, self.sourceFile, self.position) = (slug, id, sourceFile, position)
+        (self.title, self.listedTitle, self.issuer, self.region, self.year) = (title, listedTitle, issuer, region, year)
+        (self.docType, self.complete, self.signedDate, self.publishedDate) = (docType, complete, signedDate, publishedDate)
+        self.topics = topics
+        outline = PackedOutline(sections: sections, figures: figures)
+        self.passages = passages
+        self.fingerprint = fingerprint
+    }
+
     /// Every field a list shows, hashed: a list page whose reports keep their fingerprints (and
     /// whose build inputs are the same) need not be rendered again.
     func computeFingerprint() -> UInt64 {
@@ -66,7 +86,7 @@ public struct ListedReport: Sendable, Equatable {
                       region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
                       signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
         for field in fields { add(field) }
-        for s in sections where !s.topics.isEmpty {
+        for s in outline.sections where !s.topics.isEmpty {
             add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.fullHeading)")
         }
         return ContentHash.of(bytes)
