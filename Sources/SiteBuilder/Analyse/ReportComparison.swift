@@ -66,15 +66,16 @@ extension ReportComparison {
         func only(_ x: ListedReport, _ y: ListedReport) -> String {
             x.topics.filter { !y.topics.contains($0) && $0 < topics.count }.map { topics[$0].name }.joined(separator: ", ")
         }
-        let alignment = HeadingAlignment(a.sections, b.sections)
+        let sectionsA = a.sections, sectionsB = b.sections
+        let alignment = HeadingAlignment(sectionsA, sectionsB)
         var out = describe("A", a) + describe("B", b)
         out += "\nshared text: about \(ComparePage.percent(similarity))%; headings: \(alignment.pairs.count) paired, "
-        out += "\(a.sections.count - alignment.pairs.count) only in A, \(b.sections.count - alignment.pairs.count) only in B\n"
+        out += "\(sectionsA.count - alignment.pairs.count) only in A, \(sectionsB.count - alignment.pairs.count) only in B\n"
         out += "topics only in A: \(only(a, b).isEmpty ? "—" : only(a, b))\n"
         out += "topics only in B: \(only(b, a).isEmpty ? "—" : only(b, a))\n"
         if !alignment.rows.isEmpty { out += "\nheadings (= paired, < only in A, > only in B):\n" }
         for row in alignment.rows {
-            let left = row.left.map { a.sections[$0] }, right = row.right.map { b.sections[$0] }
+            let left = row.left.map { sectionsA[$0] }, right = row.right.map { sectionsB[$0] }
             let indent = String(repeating: "  ", count: left?.depth ?? right?.depth ?? 0)
             if let left, let right, let similarity = row.similarity {
                 out += "=  \(indent)\(left.fullHeading)  ⟷  \(right.fullHeading)  (\(ComparePage.percent(similarity))%)\n"

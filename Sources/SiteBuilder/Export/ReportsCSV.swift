@@ -10,12 +10,13 @@ enum ReportsCSV {
         try sink.append([0xEF, 0xBB, 0xBF])
         try row(columns, into: sink)
         for r in content.reports {
-            let figures = r.sections.reduce(r.figures.count) { $0 + $1.figures.count }
+            let sections = r.sections
+            let figures = sections.reduce(r.figures.count) { $0 + $1.figures.count }
             try row([r.id, r.slug, config.baseURL + paths.report(r.slug), r.title ?? "", r.issuer ?? "",
                      r.region.province ?? "", r.region.prefecture ?? "", r.region.county ?? "", r.region.code ?? "",
                      r.year.map(String.init) ?? "", r.docType.displayName, r.signedDate ?? "", r.publishedDate ?? "",
                      r.complete ? "true" : "false", r.topics.map { topics[$0].name }.joined(separator: ";"),
-                     String(r.sections.count), String(figures), r.sourceFile], into: sink)
+                     String(sections.count), String(figures), r.sourceFile], into: sink)
         }
         try sink.flush()
     }

@@ -19,16 +19,18 @@ struct ComparePage {
     func file(_ a: ListedReport, _ b: ListedReport, differences: TextDifferences?, similarity: Double?, root: String? = nil) -> OutputFile {
         let path = page.paths.compare(a.slug, b.slug)
         let root = root ?? SitePaths.root(from: path)
-        let alignment = HeadingAlignment(a.sections, b.sections)
+        // Read once: a listed report's sections are unpacked on each read.
+        let sectionsA = a.sections, sectionsB = b.sections
+        let alignment = HeadingAlignment(sectionsA, sectionsB)
         let paired = alignment.pairs.count
         let title = "对照：\(a.displayTitle) 与 \(b.displayTitle)"
         var extra: [String: Any] = [
             "root": root,
             "breadcrumbHTML": breadcrumbHTML(a, b, root: root),
             "sidesHTML": sideHTML(a, label: "A", other: b, root: root) + sideHTML(b, label: "B", other: a, root: root),
-            "headingSummary": "对应的标题 \(paired) 对；仅 A 有 \(a.sections.count - paired) 个，仅 B 有 \(b.sections.count - paired) 个",
+            "headingSummary": "对应的标题 \(paired) 对；仅 A 有 \(sectionsA.count - paired) 个，仅 B 有 \(sectionsB.count - paired) 个",
             "hasHeadings": !alignment.rows.isEmpty,
-            "alignmentHTML": rowsHTML(alignment, a, b, root: root),
+            "alignmentHTML": rowsHTML(alignment, (a, sectionsA), (b, sectionsB), root: root),
         ]
         if let similarity { extra["similarityText"] = "约 \(Self.percent(similarity))% 文字相同" }
         if let differences {
@@ -101,8 +103,9 @@ struct ComparePage {
 
     /// The aligned rows, written here rather than by a template loop (styled by `.alignment` in the
     /// stylesheet): a report has dozens of headings and a large archive thousands of compare pages.
-    private func rowsHTML(_ alignment: HeadingAlignment, _ a: ListedReport, _ b: ListedReport, root: String) -> String {
-        let hrefA = HTML.escape(root + page.paths.report(a.slug)), hrefB = HTML.escape(root + page.paths.report(b.slug))
+    private func rowsHTML(_ alignment: HeadingAlignment, _ a: (report: ListedReport, sections: [ListedReport.SectionSummary]),
+                          _ b: (report: ListedReport, sections: [ListedReport.SectionSummary]), root: String) -> String {
+        let hrefA = HTML.escape(root + page.paths.report(a.report.slug)), hrefB = HTML.escape(root + page.paths.report(b.report.slug))
         var html = ""
         html.reserveCapacity(alignment.rows.count * 240)
         for row in alignment.rows {
