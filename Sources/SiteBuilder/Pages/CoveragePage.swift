@@ -82,13 +82,6 @@ struct CoveragePage {
 
     /// The reports of the region `key` and of every region below it, in list order.
     func reports(under key: String) -> [Int] {
-        var out: [Int] = []
-        var stack = [key]
-        while let next = stack.popLast() {
-            let node = content.regions.nodes[next]!
-            out += node.reports.map(\.report)
-            stack += node.children
-        }
-        return out.sorted()
+        (content.regions.nodes[key]!.reports.map(\.report) + content.regions.reports(below: key)).sorted()
     }
 }

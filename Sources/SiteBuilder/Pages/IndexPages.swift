@@ -84,7 +84,7 @@ struct IndexPages {
             let hidden = n.reports.filter { $0.label != nil }.count
             var intro = "本地区及下级地区共 \(n.total) 篇报告。"
             if hidden > 0 { intro += "其中 \(hidden) 篇的下级地区名称在原文中被隐去（标为“名未具”），列在本级。" }
-            let reports = n.reports.map(\.report) + descendants(of: key)
+            let reports = n.reports.map(\.report) + regions.reports(below: key)
             out += jobs(.init(
                 title: n.name, intro: intro, path: { paths.region(key, page: $0) },
                 reports: reports,
@@ -94,18 +94,6 @@ struct IndexPages {
                 lead: { timeline.html(region: key, reports: reports.sorted(), at: paths.region(key)) }))
         }
         return out
-    }
-
-    /// Reports of every region below `key`, in list order.
-    private func descendants(of key: String) -> [Int] {
-        var out: [Int] = []
-        var stack = content.regions.nodes[key]!.children
-        while let next = stack.popLast() {
-            let n = content.regions.nodes[next]!
-            out += n.reports.map(\.report)
-            stack += n.children
-        }
-        return out.sorted()
     }
 
     // MARK: Years, topics, types

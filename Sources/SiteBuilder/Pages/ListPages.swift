@@ -108,7 +108,7 @@ struct ListPages {
         if !r.complete { html += " · <span class=\"warn\">不完整</span>" }
         html += "</span>\n"
         if let topic {
-            let matching = r.sections.filter { $0.topics.contains(topic) }
+            let matching = r.sections(withTopic: topic)
             let quoted = r.passages.flatMap { passages?.read($0) }.map { TopicPassage.fragments($0, topic: topic) } ?? []
             if !matching.isEmpty {
                 html += "<ul class=\"matched-sections\">"

@@ -47,6 +47,9 @@ public struct ListedReport: Sendable, Equatable {
         set { outline = PackedOutline(sections: sections, figures: newValue) }
     }
     private var outline: PackedOutline
+
+    /// The sections filed under `topic`: what its topic page lists under the report.
+    func sections(withTopic topic: Int) -> [SectionSummary] { outline.sections { $0.contains(topic) } }
     /// Where the sentences its topics' pages quote lie in the build's `PassageStore`; nil for none.
     public var passages: Range<Int>? = nil
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
@@ -86,7 +89,7 @@ public struct ListedReport: Sendable, Equatable {
                       region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
                       signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
         for field in fields { add(field) }
-        for s in outline.sections where !s.topics.isEmpty {
+        for s in outline.sections(where: { !$0.isEmpty }) {
             add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.fullHeading)")
         }
         return ContentHash.of(bytes)

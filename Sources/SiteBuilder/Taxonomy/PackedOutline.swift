@@ -41,16 +41,25 @@ struct PackedOutline: Sendable, Equatable {
         return reader.figures()
     }
 
-    var sections: [ListedReport.SectionSummary] {
+    var sections: [ListedReport.SectionSummary] { sections { _ in true } }
+
+    /// The sections whose topics pass `keep`, unpacked; the others are stepped over without
+    /// building their strings (a topic page wants a few sections of each report, not all).
+    func sections(where keep: (_ topics: [Int]) -> Bool) -> [ListedReport.SectionSummary] {
         var reader = Reader(bytes: bytes)
-        _ = reader.figures()
-        let count = reader.number()
+        reader.skipFigures()
         var out: [ListedReport.SectionSummary] = []
-        out.reserveCapacity(count)
-        for _ in 0..<count {
-            let anchor = reader.string(), depth = reader.number(), number = reader.string(), heading = reader.string()
-            let topics = (0..<reader.number()).map { _ in reader.number() }
-            out.append(.init(anchor: anchor, depth: depth, number: number, heading: heading, topics: topics, figures: reader.figures()))
+        var topics: [Int] = []
+        for _ in 0..<reader.number() {
+            let anchor = reader.span(), depth = reader.number(), number = reader.span(), heading = reader.span()
+            topics.removeAll(keepingCapacity: true)
+            for _ in 0..<reader.number() { topics.append(reader.number()) }
+            guard keep(topics) else {
+                reader.skipFigures()
+                continue
+            }
+            out.append(.init(anchor: reader.string(anchor), depth: depth, number: reader.string(number), heading: reader.string(heading),
+                             topics: topics, figures: reader.figures()))
         }
         return out
     }
@@ -104,10 +113,22 @@ struct PackedOutline: Sendable, Equatable {
             }
         }
 
-        mutating func string() -> String {
+        /// Where the next string's bytes lie, stepping over them.
+        mutating func span() -> Range<Int> {
             let count = number()
             defer { at += count }
-            return String(decoding: bytes[at..<(at + count)], as: UTF8.self)
+            return at..<(at + count)
+        }
+
+        func string(_ span: Range<Int>) -> String { String(decoding: bytes[span], as: UTF8.self) }
+
+        mutating func string() -> String { string(span()) }
+
+        mutating func skipFigures() {
+            for _ in 0..<number() {
+                for _ in 0..<3 { _ = span() }
+                at += bytes[at] == 1 ? 9 : 1
+            }
         }
 
         mutating func figures() -> [Figure] {

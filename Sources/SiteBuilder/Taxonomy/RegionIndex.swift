@@ -36,6 +36,17 @@ public struct RegionIndex: Sendable {
         if nodes[Self.unknownKey] != nil { roots.append(Self.unknownKey) }
     }
 
+    /// The reports of every region below `key`, not its own, in list order.
+    func reports(below key: String) -> [Int] {
+        var out: [Int] = []
+        var stack = nodes[key]!.children
+        while let next = stack.popLast() {
+            out += nodes[next]!.reports.map(\.report)
+            stack += nodes[next]!.children
+        }
+        return out.sorted()
+    }
+
     /// Province > prefecture > county nodes down to `code`; nil when the gazetteer does not know it.
     /// A report's page finds its breadcrumb here without the index: every place on the chain of a
     /// listed report is a node of the index.
