@@ -153,7 +153,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
             links = step("report links") {
-                let links = ReportLinks(page: page, content: content, relations: ReportRelations(content))
+                let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours))
                 Pipeline.linkReports(links, slot: rendering.slot, records: &built.records, into: site)
                 return links
             }

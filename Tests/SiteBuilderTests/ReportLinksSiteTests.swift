@@ -23,17 +23,22 @@ final class ReportLinksSiteTests: XCTestCase {
 
     /// 慈溪市: a summary for 2021, a plan for 2022, the repost (a summary and plan) for 2023 and a
     /// summary for 2024.
-    private func site() throws -> SiteFixture {
+    /// The repository's config with `[compare] neighbours` on.
+    private static func withNeighbours(_ toml: String) -> String {
+        toml.replacingOccurrences(of: "\nneighbours = false", with: "\nneighbours = true")
+    }
+
+    private func site(neighbours: Bool = true) throws -> SiteFixture {
         let short = "教育局2022年工作总结\n一、加强教育管理\n全年完成各项任务，教育质量稳步提升，新建学校两所。\n"
         return try SiteFixture(self, extraSources: [
             "cixi-2023.txt": try repost(as: "慈溪"), "cixi-2021.txt": cixi(2021), "cixi-2022-plan.txt": cixi(2022, "工作要点"),
             "cixi-2024.txt": cixi(2024), "short-a.txt": "海曙区" + short, "short-b.txt": "江北区" + short,
-        ])
+        ], configEdit: neighbours ? Self.withNeighbours : { $0 })
     }
 
     /// A clean build, in a project of its own, of the sources `site` has now.
     private func assertEqualsACleanBuild(_ site: SiteFixture, _ message: String, line: UInt = #line) throws {
-        let clean = try SiteFixture(self)
+        let clean = try SiteFixture(self, configEdit: Self.withNeighbours)
         try FileManager.default.removeItem(at: clean.content)
         try FileManager.default.copyItem(at: site.content, to: clean.content)
         try clean.build()
@@ -106,6 +111,19 @@ final class ReportLinksSiteTests: XCTestCase {
         XCTAssertTrue(try site.text(Self.originalPage).contains("href=\"../reports/fenghua-2023-1.html\""))
         XCTAssertTrue(try site.text("duplicates/index.html").contains("第 1 组 · 3 篇"))
         try assertEqualsACleanBuild(site, "after a near-duplicate was added")
+    }
+
+    /// By default only near-duplicates get compare pages: the neighbours of one type are linked
+    /// as reports, without a compare page.
+    func testNeighboursGetComparePagesOnlyWhenAskedFor() throws {
+        let site = try site(neighbours: false)
+        XCTAssertEqual(try site.build().errors, [])
+        let older = try site.text("reports/cixi-2021-1.html")
+        XCTAssertTrue(older.contains("<span class=\"rel\">同类下一篇</span> <a href=\"../reports/cixi-2024-1.html\">"))
+        XCTAssertFalse(older.contains("class=\"compare\""))
+        let pages = try site.snapshot().keys.filter { $0.hasPrefix("compare/") }
+        XCTAssertEqual(pages.count, 1, "the near-duplicate pair's page: \(pages)")
+        XCTAssertTrue(try site.text("reports/cixi-2023-1.html").contains("% 相同</span> <a class=\"compare\" href=\"../compare/"))
     }
 
     /// A report template whose end differs between reports (or that has no slot) gives whole pages

@@ -116,7 +116,7 @@ final class SiteConfigTests: XCTestCase {
         assertRejected(Self.full.replacingOccurrences(of: "page_size = 20", with: "colour = \"red\""), key: "site.colour", line: 4,
                        mentioning: "[site] takes title, description, base_url, language, page_size, pretty_urls")
         assertRejected(Self.full + "[theme]\nname = \"x\"\n", key: "theme", line: 25,
-                       mentioning: "the file takes [site], [build], [search], [export], [[topics]], [[overrides]]")
+                       mentioning: "the file takes [site], [build], [search], [export], [compare], [[topics]], [[overrides]]")
     }
 
     func testTheFirstUnknownKeyInTheFileIsNamed() {
@@ -136,6 +136,14 @@ final class SiteConfigTests: XCTestCase {
         XCTAssertThrowsError(try SiteConfig.parse(Self.full.replacingOccurrences(of: "[build]", with: "[build]\nfollow_symlinks = 1"), file: "a.toml")) { error in
             XCTAssertEqual((error as! SiteConfig.Error).key, "build.follow_symlinks")
             XCTAssertEqual((error as! SiteConfig.Error).line, 7)
+        }
+    }
+
+    func testCompareNeighboursIsOptIn() throws {
+        XCTAssertFalse(try SiteConfig.parse(Self.full, file: "a.toml").compareNeighbours)
+        XCTAssertTrue(try SiteConfig.parse(Self.full + "\n[compare]\nneighbours = true\n", file: "a.toml").compareNeighbours)
+        XCTAssertThrowsError(try SiteConfig.parse(Self.full + "\n[compare]\nneighbors = true\n", file: "a.toml")) { error in
+            XCTAssertTrue("\(error)".contains("neighbours"), "the nearest key: \(error)")
         }
     }
 

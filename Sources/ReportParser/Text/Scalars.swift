@@ -4,6 +4,30 @@
 /// and every marker the parser looks for (、 （ ① 〇 …) is a single scalar.
 typealias Scalars = [Unicode.Scalar]
 
+/// One step of decoding valid UTF-8, for the scans that read a string's bytes directly.
+public enum UTF8Scalar {
+    /// The value of the scalar whose UTF-8 starts at `i`, moving `i` past it. Three-byte
+    /// sequences (all of CJK) are tested first. `bytes` must be valid UTF-8, as a `String` holds.
+    @inlinable @inline(__always)
+    public static func next(in bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> UInt32 {
+        let b = UInt32(bytes[i])
+        if b & 0xF0 == 0xE0 {
+            defer { i += 3 }
+            return (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        }
+        if b < 0x80 {
+            i += 1
+            return b
+        }
+        if b < 0xE0 {
+            defer { i += 2 }
+            return (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+        }
+        defer { i += 4 }
+        return (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+    }
+}
+
 extension Array where Element == Unicode.Scalar {
     /// The scalars of `string`, decoded from its UTF-8 in one pass (several times faster than
     /// `Array(string.unicodeScalars)`), for other modules' scans.
@@ -14,30 +38,15 @@ extension Array where Element == Unicode.Scalar {
         self = string.withUTF8 { Scalars(utf8: $0) }
     }
 
-    /// Decodes valid UTF-8 (as Swift strings hold it) without going through `Character`.
-    /// Three-byte sequences (all of CJK) are tested first; valid UTF-8 always yields a valid
-    /// scalar, so the value is stored without the checked initialiser's branch.
+    /// Decodes valid UTF-8 (as Swift strings hold it) without going through `Character`; valid
+    /// UTF-8 always yields a valid scalar, so the value is stored without the checked
+    /// initialiser's branch.
     init(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         self.init(unsafeUninitializedCapacity: Self.scalarCount(bytes)) { buffer, count in
             var i = 0, n = 0
             let end = bytes.count
             while i < end {
-                let b = UInt32(bytes[i])
-                var v: UInt32
-                if b & 0xF0 == 0xE0 {
-                    v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    i += 3
-                } else if b < 0x80 {
-                    v = b
-                    i += 1
-                } else if b < 0xE0 {
-                    v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    i += 2
-                } else {
-                    v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    i += 4
-                }
-                buffer[n] = unsafeBitCast(v, to: Unicode.Scalar.self)
+                buffer[n] = unsafeBitCast(UTF8Scalar.next(in: bytes, at: &i), to: Unicode.Scalar.self)
                 n += 1
             }
             count = n

@@ -1,4 +1,5 @@
 import ReportModel
+import ReportParser
 
 /// A report's text as a MinHash signature, so that reports sharing most of their text can be found
 /// across the whole archive without keeping any text: two signatures agree in about the share of
@@ -67,21 +68,7 @@ public enum MinHash {
                     var i = 0
                     let end = bytes.count
                     while i < end {
-                        let b = UInt32(bytes[i])
-                        var v: UInt32
-                        if b & 0xF0 == 0xE0 {
-                            v = (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                            i += 3
-                        } else if b < 0x80 {
-                            v = b
-                            i += 1
-                        } else if b < 0xE0 {
-                            v = (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                            i += 2
-                        } else {
-                            v = (b & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                            i += 4
-                        }
+                        var v = UTF8Scalar.next(in: bytes, at: &i)
                         // Ideographs first: most of the text.
                         if v < 0x4E00 || v > 0x9FFF {
                             v = Self.normalised(v)

@@ -20,6 +20,10 @@ public struct SiteConfig: Sendable {
     public var followSymlinks: Bool
     /// Also write `data/archive.sqlite` (`[export] sqlite`): opt-in, since it parses every source again.
     public var exportSQLite = false
+    /// Also make a compare page for each report and the next of its own type in its region
+    /// (`[compare] neighbours`): opt-in, since at 100,000 reports they are 70,000 pages and a
+    /// fifth of the build. Near-duplicates always get theirs.
+    public var compareNeighbours = false
     public var topics: [TopicDefinition]
     public var overrides: [ReportOverride]
 
@@ -59,11 +63,12 @@ public struct SiteConfig: Sendable {
             throw Error(file: file, message: "\(error)")
         }
         var reader = TOMLReader(table: table, text: text, file: file)
-        try reader.allow(tables: ["site", "build", "search", "export"], arrays: ["topics", "overrides"])
+        try reader.allow(tables: ["site", "build", "search", "export", "compare"], arrays: ["topics", "overrides"])
         let site = try reader.table("site", keys: ["title", "description", "base_url", "language", "page_size", "pretty_urls"], required: true)
         let build = try reader.table("build", keys: ["content", "output", "templates", "follow_symlinks"])
         let search = try reader.table("search", keys: ["enabled"])
         let export = try reader.table("export", keys: ["sqlite"])
+        let compare = try reader.table("compare", keys: ["neighbours"])
         var config = SiteConfig(
             title: try reader.string("title", in: site, required: true)!,
             description: try reader.string("description", in: site) ?? "",
@@ -80,6 +85,7 @@ public struct SiteConfig: Sendable {
             overrides: try ReportOverride.read(reader)
         )
         config.exportSQLite = try reader.bool("sqlite", in: export) ?? false
+        config.compareNeighbours = try reader.bool("neighbours", in: compare) ?? false
         do {
             config.baseURL = try validateBaseURL(config.baseURL)
         } catch {
