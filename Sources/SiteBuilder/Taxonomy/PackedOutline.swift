@@ -1,9 +1,9 @@
 import ReportModel
 
 /// A report's sections and key figures as the lists keep them, packed into one byte array: at
-/// 10,000 reports the 170,000 sections and 145,000 figures took about 45 MB of a build's memory
-/// as arrays of strings, and take 17 MB packed. Read back whole on demand (a topic page, a compare
-/// page, the data export), which costs microseconds a report.
+/// 10,000 reports (170,000 sections, 145,000 figures) a build's peak memory fell from 136 to
+/// 104 MB once they were no longer arrays of strings. Unpacked on demand (a topic page, a compare
+/// page, the data export), a few microseconds a report.
 ///
 /// Layout: the report's own figures, then its sections, each a count followed by its items; a
 /// string is its UTF-8 length then its bytes, a number a LEB128 varint, a value a flag byte and
