@@ -62,7 +62,7 @@ final class RegionTimelineTests: XCTestCase {
         // The chart above the table counts the same reports, every year of the span drawn; its
         // numbers are the table's last row, so it brings no table of its own.
         let svg = try XCTUnwrap(section.everyElement("svg").first)
-        XCTAssertEqual(PageMarkup.bars(svg).map { "\($0.label):\($0.value)" }, ["2019:1", "2020:0", "2021:0", "2022:2", "不详:1"])
+        XCTAssertEqual(PageMarkup.bars(svg).map { "\($0.label):\($0.value)" }, ["2019:1", "2020:0", "2021:0", "2022:2", "年份不详:1"])
         XCTAssertEqual(section.everyElement("details").count, 0)
     }
 

@@ -57,7 +57,7 @@ struct ComparePage {
     /// cards below are written here rather than by template loops, which cost a compare page more
     /// than everything else on it (a large archive has thousands of compare pages).
     private func breadcrumbHTML(_ a: ListedReport, _ b: ListedReport, root: String) -> String {
-        var html = "<a href=\"\(HTML.escape(root))index.html\">首页</a>"
+        var html = "<a href=\"\(HTML.escape(root))index.html\">\(Vocabulary.home)</a>"
         let ca = RegionIndex.chain(to: a.region.code, gazetteer: gazetteer) ?? []
         let cb = RegionIndex.chain(to: b.region.code, gazetteer: gazetteer) ?? []
         for (x, y) in zip(ca, cb) {
@@ -79,10 +79,9 @@ struct ComparePage {
         if let chain = RegionIndex.chain(to: r.region.code, gazetteer: gazetteer) {
             for place in chain { html += link(paths.region(place.key), place.name, " class=\"crumb\"") }
         } else {
-            let names = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
-            html += HTML.escape(names.isEmpty ? (r.region.level.map { "未具名的\($0)" } ?? "地区不详") : names.joined(separator: " › "))
+            html += HTML.escape(Vocabulary.region(r.region))
         }
-        html += "</dd>\n<dt>年份</dt><dd>\(link(paths.year(r.year.map(String.init) ?? "undated"), r.year.map { "\($0)年" } ?? "年份不详"))</dd>\n"
+        html += "</dd>\n<dt>年份</dt><dd>\(link(paths.year(YearColumns.key(r.year)), r.year.map { "\($0)年" } ?? Vocabulary.unknownYear))</dd>\n"
         html += "<dt>类型</dt><dd>\(link(paths.type(r.docType.slug), r.docType.displayName))</dd>\n"
         if let issuer = r.issuer { html += "<dt>发文单位</dt><dd>\(HTML.escape(issuer))</dd>\n" }
         let topics = r.topics.filter { $0 < classifier.topics.count }

@@ -9,7 +9,7 @@ struct CoveragePage {
     var content: ArchiveContent
 
     static let title = "覆盖情况"
-    static let intro = "每个省份每年收录的报告数：空格即缺口。数字链接到该省当年的报告；点省名展开其下级地区，“本级”为省级单位或下级地区名称未具的报告。"
+    static let intro = "每个省份每年收录的报告数：空格即缺口。数字链接到该省当年的报告；点省名展开其下级地区，“本级”为省级单位或下级地区未知的报告。"
 
     /// The table, for the page at `path`.
     func table(at path: String) -> String {
@@ -69,9 +69,9 @@ struct CoveragePage {
             }
             let labels = Dictionary(node.reports.compactMap { r in r.label.map { (r.report, $0) } }, uniquingKeysWith: { a, _ in a })
             for (year, reports) in zip(years.columns, byYear) where !reports.isEmpty {
-                let yearName = year.map { "\($0) 年" } ?? "年份不详"
+                let yearName = year.map { "\($0) 年" } ?? Vocabulary.unknownYear
                 out.append(.init(
-                    title: "\(node.name) · \(yearName)", intro: "\(node.name)及其下级地区\(year == nil ? "年份不详" : yearName)的报告，共 \(reports.count) 篇。",
+                    title: "\(node.name) · \(yearName)", intro: "\(node.name)及其下级地区\(yearName)的报告，共 \(reports.count) 篇。",
                     path: { page.paths.coverage(key, year: YearColumns.key(year), page: $0) }, reports: reports,
                     labels: labels,
                     breadcrumb: [(Self.title, page.paths.coverage()), (node.name, page.paths.region(key))]))

@@ -81,9 +81,7 @@ struct IndexPages {
         let timeline = RegionTimeline(page: page, content: content)
         for (key, n) in regions.nodes.sorted(by: { $0.key < $1.key }) {
             let trail = regions.trail(to: key).dropLast()
-            let hidden = n.reports.filter { $0.label != nil }.count
-            var intro = "本地区及下级地区共 \(n.total) 篇报告。"
-            if hidden > 0 { intro += "其中 \(hidden) 篇的下级地区名称在原文中被隐去（标为“名未具”），列在本级。" }
+            let intro = RegionIntro.text(n)
             let reports = n.reports.map(\.report) + regions.reports(below: key)
             out += jobs(.init(
                 title: n.name, intro: intro, path: { paths.region(key, page: $0) },
@@ -103,14 +101,14 @@ struct IndexPages {
         let years = content.years.keys.compactMap { $0 }.sorted(by: >)
         var entries: [[String: Any]] = years.map { ["name": "\($0) 年", "href": page.link(paths.year(String($0)), from: indexPath), "count": content.years[$0]!.count] }
         if let undated = content.years[nil] {
-            entries.append(["name": "年份不详", "href": page.link(paths.year("undated"), from: indexPath), "count": undated.count])
+            entries.append(["name": Vocabulary.unknownYear, "href": page.link(paths.year("undated"), from: indexPath), "count": undated.count])
         }
         var out: [Job] = [Job { [emit(index(path: indexPath, title: "按年份浏览", intro: "报告所总结或计划的年份：落款日期优先于标题，标题优先于正文。", entries: entries))] }]
         for year in years {
             out += jobs(.init(title: "\(year) 年", intro: nil, path: { paths.year(String(year), page: $0) },
                                            reports: content.years[year]!, breadcrumb: [("年份", indexPath)]))
         }
-        out += jobs(.init(title: "年份不详", intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
+        out += jobs(.init(title: Vocabulary.unknownYear, intro: "原文未给出可信年份（或年份被隐去）的报告。", path: { paths.year("undated", page: $0) },
                                        reports: content.years[nil] ?? [], breadcrumb: [("年份", indexPath)]))
         return out
     }
@@ -165,22 +163,24 @@ struct IndexPages {
             let ra = content.reports[a], rb = content.reports[b]
             let da = ra.publishedDate ?? ra.signedDate ?? "", db = rb.publishedDate ?? rb.signedDate ?? ""
             return (ra.year ?? 0, da, b) > (rb.year ?? 0, db, a)
-        }.prefix(12)
+        }.prefix(HomeSummary.latestCount)
         let extra: [String: Any] = [
             "reportCount": content.reports.count,
             "sourceCount": content.sourceCount,
             "regionCount": content.regions.nodes.count,
             "yearCount": content.years.keys.compactMap { $0 }.count,
             "regions": content.regions.roots.map { chip(content.regions.nodes[$0]!.name, paths.region($0), content.regions.nodes[$0]!.total) },
-            "years": content.years.keys.compactMap { $0 }.sorted(by: >).map { chip(String($0), paths.year(String($0)), content.years[$0]!.count) },
+            "years": HomeSummary.yearOrder(content.years.keys).map { chip(Vocabulary.year($0), paths.year(YearColumns.key($0)), content.years[$0]!.count) },
             "topics": topics.indices.filter { !content.topics[$0].isEmpty }.map { chip(topics[$0].name, paths.topic(topics[$0].slug), content.topics[$0].count) },
             "types": DocType.allCases.filter { content.types[$0] != nil }.map { chip($0.displayName, paths.type($0.slug), content.types[$0]!.count) },
-            "leadHTML": YearCharts.reportsPerYear(content.reports.indices, content: content, id: "year-chart", caption: "每年收录的报告数（篇）；“不详”为原文未给出可信年份的报告") {
+            "leadHTML": YearCharts.reportsPerYear(content.reports.indices, content: content, id: "year-chart", caption: "每年收录的报告数（篇）；“\(Vocabulary.unknownYear)”为原文未给出可信年份的报告") {
                 page.link(paths.year(YearColumns.key($0)), from: path)
             }.html(),
             "nearDuplicateCount": Set(content.nearDuplicates.flatMap { [$0.a, $0.b] }).count,
             "hasItems": !latest.isEmpty,
             "itemsHTML": latest.map { lists.item($0, label: nil, topic: nil, from: path) }.joined(separator: "\n"),
+            "latestCountText": HomeSummary.latestCountText(shown: latest.count, of: content.reports.count),
+            "allReportsHref": page.link(paths.index("years"), from: path),
         ]
         return OutputFile(path: path, text: templates.render("home", page.context(path: path, title: "首页", extra)))
     }

@@ -50,8 +50,8 @@ struct ListPages {
             var extra: [String: Any] = [
                 "hasItems": !slice.isEmpty,
                 "itemsHTML": slice.map { item($0, label: listing.labels[$0], topic: listing.topic, from: path) }.joined(separator: "\n"),
-                "hasBreadcrumb": !listing.breadcrumb.isEmpty,
-                "breadcrumb": listing.breadcrumb.map { ["name": $0.name, "href": page.link($0.path, from: path)] },
+                "hasBreadcrumb": true,
+                "breadcrumb": ([(Vocabulary.home, "index.html")] + listing.breadcrumb).map { ["name": $0.name, "href": page.link($0.path, from: path)] },
                 "hasSubregions": !listing.subregions.isEmpty && n == 1,
                 "subregions": listing.subregions.map { ["name": $0.name, "href": page.link($0.path, from: path), "count": $0.count] },
             ]
@@ -98,11 +98,10 @@ struct ListPages {
     /// did, and a cache of every variant took most of a large build's memory.
     func item(_ index: Int, label: String?, topic: Int?, from path: String) -> String {
         let r = content.reports[index]
-        let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
         let href = page.link(page.paths.report(r.slug), from: path)
         var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.escape(r.displayTitle))</a>\n<span class=\"report-meta\">"
-        html += r.year.map { "<span class=\"year\">\($0)</span>" } ?? "<span class=\"year undated\">年份不详</span>"
-        html += " · <span class=\"region\">\(HTML.escape(region.isEmpty ? (r.region.level.map { "未具名的\($0)" } ?? "地区不详") : region.joined(separator: " › ")))</span>"
+        html += r.year.map { "<span class=\"year\">\($0)</span>" } ?? "<span class=\"year undated\">\(Vocabulary.unknownYear)</span>"
+        html += " · <span class=\"region\">\(HTML.escape(Vocabulary.region(r.region)))</span>"
         if let label { html += " · <span class=\"hidden-label\">\(HTML.escape(label))</span>" }
         html += " · <span class=\"type\">\(r.docType.displayName)</span>"
         if !r.complete { html += " · <span class=\"warn\">不完整</span>" }

@@ -87,10 +87,9 @@ struct ReportLinks {
     /// Year, type, and optionally region and source file, escaped.
     func meta(_ other: Int, withRegion: Bool) -> String {
         let r = content.reports[other]
-        var parts = [r.year.map { "\($0) 年" } ?? "年份不详", r.docType.displayName]
+        var parts = [r.year.map { "\($0) 年" } ?? Vocabulary.unknownYear, r.docType.displayName]
         if withRegion {
-            let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }
-            parts.append(region.isEmpty ? "地区不详" : region.joined(separator: " › "))
+            parts.append(Vocabulary.region(r.region))
             parts.append("来源 \(r.sourceFile)")
         }
         return HTML.escape(parts.joined(separator: " · "))

@@ -20,11 +20,14 @@ struct ReportPage {
             indices.map { ["name": topics[$0].name, "href": page.link(paths.topic(topics[$0].slug), from: path)] }
         }
 
-        var breadcrumb: [[String: Any]] = []
+        // 首页, then the region's chain, or the unknown-region page the report is listed on.
+        var breadcrumb: [[String: Any]] = [["name": Vocabulary.home, "href": page.link("index.html", from: path)]]
         var hiddenLabel: String?
         if let trail = RegionIndex.chain(to: report.region.code, gazetteer: gazetteer) {
-            breadcrumb = trail.map { ["name": $0.name, "href": page.link(paths.region($0.key), from: path)] }
+            breadcrumb += trail.map { ["name": $0.name, "href": page.link(paths.region($0.key), from: path)] }
             hiddenLabel = RegionIndex.hiddenLabel(level: report.region.level, at: trail.last!)
+        } else {
+            breadcrumb.append(["name": Vocabulary.unknownRegion(level: report.region.level), "href": page.link(paths.region(RegionIndex.unknownKey), from: path)])
         }
         var warnings: [String] = []
         if !report.complete { warnings.append("本篇不完整：\(Self.reasonText(report.incompleteReason))") }
@@ -66,12 +69,13 @@ struct ReportPage {
             "titleByHand": archived.setByHand.contains("title"),
             "hasBreadcrumb": !breadcrumb.isEmpty,
             "breadcrumb": breadcrumb,
-            "regionText": region.isEmpty ? (report.region.level.map { "未具名的\($0)" } ?? "不详") : region.joined(separator: " › ") + (hiddenLabel.map { " · \($0)" } ?? ""),
+            "regionText": Vocabulary.region(report.region) + (hiddenLabel.map { " › \($0)" } ?? ""),
             "regionByHand": archived.setByHand.contains("region"),
             "hasYear": report.year != nil,
             "yearFrom": Self.yearOrigin(report),
             "yearByHand": archived.setByHand.contains("year"),
-            "yearHref": page.link(paths.year(report.year.map(String.init) ?? "undated"), from: path),
+            "yearHref": page.link(paths.year(YearColumns.key(report.year)), from: path),
+            "unknownYear": Vocabulary.unknownYear,
             "typeName": report.docType.displayName,
             "typeHref": page.link(paths.type(report.docType.slug), from: path),
             "sourceFile": archived.sourceFile,

@@ -40,7 +40,7 @@ struct YearColumns {
     }
 
     /// What a page calls the year.
-    static func name(_ year: Int?) -> String { year.map(String.init) ?? "年份不详" }
+    static func name(_ year: Int?) -> String { Vocabulary.year(year) }
 
     /// The year's name in paths and anchors: `2023`, `undated` (as the year pages have it).
     static func key(_ year: Int?) -> String { year.map(String.init) ?? "undated" }

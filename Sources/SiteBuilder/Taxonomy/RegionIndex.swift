@@ -61,7 +61,7 @@ public struct RegionIndex: Sendable {
     }
 
     private static func unknownKeyNode() -> Node {
-        Node(key: unknownKey, name: "地区未知", rank: 1, parent: nil)
+        Node(key: unknownKey, name: Vocabulary.unknownRegion, rank: 1, parent: nil)
     }
 
     private mutating func add(_ report: Int, to path: [Node], label: String?) {
@@ -75,12 +75,12 @@ public struct RegionIndex: Sendable {
         nodes[path.last!.key]!.reports.append((report, label))
     }
 
-    /// `区名未具` when a 区-level report sits at a prefecture, and so on.
+    /// `地区未知（县级）` when a 区-level report sits at a prefecture (its own name hidden), and so
+    /// on: the one unknown-region label, for a level below the deepest one named.
     static func hiddenLabel(level: String?, at node: Node) -> String? {
         guard let level else { return nil }
         switch (node.rank, level) {
-        case (1...2, "区"), (1...2, "县"), (1...2, "旗"): return "\(level)名未具"
-        case (1, "市"), (1, "州"), (1, "盟"): return "\(level)名未具"
+        case (1...2, "区"), (1...2, "县"), (1...2, "旗"), (1, "市"), (1, "州"), (1, "盟"): return Vocabulary.unknownRegion(level: level)
         default: return nil
         }
     }

@@ -6,7 +6,8 @@
 /// written above it, so no axis is needed. A pure function of its bars: same bars, same bytes.
 struct BarChart {
     struct Bar {
-        /// Under the bar: a year, `不详`.
+        /// Under the bar: a year, or `年份不详`; `\n` breaks it into lines, so that a label wider
+        /// than a slot (four Han characters) stands as two lines of two.
         var label: String
         /// The bar's height in the chart's unit; 0 draws no bar.
         var value: Double
@@ -25,11 +26,14 @@ struct BarChart {
     static let slot = 30, barWidth = 20, plotHeight = 110
     /// Room above the tallest bar for its value, and below the baseline for the labels.
     static let top = 18, bottom = 20, side = 6
+    /// The height of each further line of a label.
+    static let labelLine = 13
 
     /// The `<svg>` element, an image named by the element `labelledBy` (the figure's caption).
     func svg(labelledBy id: String) -> String {
         let width = 2 * Self.side + bars.count * Self.slot
-        let height = Self.top + Self.plotHeight + Self.bottom
+        let lines = bars.map { $0.label.split(separator: "\n", omittingEmptySubsequences: false) }
+        let height = Self.top + Self.plotHeight + Self.bottom + Self.labelLine * ((lines.map(\.count).max() ?? 1) - 1)
         let baseline = Self.top + Self.plotHeight
         let largest = bars.map(\.value).max() ?? 0
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar-chart\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" text-anchor=\"middle\" role=\"img\" aria-labelledby=\"\(HTML.escape(id))\">\n"
@@ -44,7 +48,15 @@ struct BarChart {
                 out += "<rect class=\"bar\" x=\"\(left + (Self.slot - Self.barWidth) / 2)\" y=\"\(Self.number(Double(baseline) - barHeight))\" width=\"\(Self.barWidth)\" height=\"\(Self.number(barHeight))\"/>"
             }
             out += "<text class=\"value\" x=\"\(middle)\" y=\"\(Self.number(Double(baseline) - barHeight - 4))\">\(HTML.escape(bar.text))</text>"
-            out += "<text class=\"label\" x=\"\(middle)\" y=\"\(baseline + 14)\">\(HTML.escape(bar.label))</text></g>\n"
+            out += "<text class=\"label\" x=\"\(middle)\" y=\"\(baseline + 14)\">"
+            if lines[i].count == 1 {
+                out += HTML.escape(bar.label)
+            } else {
+                for (n, line) in lines[i].enumerated() {
+                    out += "<tspan x=\"\(middle)\" dy=\"\(n == 0 ? 0 : Self.labelLine)\">\(HTML.escape(String(line)))</tspan>"
+                }
+            }
+            out += "</text></g>\n"
         }
         return out + "</svg>"
     }

@@ -11,8 +11,8 @@ enum YearCharts {
         var bars: [BarChart.Bar] = []
         var rows: [[ChartFigure.Cell]] = []
         for (year, count) in zip(columns.columns, counts) {
-            bars.append(.init(label: year.map(String.init) ?? "不详", value: Double(count), text: String(count),
-                              title: count > 0 ? "\(year.map { "\($0) 年" } ?? "年份不详")：\(count) 篇" : "", muted: year == nil))
+            bars.append(.init(label: year.map(String.init) ?? Vocabulary.unknownYearBarLabel, value: Double(count), text: String(count),
+                              title: count > 0 ? "\(year.map { "\($0) 年" } ?? Vocabulary.unknownYear)：\(count) 篇" : "", muted: year == nil))
             rows.append([.init(text: YearColumns.name(year), href: count > 0 ? link(year) : nil), .init(text: String(count))])
         }
         return ChartFigure(id: id, caption: caption, chart: BarChart(bars: bars), columns: ["年份", "报告数"], rows: rows)
