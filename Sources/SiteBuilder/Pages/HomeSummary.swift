@@ -6,7 +6,7 @@ enum HomeSummary {
 
     /// Every year that has reports, newest first, then nil (年份不详) when some report has no year:
     /// the chips must add up to the archive.
-    static func yearOrder(_ years: some Sequence<Int?>) -> [Int?] {
+    static func yearOrder(_ years: some Collection<Int?>) -> [Int?] {
         let dated = years.compactMap { $0 }.sorted(by: >)
         return dated.map(Optional.some) + (years.contains(nil) ? [nil] : [])
     }
