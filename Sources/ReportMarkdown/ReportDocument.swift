@@ -6,9 +6,9 @@ import ReportModel
 /// for the title, one heading per section, paragraphs — comes from the parsed ``Report`` and never from
 /// characters in its text. Rendered through ``CommonMark``, the document shows the text exactly.
 ///
-/// Heading levels: the title is the only `#`; a section of level *n* gets `min(6, n + 2)` hashes, so part
-/// titles (level 0) are `##`, 一、 is `###`, (一) `####`, 1. `#####`, and deeper levels share `######`.
-/// The number is kept as written in front of the heading text (`### 一、强化…`), because readers and the
+/// Heading levels: the title is the only `#`; the report's top-level sections are `##`, their children
+/// `###`, and so on down to `######` (see ``headingLevel(depth:)``); the site's report page uses the same rule.
+/// The number is kept as written in front of the heading text (`## 一、强化…`), because readers and the
 /// source cite parts by it.
 public enum ReportDocument {
     /// Front matter, then the body (see ``body(for:)``), separated by a blank line.
@@ -29,7 +29,7 @@ public enum ReportDocument {
             appendBlock(prefix: "# ", MarkdownEscaper.escapeInline(title), to: &out)
         }
         appendParagraphs(report.paragraphs, to: &out)
-        appendSections(report.sections, to: &out)
+        appendSections(report.sections, depth: 0, to: &out)
         if let signature = report.signature {
             appendBlock(prefix: "", MarkdownEscaper.escapeParagraph(signature), to: &out)
         }
@@ -44,9 +44,11 @@ public enum ReportDocument {
         return out
     }
 
-    /// The heading level for a section: `min(6, level + 2)`, and never above `##`, which is below the title.
-    public static func headingLevel(for section: Section) -> Int {
-        max(2, min(6, section.level + 2))
+    /// The heading level of a section at `depth` in the report's heading tree (0 for a top-level section):
+    /// `2` at the top, one more per level down, at most `6`. The depth decides, never the numbering kind, so a
+    /// report whose top level is numbered `1.` or `（一）` starts at `##` too and no level is ever skipped.
+    public static func headingLevel(depth: Int) -> Int {
+        min(6, max(0, depth) + 2)
     }
 
     // MARK: - Writing
@@ -57,14 +59,14 @@ public enum ReportDocument {
         }
     }
 
-    private static func appendSections(_ sections: [Section], to out: inout String) {
+    private static func appendSections(_ sections: [Section], depth: Int, to out: inout String) {
         for section in sections {
             // Number and heading are escaped together: `1.` only reads as a list marker at the start,
             // and the start of the pair is the number.
             let heading = MarkdownEscaper.escapeInline(section.number + section.heading)
-            appendBlock(prefix: String(repeating: "#", count: headingLevel(for: section)) + " ", heading, to: &out)
+            appendBlock(prefix: String(repeating: "#", count: headingLevel(depth: depth)) + " ", heading, to: &out)
             appendParagraphs(section.paragraphs, to: &out)
-            appendSections(section.children, to: &out)
+            appendSections(section.children, depth: depth + 1, to: &out)
         }
     }
 

@@ -65,7 +65,7 @@ final class ReportDocumentTests: XCTestCase {
         XCTAssertSameBytes(ExpectedHTML.textContent(ofHTML: html), expected.joined(separator: "\n") + "\n")
     }
 
-    func testHeadingLevelsFollowSectionLevelsAndKeepTheirNumbers() {
+    func testHeadingLevelsFollowTheTreeAndKeepTheirNumbers() {
         let html = CommonMark.html(fromMarkdown: ReportDocument.body(for: Self.hostileReport))
         for heading in [
             "<h2>第一部分 2023年工作总结</h2>", "<h3>一、强化*党建*引领</h3>", "<h4>（一）落实&lt;b&gt;双减&lt;/b&gt;</h4>",
@@ -76,10 +76,20 @@ final class ReportDocumentTests: XCTestCase {
         let markdown = ReportDocument.body(for: Self.hostileReport)
         XCTAssertTrue(markdown.contains("\n### 一、强化\\*党建\\*引领\n"), markdown)
         XCTAssertTrue(markdown.contains("\n##### 1\\.\n"), markdown)
-        XCTAssertEqual(ReportDocument.headingLevel(for: Section(number: "", heading: "x", level: 0)), 2)
-        XCTAssertEqual(ReportDocument.headingLevel(for: Section(number: "一、", heading: "x", level: 1)), 3)
-        XCTAssertEqual(ReportDocument.headingLevel(for: Section(number: "①", heading: "x", level: 5)), 6)
-        XCTAssertEqual(ReportDocument.headingLevel(for: Section(number: "?", heading: "x", level: -3)), 2)
+        XCTAssertEqual((-1...6).map(ReportDocument.headingLevel(depth:)), [2, 2, 3, 4, 5, 6, 6, 6])
+    }
+
+    /// The numbering kind never sets the level: a report whose top level is `1.` or `（一）` starts at `##`.
+    func testTopLevelIsH2WhateverItsNumbering() {
+        for (top, child) in [(("1.", 3), ("(1)", 4)), (("（一）", 2), ("1.", 3)), (("一、", 1), ("（一）", 2))] {
+            let report = Report(id: "1", title: "某县教育局2023年工作要点", sections: [
+                Section(number: top.0, heading: "上", level: top.1, children: [Section(number: child.0, heading: "下", level: child.1)]),
+                Section(number: top.0, heading: "又", level: top.1),
+            ])
+            let html = CommonMark.html(fromMarkdown: ReportDocument.body(for: report))
+            let levels = html.split(separator: "\n").compactMap { $0.hasPrefix("<h") ? Int(String($0.dropFirst(2).prefix(1))) : nil }
+            XCTAssertEqual(levels, [1, 2, 3, 2], "\(top.0): \(html)")
+        }
     }
 
     func testExactDocumentLayout() {
@@ -87,7 +97,7 @@ final class ReportDocumentTests: XCTestCase {
             id: "1", title: "某县教育局2023年工作总结", paragraphs: ["开头。", "  "],
             sections: [Section(number: "一、", heading: "主要工作", level: 1, paragraphs: ["第一段。", "第二段。"],
                                children: [Section(number: "（一）", heading: "党建", level: 2)]),
-                       // No number and no heading text: no empty `###`, but its paragraphs stay.
+                       // No number and no heading text: no empty `##`, but its paragraphs stay.
                        Section(number: "", heading: " ", level: 1, paragraphs: ["无标题的一段。"])],
             signature: "某县教育局\n2023年12月"
         )
@@ -100,13 +110,13 @@ final class ReportDocumentTests: XCTestCase {
 
             开头。
 
-            ### 一、主要工作
+            ## 一、主要工作
 
             第一段。
 
             第二段。
 
-            #### （一）党建
+            ### （一）党建
 
             无标题的一段。
 

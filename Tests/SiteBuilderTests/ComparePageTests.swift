@@ -38,9 +38,9 @@ final class ComparePageTests: XCTestCase {
         let a = report("a-1", "2023年总结", year: 2023, topics: [], sections: HeadingAlignmentTests.summary2023)
         let b = report("b-1", "2024年总结", year: 2024, topics: [], sections: HeadingAlignmentTests.summary2024)
         let page = html(try comparePage(), a, b)
-        XCTAssertTrue(page.contains("<tr class=\"pair depth-0\"><td class=\"a\"><a href=\"../reports/a-1.html#s1\">一、学前教育优质普惠发展</a></td><td class=\"sim\" title=\"标题相似度\">60%</td><td class=\"b\"><a href=\"../reports/b-1.html#s1\">一、学前教育普惠发展成效显著</a></td></tr>"), page)
-        XCTAssertTrue(page.contains("<tr class=\"only-b depth-0\"><td class=\"a gap\"><span>无对应标题</span></td><td class=\"sim\"></td><td class=\"b\"><a href=\"../reports/b-1.html#s3\">三、职业教育提质培优</a></td></tr>"), page)
-        XCTAssertTrue(page.contains("<a href=\"../reports/a-1.html#s3\">三、加强教师队伍建设</a></td><td class=\"sim\" title=\"标题相似度\">100%</td><td class=\"b\"><a href=\"../reports/b-1.html#s4\">四、加强教师队伍建设</a>"), page)
+        XCTAssertTrue(page.contains("<tr class=\"pair depth-0\"><td class=\"a\"><a href=\"../reports/a-1.html#s1\"><bdi>一、学前教育优质普惠发展</bdi></a></td><td class=\"sim\" title=\"标题相似度\">60%</td><td class=\"b\"><a href=\"../reports/b-1.html#s1\"><bdi>一、学前教育普惠发展成效显著</bdi></a></td></tr>"), page)
+        XCTAssertTrue(page.contains("<tr class=\"only-b depth-0\"><td class=\"a gap\"><span>无对应标题</span></td><td class=\"sim\"></td><td class=\"b\"><a href=\"../reports/b-1.html#s3\"><bdi>三、职业教育提质培优</bdi></a></td></tr>"), page)
+        XCTAssertTrue(page.contains("<a href=\"../reports/a-1.html#s3\"><bdi>三、加强教师队伍建设</bdi></a></td><td class=\"sim\" title=\"标题相似度\">100%</td><td class=\"b\"><a href=\"../reports/b-1.html#s4\"><bdi>四、加强教师队伍建设</bdi></a>"), page)
         XCTAssertTrue(page.contains("对应的标题 7 对；仅 A 有 0 个，仅 B 有 2 个"), page)
         XCTAssertTrue(page.contains("<link rel=\"stylesheet\" href=\"../style.css\">"), page)
         XCTAssertFalse(page.contains("名称与数字的差异"), "no texts were read")
@@ -57,7 +57,7 @@ final class ComparePageTests: XCTestCase {
         XCTAssertTrue(page.contains("<a class=\"tag only\" href=\"../topics/preschool.html\">学前教育<span class=\"sr\">（仅此篇）</span></a><a class=\"tag\" href=\"../topics/compulsory.html\">义务教育</a>"), page)
         XCTAssertTrue(page.contains("<a class=\"tag\" href=\"../topics/compulsory.html\">义务教育</a><a class=\"tag only\" href=\"../topics/safety.html\">校园安全<span class=\"sr\">（仅此篇）</span></a>"), page)
         // The row: A's section has 校园安全, B's paired section has not.
-        XCTAssertTrue(page.contains("学前教育</a><span class=\"row-topics\"><span class=\"tag only\" title=\"B 的对应章节无此主题\">校园安全</span></span></td>"), page)
+        XCTAssertTrue(page.contains("学前教育</bdi></a><span class=\"row-topics\"><span class=\"tag only\" title=\"B 的对应章节无此主题\">校园安全</span></span></td>"), page)
         XCTAssertEqual(page.components(separatedBy: "class=\"row-topics\"").count, 2, "only the side with the extra topic")
     }
 
@@ -85,8 +85,18 @@ final class ComparePageTests: XCTestCase {
         let page = html(try comparePage(), a, b, differences: differences, similarity: nil)
         XCTAssertFalse(page.contains("<script>alert"), page)
         XCTAssertFalse(page.contains("<b>x</b>") || page.contains("<i>"), page)
-        XCTAssertTrue(page.contains("一、学前教育&lt;script&gt;alert(1)&lt;/script&gt;</a>"), page)
+        XCTAssertTrue(page.contains("<bdi>一、学前教育&lt;script&gt;alert(1)&lt;/script&gt;</bdi></a>"), page)
         XCTAssertTrue(page.contains("乙&quot;&#39;&amp;"), page)
+    }
+
+    /// A bidi control in a title or heading stays inside its own isolate on the compare page.
+    func testSourceTextIsIsolated() throws {
+        let a = report("a-1", "甲\u{202E}2023", year: 2023, topics: [],
+                       sections: HeadingAlignmentTests.outline([(0, "一、", "学前\u{202E}教育")]))
+        let b = report("b-1", "乙", year: 2024, topics: [], sections: HeadingAlignmentTests.outline([(0, "一、", "学前教育")]))
+        let page = html(try comparePage(), a, b)
+        XCTAssertEqual(BidiIsolationTests.unisolatedText(in: try PageMarkup.html(page)), [], page)
+        XCTAssertTrue(page.contains("<a href=\"../reports/a-1.html\"><bdi>甲\u{202E}2023</bdi></a></h2>"), page)
     }
 
     /// The page a site would show for two reports of one county, built from their sources: every link
@@ -103,8 +113,8 @@ final class ComparePageTests: XCTestCase {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         let page = try comparison.html(writtenTo: file.path)
         XCTAssertEqual(comparison.differences.items.map { [$0.a, $0.b] }, [["2023年", "2024年"], ["12所", "15所"]])
-        XCTAssertTrue(page.contains("<a href=\"../reports/zz-2023-1.html#s2\">二、加强教师队伍建设</a>"), page)
-        XCTAssertTrue(page.contains("<a class=\"crumb\" href=\"../regions/330281.html\">余姚市</a>"), page)
+        XCTAssertTrue(page.contains("<a href=\"../reports/zz-2023-1.html#s2\"><bdi>二、加强教师队伍建设</bdi></a>"), page)
+        XCTAssertTrue(page.contains("<a class=\"crumb\" href=\"../regions/330281.html\"><bdi>余姚市</bdi></a>"), page)
 
         var checked = 0
         for href in Self.hrefs(in: page) where !href.hasPrefix("http") {

@@ -25,13 +25,13 @@ final class TopicPageTests: XCTestCase {
         XCTAssertLessThan(new.lowerBound, old.lowerBound, "newest first")
         let end = try XCTUnwrap(page.range(of: "\n</li>", range: new.upperBound..<page.endIndex))
         let item = String(page[new.lowerBound..<end.lowerBound])
-        XCTAssertTrue(item.contains("<li><a href=\"../reports/zz-new-1.html#s1\">一、学前教育普惠发展</a><p class=\"passage\">"), item)
+        XCTAssertTrue(item.contains("<li><a href=\"../reports/zz-new-1.html#s1\"><bdi>一、学前教育普惠发展</bdi></a><p class=\"passage\">"), item)
         XCTAssertTrue(item.contains("<p class=\"passage\">全年新建<mark>幼儿园</mark>24所，&lt;script&gt;alert(1)&lt;/script&gt;<mark>普惠</mark>性<mark>幼儿园</mark>覆盖率达到85%。</p>"),
                       "the section's sentence with the most of the topic's words: \(item)")
         XCTAssertFalse(item.contains("#s2"), "the teachers' section is not on the preschool page: \(item)")
         XCTAssertFalse(page.contains("<script>alert"), "raw script reached the page")
         let teachers = try site.text("topics/teachers.html")
-        XCTAssertTrue(teachers.contains("<a href=\"../reports/zz-new-1.html#s2\">二、教师队伍建设</a><p class=\"passage\"><mark>招聘教师</mark>120名，组织<mark>教师</mark>全员培训"), teachers)
+        XCTAssertTrue(teachers.contains("<a href=\"../reports/zz-new-1.html#s2\"><bdi>二、教师队伍建设</bdi></a><p class=\"passage\"><mark>招聘教师</mark>120名，组织<mark>教师</mark>全员培训"), teachers)
     }
 
     /// An edit that changes only a passage reaches the topic page of the next build; a report whose
@@ -46,7 +46,7 @@ final class TopicPageTests: XCTestCase {
         XCTAssertEqual(summary.sourcesParsed, 1)
         let page = try site.text("topics/preschool.html")
         XCTAssertTrue(page.contains("全年新建<mark>幼儿园</mark>25所"), "the edited passage")
-        XCTAssertTrue(page.contains("<a href=\"../reports/000-155cf9d07f7bc588-1.html#s2-2\">(二)落实扶持政策,加大普惠园建设。</a><p class=\"passage\">"),
+        XCTAssertTrue(page.contains("<a href=\"../reports/000-155cf9d07f7bc588-1.html#s2-2\"><bdi>(二)落实扶持政策,加大普惠园建设。</bdi></a><p class=\"passage\">"),
                       "an unchanged source's passages, carried over: \(page)")
         let cache = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent(".archive-cache").path)
         XCTAssertEqual(cache.filter { $0.hasPrefix("passages-") }.count, 1, "\(cache)")

@@ -62,7 +62,7 @@ struct ComparePage {
         let cb = RegionIndex.chain(to: b.region.code, gazetteer: gazetteer) ?? []
         for (x, y) in zip(ca, cb) {
             guard x.key == y.key else { break }
-            html += "<a href=\"\(HTML.escape(root + page.paths.region(x.key)))\">\(HTML.escape(x.name))</a>"
+            html += "<a href=\"\(HTML.escape(root + page.paths.region(x.key)))\">\(HTML.isolated(x.name))</a>"
         }
         return html
     }
@@ -71,19 +71,19 @@ struct ComparePage {
     /// lacks outlined.
     private func sideHTML(_ r: ListedReport, label: String, other: ListedReport, root: String) -> String {
         let paths = page.paths
-        func link(_ path: String, _ text: String, _ attributes: String = "") -> String {
-            "<a\(attributes) href=\"\(HTML.escape(root + path))\">\(HTML.escape(text))</a>"
+        func link(_ path: String, _ text: String, _ attributes: String = "", fromSource: Bool = false) -> String {
+            "<a\(attributes) href=\"\(HTML.escape(root + path))\">\(fromSource ? HTML.isolated(text) : HTML.escape(text))</a>"
         }
         var html = "<section class=\"compare-side side-\(label)\" aria-label=\"报告 \(label)\">\n"
-        html += "<h2><span class=\"side-label\">\(label)</span> \(link(paths.report(r.slug), r.displayTitle))</h2>\n<dl class=\"meta\">\n<dt>地区</dt><dd>"
+        html += "<h2><span class=\"side-label\">\(label)</span> \(link(paths.report(r.slug), r.displayTitle, fromSource: true))</h2>\n<dl class=\"meta\">\n<dt>地区</dt><dd>"
         if let chain = RegionIndex.chain(to: r.region.code, gazetteer: gazetteer) {
-            for place in chain { html += link(paths.region(place.key), place.name, " class=\"crumb\"") }
+            for place in chain { html += link(paths.region(place.key), place.name, " class=\"crumb\"", fromSource: true) }
         } else {
-            html += HTML.escape(Vocabulary.region(r.region))
+            html += HTML.isolated(Vocabulary.region(r.region))
         }
         html += "</dd>\n<dt>年份</dt><dd>\(link(paths.year(YearColumns.key(r.year)), r.year.map { "\($0)年" } ?? Vocabulary.unknownYear))</dd>\n"
         html += "<dt>类型</dt><dd>\(link(paths.type(r.docType.slug), r.docType.displayName))</dd>\n"
-        if let issuer = r.issuer { html += "<dt>发文单位</dt><dd>\(HTML.escape(issuer))</dd>\n" }
+        if let issuer = r.issuer { html += "<dt>发文单位</dt><dd>\(HTML.isolated(issuer))</dd>\n" }
         let topics = r.topics.filter { $0 < classifier.topics.count }
         if !topics.isEmpty {
             html += "<dt>主题</dt><dd class=\"tags\">"
@@ -130,7 +130,7 @@ struct ComparePage {
         guard let section else { return "<td class=\"\(side) gap\"><span>无对应标题</span></td>" }
         let heading = section.fullHeading.isEmpty ? "（无标题段落）" : section.fullHeading
         // Anchors are the site's own ASCII (s1-2): only the heading is the source's text.
-        var html = "<td class=\"\(side)\"><a href=\"\(href)#\(section.anchor)\">\(HTML.escape(heading))</a>"
+        var html = "<td class=\"\(side)\"><a href=\"\(href)#\(section.anchor)\">\(HTML.isolated(heading))</a>"
         if !only.isEmpty {
             html += "<span class=\"row-topics\">"
             for t in only {

@@ -99,9 +99,9 @@ struct ListPages {
     func item(_ index: Int, label: String?, topic: Int?, from path: String) -> String {
         let r = content.reports[index]
         let href = page.link(page.paths.report(r.slug), from: path)
-        var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.escape(r.displayTitle))</a>\n<span class=\"report-meta\">"
+        var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.isolated(r.displayTitle))</a>\n<span class=\"report-meta\">"
         html += r.year.map { "<span class=\"year\">\($0)</span>" } ?? "<span class=\"year undated\">\(Vocabulary.unknownYear)</span>"
-        html += " · <span class=\"region\">\(HTML.escape(Vocabulary.region(r.region)))</span>"
+        html += " · <span class=\"region\">\(HTML.isolated(Vocabulary.region(r.region)))</span>"
         if let label { html += " · <span class=\"hidden-label\">\(HTML.escape(label))</span>" }
         html += " · <span class=\"type\">\(r.docType.displayName)</span>"
         if !r.complete { html += " · <span class=\"warn\">不完整</span>" }
@@ -113,7 +113,7 @@ struct ListPages {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
                     let heading = entry.fullHeading.isEmpty ? "（无标题段落）" : entry.fullHeading
-                    html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.escape(heading))</a>"
+                    html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.isolated(heading))</a>"
                     for passage in quoted where passage.anchor == entry.anchor {
                         html += "<p class=\"passage\">\(passage.html)</p>"
                     }

@@ -43,7 +43,7 @@ struct ReportLinks {
         if previous != nil || next != nil {
             let region = r.region.county ?? r.region.prefecture ?? r.region.province ?? "本地区"
             html += "<nav class=\"region-sequence\" aria-label=\"同地区的报告\">\n"
-            html += "<p class=\"order\">\(HTML.escape(region))的报告，按年份、类型先后排列：</p>\n<ul>\n"
+            html += "<p class=\"order\">\(HTML.isolated(region))的报告，按年份、类型先后排列：</p>\n<ul>\n"
             let sequence = relations.sequence
             // The nearest of its own type too, when another type stands between (a plan between two summaries).
             let ofType = [sequence.previousOfType[index], sequence.nextOfType[index]].map { $0 == previous || $0 == next ? nil : $0 }
@@ -81,18 +81,18 @@ struct ReportLinks {
 
     func link(to other: Int, from path: String, class name: String? = nil) -> String {
         let r = content.reports[other]
-        return "<a \(name.map { "class=\"\($0)\" " } ?? "")href=\"\(HTML.escape(page.link(page.paths.report(r.slug), from: path)))\">\(HTML.escape(r.displayTitle))</a>"
+        return "<a \(name.map { "class=\"\($0)\" " } ?? "")href=\"\(HTML.escape(page.link(page.paths.report(r.slug), from: path)))\">\(HTML.isolated(r.displayTitle))</a>"
     }
 
-    /// Year, type, and optionally region and source file, escaped.
+    /// Year, type, and optionally region and source file, as HTML (the source's names isolated).
     func meta(_ other: Int, withRegion: Bool) -> String {
         let r = content.reports[other]
-        var parts = [r.year.map { "\($0) 年" } ?? Vocabulary.unknownYear, r.docType.displayName]
+        var parts = [HTML.escape(r.year.map { "\($0) 年" } ?? Vocabulary.unknownYear), HTML.escape(r.docType.displayName)]
         if withRegion {
-            parts.append(Vocabulary.region(r.region))
-            parts.append("来源 \(r.sourceFile)")
+            parts.append(HTML.isolated(Vocabulary.region(r.region)))
+            parts.append("来源 " + HTML.isolated(r.sourceFile))
         }
-        return HTML.escape(parts.joined(separator: " · "))
+        return parts.joined(separator: " · ")
     }
 
     /// ` <a class="compare" …>比较</a>` when the two have a compare page; else nothing.

@@ -29,11 +29,11 @@ struct ReportPage {
         } else {
             breadcrumb.append(["name": Vocabulary.unknownRegion(level: report.region.level), "href": page.link(paths.region(RegionIndex.unknownKey), from: path)])
         }
-        var warnings: [String] = []
-        if !report.complete { warnings.append("本篇不完整：\(Self.reasonText(report.incompleteReason))") }
-        if archived.yearUncertain { warnings.append("年份存疑：正文给出的年份不一致（\(report.yearCandidates.map { "\($0.value)·\(Self.originName($0.from))" }.joined(separator: "，"))）") }
+        var warnings: [String] = []  // HTML, so that a duplicate's title can be isolated
+        if !report.complete { warnings.append(HTML.escape("本篇不完整：\(Self.reasonText(report.incompleteReason))")) }
+        if archived.yearUncertain { warnings.append(HTML.escape("年份存疑：正文给出的年份不一致（\(report.yearCandidates.map { "\($0.value)·\(Self.originName($0.from))" }.joined(separator: "，"))）")) }
         if let dup = report.duplicateOf, let original = source.first(where: { $0.report.id == dup }) {
-            warnings.append("与同一来源中的《\(original.report.title ?? original.slug)》内容基本相同")
+            warnings.append("与同一来源中的《\(HTML.isolated(original.report.title ?? original.slug))》内容基本相同")
         }
 
         // Sections are the bulk of a report page and of the build's time: their markup is written
@@ -41,9 +41,9 @@ struct ReportPage {
         var sectionsHTML = ""
         sectionsHTML.reserveCapacity(report.paragraphs.count * 400 + archived.sections.count * 600)
         for entry in archived.sections {
-            let h = Swift.min(6, entry.section.level + 1)
+            let h = ReportDocument.headingLevel(depth: entry.depth)
             sectionsHTML += "<section id=\"\(entry.anchor)\" class=\"depth-\(entry.depth)\">\n<h\(h)><a class=\"anchor\" href=\"#\(entry.anchor)\">"
-            sectionsHTML += HTML.escape(entry.section.number) + "</a>" + HTML.escape(entry.section.heading) + "</h\(h)>\n"
+            sectionsHTML += HTML.isolated(entry.section.number) + "</a>" + HTML.isolated(entry.section.heading) + "</h\(h)>\n"
             if !entry.topics.isEmpty {
                 sectionsHTML += "<p class=\"tags\">"
                 for t in entry.topics {
@@ -57,7 +57,7 @@ struct ReportPage {
         // The table of contents too: a template loop over it cost as much as the rest of the page.
         var tocHTML = "", tocCount = 0
         for entry in archived.sections where entry.depth <= 1 {
-            tocHTML += "<li class=\"depth-\(entry.depth)\"><a href=\"#\(entry.anchor)\">\(HTML.escape(entry.section.fullHeading))</a></li>"
+            tocHTML += "<li class=\"depth-\(entry.depth)\"><a href=\"#\(entry.anchor)\">\(HTML.isolated(entry.section.fullHeading))</a></li>"
             tocCount += 1
         }
         let figures = FigureTable.rows(archived)
