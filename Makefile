@@ -10,9 +10,10 @@ PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
 APT_PACKAGES := libcmark-dev libxml2-dev libsqlite3-dev pkg-config
 # The converters `archive` runs on PDF and Word 97–2003 sources; a build without them reads every other format.
 READER_PACKAGES := poppler-utils antiword
-# The browser test drives headless Chromium against `archive serve`; catdoc, the .doc reader used where
-# antiword is missing, is installed so that its path is tested too; the data export's tests validate
-# reports.json with jsonschema and open archive.sqlite with the sqlite3 shell.
+# The browser tests drive headless Chromium (search against `archive serve`, the search page from disk, every
+# kind of page at 390 px); catdoc, the .doc reader used where antiword is missing, is installed so that its
+# path is tested too; the data export's tests validate reports.json with jsonschema and open archive.sqlite
+# with the sqlite3 shell.
 TEST_APT_PACKAGES := chromium catdoc python3-jsonschema sqlite3
 
 .PHONY: deps venv apt-venv test-deps search build site test bench bench-ci clean
