@@ -3,7 +3,7 @@ import XCTest
 
 @testable import SiteBuilder
 
-/// The search page opened from disk: Pagefind cannot fetch its index on `file://`, so the page must
+/// The search page opened from disk: browsers refuse to fetch the index on `file://`, so the page must
 /// say at once that search needs a web server and how to start one, not wait forever.
 final class OfflineSearchPageTests: XCTestCase {
     func testSearchPageFromDiskSaysItNeedsAWebServer() throws {
@@ -19,8 +19,8 @@ final class OfflineSearchPageTests: XCTestCase {
         XCTAssertTrue(dom.contains("<p id=\"search-offline\" class=\"search-offline\">"), "the message is missing or still hidden:\n\(dom)")
         XCTAssertTrue(dom.contains("archive serve"))
         XCTAssertTrue(dom.contains("python3 -m http.server -d public"))
-        XCTAssertFalse(dom.contains("<script src=\"pagefind/pagefind-ui.js\""), "Pagefind must not be loaded on file://")
-        // Served over HTTP the message stays hidden unless Pagefind's script fails to load.
+        XCTAssertFalse(dom.contains("<script src=\"search.js\""), "the search script must not be loaded on file://")
+        // Served over HTTP the message stays hidden unless the search script fails to load.
         XCTAssertTrue(try site.text("search.html").contains("<p id=\"search-offline\" class=\"search-offline\" hidden>"))
     }
 }

@@ -1,0 +1,441 @@
+// The archive's full-text search: reads the index the build writes into search/ (format in README,
+// "Search index") and shows ranked reports, each linked to its best matching section, with filters by
+// region, year, topic and type. No framework, no worker: a query reads a few small files.
+"use strict";
+(() => {
+  const page = document.getElementById("search");
+  const root = new URL(page.dataset.root, location.href);
+  const form = document.getElementById("search-form");
+  const input = document.getElementById("search-input");
+  const panel = document.getElementById("search-filters");
+  const results = document.getElementById("search-results");
+  const shown = 10;
+
+  // Bytes read since the page opened: the benchmark reads it with the timings on #search-results.
+  let bytesFetched = 0;
+  const files = new Map();
+  const fetchBytes = (path) => {
+    if (!files.has(path)) {
+      files.set(path, fetch(new URL(path, root)).then((response) => {
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        return response.arrayBuffer();
+      }).then((buffer) => {
+        bytesFetched += buffer.byteLength;
+        return new Uint8Array(buffer);
+      }));
+    }
+    return files.get(path);
+  };
+  const fetchJSON = (path) => fetchBytes(path).then((bytes) => JSON.parse(new TextDecoder().decode(bytes)));
+  const meta = fetchJSON("search/index.json");
+
+  // Terms, as the build cuts them: bigrams of Han runs, ASCII words of two or more letters or digits.
+  const isHan = (c) => (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x2ffff);
+  const isWordByte = (c) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+  const fold = (c) => {
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    else if (c === 0x3000) c = 0x20;
+    return c >= 0x41 && c <= 0x5a ? c + 32 : c;
+  };
+  const encoder = new TextEncoder();
+  /** The query's phrases (Han runs and words, as typed but folded) and the index keys they give. */
+  const parseQuery = (text) => {
+    const phrases = [];
+    let run = "", kind = null;
+    const end = () => {
+      if ((kind === "han" && run.length > 0) || (kind === "word" && run.length >= 2)) phrases.push({ text: run, kind });
+      run = "";
+      kind = null;
+    };
+    for (const ch of text) {
+      const c = fold(ch.codePointAt(0));
+      const now = isHan(c) ? "han" : isWordByte(c) ? "word" : null;
+      if (now !== kind) end();
+      if (now) {
+        kind = now;
+        run += String.fromCodePoint(c);
+      }
+    }
+    end();
+    const keys = new Map();
+    for (const phrase of phrases) {
+      const scalars = Array.from(phrase.text);
+      if (phrase.kind === "word") keys.set(phrase.text, encoder.encode(phrase.text).slice(0, 32));
+      else for (let i = 0; i + 1 < scalars.length; i++) keys.set(scalars[i] + scalars[i + 1], encoder.encode(scalars[i] + scalars[i + 1]));
+    }
+    return { phrases, keys: [...keys.values()], single: phrases.some((p) => p.kind === "han" && Array.from(p.text).length === 1) };
+  };
+
+  const fnv1a = (bytes) => {
+    let h = 0x811c9dc5;
+    for (const b of bytes) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return h;
+  };
+  const hex = (bytes) => Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  const sameBytes = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+  /** Reads a varint at `at` in `bytes`: [value, next position]. */
+  const varint = (bytes, at) => {
+    let value = 0, scale = 1, b;
+    do {
+      b = bytes[at++];
+      value += (b & 0x7f) * scale;
+      scale *= 128;
+    } while (b & 0x80);
+    return [value, at];
+  };
+
+  /** A key's postings: report numbers ascending with their bits; null when no report has the key. */
+  const postings = async (key, info) => {
+    const shard = await fetchBytes(`search/terms/${fnv1a(key) & (info.shards - 1)}.bin`);
+    const count = shard[0] | (shard[1] << 8) | (shard[2] << 16) | (shard[3] << 24);
+    let at = 4;
+    for (let i = 0; i < count; i++) {
+      const length = shard[at++];
+      const entryKey = shard.subarray(at, at + length);
+      at += length;
+      let df, size;
+      [df, at] = varint(shard, at);
+      const external = shard[at++] === 1;
+      let bytes = null;
+      if (!external) {
+        [size, at] = varint(shard, at);
+        bytes = shard.subarray(at, at + size);
+        at += size;
+      }
+      if (sameBytes(entryKey, key)) return decode(external ? await fetchBytes(`search/lists/${hex(key)}.bin`) : bytes, df);
+    }
+    return null;
+  };
+  const decode = (bytes, df) => {
+    const numbers = new Int32Array(df), bits = new Uint8Array(df);
+    let at = 0, previous = -1;
+    for (let i = 0; i < df; i++) {
+      let v;
+      [v, at] = varint(bytes, at);
+      previous += Math.floor(v / 8);
+      numbers[i] = previous;
+      bits[i] = v & 7;
+    }
+    return { numbers, bits };
+  };
+
+  const tfWeight = [1, 1.5, 2, 2.5];
+  /** Reports that have every key, with their scores: a rarer key counts more, a heading hit three times. */
+  const rank = (lists, reports) => {
+    lists.sort((a, b) => a.numbers.length - b.numbers.length);
+    let numbers = Array.from(lists[0].numbers);
+    let scores = numbers.map(() => 0);
+    for (const list of lists) {
+      const idf = Math.log(1 + reports / list.numbers.length);
+      const keptNumbers = [], keptScores = [];
+      let j = 0;
+      for (let i = 0; i < numbers.length; i++) {
+        while (j < list.numbers.length && list.numbers[j] < numbers[i]) j++;
+        if (j < list.numbers.length && list.numbers[j] === numbers[i]) {
+          const b = list.bits[j];
+          keptNumbers.push(numbers[i]);
+          keptScores.push(scores[i] + idf * tfWeight[b & 3] * (b & 4 ? 3 : 1));
+        }
+      }
+      numbers = keptNumbers;
+      scores = keptScores;
+    }
+    return { numbers, scores };
+  };
+
+  const unknownYear = 127;
+  const attributes = (attrs, n) => {
+    const v = attrs[2 * n] | (attrs[2 * n + 1] << 8);
+    return { year: v & 127, type: (v >> 7) & 7 };
+  };
+
+  // Filters: at most one value each, kept in the URL with the query.
+  const params = new URLSearchParams(location.search);
+  const state = { q: params.get("q") || "", region: params.get("region"), year: params.get("year"), type: params.get("type"), topic: params.get("topic") };
+  const saveState = () => {
+    const next = new URLSearchParams();
+    for (const key of ["q", "region", "year", "type", "topic"]) if (state[key]) next.set(key, state[key]);
+    history.replaceState(null, "", `${location.pathname}${next.toString() ? "?" + next : ""}`);
+  };
+
+  const regionRange = (info, code) => {
+    for (const province of info.regions) {
+      if (province.code === code) return province;
+      for (const prefecture of province.children) if (prefecture.code === code) return prefecture;
+    }
+    return null;
+  };
+  const topicList = (key, info) => postings(encoder.encode(`\u0001t:${key}`), info);
+
+  /** Whether report `n` passes every filter but `except`. */
+  const passes = async (info, attrs) => {
+    const region = state.region !== null ? regionRange(info, state.region) : null;
+    const topic = state.topic ? await topicList(state.topic, info) : null;
+    const topicSet = topic ? new Set(topic.numbers) : null;
+    const yearValue = state.year === null ? null : state.year === "unknown" ? unknownYear : Number(state.year) - info.yearBase;
+    const typeValue = state.type === null ? null : info.types.findIndex(([key]) => key === state.type);
+    return (n, except) => {
+      const a = attributes(attrs, n);
+      return (except === "region" || !region || (n >= region.start && n < region.end))
+        && (except === "year" || yearValue === null || a.year === yearValue)
+        && (except === "type" || typeValue === null || a.type === typeValue)
+        && (except === "topic" || !topicSet || topicSet.has(n));
+    };
+  };
+
+  const element = (tag, className, text) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  };
+
+  let generation = 0;
+  const run = async () => {
+    const mine = ++generation;
+    const began = performance.now();
+    const bytesBefore = bytesFetched;
+    saveState();
+    results.dataset.state = "searching";
+    const query = parseQuery(state.q);
+    if (query.keys.length === 0) {
+      panel.replaceChildren();
+      results.replaceChildren(element("p", "search-hint", state.q.trim() === "" ? "输入要找的词，如 学前、控辍保学、师德。"
+        : query.single ? "单个汉字无法检索：请输入两个或更多汉字组成的词，如 学前。" : "请输入汉字或两个以上字母、数字组成的词。"));
+      results.dataset.state = "done";
+      return;
+    }
+    const info = await meta;
+    const [lists, attrs] = await Promise.all([Promise.all(query.keys.map((key) => postings(key, info))), fetchBytes("search/attrs.bin")]);
+    if (mine !== generation) return;
+    const matched = lists.includes(null) ? { numbers: [], scores: [] } : rank(lists, info.reports);
+    const allowed = await passes(info, attrs);
+    if (mine !== generation) return;
+    const hits = [];
+    matched.numbers.forEach((n, i) => { if (allowed(n)) hits.push({ n, score: matched.scores[i], year: attributes(attrs, n).year }); });
+    // Best first; equal scores: newer first, then the archive's order.
+    hits.sort((a, b) => b.score - a.score || (a.year === unknownYear) - (b.year === unknownYear) || b.year - a.year || a.n - b.n);
+    renderFilters(info, attrs, matched.numbers, allowed);
+    results.replaceChildren();
+    const summary = element("p", "search-summary");
+    summary.textContent = hits.length === 0 ? `没有找到含有“${state.q.trim()}”的报告。` : `找到 ${hits.length} 篇报告`;
+    results.append(summary);
+    const list = element("ol", "search-hits");
+    results.append(list);
+    let next = 0;
+    const more = element("button", "search-more", "显示更多结果");
+    more.type = "button";
+    const showMore = async () => {
+      const batch = hits.slice(next, next + shown);
+      next += batch.length;
+      more.remove();
+      await showHits(batch, info, query, list, mine);
+      if (mine === generation && next < hits.length) results.append(more);
+    };
+    more.addEventListener("click", showMore);
+    await showMore();
+    if (mine !== generation) return;
+    results.dataset.count = String(hits.length);
+    results.dataset.ms = String(Math.round(performance.now() - began));
+    results.dataset.bytes = String(bytesFetched - bytesBefore);
+    results.dataset.state = "done";
+  };
+
+  /**
+   * Lists `batch`. The index ranks reports; the pages of the ones shown refine it: a query that names a
+   * chapter (a top-level heading or the title) outranks one in a sub-heading, and words that only occur
+   * apart (bigrams, not the phrase) rank last. Each hit links to its best section and quotes it.
+   */
+  const showHits = async (batch, info, query, list, mine) => {
+    const phrases = query.phrases.filter((p) => p.kind === "word" || Array.from(p.text).length > 1).map((p) => p.text);
+    const read = await Promise.all(batch.map(async (hit) => {
+      const docs = await fetchJSON(`search/docs/${Math.floor(hit.n / info.chunk)}.json`);
+      const [url, title, region, year, type] = docs[hit.n % info.chunk];
+      const found = await fetchBytes(url).then((bytes) => sectionsWith(new TextDecoder().decode(bytes), phrases)).catch(() => null);
+      const weight = !found ? 1 : found.chapter ? 2 : found.heading ? 1.5 : found.phrase ? 1 : 0.5;
+      return { hit, url, title, labels: [region, year, type], found, score: hit.score * weight };
+    }));
+    if (mine !== generation) return;
+    read.sort((a, b) => b.score - a.score);
+    for (const { url, title, labels, found } of read) {
+      const item = element("li", "hit");
+      const page = new URL(url, root).href;
+      const link = element("a", "hit-title");
+      link.href = found && found.sections.length ? `${page}#${found.sections[0].id}` : page;
+      link.append(element("bdi", null, title));
+      const meta = element("p", "hit-meta");
+      for (const label of labels) meta.append(element("span", null, label));
+      item.append(link, meta);
+      if (found) {
+        const snippet = quote(found.quote, phrases);
+        if (snippet) item.append(snippet);
+        if (found.sections.some((section) => section.heading)) {
+          const subs = element("ul", "hit-sections");
+          for (const section of found.sections.slice(0, 3)) {
+            const a = element("a");
+            a.href = `${page}#${section.id}`;
+            a.append(marked(section.heading, phrases));
+            const li = element("li");
+            li.append(a);
+            subs.append(li);
+          }
+          item.append(subs);
+        }
+      }
+      list.append(item);
+    }
+  };
+
+  const textTags = new Set(["P", "UL", "OL", "BLOCKQUOTE", "TABLE", "PRE"]);
+  /** The report page's sections that hold a phrase, best first, and where to quote from. */
+  const sectionsWith = (html, phrases) => {
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    const count = (text) => {
+      const folded = foldText(text);
+      return phrases.reduce((sum, p) => sum + (folded.split(p).length - 1), 0);
+    };
+    const title = doc.querySelector("article h1");
+    let chapter = title !== null && count(title.textContent) > 0, heading = chapter, phrase = chapter;
+    const sections = [];
+    for (const section of doc.querySelectorAll("article section[id]")) {
+      const h = section.querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
+      // The section's own text: its paragraphs, lists and tables, not its heading or topic chips.
+      const text = Array.from(section.children).filter((child) => textTags.has(child.tagName) && !child.classList.contains("tags"))
+        .map((child) => child.textContent).join("\n");
+      const headingText = h ? h.textContent.trim() : "";
+      const inHeading = count(headingText), inText = count(text);
+      if (inHeading + inText === 0) continue;
+      phrase = true;
+      heading ||= inHeading > 0;
+      chapter ||= inHeading > 0 && section.classList.contains("depth-0");
+      sections.push({ id: section.id, heading: headingText, text, inText, score: inHeading * 10 + inText });
+    }
+    sections.sort((a, b) => b.score - a.score);
+    // The quote comes from the best section whose own text has the words, else from its heading.
+    const quoted = sections.find((section) => section.inText > 0);
+    const quoteFrom = quoted ? quoted.text : sections.length ? sections[0].heading
+      : Array.from(doc.querySelectorAll("article p:not(.tags)")).map((p) => p.textContent).join("\n");
+    return { sections, quote: quoteFrom, chapter, heading, phrase };
+  };
+
+  const foldText = (text) => Array.from(text, (ch) => String.fromCodePoint(fold(ch.codePointAt(0)))).join("");
+  /** `text` as nodes with every phrase inside <mark>; the source text only ever becomes text nodes. */
+  const marked = (text, phrases) => {
+    const fragment = document.createDocumentFragment();
+    const folded = foldText(text);
+    let at = 0;
+    while (at < text.length) {
+      let next = -1, length = 0;
+      for (const p of phrases) {
+        const i = folded.indexOf(p, at);
+        if (i >= 0 && (next < 0 || i < next || (i === next && p.length > length))) [next, length] = [i, p.length];
+      }
+      if (next < 0) break;
+      fragment.append(text.slice(at, next), element("mark", null, text.slice(next, next + length)));
+      at = next + length;
+    }
+    fragment.append(text.slice(at));
+    return fragment;
+  };
+  /** The sentence around the first hit, cut to about 120 characters. */
+  const quote = (text, phrases) => {
+    const flat = text.replace(/\s+/g, " ").trim();
+    if (!flat) return null;
+    const folded = foldText(flat);
+    const first = Math.min(...phrases.map((p) => folded.indexOf(p)).filter((i) => i >= 0));
+    const hit = Number.isFinite(first) ? first : 0;
+    let start = Math.max(0, hit - 40);
+    const stop = flat.slice(start, hit).search(/[。；！？][^。；！？]*$/);
+    if (stop >= 0) start += stop + 1;
+    const end = Math.min(flat.length, start + 120);
+    const p = element("p", "hit-snippet");
+    if (start > 0) p.append("…");
+    p.append(marked(flat.slice(start, end), phrases));
+    if (end < flat.length) p.append("…");
+    return p;
+  };
+
+  /** The filter panel: counts are of the query's reports under the other filters. */
+  const renderFilters = (info, attrs, numbers, allowed) => {
+    const group = (name, legend, options, open = true) => {
+      const box = element("details", "facet");
+      box.open = open;
+      box.append(element("summary", null, legend));
+      const ul = element("ul");
+      const all = { value: null, label: "全部", count: null };
+      for (const option of [all, ...options]) {
+        const li = element("li", option.child ? "facet-child" : null);
+        const label = element("label");
+        const radio = element("input");
+        radio.type = "radio";
+        radio.name = name;
+        radio.checked = (state[name] ?? null) === option.value;
+        radio.addEventListener("change", () => {
+          state[name] = option.value;
+          search();
+        });
+        label.append(radio, element("bdi", null, option.label));
+        if (option.count !== null) label.append(element("span", "facet-count", String(option.count)));
+        li.append(label);
+        ul.append(li);
+      }
+      box.append(ul);
+      return box;
+    };
+    const counted = (except, key) => {
+      const counts = new Map();
+      for (const n of numbers) if (allowed(n, except)) counts.set(key(n), (counts.get(key(n)) || 0) + 1);
+      return counts;
+    };
+    const inRange = (range) => numbers.reduce((sum, n) => sum + (n >= range.start && n < range.end && allowed(n, "region") ? 1 : 0), 0);
+    const regions = [];
+    for (const province of info.regions) {
+      const count = inRange(province);
+      if (count === 0 && state.region !== province.code) continue;
+      regions.push({ value: province.code, label: province.name, count });
+      const selected = state.region === province.code || province.children.some((c) => c.code === state.region);
+      if (selected) for (const prefecture of province.children) {
+        const n = inRange(prefecture);
+        if (n > 0 || state.region === prefecture.code) regions.push({ value: prefecture.code, label: prefecture.name, count: n, child: true });
+      }
+    }
+    const years = counted("year", (n) => attributes(attrs, n).year);
+    const types = counted("type", (n) => attributes(attrs, n).type);
+    const yearOptions = [...years.keys()].sort((a, b) => b - a).map((y) => ({
+      value: y === unknownYear ? "unknown" : String(info.yearBase + y), label: y === unknownYear ? "年份不详" : String(info.yearBase + y), count: years.get(y) }));
+    const typeOptions = info.types.map(([key, label], i) => ({ value: key, label, count: types.get(i) || 0 })).filter((o) => o.count > 0 || o.value === state.type);
+    // On a phone the groups start closed (but a group in use), so the results are not pushed off screen.
+    const wide = matchMedia("(min-width: 40rem)").matches;
+    // Topic counts need every topic's list: read them when the reader opens the group, or a topic is chosen.
+    const topics = group("topic", "主题", info.topics.map((t) => ({ value: t.key, label: t.name, count: null })), state.topic !== null);
+    panel.replaceChildren(group("region", "地区", regions, wide || state.region !== null), group("year", "年份", yearOptions, wide || state.year !== null),
+      topics, group("type", "类型", typeOptions, wide || state.type !== null));
+    const countTopics = async () => {
+      const lists = await Promise.all(info.topics.map((t) => topicList(t.key, info)));
+      const counts = topics.querySelectorAll(".facet-count-pending");
+      lists.forEach((topicPostings, i) => {
+        const set = new Set(topicPostings ? topicPostings.numbers : []);
+        const n = numbers.reduce((sum, x) => sum + (set.has(x) && allowed(x, "topic") ? 1 : 0), 0);
+        counts[i].textContent = String(n);
+        counts[i].className = "facet-count";
+      });
+    };
+    topics.querySelectorAll("li:not(:first-child) label").forEach((label) => label.append(element("span", "facet-count-pending", "")));
+    if (topics.open) countTopics();
+    else topics.addEventListener("toggle", countTopics, { once: true });
+  };
+
+  // A missing or broken index (a copy of the site without search/) says so instead of spinning.
+  function search() { return run().catch((error) => {
+    results.replaceChildren(element("p", "search-offline", `搜索索引读取失败（${error.message}）：请重新运行 archive build。`));
+    results.dataset.state = "error";
+  }); }
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    state.q = input.value;
+    search();
+  });
+  input.value = state.q;
+  search();
+})();
