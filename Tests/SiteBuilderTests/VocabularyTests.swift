@@ -41,6 +41,23 @@ final class VocabularyTests: XCTestCase {
         XCTAssertNil(RegionIndex.hiddenLabel(level: "市", at: prefecture), "the prefecture is the 市 itself")
         XCTAssertNil(RegionIndex.hiddenLabel(level: "区", at: county))
         XCTAssertNil(RegionIndex.hiddenLabel(level: nil, at: prefecture))
+        // Lists that are not a region's own read the same rule off the names the report has.
+        XCTAssertEqual(Vocabulary.hiddenPart(of: Region(province: "浙江省", prefecture: "杭州市", county: nil, level: "区", code: "330100")), "地区未知（县级）")
+        XCTAssertEqual(Vocabulary.hiddenPart(of: Region(province: "浙江省", prefecture: nil, county: nil, level: "市", code: "330000")), "地区未知（市级）")
+        XCTAssertNil(Vocabulary.hiddenPart(of: Region(province: "浙江省", prefecture: "宁波市", county: "余姚市", level: "市", code: "330281")))
+        XCTAssertNil(Vocabulary.hiddenPart(of: Region(province: nil, prefecture: nil, county: nil, level: "区", code: nil)), "no names: the region is unknown, not hidden")
+    }
+
+    /// A district whose name the source hides shows its level on every list, not only its region's pages:
+    /// the seeds have a 区 of 杭州市 (区教育局2023年工作总结, the second report of its source).
+    func testHiddenDistrictIsLabelledOnYearAndTopicLists() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        for path in ["index.html", "years/2023.html", "topics/compulsory.html"] {
+            let list = try PageMarkup.html(try site.text(path))
+            let item = try XCTUnwrap(list.everyElement("li").first { $0.words.contains("杭州市") }, path)
+            XCTAssertEqual(item.everyElement("span").first { $0.hasClass("hidden-label") }?.words, "地区未知（县级）", path)
+        }
     }
 
     func testRegionIntroFitsTheUnknownRegion() {

@@ -102,7 +102,7 @@ struct ListPages {
         var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.isolated(r.displayTitle))</a>\n<span class=\"report-meta\">"
         html += r.year.map { "<span class=\"year\">\($0)</span>" } ?? "<span class=\"year undated\">\(Vocabulary.unknownYear)</span>"
         html += " · <span class=\"region\">\(HTML.isolated(Vocabulary.region(r.region)))</span>"
-        if let label { html += " · <span class=\"hidden-label\">\(HTML.escape(label))</span>" }
+        if let label = label ?? Vocabulary.hiddenPart(of: r.region) { html += " · <span class=\"hidden-label\">\(HTML.escape(label))</span>" }
         html += " · <span class=\"type\">\(r.docType.displayName)</span>"
         if !r.complete { html += " · <span class=\"warn\">不完整</span>" }
         html += "</span>\n"

@@ -30,6 +30,22 @@ enum Vocabulary {
         rank(ofLevel: level).map { "\(unknownRegion)（\($0)）" } ?? unknownRegion
     }
 
+    /// `地区未知（县级）` for the part of a region its source hides: a county-level issuer (区 县 旗) under a
+    /// named province or prefecture, or a prefecture-level one (市 州 盟) under a named province; nil when
+    /// nothing is hidden. `rank` is how many of the region's names are known (1 province, 2 prefecture).
+    static func hiddenPart(level: String?, rank: Int) -> String? {
+        switch (rank, level) {
+        case (1...2, "区"), (1...2, "县"), (1...2, "旗"), (1, "市"), (1, "州"), (1, "盟"): unknownRegion(level: level)
+        default: nil
+        }
+    }
+
+    /// The hidden part of `region`, as lists show it after the names it has.
+    static func hiddenPart(of region: Region) -> String? {
+        guard region.county == nil else { return nil }
+        return hiddenPart(level: region.level, rank: region.prefecture != nil ? 2 : region.province != nil ? 1 : 0)
+    }
+
     /// A year as lists and chips show it: `2023`, or `年份不详`.
     static func year(_ year: Int?) -> String {
         year.map(String.init) ?? unknownYear

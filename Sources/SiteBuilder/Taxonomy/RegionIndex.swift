@@ -78,11 +78,7 @@ public struct RegionIndex: Sendable {
     /// `地区未知（县级）` when a 区-level report sits at a prefecture (its own name hidden), and so
     /// on: the one unknown-region label, for a level below the deepest one named.
     static func hiddenLabel(level: String?, at node: Node) -> String? {
-        guard let level else { return nil }
-        switch (node.rank, level) {
-        case (1...2, "区"), (1...2, "县"), (1...2, "旗"), (1, "市"), (1, "州"), (1, "盟"): return Vocabulary.unknownRegion(level: level)
-        default: return nil
-        }
+        Vocabulary.hiddenPart(level: level, rank: node.rank)
     }
 
     /// Province > prefecture > county names from the root to `key`.
