@@ -44,6 +44,11 @@ final class BidiIsolationTests: XCTestCase {
             XCTAssertEqual(loose, [], path)
         }
         XCTAssertGreaterThanOrEqual(checked, 5)
+
+        // The feed is text, not HTML: the title sits between U+2068 and U+2069; titles without bidi text are left alone.
+        let feed = try site.text("feed.xml")
+        XCTAssertTrue(feed.contains("<title>\u{2068}宁海县教育局\(Self.override)2024年工作计划\u{2069}</title>"), feed)
+        XCTAssertTrue(feed.contains("<title>余姚市教育局2023年工作总结和2024年工作思路</title>"))
     }
 
     /// Text nodes with a bidi control that are not inside `<bdi>` or an element with a `dir`

@@ -24,18 +24,33 @@ enum Feeds {
             let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }.joined(separator: " ")
             xml += """
               <entry>
-                <title>\(xmlEscape(r.title ?? r.listedTitle ?? r.slug))</title>
+                <title>\(xmlEscape(isolated(r.title ?? r.listedTitle ?? r.slug)))</title>
                 <id>\(xmlEscape(url))</id>
                 <link rel="alternate" href="\(xmlEscape(url))"/>
                 <updated>\(date(r))T00:00:00Z</updated>
-                <author><name>\(xmlEscape(r.issuer ?? (region.isEmpty ? config.title : region)))</name></author>
-                <summary>\(xmlEscape([region, r.year.map { "\($0)年" }, r.docType.displayName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")))</summary>
+                <author><name>\(xmlEscape(isolated(r.issuer ?? (region.isEmpty ? config.title : region))))</name></author>
+                <summary>\(xmlEscape([isolated(region), r.year.map { "\($0)年" }, r.docType.displayName].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " · ")))</summary>
               </entry>
 
             """
         }
         xml += "</feed>\n"
         return OutputFile(path: "feed.xml", text: xml)
+    }
+
+    /// A feed's text cannot carry `<bdi>`: source text with bidi controls or right-to-left letters goes
+    /// between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE, so it cannot reorder a feed reader's list.
+    static func isolated(_ text: String) -> String {
+        text.unicodeScalars.contains(where: setsDirection) ? "\u{2068}\(text)\u{2069}" : text
+    }
+
+    private static func setsDirection(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069,  // marks, embeddings, overrides, isolates
+             0x0590...0x08FF, 0xFB1D...0xFDFF, 0xFE70...0xFEFF, 0x10800...0x10FFF, 0x1E800...0x1EFFF:  // right-to-left scripts
+            true
+        default: false
+        }
     }
 
     /// Every HTML page but the 404 page, by absolute URL, in path order.
