@@ -16,31 +16,33 @@ public struct ReportParser: Sendable {
 
     /// Reads and parses one file; the error names the file and says why it cannot be read (no such
     /// file, a folder, the system's reason) or read as text.
-    public func parse(file path: String, displayName: String? = nil) throws -> Source {
+    /// - Parameter slug: the source's slug, which names its reports (`ReportID`); by default the slug
+    ///   of its file name, which is what the site gives a file at the top of its content folder.
+    public func parse(file path: String, displayName: String? = nil, slug: String? = nil) throws -> Source {
         let name = displayName ?? path
-        return try parse(bytes: SourceFile.bytes(at: path, name: name), source: name)
+        return try parse(bytes: SourceFile.bytes(at: path, name: name), source: name, slug: slug)
     }
 
     /// Parses a source's bytes in the format its name's extension says (`SourceFormat`).
-    public func parse(bytes: [UInt8], source: String) throws(DecodeError) -> Source {
+    public func parse(bytes: [UInt8], source: String, slug: String? = nil) throws(DecodeError) -> Source {
         // Plain UTF-8 text, the usual case, is validated line by line as the cleaner decodes it (and
         // its paragraphs' strings are later copied from these bytes); any other text (or invalid
         // UTF-8) takes the decoder's full path, and other formats their extractor.
         if SourceFormat(fileName: source) ?? .text == .text, TextDecoder.isPlainUTF8Candidate(bytes),
            let clean = Cleaner(rules: rules).clean(validatingUTF8: bytes) {
-            return parse(clean, source: source, format: .text, encoding: "utf-8", clues: FormatClues())
+            return parse(clean, source: source, slug: slug, format: .text, encoding: "utf-8", clues: FormatClues())
         }
-        return parse(try SourceExtractor.extract(bytes, name: source), source: source)
+        return parse(try SourceExtractor.extract(bytes, name: source), source: source, slug: slug)
     }
 
-    public func parse(text: String, source: String, encoding: String = "utf-8") -> Source {
-        parse(ExtractedText(text: text, format: .text, encoding: encoding), source: source)
+    public func parse(text: String, source: String, encoding: String = "utf-8", slug: String? = nil) -> Source {
+        parse(ExtractedText(text: text, format: .text, encoding: encoding), source: source, slug: slug)
     }
 
     /// Parses text an extractor took from a file: what it left out joins the source's dropped
     /// text, and what the format said (title, date, publisher) is weighed with the text.
-    public func parse(_ extracted: ExtractedText, source: String) -> Source {
-        var result = parse(Cleaner(rules: rules).clean(extracted.text), source: source, format: extracted.format,
+    public func parse(_ extracted: ExtractedText, source: String, slug: String? = nil) -> Source {
+        var result = parse(Cleaner(rules: rules).clean(extracted.text), source: source, slug: slug, format: extracted.format,
                            encoding: extracted.encoding, clues: extracted.clues)
         if !extracted.dropped.isEmpty {
             result.dropped = (extracted.dropped + result.dropped).sorted { $0.line < $1.line }
@@ -48,11 +50,11 @@ public struct ReportParser: Sendable {
         return result
     }
 
-    private func parse(_ clean: consuming CleanText, source: String, format: SourceFormat, encoding: String, clues: FormatClues) -> Source {
+    private func parse(_ clean: consuming CleanText, source: String, slug: String?, format: SourceFormat, encoding: String, clues: FormatClues) -> Source {
         // The page's own date line (`发布时间：…`) first, then what the format's metadata says.
         let published = clean.publishedDate.map { (date: $0, from: "page") } ?? clues.published.map { (date: $0.value, from: $0.from) }
         let utf8 = clean.utf8
-        let base = Self.baseName(source)
+        let sourceSlug = slug ?? ReportID.sourceSlug(Self.fileName(source))
         let outside = clues.titles.map { TitleChooser.Outside(text: $0.value, from: $0.from) }
             + [TitleChooser.Outside(text: Self.fileTitle(source), from: "file name")]
         let split = Splitter().split(clean, outside: outside)
@@ -63,7 +65,7 @@ public struct ReportParser: Sendable {
         reports.reserveCapacity(split.reports.count)
         for index in split.reports.indices {
             // Filled in place in the array: a report returned from a function was copied, field by field.
-            reports.append(Report(id: "\(base)-\(index < 9 ? "0" : "")\(index + 1)"))
+            reports.append(Report(id: ReportID.make(source: sourceSlug, position: index + 1)))
             structure(split.reports[index], published: published, issuers: clues.issuers, folders: folders, utf8: utf8,
                       reader: reader, into: &reports[index])
         }
@@ -143,15 +145,10 @@ public struct ReportParser: Sendable {
         return String(file[..<dot])
     }
 
-    static func baseName(_ path: String) -> String {
-        // Byte-wise for ASCII paths (the usual case), where bytes and Characters split alike;
-        // splitting by Character cost as much as parsing a short report.
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = Array(path.utf8)
-            let file = bytes.split(separator: UInt8(ascii: "/")).last ?? bytes[...]
-            return String(decoding: file.split(separator: UInt8(ascii: ".")).first ?? file, as: UTF8.self)
-        }
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        return file.split(separator: ".").first.map(String.init) ?? file
+    /// The path's last component (`content/余姚市-2023.txt` → `余姚市-2023.txt`), found byte-wise:
+    /// splitting by Character cost as much as parsing a short report.
+    static func fileName(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 }

@@ -289,13 +289,15 @@ public final class BuildSession: @unchecked Sendable {
                 guard
                       let record = records[name], record.error == nil,
                       let bytes = FileManager.default.contents(atPath: url.path),
-                      let source = try? ReportParser().parse(bytes: [UInt8](bytes), source: name),
+                      let source = try? ReportParser().parse(bytes: [UInt8](bytes), source: name, slug: record.slug),
                       source.reports.count == record.reports.count else { return nil }
                 let reports = ArchivedReport.all(in: source, file: name, slug: record.slug, config: config,
                                                  classifier: rendering.pages.classifier, gazetteer: rendering.pages.gazetteer)
                 guard reports.allSatisfy({ $0.report.region.code.map { last.content.regions.nodes[$0] != nil } ?? true }) else { return nil }
                 outputs += reports.flatMap { last.links.finished(rendering.pages.files(for: $0, in: reports), of: $0.slug, slot: rendering.slot) }
             }
+            outputs.removeAll { previous[$0.file.path] == $0.hash }  // pages the edit left as they were
+
             // The marker changes first: a site edited in place is not the one the saved cache describes,
             // so if this process dies before its rebuild, the next build trusts none of it.
             var edited = previous

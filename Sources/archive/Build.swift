@@ -4,14 +4,19 @@ import SiteBuilder
 
 struct Build: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the site from content/ into public/.",
-        discussion: "Builds into a folder beside public/ and swaps it in, so a failed build leaves the last good site untouched."
+        abstract: "Build the site from the sources in `build.content` into `build.output`.",
+        discussion: """
+            Reads the sources in `build.content` (default \(SiteConfig.defaultContent)/) and the templates in \
+            `build.templates` (default \(SiteConfig.defaultTemplates)/), and writes the site to `build.output` (default \
+            \(SiteConfig.defaultOutput)/); folders are taken from the configuration file's folder. Builds into a folder \
+            beside the output and swaps it in, so a failed build leaves the last good site untouched.
+            """
     )
 
     @Option(name: .customLong("config"), help: "The site configuration.")
     var configPath = "archive.toml"
 
-    @Option(help: "The site's public address, overriding [site].base_url (used in the feed, sitemap and canonical links).")
+    @Option(help: "The site's public address, overriding `site.base_url` (used in the feed, sitemap and canonical links).")
     var baseURL: String?
 
     @Flag(help: "Replace the output folder even though no build made it (never the project, content or templates folder).")
@@ -22,17 +27,17 @@ struct Build: AsyncParsableCommand {
         let summary: Pipeline.Summary
         var options = Pipeline.Options(configPath: configPath, baseURL: baseURL)
         options.force = force
-        options.waiting = { FileHandle.standardError.write(Data("note: \($0)\n".utf8)) }
+        options.waiting = { Diagnostics.note($0) }
         do {
             summary = try Pipeline.build(options, progress: bar.update)
         } catch {
             bar.clear()
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Diagnostics.error(error)
             throw ExitCode(2)
         }
         bar.clear()
-        for warning in summary.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
-        for error in summary.errors { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+        for warning in summary.warnings { Diagnostics.warning(warning) }
+        for error in summary.errors { Diagnostics.error(error) }
         if summary.upToDate {
             print("up to date: nothing in \(summary.sources) sources, the templates or the config changed since the last build")
             if !summary.errors.isEmpty { throw ExitCode(1) }

@@ -14,14 +14,14 @@ struct Check: AsyncParsableCommand {
         """
     )
 
-    @Option(help: "The built site to check (default: the configuration's output folder, else public).")
+    @Option(help: "The built site to check (default: the configuration's `build.output`, else \(SiteConfig.defaultOutput)).")
     var site: String?
 
     @Option(name: .customLong("config"),
-            help: "The site configuration whose base URL and language the site must use (default: archive.toml when present).")
+            help: "The site configuration whose `site.base_url` and `site.language` the site must use (default: archive.toml when present).")
     var configPath: String?
 
-    @Option(help: "The site's public address, overriding [site].base_url; give the one given to archive build.")
+    @Option(help: "The site's public address, overriding `site.base_url`; give the one given to archive build.")
     var baseURL: String?
 
     func run() async throws {
@@ -33,12 +33,12 @@ struct Check: AsyncParsableCommand {
             }
             base = try baseURL.map { try SiteConfig.validateBaseURL($0) } ?? config?.baseURL
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Diagnostics.error(error)
             throw ExitCode(2)
         }
         let folder = URL(fileURLWithPath: site ?? config?.outputDirectory ?? "public")
         let outcome = SiteChecker(site: folder, baseURL: base, language: config?.language).run()
-        for warning in outcome.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
+        for warning in outcome.warnings { Diagnostics.warning(warning) }
         guard !outcome.problems.isEmpty else {
             print("ok: \(outcome.pages) pages, \(outcome.files) files checked")
             return

@@ -6,9 +6,10 @@ struct Compare: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Compare two reports: their headings aligned, the topics only one has, the names and numbers that differ.",
         discussion: """
-            Names each report by its id (as `archive parse` prints it) or by the slug of its page, and parses their \
-            sources from the content folder. Prints the comparison as text, or with --output writes the compare page, \
-            whose links lead into the site built at the configured output folder.
+            Names each report by its id, as `archive parse` prints it and as its page is named (reports/<id>.html; the \
+            older form 000_155cf9d07f7bc588-01 is read too), and parses their sources from `build.content`. Prints the \
+            comparison as text, or with --output writes the compare page, whose links lead into the site built in \
+            `build.output`.
             """
     )
 
@@ -18,10 +19,10 @@ struct Compare: AsyncParsableCommand {
     @Option(help: "Write the compare page (HTML) to this file instead of printing the comparison.")
     var output: String?
 
-    @Argument(help: "The first report's id or slug (A).")
+    @Argument(help: "The first report's id (A).")
     var first: String
 
-    @Argument(help: "The second report's id or slug (B).")
+    @Argument(help: "The second report's id (B).")
     var second: String
 
     func run() async throws {
@@ -36,7 +37,7 @@ struct Compare: AsyncParsableCommand {
                 print(comparison.text, terminator: "")
             }
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Diagnostics.error(error)
             throw ExitCode(1)
         }
     }

@@ -6,7 +6,13 @@ import SiteBuilder
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build the site, serve it locally, and rebuild and reload open pages on every edit.",
-        discussion: "Watches content/, templates/ and archive.toml. Only what an edit affects is parsed and rendered again; a failed build is shown in the terminal and over the page, and the last good site stays served."
+        discussion: """
+            Builds as archive build does into `build.output` (default \(SiteConfig.defaultOutput)/) and serves that folder. \
+            Watches `build.content` (default \(SiteConfig.defaultContent)/), `build.templates` (default \
+            \(SiteConfig.defaultTemplates)/) and the configuration file. Only what an edit affects is parsed and rendered \
+            again; an edit that changes no page is reported as up to date. A failed build is shown in the terminal and over \
+            the page, and the last good site stays served.
+            """
     )
 
     @Option(name: .customLong("config"), help: "The site configuration.")
@@ -25,7 +31,7 @@ struct Serve: AsyncParsableCommand {
     /// socket layer and the site served on a port nobody asked for (70000 became 4464).
     func validate() throws {
         guard (0...65535).contains(port) else {
-            FileHandle.standardError.write(Data("error: --port must be between 1 and 65535 (0 picks a free port), found \(port)\n".utf8))
+            Diagnostics.error("--port must be between 1 and 65535 (0 picks a free port), found \(port)")
             throw ExitCode.validationFailure
         }
     }
@@ -55,7 +61,7 @@ struct Serve: AsyncParsableCommand {
             // Checked here too: serving goes on after a failed build, but never over a folder it must not replace.
             try OutputGuard.check(config, configPath: configPath, force: force)
         } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Diagnostics.error(error)
             throw ExitCode(2)
         }
         let broadcaster = ReloadBroadcaster()
@@ -63,25 +69,30 @@ struct Serve: AsyncParsableCommand {
             let start = ContinuousClock.now
             // The edited reports' own pages first, so the open page reloads at once; indexes follow.
             let quick = session.updateReportPages(changed: changed)
-            if let quick {
-                say("updated \(quick.count) pages in \(Self.milliseconds(since: start)) ms after \(changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
+            let what = changed.isEmpty ? "" : " after \(changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
+            if let quick, !quick.isEmpty {
+                say("updated \(quick.count) pages in \(Self.milliseconds(since: start)) ms\(what)")
                 broadcaster.send(.reload)
             }
             do {
                 let summary = try session.build()
-                let what = changed.isEmpty ? "" : " after \(changed.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))"
-                say("rebuilt in \(Self.milliseconds(since: start)) ms\(what): \(summary.reportPagesRendered) report pages rendered, \(summary.filesWritten) files written")
+                // An edit that changes no page (a file saved unchanged, a comment in a template) rebuilt nothing.
+                if summary.filesWritten == 0 && (quick ?? []).isEmpty {
+                    say("up to date in \(Self.milliseconds(since: start)) ms\(what): no page changed")
+                } else {
+                    say("rebuilt in \(Self.milliseconds(since: start)) ms\(what): \(summary.reportPagesRendered) report pages rendered, \(summary.filesWritten) files written")
+                }
                 for w in summary.warnings { say("warning: \(w)") }
                 if summary.searchStale, summary.filesWritten > 0 || changed.isEmpty { search.request() }
                 if summary.errors.isEmpty {
                     // A second reload only when the rebuild changed more than the fast path did.
-                    if quick == nil || summary.filesWritten > 0 { broadcaster.send(.reload) }
+                    if (quick ?? []).isEmpty || summary.filesWritten > 0 { broadcaster.send(.reload) }
                 } else {
                     for e in summary.errors { say("error: \(e)") }
                     broadcaster.send(.buildFailed(summary.errors.joined(separator: "\n")))
                 }
             } catch {
-                say("error: build failed, still serving the last good site: \(error)")
+                say("error: \(error) (the build failed; still serving the last good site)")
                 broadcaster.send(.buildFailed("\(error)"))
             }
         }
@@ -100,7 +111,7 @@ struct Serve: AsyncParsableCommand {
                 group.cancelAll()
             }
         } catch let error as PreviewServer.BindError {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+            Diagnostics.error(error)
             throw ExitCode(1)
         }
     }

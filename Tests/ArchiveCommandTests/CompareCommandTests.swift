@@ -4,8 +4,8 @@ import XCTest
 /// `archive compare` on the seed sources: two reports of one prefecture (达州市) that one collection
 /// holds twice, the second with the hidden years filled in.
 final class CompareCommandTests: XCTestCase {
-    static let first = "003_8410fef35409069b-06"  // by id, as `archive parse` prints it
-    static let second = "003-8410fef35409069b-10"  // by slug, as the site names its page
+    static let first = "003_8410fef35409069b-06"  // in the form `archive parse` printed before ids were one, still read
+    static let second = "003-8410fef35409069b-10"  // by id, as `archive parse` prints it and the site names its page
 
     func testPrintsTheComparison() throws {
         let project = try Project(self)

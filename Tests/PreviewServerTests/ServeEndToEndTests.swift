@@ -156,6 +156,20 @@ final class ServeEndToEndTests: XCTestCase {
         XCTAssertTrue(served.output.value.contains("rebuilt in"), served.output.value)
     }
 
+    /// A save that changes no page (the same bytes, a new modification time) rebuilds nothing and says so.
+    func testASaveThatChangesNothingIsReportedUpToDate() throws {
+        let served = try serve()
+        let start = served.output.value.count
+        func since() -> String { String(served.output.value.dropFirst(start)) }
+        let source = served.root.appendingPathComponent("content/002_a6c8c882fd1a3a93.txt")
+        try Data(contentsOf: source).write(to: source)
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, !since().contains("\n") { Thread.sleep(forTimeInterval: 0.05) }
+        XCTAssertTrue(since().hasPrefix("up to date in "), since())
+        XCTAssertTrue(since().contains(" after 002_a6c8c882fd1a3a93.txt: no page changed\n"), since())
+        XCTAssertFalse(since().contains("rebuilt") || since().contains("updated"), since())
+    }
+
     /// Search is indexed in the background, after the edits of a burst, not once per edit; the
     /// site keeps the last index meanwhile.
     func testEditsDoNotEachReindexSearch() throws {

@@ -275,14 +275,13 @@ final class DecodeTests: XCTestCase {
         XCTAssertEqual(source.encoding, "gb18030")
     }
 
-    /// Report ids start with the file's base name; ASCII paths are split byte-wise, others by Character.
-    func testBaseNameSplitsASCIIAndOtherPathsAlike() {
-        let reference = { (path: String) -> String in
-            let file = path.split(separator: "/").last.map(String.init) ?? path
-            return file.split(separator: ".").first.map(String.init) ?? file
+    /// A report's id starts with the slug of its file's name (`ReportID`); the name is found byte-wise.
+    func testFileNameIsTheLastPathComponent() {
+        for (path, name) in [("content/000_abc.txt", "000_abc.txt"), ("/a/b.c.d", "b.c.d"), ("a/b/", ""), ("", ""), ("plain", "plain"),
+                             ("内容/报告.txt", "报告.txt"), ("x/é.txt", "é.txt")] {
+            XCTAssertEqual(ReportParser.fileName(path), name, path)
         }
-        for path in ["content/000_abc.txt", "/a/b.c.d", "a/b/", "", "/", ".hidden.txt", "...", "plain", "内容/报告.txt", "x/é.txt"] {
-            XCTAssertEqual(ReportParser.baseName(path), reference(path), path)
-        }
+        XCTAssertEqual(ReportParser().parse(text: "县教育局2023年工作总结\n一、概况\n全年工作顺利。", source: "content/000_abc.txt").reports.map(\.id),
+                       ["000-abc-1"])
     }
 }

@@ -258,9 +258,9 @@ final class MetadataTests: XCTestCase {
             "第二篇 县教育局2023年工作总结", "2023年," + text,
             "第三篇 县教育局2024年工作计划", other,
         ].joined(separator: "\n"), source: "content/dup.txt")
-        XCTAssertEqual(source.reports.map(\.id), ["dup-01", "dup-02", "dup-03"])
+        XCTAssertEqual(source.reports.map(\.id), ["dup-1", "dup-2", "dup-3"])
         // Years rewritten in the copy do not hide it; a different text is not a copy.
-        XCTAssertEqual(source.reports.map(\.duplicateOf), [nil, "dup-01", nil])
+        XCTAssertEqual(source.reports.map(\.duplicateOf), [nil, "dup-1", nil])
     }
 
     /// The fingerprint as first written (a `Set` filled by the rolling hash), kept here as the

@@ -61,7 +61,7 @@ extension ReportComparison {
         let topics = TopicClassifier(topics: config.topics).topics
         func describe(_ label: String, _ r: ListedReport) -> String {
             let region = [r.region.province, r.region.prefecture, r.region.county].compactMap { $0 }.joined(separator: " > ")
-            return "\(label)  \(r.displayTitle)\n   \(r.slug) · \(r.id) · \(region.isEmpty ? "region unknown" : region) · \(r.year.map(String.init) ?? "year unknown") · \(r.docType.rawValue)\n"
+            return "\(label)  \(r.displayTitle)\n   \(r.slug) · \(region.isEmpty ? "region unknown" : region) · \(r.year.map(String.init) ?? "year unknown") · \(r.docType.rawValue)\n"
         }
         func only(_ x: ListedReport, _ y: ListedReport) -> String {
             x.topics.filter { !y.topics.contains($0) && $0 < topics.count }.map { topics[$0].name }.joined(separator: ", ")

@@ -64,11 +64,11 @@ public struct SiteConfig: Sendable {
         }
         var reader = TOMLReader(table: table, text: text, file: file)
         try reader.allow(tables: ["site", "build", "search", "export", "compare"], arrays: ["topics", "overrides"])
-        let site = try reader.table("site", keys: ["title", "description", "base_url", "language", "page_size", "pretty_urls"], required: true)
-        let build = try reader.table("build", keys: ["content", "output", "templates", "follow_symlinks"])
-        let search = try reader.table("search", keys: ["enabled"])
-        let export = try reader.table("export", keys: ["sqlite"])
-        let compare = try reader.table("compare", keys: ["neighbours"])
+        let site = try reader.table("site", keys: keys(of: "site"), required: true)
+        let build = try reader.table("build", keys: keys(of: "build"))
+        let search = try reader.table("search", keys: keys(of: "search"))
+        let export = try reader.table("export", keys: keys(of: "export"))
+        let compare = try reader.table("compare", keys: keys(of: "compare"))
         var config = SiteConfig(
             title: try reader.string("title", in: site, required: true)!,
             description: try reader.string("description", in: site) ?? "",
@@ -77,9 +77,9 @@ public struct SiteConfig: Sendable {
             pageSize: try reader.int("page_size", in: site, range: 1...10_000) ?? 50,
             prettyURLs: try reader.bool("pretty_urls", in: site) ?? false,
             searchEnabled: try reader.bool("enabled", in: search) ?? true,
-            contentDirectory: try reader.string("content", in: build) ?? "content",
-            outputDirectory: try reader.string("output", in: build) ?? "public",
-            templatesDirectory: try reader.string("templates", in: build) ?? "templates",
+            contentDirectory: try reader.string("content", in: build) ?? defaultContent,
+            outputDirectory: try reader.string("output", in: build) ?? defaultOutput,
+            templatesDirectory: try reader.string("templates", in: build) ?? defaultTemplates,
             followSymlinks: try reader.bool("follow_symlinks", in: build) ?? false,
             topics: try TopicDefinition.read(reader),
             overrides: try ReportOverride.read(reader)
@@ -106,7 +106,7 @@ public struct TopicDefinition: Sendable, Equatable {
 
     static func read(_ reader: TOMLReader) throws(SiteConfig.Error) -> [TopicDefinition] {
         var topics: [TopicDefinition] = []
-        for entry in try reader.arrayOfTables("topics", keys: ["name", "slug", "keywords", "ignore"]) {
+        for entry in try reader.arrayOfTables("topics", keys: SiteConfig.keys(of: "topics")) {
             let topic = TopicDefinition(
                 name: try reader.string("name", in: entry, required: true)!,
                 slug: try reader.string("slug", in: entry, required: true)!,
@@ -139,8 +139,7 @@ public struct ReportOverride: Sendable, Equatable {
 
     static func read(_ reader: TOMLReader) throws(SiteConfig.Error) -> [ReportOverride] {
         var out: [ReportOverride] = []
-        let keys = ["source", "report", "title", "year", "doc_type", "province", "prefecture", "county"]
-        for entry in try reader.arrayOfTables("overrides", keys: keys) {
+        for entry in try reader.arrayOfTables("overrides", keys: SiteConfig.keys(of: "overrides")) {
             out.append(ReportOverride(
                 source: try reader.string("source", in: entry, required: true)!,
                 report: try reader.int("report", in: entry, range: 1...10_000) ?? 1,

@@ -45,7 +45,7 @@ public enum Exporter {
         let database = format == .sqlite ? try ArchiveDatabase(creating: temporary) : nil
         try stream.forEach({ parsed in
             Listing(error: parsed.error,
-                    warnings: parsed.reports.flatMap { r in r.report.warnings.map { "\(r.sourceFile) (\(r.report.id)): \($0)" } },
+                    warnings: parsed.reports.flatMap { r in r.report.warnings.map { "\(r.sourceFile): \(r.report.id): \($0)" } },
                     reports: parsed.reports.map(\.listed),
                     rows: format == .sqlite ? ArchiveDatabase.rows(for: parsed.reports) : nil)
         }) { listing in

@@ -59,9 +59,9 @@ struct SourceStream: Sendable {
             let bytes = [UInt8](data)
             let source: Source
             if SourceFormat(fileName: name) ?? .text != .text {
-                source = parser.parse(try SourceExtractor.extract(bytes, name: name), source: name)
+                source = parser.parse(try SourceExtractor.extract(bytes, name: name), source: name, slug: file.slug)
             } else {
-                source = try parser.parse(bytes: bytes, source: name)
+                source = try parser.parse(bytes: bytes, source: name, slug: file.slug)
             }
             return Parsed(reports: ArchivedReport.all(in: source, file: name, slug: file.slug, config: config,
                                                       classifier: classifier, gazetteer: gazetteer))

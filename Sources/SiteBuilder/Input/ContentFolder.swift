@@ -61,14 +61,8 @@ struct ContentFolder {
         return out.sorted { $0.name < $1.name }
     }
 
-    /// The slug of a relative path, before de-duplication: its folders and name, a text file's
-    /// extension dropped and any other kept (`余姚市-2023.docx` → `…-2023-docx`), so that a Word
-    /// file and its text beside it each keep their own slug whichever was added first.
-    static func slug(of name: String) -> String {
-        let dot = name.lastIndex(of: ".") ?? name.endIndex
-        let stem = String(name[..<dot])
-        return SourceFormat(fileName: name) == .text ? Slug.make(stem) : Slug.make(stem) + "-" + name[name.index(after: dot)...].lowercased()
-    }
+    /// The slug of a relative path, before de-duplication (`ReportID.sourceSlug`).
+    static func slug(of name: String) -> String { ReportID.sourceSlug(name) }
 
     /// A source is a regular file whose extension names a `SourceFormat`, not hidden; `st` describes what a link leads to.
     static func isSource(_ name: String, _ st: stat) -> Bool {

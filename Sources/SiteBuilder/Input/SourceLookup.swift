@@ -2,9 +2,9 @@ import Foundation
 import ReportModel
 import ReportParser
 
-/// Finds reports in a project's content folder by the names people give them — the id `archive
-/// parse` prints (`000_155cf9d07f7bc588-01`) or the slug of its page (`000-155cf9d07f7bc588-1`) — and
-/// parses only the sources that can hold them.
+/// Finds reports in a project's content folder by their id (`ReportID`, the slug of the page:
+/// `000-155cf9d07f7bc588-1`), or by the file-name form `archive parse` printed before ids were one
+/// (`000_155cf9d07f7bc588-01`), and parses only the sources that can hold them.
 struct SourceLookup {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -26,24 +26,33 @@ struct SourceLookup {
             let parsed = try parser.parse(file: (config.contentDirectory as NSString).appendingPathComponent(source.name), displayName: source.name)
             found += ArchivedReport.all(in: parsed, file: source.name, slug: source.slug, config: config,
                                         classifier: TopicClassifier(topics: config.topics), gazetteer: .shared)
-                .filter { $0.slug == key || $0.report.id == key }
+                .filter { $0.slug == key || Self.isFileNameForm(key, of: $0) }
         }
         guard !found.isEmpty else {
-            throw Failure(description: "no report \(key) in \(config.contentDirectory): give its id as `archive parse` prints it or the slug of its page (reports/<slug>.html)")
+            throw Failure(description: "no report \(key) in \(config.contentDirectory): give its id as `archive parse` prints it, the name of its page (reports/<id>.html)")
         }
         guard found.count == 1 else {
-            throw Failure(description: "\(key) names \(found.count) reports; give one of their slugs: \(found.map(\.slug).joined(separator: ", "))")
+            throw Failure(description: "\(key) names \(found.count) reports; give one of their ids: \(found.map(\.slug).joined(separator: ", "))")
         }
         return found[0]
     }
 
-    /// A slug is the source's slug and the report's position; an id starts with the file's name up
-    /// to its first dot. Either way a number follows a last dash.
+    /// An id is the source's slug and the report's position; the older form the file's name up to
+    /// its first dot and the position. Either way a number follows a last dash.
     private static func mayHold(_ source: ContentFolder.Source, _ key: String) -> Bool {
-        guard let dash = key.lastIndex(of: "-"), key[key.index(after: dash)...].allSatisfy(\.isASCII) else { return false }
-        let stem = String(key[..<dash])
-        let file = source.name.split(separator: "/").last.map(String.init) ?? source.name
-        return stem == source.slug || file == stem || file.hasPrefix(stem + ".")
+        guard let (stem, _) = ReportID.split(key) else { return false }
+        return stem == source.slug || fileStem(source.name) == stem
+    }
+
+    /// `000_155cf9d07f7bc588-01`: the file's name up to its first dot, and the position.
+    private static func isFileNameForm(_ key: String, of report: ArchivedReport) -> Bool {
+        guard let (stem, position) = ReportID.split(key) else { return false }
+        return position == report.position && fileStem(report.sourceFile) == stem
+    }
+
+    private static func fileStem(_ name: String) -> Substring {
+        let file = name.split(separator: "/").last ?? Substring(name)
+        return file.split(separator: ".").first ?? file
     }
 }
 

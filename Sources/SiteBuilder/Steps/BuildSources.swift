@@ -79,10 +79,10 @@ extension Pipeline {
             guard let bytes else { throw DecodeError(path: name, reason: "cannot be read") }
             if SourceFormat(fileName: name) ?? .text != .text {
                 let extracted = try SourceExtractor.extract(bytes, name: name)
-                source = parser.parse(extracted, source: name)
+                source = parser.parse(extracted, source: name, slug: slug)
                 text = Array(extracted.text.utf8)
             } else {
-                source = try parser.parse(bytes: bytes, source: name)
+                source = try parser.parse(bytes: bytes, source: name, slug: slug)
                 // Plain UTF-8 (no byte-order mark, no CR) is its own text; anything else is decoded again
                 // for the copy, which is rare and cheaper than always keeping a decoded copy.
                 text = TextDecoder.isPlainUTF8Candidate(bytes) && source.encoding == "utf-8"
@@ -115,7 +115,7 @@ extension Pipeline {
             if !quoted.isEmpty { listed.fingerprint = ContentHash.combine([listed.fingerprint, ContentHash.of(quoted)]) }
             return listed
         }
-        record.warnings = source.reports.flatMap { r in r.warnings.map { "\(name) (\(r.id)): \($0)" } }
+        record.warnings = source.reports.flatMap { r in r.warnings.map { "\(name): \(r.id): \($0)" } }
         return record
     }
 }

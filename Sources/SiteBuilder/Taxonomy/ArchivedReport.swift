@@ -55,7 +55,7 @@ extension ArchivedReport {
         source.reports.enumerated().map { i, report in
             // Unique without a check: source slugs are unique, and the position holds no dash.
             var archived = ArchivedReport(report: report, sourceFile: file, sourceSlug: sourceSlug, position: i + 1,
-                                          slug: "\(sourceSlug)-\(i + 1)", sections: [], topics: [], setByHand: [])
+                                          slug: ReportID.make(source: sourceSlug, position: i + 1), sections: [], topics: [], setByHand: [])
             for o in config.overrides where o.source == file && o.report == i + 1 {
                 archived.apply(o, gazetteer: gazetteer)
             }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// ASCII names for URLs: pinyin for Chinese, lowercase letters, digits and `-`.
-enum Slug {
-    static func make(_ text: String) -> String {
+public enum Slug {
+    public static func make(_ text: String) -> String {
         let latin = text.unicodeScalars.allSatisfy(\.isASCII) ? text
             : (text.applyingTransform(StringTransform("Han-Latin; Latin-ASCII"), reverse: false) ?? text)
         var out = ""
