@@ -6,7 +6,8 @@ import XCTest
 final class SearchTermsTests: XCTestCase {
     /// Keys with their bits, by key.
     func keys(markdown: String) -> [String: UInt8] {
-        let terms = SearchTerms().terms(ofMarkdown: Array(markdown.utf8))
+        var counter = SearchTerms()
+        let terms = counter.terms(ofMarkdown: Array(markdown.utf8))
         var out: [String: UInt8] = [:]
         for i in 0..<terms.count { out[String(decoding: terms.key(i), as: UTF8.self)] = terms.bits[i] }
         return out
@@ -66,7 +67,8 @@ final class SearchTermsTests: XCTestCase {
     }
 
     func testQueryTextUsesTheSameRules() {
-        let terms = SearchTerms().terms(ofText: "# 学前 ＯＫ")
+        var counter = SearchTerms()
+        let terms = counter.terms(ofText: "# 学前 ＯＫ")
         XCTAssertEqual(Set((0..<terms.count).map { String(decoding: terms.key($0), as: UTF8.self) }), ["学前", "ok"])
         XCTAssertEqual(terms.bits, [0, 0])
     }

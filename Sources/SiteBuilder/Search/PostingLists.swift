@@ -4,8 +4,9 @@ import Foundation
 /// (`(number − previous) << 3 | bits`), held as compactly as the files they become: key bytes in
 /// one buffer, one record per key in a flat open-addressing table, and postings in chained slices
 /// of a paged arena (after Lucene's byte block pool), so a key's list grows without copies and
-/// without an object per key or posting. Not thread-safe: one owner at a time.
-final class PostingLists: @unchecked Sendable {
+/// without an object per key or posting. A value, so that its tables need no run-time exclusivity
+/// checks; its arena is freed by `free()`, once the lists are written.
+struct PostingLists: @unchecked Sendable {
     struct Key {
         var keyStart: UInt32
         var hash: UInt32
@@ -22,15 +23,13 @@ final class PostingLists: @unchecked Sendable {
 
     private(set) var keys: [Key] = []
     private(set) var keyBytes: [UInt8] = []
-    private var slots = [Int32](repeating: 0, count: 1 << 16)
+    private var slots = [Int32](repeating: 0, count: 1 << 10)
     private var arena = SliceArena()
-
-    deinit { arena.free() }
 
     var count: Int { keys.count }
 
     /// Adds the posting (`number`, `bits`) to every key of `terms`; numbers come in ascending order.
-    func append(_ terms: ReportTerms, number: Int, where include: (UInt32) -> Bool = { _ in true }) {
+    mutating func append(_ terms: ReportTerms, number: Int, where include: (UInt32) -> Bool = { _ in true }) {
         terms.bytes.withUnsafeBufferPointer { bytes in
             for t in 0..<terms.count where include(terms.hashes[t]) {
                 let key = UnsafeBufferPointer(rebasing: bytes[Int(terms.starts[t])..<Int(terms.starts[t]) + Int(terms.lengths[t])])
@@ -39,22 +38,22 @@ final class PostingLists: @unchecked Sendable {
         }
     }
 
-    func append(key: UnsafeBufferPointer<UInt8>, hash: UInt32, number: Int, bits: UInt8) {
+    mutating func append(key: UnsafeBufferPointer<UInt8>, hash: UInt32, number: Int, bits: UInt8) {
         let id = find(key, hash: hash)
-        keys.withUnsafeMutableBufferPointer { keys in
-            var v = UInt64(number - Int(keys[id].last)) << 3 | UInt64(bits)
-            repeat {
-                let byte = UInt8(v & 0x7F) | (v >= 0x80 ? 0x80 : 0)
-                v >>= 7
-                arena.append(byte, to: &keys[id])
-            } while v != 0
-            keys[id].df += 1
-            keys[id].last = Int32(number)
-        }
+        var record = keys[id]
+        var v = UInt64(number - Int(record.last)) << 3 | UInt64(bits)
+        repeat {
+            let byte = UInt8(v & 0x7F) | (v >= 0x80 ? 0x80 : 0)
+            v >>= 7
+            arena.append(byte, to: &record)
+        } while v != 0
+        record.df += 1
+        record.last = Int32(number)
+        keys[id] = record
     }
 
     /// The key's id, added with an empty list when new.
-    private func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
+    private mutating func find(_ key: UnsafeBufferPointer<UInt8>, hash: UInt32) -> Int {
         let mask = slots.count - 1
         var slot = SearchKey.slot(hash, mask: mask)
         while true {
@@ -75,7 +74,7 @@ final class PostingLists: @unchecked Sendable {
         return keys.count - 1
     }
 
-    private func grow() {
+    private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for id in keys.indices {
@@ -94,8 +93,7 @@ final class PostingLists: @unchecked Sendable {
         arena.read(keys[id], into: &out)
     }
 
-    /// Bytes held in the arena, for the record.
-    var arenaBytes: Int { arena.reserved }
+    mutating func free() { arena.free() }
 }
 
 /// Slices of growing size in pages of a mebibyte; the last four bytes of a full slice hold the
@@ -107,8 +105,6 @@ struct SliceArena {
     private static let pageSize = 1 << pageBits
     private var pages: [UnsafeMutablePointer<UInt8>] = []
     private var used = pageSize
-
-    var reserved: Int { pages.count * Self.pageSize }
 
     mutating func slice(level: Int) -> UInt32 {
         let size = Self.sizes[level]

@@ -22,8 +22,8 @@ struct SearchIndexWriter {
 
     func write() throws {
         let order = SearchOrder(content)
-        let partitions = [PostingLists(), PostingLists()]
-        try index(order, into: partitions)
+        var partitions = try index(order)
+        defer { for p in partitions.indices { partitions[p].free() } }
         let shards = SearchShards(partitions)
         let groups = UncheckedBox(shards.grouped())
         DispatchQueue.concurrentPerform(iterations: shards.count) { s in
@@ -40,21 +40,28 @@ struct SearchIndexWriter {
         }
     }
 
-    private func index(_ order: SearchOrder, into partitions: [PostingLists]) throws {
+    /// A partition's lists, handed to the one thread that appends to them.
+    private final class Partition: @unchecked Sendable {
+        var lists = PostingLists()
+    }
+
+    /// The postings of every report, in two partitions by the hash's top bit.
+    private func index(_ order: SearchOrder) throws -> [PostingLists] {
+        let partitions = [Partition(), Partition()]
         let topicKeys = content.classifier.topics.map { topic -> (bytes: [UInt8], hash: UInt32) in
             let key = SearchKey.topic(topic.slug)
             return (key, SearchKey.hash(key))
         }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        let counters = UncheckedBox((0..<workers).map { _ in SearchTerms() })
-        let shared = UncheckedBox((order, partitions, topicKeys))
+        let shared = UncheckedBox((order, topicKeys))
         for start in stride(from: 0, to: order.reports.count, by: Self.batch) {
             let numbers = start..<min(order.reports.count, start + Self.batch)
             let terms = ResultSlots<ReportTerms?>(count: numbers.count)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var counter = SearchTerms()
                 for offset in stride(from: w, to: numbers.count, by: workers) {
                     let report = content.reports[shared.value.0.reports[numbers.lowerBound + offset]]
-                    terms.set(offset, read(paths.markdown(report.slug)).map { counters.value[w].terms(ofMarkdown: $0) })
+                    terms.set(offset, read(paths.markdown(report.slug)).map { counter.terms(ofMarkdown: $0) })
                 }
             }
             let batch = terms.values
@@ -63,8 +70,10 @@ struct SearchIndexWriter {
                 throw Failure(description: "search: cannot read \(paths.markdown(slug)) in the site being built")
             }
             DispatchQueue.concurrentPerform(iterations: partitions.count) { p in
-                let (order, partitions, topicKeys) = shared.value
-                let lists = partitions[p]
+                let (order, topicKeys) = shared.value
+                var lists = PostingLists()
+                swap(&lists, &partitions[p].lists)
+                defer { swap(&lists, &partitions[p].lists) }
                 let mine = { (hash: UInt32) in Int(hash >> 31) == p }
                 for (offset, reportTerms) in batch.enumerated() {
                     let number = numbers.lowerBound + offset
@@ -77,5 +86,6 @@ struct SearchIndexWriter {
                 }
             }
         }
+        return partitions.map(\.lists)
     }
 }

@@ -33,8 +33,9 @@ struct ReportTerms: Sendable {
 /// a line starting with `#` (title, heading) sets the heading bit of its keys. Markdown's own
 /// marks are no text: a backslash escape separates, and a character reference the escaper wrote
 /// (`&#xFEFF;`; every `&` of the text that looks like one is escaped) is skipped whole.
-/// One counter per worker, reused report after report.
-final class SearchTerms {
+/// One counter per worker, reused report after report; a value, so that its tables need no
+/// run-time exclusivity checks in the scan's inner loop.
+struct SearchTerms {
     static let maxWordBytes = 32
 
     private var slots = [Int32](repeating: 0, count: 4096)
@@ -44,12 +45,12 @@ final class SearchTerms {
     private var word = [UInt8](repeating: 0, count: maxWordBytes)
 
     /// The keys of a report's Markdown page (front matter and all).
-    func terms(ofMarkdown bytes: [UInt8]) -> ReportTerms {
+    mutating func terms(ofMarkdown bytes: [UInt8]) -> ReportTerms {
         bytes.withUnsafeBufferPointer { scan($0, from: Self.bodyStart($0)) }
     }
 
     /// The keys of plain text, every line body text: what a query is split into.
-    func terms(ofText text: String) -> ReportTerms {
+    mutating func terms(ofText text: String) -> ReportTerms {
         Array(text.utf8).withUnsafeBufferPointer { scan($0, from: 0, markdown: false) }
     }
 
@@ -71,14 +72,17 @@ final class SearchTerms {
             || (0x20000...0x2FFFF).contains(s)
     }
 
-    private func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, markdown: Bool = true) -> ReportTerms {
+    private mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, markdown: Bool = true) -> ReportTerms {
         var i = start
         var heading = false
         var atLineStart = true
         var previousHan = -1  // byte offset of the Han scalar before this one, -1 when there is none
         var wordLength = 0   // scalars of the current word; its first 32 bytes are in `word`
         func endWord() {
-            if wordLength >= 2 { word.withUnsafeBufferPointer { add(UnsafeBufferPointer(rebasing: $0[0..<min(wordLength, Self.maxWordBytes)]), heading) } }
+            if wordLength >= 2 {
+                let key = word
+                key.withUnsafeBufferPointer { add(UnsafeBufferPointer(rebasing: $0[0..<min(wordLength, Self.maxWordBytes)]), heading) }
+            }
             wordLength = 0
         }
         while i < b.count {
@@ -151,7 +155,7 @@ final class SearchTerms {
     }
 
     /// Counts one occurrence of `key`.
-    private func add(_ key: UnsafeBufferPointer<UInt8>, _ heading: Bool) {
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ heading: Bool) {
         let hash = SearchKey.hash(key)
         let mask = slots.count - 1
         var slot = SearchKey.slot(hash, mask: mask)
@@ -176,7 +180,7 @@ final class SearchTerms {
         if terms.count * 2 > slots.count { grow() }
     }
 
-    private func grow() {
+    private mutating func grow() {
         slots = [Int32](repeating: 0, count: slots.count * 2)
         let mask = slots.count - 1
         for entry in 0..<terms.count {
@@ -187,7 +191,7 @@ final class SearchTerms {
     }
 
     /// The report's keys with their bits; the counter is empty again after.
-    private func finish() -> ReportTerms {
+    private mutating func finish() -> ReportTerms {
         var out = terms
         out.bits = (0..<terms.count).map { ReportTerms.frequencyBits(counts[$0]) | (headings[$0] ? 4 : 0) }
         for entry in 0..<terms.count {
