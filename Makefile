@@ -2,8 +2,8 @@
 SWIFT ?= swift
 # The Python the project's own virtual environment is made from.
 PYTHON ?= python3
-# Python tools (Pagefind, PyYAML) live in a virtual environment of the project's own: Debian's Python refuses
-# `pip install` outside one (externally-managed-environment). `archive build` looks for Pagefind here.
+# Python tools (PyYAML, for the tests) live in a virtual environment of the project's own: Debian's Python refuses
+# `pip install` outside one (externally-managed-environment).
 VENV := .tools/venv
 VENV_PYTHON := $(VENV)/bin/python3
 PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
@@ -16,7 +16,7 @@ READER_PACKAGES := poppler-utils antiword
 # with the sqlite3 shell.
 TEST_APT_PACKAGES := chromium catdoc python3-jsonschema sqlite3
 
-.PHONY: deps venv apt-venv test-deps search build site test bench bench-ci clean
+.PHONY: deps venv apt-venv test-deps build site test bench bench-ci clean
 
 # Installs the Debian packages named in $(1) that are missing (needs root or sudo).
 define apt_install
@@ -40,23 +40,17 @@ venv:
 apt-venv:
 	$(call apt_install,python3-venv)
 
-## Pagefind's extended build (Chinese word segmentation), for the site's full-text search, into $(VENV).
-search: venv
-	@$(VENV_PYTHON) -m pagefind --version >/dev/null 2>&1 || $(PIP) 'pagefind[extended]'
-
 test-deps: deps venv
 	$(call apt_install,$(TEST_APT_PACKAGES))
-	@$(VENV_PYTHON) -c 'import pagefind, yaml' 2>/dev/null || $(PIP) 'pagefind[extended]' pyyaml \
-	  || { echo "error: cannot install the test dependencies (pagefind, PyYAML) into $(VENV); pip says why above" >&2; exit 1; }
+	@$(VENV_PYTHON) -c 'import yaml' 2>/dev/null || $(PIP) pyyaml \
+	  || { echo "error: cannot install the test dependencies (PyYAML) into $(VENV); pip says why above" >&2; exit 1; }
 
 ## Build the `archive` tool (release).
 build: deps
 	$(SWIFT) build -c release --product archive
 
-## Build the site from content/ into public/ (release build of the tool first). Search is optional: when
-## Pagefind cannot be installed, the site is built without it and `archive build` says how to add it.
+## Build the site from content/ into public/ (release build of the tool first), its search index included.
 site: build
-	@mkdir -p .tools; $(MAKE) --no-print-directory search >.tools/search-install.log 2>&1 || true
 	.build/release/archive build
 
 ## Run the whole test suite.

@@ -38,11 +38,8 @@ enum ContentType {
         "doc": "application/msword",
         "zip": "application/zip",
         "gz": "application/gzip",
-        // Pagefind's index: compressed binary chunks the search script fetches and decodes itself.
-        "pf_meta": "application/octet-stream",
-        "pf_index": "application/octet-stream",
-        "pf_fragment": "application/octet-stream",
-        "pagefind": "application/octet-stream",
+        // The search index's shards, long lists and attributes: binary the search script decodes itself.
+        "bin": "application/octet-stream",
     ]
 
     static let html = "text/html; charset=utf-8"

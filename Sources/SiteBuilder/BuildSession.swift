@@ -23,8 +23,6 @@ public final class BuildSession: @unchecked Sendable {
     /// The id of the site this session's state describes (`SiteMarker`); nil: nothing known yet.
     /// When the site in place has another id (another process built it), the state is read anew.
     private var siteID: String?
-    /// Builds committed, so a search index made meanwhile can tell it indexed a site since replaced.
-    private var generation = 0
     /// What the last build rendered with, for `updateReportPages`.
     private var last: (content: ArchiveContent, rendering: Pipeline.ReportRendering, links: ReportLinks)?
 
@@ -40,11 +38,8 @@ public final class BuildSession: @unchecked Sendable {
         return ContentHash.of(Array("\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)".utf8))
     }()
 
-    /// The folder of archive.toml: the project, where `make search` installs Pagefind.
+    /// The folder of archive.toml: the project.
     private var projectFolder: URL { URL(fileURLWithPath: options.configPath).deletingLastPathComponent() }
-
-    /// The Pagefind this project's builds index with, nil when there is none.
-    public var pagefind: SearchIndexer.Tool? { SearchIndexer.locate(projectFolder: projectFolder) }
 
     /// `.archive-cache/` beside the config: the build's memory between runs, and its lock.
     var cacheFolder: URL { projectFolder.appendingPathComponent(".archive-cache") }
@@ -86,12 +81,7 @@ public final class BuildSession: @unchecked Sendable {
         let writer = SiteWriter(output: output)
         writer.removeLeftovers()
         let templates = try step("templates") { try TemplateSet(directory: config.templatesDirectory) }
-        var search = options.search ?? config.searchEnabled
-        let pagefind = search ? self.pagefind : nil
-        if search && pagefind == nil {
-            summary.warnings.append(SearchIndexer.missing())
-            search = false
-        }
+        let search = options.search ?? config.searchEnabled
 
         // Inputs that shape every page; a change re-renders everything.
         let inputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint, Self.toolStamp,
@@ -136,7 +126,6 @@ public final class BuildSession: @unchecked Sendable {
         // the report links step has set the hashes of the report pages.
         let savingRecords = DispatchGroup()
         let saveError = LockedError()
-        var carried = false
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
@@ -170,13 +159,8 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(built.records.map(\.key)),
                                    rendering: rendering, keys: keys, into: site)
             }
+            if search { try step("search") { try Pipeline.buildSearch(content, paths: page.paths, into: site) } }
             try site.check()
-            if search, let pagefind, !options.searchInBackground {
-                // Timed on its own line: indexing is a cost of its own, not of the build.
-                step("search") {
-                    do { try SearchIndexer.index(site: staging, with: pagefind) } catch { summary.warnings.append("\(error)") }
-                }
-            }
             // The cache is saved before the swap, naming the new site: whatever stops the build from
             // here on, the cache and the site in place either agree or are seen not to.
             let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
@@ -194,10 +178,6 @@ public final class BuildSession: @unchecked Sendable {
                     throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
                 }
             }
-            // The last index goes over to the new site until `refreshSearch()` replaces it: a search
-            // that misses an edit for a few seconds beats one that is gone.
-            carried = search && options.searchInBackground
-                && rename(output.appendingPathComponent(Self.searchFolder).path, staging.appendingPathComponent(Self.searchFolder).path) == 0
             try step("swap") { try writer.commit(staging) }
             passages.removeOthers()
             previous = manifest.outputs
@@ -206,16 +186,13 @@ public final class BuildSession: @unchecked Sendable {
             siteID = manifest.site
         } catch {
             savingRecords.wait()
-            if carried { rename(staging.appendingPathComponent(Self.searchFolder).path, output.appendingPathComponent(Self.searchFolder).path) }
             writer.discard(staging)
             passages.remove()
             throw error
         }
-        generation += 1
         records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
         recordsToken = token
         last = (content, rendering, links)
-        summary.searchStale = search && options.searchInBackground
         summary.sources = files.count
         summary.reports = content.reports.count
         summary.errors += built.records.compactMap(\.error)
@@ -228,43 +205,6 @@ public final class BuildSession: @unchecked Sendable {
         summary.filesWritten = site.written
         summary.listPagesReused = keys.reused
         return summary
-    }
-
-    static let searchFolder = "pagefind"
-
-    /// Indexes the site in place into a new search bundle and swaps it in, for a session whose
-    /// builds leave search to this. Pagefind runs outside the session's lock, so builds go on
-    /// meanwhile. Returns false when a build replaced the site while it ran: the caller runs it again.
-    public func refreshSearch() throws -> Bool {
-        let (started, site, output) = lock.withLock { (generation, siteID, last.map { URL(fileURLWithPath: $0.rendering.config.outputDirectory) }) }
-        guard let output else { return true }
-        guard let pagefind else { throw SearchIndexer.Failure(description: SearchIndexer.missing()) }
-        let fresh = cacheFolder.appendingPathComponent("\(Self.searchFolder)-next")
-        try? FileManager.default.removeItem(at: fresh)
-        defer { try? FileManager.default.removeItem(at: fresh) }
-        do {
-            try SearchIndexer.index(site: output, output: fresh, with: pagefind)
-        } catch {
-            // A site swapped out from under Pagefind can fail it; only a failure on a settled site counts.
-            if lock.withLock({ generation != started }) { return false }
-            throw error
-        }
-        return try lock.withLock {
-            // Another process's build may have replaced the site meanwhile: its lock, then its marker, tell.
-            let held = try BuildLock(folder: cacheFolder, waiting: { _ in })
-            defer { withExtendedLifetime(held) {} }
-            guard generation == started, SiteMarker.read(in: output) == site else { return false }
-            let live = output.appendingPathComponent(Self.searchFolder)
-            let old = cacheFolder.appendingPathComponent("\(Self.searchFolder)-old")
-            try? FileManager.default.removeItem(at: old)
-            _ = rename(live.path, old.path)
-            guard rename(fresh.path, live.path) == 0 else {
-                _ = rename(old.path, live.path)
-                throw SearchIndexer.Failure(description: "search: cannot move the new index into \(live.path)")
-            }
-            try? FileManager.default.removeItem(at: old)
-            return true
-        }
     }
 
     /// The preview server's fast path: rewrites, in place, the pages of the reports in the changed

@@ -3,7 +3,7 @@ import ReportModel
 import ReportParser
 
 /// The whole build, one named step after another:
-/// config → templates → sources (parse, render and write each report) → index → index pages → data → swap in.
+/// config → templates → sources (parse, render and write each report) → index → index pages → data → search → swap in.
 /// The steps are in `Steps/`; `BuildSession` runs them and keeps what a rebuild can reuse.
 public enum Pipeline {
     public struct Options: Sendable {
@@ -12,9 +12,6 @@ public enum Pipeline {
         public var baseURL: String?
         /// Overrides `[search].enabled` (the benchmark builds without search).
         public var search: Bool?
-        /// Leave search indexing to `BuildSession.refreshSearch()` (the preview server runs it in the
-        /// background, once for a burst of edits); the build carries the last index over meanwhile.
-        public var searchInBackground = false
         /// Skip the build when the cache says nothing changed. The preview server turns this off:
         /// its fast path needs the pages' inputs in memory, which only a build provides.
         public var skipWhenUpToDate = true
@@ -38,8 +35,8 @@ public enum Pipeline {
         public var errors: [String] = []
         public var warnings: [String] = []
         public var steps: [(name: String, seconds: Double)] = []
-        /// The build's time; search indexing (step "search") is Pagefind's and counted apart.
-        public var seconds: Double { steps.filter { $0.name != "search" }.reduce(0) { $0 + $1.seconds } }
+        /// The build's time, every step's (search indexing, step "search", included).
+        public var seconds: Double { steps.reduce(0) { $0 + $1.seconds } }
         public var output = ""
         /// Sources parsed and their pages rendered anew (the rest were unchanged since the last build).
         public var sourcesParsed = 0
@@ -49,8 +46,6 @@ public enum Pipeline {
         public var listPagesReused = 0
         /// Files whose bytes changed and were written; the others were linked from the previous site.
         public var filesWritten = 0
-        /// Search is on but was left to `refreshSearch()`: the site carries the last index.
-        public var searchStale = false
         /// Nothing the build reads has changed since the last build: nothing was done.
         public var upToDate = false
     }

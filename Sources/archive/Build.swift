@@ -43,14 +43,10 @@ struct Build: AsyncParsableCommand {
             if !summary.errors.isEmpty { throw ExitCode(1) }
             return
         }
-        // Search indexing is Pagefind's time, not the build's: it gets its own line.
-        let steps = summary.steps.filter { $0.name != "search" }.map { String(format: "%@ %.2fs", $0.name, $0.seconds) }.joined(separator: ", ")
+        let steps = summary.steps.map { String(format: "%@ %.2fs", $0.name, $0.seconds) }.joined(separator: ", ")
         print(String(format: "built %d reports from %d sources (%d parsed): %d pages, %d files (%d written) in %@ (%.2fs: %@); %d warnings, %d failed sources",
                      summary.reports, summary.sources, summary.sourcesParsed, summary.pages, summary.files, summary.filesWritten, summary.output, summary.seconds, steps,
                      summary.warnings.count, summary.errors.count))
-        if let search = summary.steps.first(where: { $0.name == "search" }) {
-            print(String(format: "search index: %.2fs (%@)", search.seconds, SearchIndexer.locate(projectFolder: URL(fileURLWithPath: configPath).deletingLastPathComponent())?.version ?? "Pagefind"))
-        }
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }
 }

@@ -46,15 +46,7 @@ struct Serve: AsyncParsableCommand {
         options.skipWhenUpToDate = false
         options.force = force
         options.waiting = { say("note: \($0)") }
-        // Pagefind takes seconds on a large archive: it runs after the reload, once per burst of edits.
-        options.searchInBackground = true
         let session = BuildSession(options)
-        let search = SearchRefresher(session: session) { outcome in
-            switch outcome {
-            case .updated(let ms): say("search index updated in \(ms) ms")
-            case .failed(let message): say("warning: \(message)")
-            }
-        }
         let config: SiteConfig
         do {
             config = try SiteConfig.load(configPath)
@@ -83,7 +75,6 @@ struct Serve: AsyncParsableCommand {
                     say("rebuilt in \(Self.milliseconds(since: start)) ms\(what): \(summary.reportPagesRendered) report pages rendered, \(summary.filesWritten) files written")
                 }
                 for w in summary.warnings { say("warning: \(w)") }
-                if summary.searchStale, summary.filesWritten > 0 || changed.isEmpty { search.request() }
                 if summary.errors.isEmpty {
                     // A second reload only when the rebuild changed more than the fast path did.
                     if (quick ?? []).isEmpty || summary.filesWritten > 0 { broadcaster.send(.reload) }

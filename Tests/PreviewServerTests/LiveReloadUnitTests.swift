@@ -46,8 +46,8 @@ final class LiveReloadUnitTests: XCTestCase {
 
     func testContentTypes() {
         XCTAssertEqual(ContentType.forFile(named: "index.HTML"), "text/html; charset=utf-8")
-        XCTAssertEqual(ContentType.forFile(named: "x.pf_fragment"), "application/octet-stream")
-        XCTAssertEqual(ContentType.forFile(named: "pagefind.js"), "text/javascript; charset=utf-8")
+        XCTAssertEqual(ContentType.forFile(named: "0.bin"), "application/octet-stream")
+        XCTAssertEqual(ContentType.forFile(named: "search.js"), "text/javascript; charset=utf-8")
         XCTAssertEqual(ContentType.forFile(named: "Makefile"), "application/octet-stream")
         XCTAssertEqual(ContentType.forFile(named: ".hidden"), "application/octet-stream")
     }

@@ -36,7 +36,7 @@ final class PreviewServerTests: XCTestCase {
         let fm = FileManager.default
         root = fm.temporaryDirectory.appendingPathComponent("ra-preview-\(UUID().uuidString)")
         try fm.createDirectory(at: site, withIntermediateDirectories: true)
-        for folder in ["years", "reports", "pagefind/fragment", "pagefind/index"] {
+        for folder in ["years", "reports", "search/terms", "search/lists"] {
             try fm.createDirectory(at: site.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         try write(secret, to: "../secret.txt")
@@ -54,8 +54,8 @@ final class PreviewServerTests: XCTestCase {
         try write("<p>fragment without a body tag</p>", to: "nobody.html")
         try write("<!doctype html><html><body><h1>页面不存在</h1><p>custom-404-marker</p></body></html>\n", to: "404.html")
         let binary = Data([0x00, 0x01, 0x02, 0xFF, 0xFE])
-        for name in ["pagefind/pagefind.en_1a2b.pf_meta", "pagefind/index/en_3c4d.pf_index", "pagefind/fragment/en_5e6f.pf_fragment",
-                     "pagefind/wasm.en.pagefind", "pagefind/wasm.unknown.wasm", "logo.png", "photo.jpg", "font.woff2", "blob.unknownext"] {
+        for name in ["search/terms/0.bin", "search/lists/e5ada6e5898d.bin", "search/attrs.bin",
+                     "module.wasm", "logo.png", "photo.jpg", "font.woff2", "blob.unknownext"] {
             try binary.write(to: site.appendingPathComponent(name))
         }
         // Symlinks: one to a file outside the site, one to a folder outside it, one that stays inside.
@@ -162,14 +162,13 @@ final class PreviewServerTests: XCTestCase {
             ("/reports/a.md", "text/markdown; charset=utf-8"),
             ("/logo.svg", "image/svg+xml; charset=utf-8"),
             ("/site.webmanifest", "application/manifest+json; charset=utf-8"),
-            ("/pagefind/wasm.unknown.wasm", "application/wasm"),
+            ("/module.wasm", "application/wasm"),
             ("/logo.png", "image/png"),
             ("/photo.jpg", "image/jpeg"),
             ("/font.woff2", "font/woff2"),
-            ("/pagefind/pagefind.en_1a2b.pf_meta", "application/octet-stream"),
-            ("/pagefind/index/en_3c4d.pf_index", "application/octet-stream"),
-            ("/pagefind/fragment/en_5e6f.pf_fragment", "application/octet-stream"),
-            ("/pagefind/wasm.en.pagefind", "application/octet-stream"),
+            ("/search/terms/0.bin", "application/octet-stream"),
+            ("/search/lists/e5ada6e5898d.bin", "application/octet-stream"),
+            ("/search/attrs.bin", "application/octet-stream"),
             ("/blob.unknownext", "application/octet-stream"),
         ]
         for (path, type) in expected {

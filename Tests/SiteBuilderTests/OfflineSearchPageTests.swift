@@ -9,7 +9,7 @@ final class OfflineSearchPageTests: XCTestCase {
     func testSearchPageFromDiskSaysItNeedsAWebServer() throws {
         let site = try SiteFixture(self)
         try site.build()
-        // The fixture builds without Pagefind, so the search page is rendered as a build with search would.
+        // The fixture builds with search off, so the search page is rendered as a build with search would.
         let page = PageContext(config: try SiteConfig.load(site.config.path), paths: SitePaths(pretty: false), searchEnabled: true)
         let search = try TemplateSet(directory: site.templates.path).render("search", page.context(path: "search.html", title: "搜索"))
         try search.write(to: site.output.appendingPathComponent("search.html"), atomically: true, encoding: .utf8)

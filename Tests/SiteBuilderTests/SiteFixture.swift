@@ -22,7 +22,7 @@ struct SiteFixture {
         test.addTeardownBlock { try? FileManager.default.removeItem(at: root) }
         try fm.copyItem(at: Self.repository.appendingPathComponent("content"), to: content)
         try fm.copyItem(at: Self.repository.appendingPathComponent("templates"), to: templates)
-        // Search (Pagefind) is off unless a test turns it on: it is slow and tested on its own.
+        // Search is off unless a test turns it on: its own tests cover the index, the others' sites stay small.
         let toml = try String(contentsOf: Self.repository.appendingPathComponent("archive.toml"), encoding: .utf8)
             .replacingOccurrences(of: "\nenabled = true", with: "\nenabled = false")
         try configEdit(toml).write(to: config, atomically: true, encoding: .utf8)

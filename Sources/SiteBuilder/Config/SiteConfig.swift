@@ -11,7 +11,7 @@ public struct SiteConfig: Sendable {
     public var language: String
     public var pageSize: Int
     public var prettyURLs: Bool
-    /// Full-text search with Pagefind, when it is installed.
+    /// Full-text search: the build writes the index (`search/`) and the search page.
     public var searchEnabled: Bool
     public var contentDirectory: String
     public var outputDirectory: String

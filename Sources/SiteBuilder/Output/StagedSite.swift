@@ -129,6 +129,23 @@ final class StagedSite: @unchecked Sendable {
         lock.withLock { _ = folders.insert(dir) }
     }
 
+    /// The bytes of a file put or linked in this build; nil when it cannot be read.
+    func contents(of path: String) -> [UInt8]? {
+        let fd = open(root + path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + done, $0.count - done) }
+            if n <= 0 { return nil }
+            done += n
+        }
+        return bytes
+    }
+
     /// Every file put or linked, with its hash: the next build's `previous`.
     var manifest: [String: UInt64] { lock.withLock { hashes } }
 

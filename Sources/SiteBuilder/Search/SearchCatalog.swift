@@ -1,0 +1,105 @@
+import ReportModel
+
+/// The search index's small files (`search-format.md`): `index.json` (counts, the filters' names and
+/// ranges), `attrs.bin` (year and type per report number) and `docs/<k>.json` (what a result shows),
+/// all with the labels the site's pages use.
+struct SearchCatalog: Sendable {
+    static let version = 1
+    static let chunk = 32
+    /// `attrs.bin`'s year field for an unknown year (or one too far after `yearBase`).
+    static let unknownYear: UInt16 = 127
+
+    let content: ArchiveContent
+    let order: SearchOrder
+    let paths: SitePaths
+
+    /// The archive's smallest known year; 0 when no year is known.
+    var yearBase: Int { content.years.keys.compactMap { $0 }.min() ?? 0 }
+
+    func indexJSON(shards: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        func text(_ s: String) { out += s.utf8 }
+        func string(_ s: String) { JSONWriter.quote(s, into: &out) }
+        text("{\"version\":\(Self.version),\"reports\":\(order.reports.count),\"shards\":\(shards),\"chunk\":\(Self.chunk),\"yearBase\":\(yearBase),\"types\":[")
+        for (i, type) in DocType.allCases.enumerated() {
+            text(i > 0 ? ",[" : "[")
+            string(type.slug)
+            text(",")
+            string(type.displayName)
+            text("]")
+        }
+        text("],\"regions\":[")
+        func region(_ r: SearchOrder.Range, children: Bool) {
+            text("{\"code\":")
+            string(r.code)
+            text(",\"name\":")
+            string(r.name)
+            text(",\"start\":\(r.start),\"end\":\(r.end)")
+            if children {
+                text(",\"children\":[")
+                for (i, child) in r.children.enumerated() {
+                    if i > 0 { text(",") }
+                    region(child, children: false)
+                }
+                text("]")
+            }
+            text("}")
+        }
+        for (i, r) in order.regions.enumerated() {
+            if i > 0 { text(",") }
+            region(r, children: true)
+        }
+        text("],\"topics\":[")
+        for (i, topic) in content.classifier.topics.enumerated() {
+            text(i > 0 ? ",{\"key\":" : "{\"key\":")
+            string(topic.slug)
+            text(",\"name\":")
+            string(topic.name)
+            text(",\"count\":\(content.topics[i].count)}")
+        }
+        text("],\"years\":[")
+        let years = content.years.keys.sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }
+        text(years.map { "[\($0.map(String.init) ?? "null"),\(content.years[$0]!.count)]" }.joined(separator: ","))
+        text("]}")
+        return out
+    }
+
+    /// One UInt16 per report number: year − yearBase in bits 0–6, the type's index in bits 7–9.
+    func attributes() -> [UInt8] {
+        let base = yearBase
+        let types = Dictionary(uniqueKeysWithValues: DocType.allCases.enumerated().map { ($1, UInt16($0)) })
+        var out: [UInt8] = []
+        out.reserveCapacity(order.reports.count * 2)
+        for index in order.reports {
+            let report = content.reports[index]
+            let year = report.year.map { $0 - base }.flatMap { (0...126).contains($0) ? UInt16($0) : nil } ?? Self.unknownYear
+            let value = year | types[report.docType]! << 7
+            out += [UInt8(value & 0xFF), UInt8(value >> 8)]
+        }
+        return out
+    }
+
+    var chunkCount: Int { (order.reports.count + Self.chunk - 1) / Self.chunk }
+
+    /// `docs/<k>.json`: per report, `[url, title, region, year, type]` as the lists show them.
+    func docs(chunk k: Int) -> [UInt8] {
+        var out: [UInt8] = [0x5B]
+        let numbers = k * Self.chunk..<min(order.reports.count, (k + 1) * Self.chunk)
+        for number in numbers {
+            let report = content.reports[order.reports[number]]
+            if number > numbers.lowerBound { out.append(0x2C) }
+            var region = [report.region.province, report.region.prefecture, report.region.county].compactMap { $0 }
+            if region.isEmpty { region = [Vocabulary.unknownRegion(level: report.region.level)] }
+            if let hidden = order.hiddenLabels[number] { region.append(hidden) }
+            let fields = [paths.report(report.slug), report.displayTitle, region.joined(separator: " "),
+                          Vocabulary.year(report.year), report.docType.displayName]
+            for (i, field) in fields.enumerated() {
+                out.append(i == 0 ? 0x5B : 0x2C)
+                JSONWriter.quote(field, into: &out)
+            }
+            out.append(0x5D)
+        }
+        out.append(0x5D)
+        return out
+    }
+}

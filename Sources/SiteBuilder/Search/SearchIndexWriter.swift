@@ -1,0 +1,91 @@
+import Foundation
+
+/// Writes the archive's search index (`search/`, format in `search-format.md`) from the reports'
+/// Markdown pages in the site being built: a batch of pages is split into keys on all cores, then
+/// its postings are appended in number order, on two cores, each owning the keys of one half of
+/// the hash space. Only the postings (about the size of the files they become) grow with the
+/// archive; a page's text is dropped once its batch is appended.
+struct SearchIndexWriter {
+    static let folder = "search"
+    /// Reports split into keys at once: enough to keep the cores busy, few enough that their keys stay small.
+    static let batch = 256
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    let content: ArchiveContent
+    let paths: SitePaths
+    /// The bytes of a file of the site being built, by its path in the site; nil when it cannot be read.
+    let read: @Sendable (String) -> [UInt8]?
+    let put: @Sendable (OutputFile) -> Void
+
+    func write() throws {
+        let order = SearchOrder(content)
+        var partitions = try index(order)
+        defer { for p in partitions.indices { partitions[p].free() } }
+        let shards = SearchShards(partitions)
+        let groups = UncheckedBox(shards.grouped())
+        DispatchQueue.concurrentPerform(iterations: shards.count) { s in
+            let bytes = shards.file(groups.value[s]) { key, postings in
+                put(OutputFile(path: "\(Self.folder)/lists/\(SearchKey.hex(key)).bin", bytes: postings))
+            }
+            put(OutputFile(path: "\(Self.folder)/terms/\(s).bin", bytes: bytes))
+        }
+        let catalog = SearchCatalog(content: content, order: order, paths: paths)
+        put(OutputFile(path: "\(Self.folder)/index.json", bytes: catalog.indexJSON(shards: shards.count)))
+        put(OutputFile(path: "\(Self.folder)/attrs.bin", bytes: catalog.attributes()))
+        DispatchQueue.concurrentPerform(iterations: catalog.chunkCount) { k in
+            put(OutputFile(path: "\(Self.folder)/docs/\(k).json", bytes: catalog.docs(chunk: k)))
+        }
+    }
+
+    /// A partition's lists, handed to the one thread that appends to them.
+    private final class Partition: @unchecked Sendable {
+        var lists = PostingLists()
+    }
+
+    /// The postings of every report, in two partitions by the hash's top bit.
+    private func index(_ order: SearchOrder) throws -> [PostingLists] {
+        let partitions = [Partition(), Partition()]
+        let topicKeys = content.classifier.topics.map { topic -> (bytes: [UInt8], hash: UInt32) in
+            let key = SearchKey.topic(topic.slug)
+            return (key, SearchKey.hash(key))
+        }
+        let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let shared = UncheckedBox((order, topicKeys))
+        for start in stride(from: 0, to: order.reports.count, by: Self.batch) {
+            let numbers = start..<min(order.reports.count, start + Self.batch)
+            let terms = ResultSlots<ReportTerms?>(count: numbers.count)
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                var counter = SearchTerms()
+                for offset in stride(from: w, to: numbers.count, by: workers) {
+                    let report = content.reports[shared.value.0.reports[numbers.lowerBound + offset]]
+                    terms.set(offset, read(paths.markdown(report.slug)).map { counter.terms(ofMarkdown: $0) })
+                }
+            }
+            let batch = terms.values
+            if let missing = batch.firstIndex(where: { $0 == nil }) {
+                let slug = content.reports[order.reports[numbers.lowerBound + missing]].slug
+                throw Failure(description: "search: cannot read \(paths.markdown(slug)) in the site being built")
+            }
+            DispatchQueue.concurrentPerform(iterations: partitions.count) { p in
+                let (order, topicKeys) = shared.value
+                var lists = PostingLists()
+                swap(&lists, &partitions[p].lists)
+                defer { swap(&lists, &partitions[p].lists) }
+                let mine = { (hash: UInt32) in Int(hash >> 31) == p }
+                for (offset, reportTerms) in batch.enumerated() {
+                    let number = numbers.lowerBound + offset
+                    lists.append(reportTerms!, number: number, where: mine)
+                    for topic in Set(content.reports[order.reports[number]].topics).sorted() where mine(topicKeys[topic].hash) {
+                        topicKeys[topic].bytes.withUnsafeBufferPointer {
+                            lists.append(key: $0, hash: topicKeys[topic].hash, number: number, bits: 0)
+                        }
+                    }
+                }
+            }
+        }
+        return partitions.map(\.lists)
+    }
+}

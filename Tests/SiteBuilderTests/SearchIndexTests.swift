@@ -1,0 +1,218 @@
+import Foundation
+import ReportParser
+import XCTest
+
+@testable import SiteBuilder
+
+/// The search index the build writes, read back with `SearchIndexReader` and checked against the
+/// reports' Markdown pages: what a key finds, the filters' ranges and attributes, the result data,
+/// and that the bytes depend on the sources only.
+final class SearchIndexTests: XCTestCase {
+    static let sourceName = "002_a6c8c882fd1a3a93.txt"
+    static let phrase = "开展问题大排查大整治专项行动"
+
+    func searchSite(pretty: Bool = false) throws -> SiteFixture {
+        try SiteFixture(self) {
+            var toml = $0.replacingOccurrences(of: "\nenabled = false", with: "\nenabled = true")
+            if pretty { toml = toml.replacingOccurrences(of: "pretty_urls = false", with: "pretty_urls = true") }
+            return toml
+        }
+    }
+
+    /// What a report's Markdown page says, read without the index's code.
+    struct Page {
+        var body: String
+        var headings: [String]
+        var year: Int?
+        var docType: String
+        var code: String?
+        var topics: [String]
+
+        init(_ markdown: String) {
+            let parts = markdown.components(separatedBy: "\n---\n")
+            let front = parts[0].components(separatedBy: "\n")
+            body = parts.dropFirst().joined(separator: "\n---\n")
+            headings = body.components(separatedBy: "\n").filter { $0.hasPrefix("#") }
+            func value(_ name: String) -> String? {
+                front.first { $0.hasPrefix(name + ": ") }.map { String($0.dropFirst(name.count + 2)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            }
+            year = value("year").flatMap(Int.init)
+            docType = value("doc_type")!
+            code = value("  code").flatMap { $0 == "null" ? nil : $0 }
+            var topics: [String] = []
+            if let start = front.firstIndex(of: "topics:") {
+                for line in front[(start + 1)...] {
+                    guard line.hasPrefix("  - ") else { break }
+                    topics.append(String(line.dropFirst(4)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")))
+                }
+            }
+            self.topics = topics
+        }
+    }
+
+    /// Per report number, its Markdown page, found through the URL the index gives it.
+    func pages(_ site: SiteFixture, _ reader: SearchIndexReader) throws -> [Page] {
+        try reader.docs().map { doc in
+            let md = doc[0].hasSuffix("/index.html")
+                ? doc[0].replacingOccurrences(of: "/index.html", with: "") + "/" + ((doc[0] as NSString).deletingLastPathComponent as NSString).lastPathComponent + ".md"
+                : doc[0].replacingOccurrences(of: ".html", with: ".md")
+            return Page(try site.text(md))
+        }
+    }
+
+    func testAKeyFindsExactlyTheReportsThatHoldIt() throws {
+        let site = try searchSite()
+        try site.build()
+        let reader = try SearchIndexReader(site: site.output)
+        let pages = try pages(site, reader)
+        XCTAssertEqual(pages.count, reader.reports)
+        XCTAssertGreaterThan(reader.reports, 10)
+        for key in ["学前", "控辍", "安全", "师德", "教育", "幼儿"] {
+            let entry = try XCTUnwrap(reader.entry(key), key)
+            let holding = pages.indices.filter { pages[$0].body.contains(key) }
+            XCTAssertEqual(entry.postings.map(\.number), holding, key)
+            XCTAssertEqual(entry.df, holding.count, key)
+            for (number, bits) in entry.postings {
+                let page = pages[number]
+                XCTAssertEqual(bits & 4 != 0, page.headings.contains { $0.contains(key) }, "\(key) heading bit of report \(number)")
+                let count = page.body.components(separatedBy: key).count - 1
+                XCTAssertEqual(bits & 3, ReportTerms.frequencyBits(UInt32(count)), "\(key) frequency of report \(number)")
+            }
+        }
+        XCTAssertNil(try reader.entry("不存在的词"))
+    }
+
+    func testTopicKeysFindTheReportsFiledUnderTheTopic() throws {
+        let site = try searchSite()
+        try site.build()
+        let reader = try SearchIndexReader(site: site.output)
+        let pages = try pages(site, reader)
+        let topics = reader.index["topics"] as! [[String: Any]]
+        XCTAssertFalse(topics.isEmpty)
+        for topic in topics {
+            let key = topic["key"] as! String
+            let holding = pages.indices.filter { pages[$0].topics.contains(key) }
+            let postings = try reader.entry([0x01] + Array("t:\(key)".utf8))?.postings ?? []
+            XCTAssertEqual(postings.map(\.number), holding, key)
+            XCTAssertTrue(postings.allSatisfy { $0.bits == 0 })
+            XCTAssertEqual(topic["count"] as? Int, holding.count, key)
+        }
+    }
+
+    func testRegionRangesHoldExactlyTheirReports() throws {
+        let site = try searchSite()
+        try site.build()
+        let reader = try SearchIndexReader(site: site.output)
+        let pages = try pages(site, reader)
+        // A report's region and the regions above it, by code.
+        let chains = pages.map { page -> [String] in
+            guard let code = page.code, var place = Gazetteer.shared.place(code: code) else { return [""] }
+            var chain = [place.code]
+            while let parent = Gazetteer.shared.parent(of: place) {
+                chain.append(parent.code)
+                place = parent
+            }
+            return chain
+        }
+        let regions = reader.index["regions"] as! [[String: Any]]
+        var covered = 0
+        for region in regions {
+            for node in [region] + (region["children"] as! [[String: Any]]) {
+                let code = node["code"] as! String
+                let range = (node["start"] as! Int)..<(node["end"] as! Int)
+                XCTAssertEqual(Array(range), chains.indices.filter { chains[$0].contains(code) }, "region \(code)")
+            }
+            XCTAssertEqual(region["start"] as! Int, covered, "provinces follow one another")
+            covered = region["end"] as! Int
+        }
+        XCTAssertEqual(covered, reader.reports)
+        XCTAssertEqual(regions.last?["name"] as? String, "地区未知", "the seeds have reports of no known region, last")
+        // In one region: newest year first, unknown year last.
+        let years = try reader.attributes().map(\.year)
+        for n in 1..<pages.count where chains[n] == chains[n - 1] {
+            XCTAssertGreaterThanOrEqual(years[n - 1] ?? Int.max, years[n] ?? Int.min, "order of reports \(n - 1), \(n)")
+        }
+    }
+
+    func testAttributesAndDocsDescribeEachReport() throws {
+        for pretty in [false, true] {
+            let site = try searchSite(pretty: pretty)
+            try site.build()
+            let reader = try SearchIndexReader(site: site.output)
+            let pages = try pages(site, reader)
+            let attributes = try reader.attributes()
+            let docs = try reader.docs()
+            XCTAssertEqual(attributes.count, reader.reports)
+            let types = Dictionary(uniqueKeysWithValues: (reader.index["types"] as! [[String]]).map { ($0[0], $0[1]) })
+            for (number, page) in pages.enumerated() {
+                XCTAssertEqual(attributes[number].year, page.year, "year of report \(number)")
+                XCTAssertEqual(attributes[number].type, page.docType.replacingOccurrences(of: "+", with: "-"), "type of report \(number)")
+                XCTAssertEqual(docs[number][3], page.year.map(String.init) ?? "年份不详")
+                XCTAssertEqual(docs[number][4], types[attributes[number].type])
+                XCTAssertTrue(site.exists(docs[number][0]), docs[number][0])
+                XCTAssertFalse(docs[number][1].isEmpty)
+                XCTAssertTrue(page.code != nil || docs[number][2].hasPrefix("地区未知"), docs[number][2])
+            }
+            let years = reader.index["years"] as! [[Any]]
+            XCTAssertEqual(years.map { ($0[1] as! Int) }.reduce(0, +), reader.reports)
+            XCTAssertTrue(years.last?[0] is NSNull, "年份不详 last")
+        }
+    }
+
+    func testEveryShardAndListFileExists() throws {
+        let site = try searchSite()
+        try site.build()
+        let reader = try SearchIndexReader(site: site.output)
+        XCTAssertGreaterThanOrEqual(reader.shards, 16)
+        XCTAssertEqual(reader.shards & (reader.shards - 1), 0, "a power of two")
+        var keys = 0
+        for s in 0..<reader.shards {
+            let entries = try reader.shard(s)
+            keys += entries.count
+            XCTAssertEqual(entries.map(\.key), entries.map(\.key).sorted { $0.lexicographicallyPrecedes($1) }, "shard \(s) sorted by key bytes")
+            for entry in entries {
+                XCTAssertEqual(Int(SearchIndexReader.fnv1a(entry.key) & UInt32(reader.shards - 1)), s)
+                XCTAssertEqual(entry.df, entry.postings.count)
+            }
+        }
+        XCTAssertGreaterThan(keys, 1000)
+        let files = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("search/terms").path)
+        XCTAssertEqual(files.count, reader.shards)
+    }
+
+    func testTwoCleanBuildsGiveTheSameIndex() throws {
+        let a = try searchSite(), b = try searchSite()
+        try a.build()
+        try b.build()
+        let snapshot = try a.snapshot().filter { $0.key.hasPrefix("search/") }
+        XCTAssertFalse(snapshot.isEmpty)
+        XCTAssertEqual(snapshot, try b.snapshot().filter { $0.key.hasPrefix("search/") })
+    }
+
+    /// One source edited: the incremental build's index equals a clean build's of the edited sources.
+    func testAnIncrementalBuildGivesTheCleanBuildsIndex() throws {
+        func edit(_ site: SiteFixture) throws {
+            let source = site.content.appendingPathComponent(Self.sourceName)
+            let text = try String(contentsOf: source, encoding: .utf8)
+            try text.replacingOccurrences(of: Self.phrase, with: "开展独一无二检索标记行动").write(to: source, atomically: true, encoding: .utf8)
+        }
+        let site = try searchSite()
+        try site.build()
+        XCTAssertNil(try SearchIndexReader(site: site.output).entry("检索"))
+        try edit(site)
+        let summary = try site.build()
+        XCTAssertEqual(summary.sourcesParsed, 1)
+        XCTAssertNotNil(try SearchIndexReader(site: site.output).entry("检索"))
+        let clean = try searchSite()
+        try edit(clean)
+        try clean.build()
+        XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
+    }
+
+    func testSearchOffWritesNoIndex() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        XCTAssertFalse(site.exists("search/index.json"))
+        XCTAssertFalse(site.exists("search.html"))
+    }
+}
