@@ -23,12 +23,13 @@ from pathlib import Path
 
 
 class SiteServer:
-    """Serves `folder` on 127.0.0.1 (a free port); `extra` maps paths to pages served from memory."""
+    """Serves `folder` on 127.0.0.1 (a free port); `extra` maps paths to pages served from memory, `mounts`
+    URL prefixes ("/pagefind/") to other folders."""
 
-    def __init__(self, folder: Path, extra: dict[str, bytes] | None = None):
+    def __init__(self, folder: Path, extra: dict[str, bytes] | None = None, mounts: dict[str, Path] | None = None):
         self.log: list[tuple[float, str, int]] = []
         lock = threading.Lock()
-        log, pages = self.log, extra or {}
+        log, pages, mounted = self.log, extra or {}, mounts or {}
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def copyfile(self, source, outputfile):
@@ -50,6 +51,13 @@ class SiteServer:
                 self.wfile.write(body)
                 with lock:
                     log.append((time.perf_counter(), self.path, len(body)))
+
+            def translate_path(self, path):
+                for prefix, target in mounted.items():
+                    if path.startswith(prefix):
+                        rest = path[len(prefix):].split("?")[0].split("#")[0]
+                        return str(Path(target) / rest)
+                return super().translate_path(path)
 
             def log_message(self, *args):
                 pass

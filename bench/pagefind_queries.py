@@ -5,7 +5,8 @@
 
 SITE is a built site with Pagefind's index in SITE/pagefind/ (e.g. the seed site built with Pagefind found).
 Serves it over HTTP, opens a page of its own (served from memory, the site is not touched) in headless
-Chromium that imports /pagefind/pagefind.js and runs search() for each query, and prints per query the
+Chromium (a fresh one per query: an empty cache) that imports /pagefind/pagefind.js and runs search(), and
+prints per query the time search() and the top results' data took, the requests and bytes that fetched, the
 number of results and the top ones: URL, title, the first sub-result's anchor, and the highlighted excerpt,
 with each <mark>ed stretch listed, so one sees whether the whole query is highlighted or single characters.
 Beside them, as a reference, the reports that hold the query verbatim most (in headings first, then in all
@@ -19,6 +20,7 @@ import argparse
 import json
 import re
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -63,21 +65,31 @@ def main(argv=None) -> int:
     ap.add_argument("site", type=Path, help="a built site with pagefind/ in it")
     ap.add_argument("--queries", default=",".join(QUERIES), help="comma-separated (default %(default)s)")
     ap.add_argument("--top", type=int, default=3, help="results shown per query (default 3)")
+    ap.add_argument("--bundle", type=Path, help="Pagefind's output folder, served as /pagefind/ (default SITE/pagefind)")
     ap.add_argument("--chromium", help="the Chromium binary (default: chromium on PATH)")
     ap.add_argument("--json", type=Path, help="also write the answers as JSON")
     args = ap.parse_args(argv)
-    if not (args.site / "pagefind" / "pagefind.js").is_file():
-        ap.error(f"{args.site}/pagefind/pagefind.js is missing: build the site with Pagefind installed")
-    queries = [q for q in args.queries.split(",") if q]
-    with SiteServer(args.site, {PAGE: HTML}) as server, Chromium(args.chromium) as browser:
-        browser.navigate(server.url + PAGE)
-        browser.evaluate("new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))")
-        answers = browser.evaluate(SCRIPT % (json.dumps(queries, ensure_ascii=False), args.top), timeout=120)
+    bundle = args.bundle or args.site / "pagefind"
+    if not (bundle / "pagefind.js").is_file():
+        ap.error(f"{bundle}/pagefind.js is missing: build the site with Pagefind installed, or name it with --bundle")
+    answers = []
+    with SiteServer(args.site, {PAGE: HTML}, {"/pagefind/": bundle}) as server:
+        # A fresh browser per query: what one query fetches with an empty cache.
+        for q in (q for q in args.queries.split(",") if q):
+            with Chromium(args.chromium) as browser:
+                browser.navigate(server.url + PAGE)
+                browser.evaluate("new Promise(r => document.readyState === 'complete' ? r() : addEventListener('load', r))")
+                start = time.perf_counter()
+                answer = browser.evaluate(SCRIPT % (json.dumps([q], ensure_ascii=False), args.top), timeout=120)[0]
+            files = [(p, n) for _, p, n in server.since(start) if p != PAGE]
+            answer.update(requests=len(files), bytes=sum(n for _, n in files), files=files)
+            answers.append(answer)
     for a in answers:
         counts = exact_counts(args.site, a["query"])
         best = sorted((u for u in counts if counts[u][1]), key=lambda u: (-counts[u][0], -counts[u][1], u))
         a["reference"] = [{"url": u, "in_headings": counts[u][0], "total": counts[u][1]} for u in best[:args.top]]
-        print(f"\n{a['query']}: {a['count']} results ({a['ms']} ms); {len(best)} reports hold it verbatim, most "
+        print(f"\n{a['query']}: {a['count']} results ({a['ms']} ms, {a['requests']} requests, "
+              f"{a['bytes'] / 1024:.0f} KB fetched); {len(best)} reports hold it verbatim, most "
               f"(in headings, in all): " + ", ".join(f"{u} ({counts[u][0]}, {counts[u][1]})" for u in best[:args.top]))
         for i, r in enumerate(a["top"], 1):
             sub = r["sub"][0] if r["sub"] else {}
