@@ -7,8 +7,10 @@ For each size: (re)generates bench/work/N when it is missing or stale (bench/gen
 each tool --runs times, alternating which goes first: a full build (output and caches moved aside, see remove()), a
 no-change rebuild, and a rebuild after one source changed (a sentence appended to one report;
 restored afterwards). Every build runs under /usr/bin/time -v for user+sys CPU and peak RSS; wall
-time is measured around it. Prints a table and writes it as JSON (default
-bench/results/bench-<sizes>.json). Exits non-zero when a build fails.
+time is measured around it. The archive builds with search on (--no-search turns it off): the seconds of
+its "search" step are read from the build's output and set beside the goals, and bench/search_queries.py
+then measures five queries in headless Chromium against the largest site built. Prints the tables and
+writes them as JSON (default bench/results/bench-<sizes>.json). Exits non-zero when a build fails.
 """
 
 from __future__ import annotations
@@ -33,6 +35,10 @@ sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402  (bench/generate.py)
 
 CHANGE = "\n本年度各项工作均已按计划完成，基准测试追加此句。\n"
+# Issue 14's goals for search indexing (seconds of the build's "search" step, the build's peak RSS in MB).
+SEARCH_GOALS = {10_000: (5, 512), 100_000: (60, 1024)}
+# The build's per-step breakdown, "(4.20s: config 0.00s, …, search 1.23s, …)"; the line Pagefind's runs printed.
+SEARCH_STEP = re.compile(r"[(,:] search ([\d.]+)s|^search index: ([\d.]+)s", re.M)
 
 
 class BuildFailed(Exception):
@@ -142,6 +148,8 @@ def timed(cmd: list[str], cwd: Path | None = None) -> dict:
     vals = {k: float(m.group(1)) if (m := rx.search(report)) else 0.0 for k, rx in TIME_FIELDS.items()}
     out = {"wall_s": round(wall, 3), "cpu_s": round(vals["user"] + vals["sys"], 2),
            "user_s": vals["user"], "sys_s": vals["sys"], "rss_mb": round(vals["rss_kb"] / 1024, 1), "stdout": p.stdout}
+    if m := SEARCH_STEP.search(p.stdout):
+        out["search_s"] = float(m.group(1) or m.group(2))
     print(f"    -> {out['wall_s']:.2f} s wall, {out['cpu_s']:.2f} s user+sys, {out['rss_mb']:.0f} MB peak RSS", flush=True)
     return out
 
@@ -206,6 +214,16 @@ def with_change(path: Path, build):
         path.write_bytes(original)
 
 
+def set_search(config: Path, on: bool):
+    """Turns the corpus's [search] on or off (generate.py writes it off)."""
+    text = config.read_text(encoding="utf-8")
+    new = re.sub(r"(\[search\]\s*\nenabled = )(true|false)", rf"\g<1>{'true' if on else 'false'}", text)
+    if "[search]" not in new:
+        new = text.rstrip("\n") + f"\n\n[search]\nenabled = {'true' if on else 'false'}\n"
+    if new != text:
+        config.write_text(new, encoding="utf-8")
+
+
 def archive_scenarios(c: Corpus, tool: Path) -> dict[str, dict]:
     cmd = [str(tool), "build", "--config", rel(c.archive / "archive.toml")]
     public = c.archive / "public"
@@ -258,6 +276,7 @@ SCENARIOS = ["full", "no-change", "one-change"]
 def summarise(size: int, tool: str, scenario: str, samples: list[dict]) -> dict:
     walls = [s["wall_s"] for s in samples]
     med = statistics.median(walls)
+    search = [s["search_s"] for s in samples if "search_s" in s]
     return {
         "size": size, "tool": tool, "scenario": scenario, "runs": len(samples),
         "wall_s_median": round(med, 3), "wall_s_min": round(min(walls), 3),
@@ -265,19 +284,21 @@ def summarise(size: int, tool: str, scenario: str, samples: list[dict]) -> dict:
         "rss_mb_peak": max(s["rss_mb"] for s in samples),
         "pages": samples[-1]["pages"],
         "reports_per_s": round(size / med, 1) if med > 0 else None,
+        "search_s_median": round(statistics.median(search), 3) if search else None,
         "samples": [{k: v for k, v in s.items() if k != "stdout"} for s in samples],
     }
 
 
 def print_table(rows: list[dict], ratios: dict):
     head = ["size", "tool", "scenario", "wall s med (min)", "user+sys s", "peak RSS MB", "pages", "reports/s",
-            "archive/hugo wall", "archive/hugo RSS"]
+            "search s", "archive/hugo wall", "archive/hugo RSS"]
     table = [head]
     for r in rows:
         ratio = ratios.get((r["size"], r["scenario"])) if r["tool"] == "archive" else None
         table.append([str(r["size"]), r["tool"], r["scenario"], f"{r['wall_s_median']:.2f} ({r['wall_s_min']:.2f})",
                       f"{r['cpu_s_median']:.2f}", f"{r['rss_mb_peak']:.0f}", str(r["pages"]),
                       f"{r['reports_per_s']:.0f}" if r["reports_per_s"] else "-",
+                      f"{r['search_s_median']:.2f}" if r.get("search_s_median") is not None else "-",
                       f"{ratio['wall']:.2f}" if ratio else "", f"{ratio['rss']:.2f}" if ratio else ""])
     widths = [max(len(row[i]) for row in table) for i in range(len(head))]
     print()
@@ -287,6 +308,49 @@ def print_table(rows: list[dict], ratios: dict):
             print("  ".join("-" * w for w in widths))
 
 
+def search_goals(rows: list[dict]) -> list[dict]:
+    """Per size, the full build's search step and peak RSS against issue 14's goals, where it sets them."""
+    out = []
+    for r in rows:
+        if r["tool"] != "archive" or r["scenario"] not in ("full", "one-change"):
+            continue
+        goal = SEARCH_GOALS.get(r["size"])
+        secs, rss = r.get("search_s_median"), r["rss_mb_peak"]
+        met = None if goal is None or secs is None else secs <= goal[0] and (r["scenario"] != "full" or rss <= goal[1])
+        out.append({"size": r["size"], "scenario": r["scenario"], "search_s": secs, "rss_mb": rss,
+                    "goal_s": goal[0] if goal else None, "goal_rss_mb": goal[1] if goal else None, "met": met})
+    return out
+
+
+def print_goals(goals: list[dict]):
+    """The search step beside its goals: ≤ 5 s and ≤ 0.5 GB at 10,000 reports, ≤ 60 s and ≤ 1 GB at 100,000;
+    after one source changed (what `serve` does on an edit) within the same seconds."""
+    if not goals:
+        return
+    print("\nsearch indexing (the build's \"search\" step; peak RSS is the whole build's)")
+    print(f"{'size':>7}  {'scenario':<10}  {'search s':>8}  {'goal s':>6}  {'peak RSS MB':>11}  {'goal MB':>7}  met")
+    for g in goals:
+        secs = f"{g['search_s']:.2f}" if g["search_s"] is not None else "-"
+        print(f"{g['size']:>7}  {g['scenario']:<10}  {secs:>8}  {g['goal_s'] or '-':>6}  {g['rss_mb']:>11.0f}  "
+              f"{(g['goal_rss_mb'] or '-') if g['scenario'] == 'full' else '':>7}  "
+              f"{'-' if g['met'] is None else 'yes' if g['met'] else 'NO'}")
+
+
+def query_benchmark(site: Path, out_json: Path) -> list[dict] | None:
+    """bench/search_queries.py on a built site: latency and bytes fetched of five queries."""
+    if not (site / "search" / "index.json").is_file():
+        print(f"\nsearch queries: skipped, {rel(site)} has no search/index.json (no index of the archive's own)")
+        return None
+    cmd = [sys.executable, str(BENCH / "search_queries.py"), str(site), "--json", str(out_json)]
+    show(cmd)
+    if subprocess.run(cmd).returncode != 0:
+        print("warning: search_queries.py: a query did not finish (its row says which)")
+    try:
+        return json.loads(out_json.read_text())
+    except (OSError, ValueError):
+        return None
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="10000,100000", help="comma-separated report counts (default 10000,100000)")
@@ -294,6 +358,9 @@ def main(argv=None) -> int:
     ap.add_argument("--archive-only", action="store_true", help="benchmark archive alone; do not install or run Hugo")
     ap.add_argument("--hugo-sizes", help="comma-separated sizes at which to run Hugo too (default: every size)")
     ap.add_argument("--seed", type=int, default=1, help="corpus seed (default 1)")
+    ap.add_argument("--tool", type=Path, help="an archive binary to use as it is (default: build .build/release/archive)")
+    ap.add_argument("--no-search", dest="search", action="store_false",
+                    help="build the archive without search (no search step, no query benchmark)")
     ap.add_argument("--json", type=Path, help="where to write the results (default bench/results/bench-<sizes>.json)")
     args = ap.parse_args(argv)
     try:
@@ -313,8 +380,11 @@ def main(argv=None) -> int:
     try:
         if not Path("/usr/bin/time").exists():
             apt_install(["time"])
-        run(["swift", "build", "-c", "release", "--product", "archive"], cwd=REPO)
-        tool = REPO / ".build" / "release" / "archive"
+        if args.tool:
+            tool = args.tool.resolve()
+        else:
+            run(["swift", "build", "-c", "release", "--product", "archive"], cwd=REPO)
+            tool = REPO / ".build" / "release" / "archive"
         hugo_version = None
         if hugo_sizes:
             if not shutil.which("hugo"):
@@ -327,6 +397,7 @@ def main(argv=None) -> int:
         for size in sizes:
             corpus = Corpus(size, args.seed)
             corpus.ensure(pagination)
+            set_search(corpus.archive / "archive.toml", args.search)
             parser_rates[size] = parser_throughput(corpus, tool)
             expected = corpus.expected_reports
             samples: dict[tuple[str, str], list[dict]] = {}
@@ -358,6 +429,12 @@ def main(argv=None) -> int:
         empty_trash()
 
     print_table(rows, ratios)
+    goals = search_goals(rows) if args.search else []
+    print_goals(goals)
+    queries = None
+    if args.search and sizes:
+        largest = BENCH / "work" / str(max(sizes)) / "archive" / "public"
+        queries = query_benchmark(largest, out_json.with_name(out_json.stem + "-queries.json"))
     for size, mbs in parser_rates.items():
         print(f"parser alone, {size} corpus: {mbs:.1f} MB/s on one core, by CPU time (target 100)")
     for msg in checks:
@@ -371,6 +448,8 @@ def main(argv=None) -> int:
         "ratios": [{"size": s, "scenario": sc, "archive_over_hugo_wall": round(v["wall"], 3),
                     "archive_over_hugo_rss": round(v["rss"], 3)} for (s, sc), v in ratios.items()],
         "parser_mb_per_s": {str(k): v for k, v in parser_rates.items()},
+        "search_goals": goals,
+        "search_queries": [{k: v for k, v in q.items() if k != "files"} for q in queries or []],
         "warnings": checks,
     }
     out_json.write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")
