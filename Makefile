@@ -16,7 +16,7 @@ READER_PACKAGES := poppler-utils antiword
 # with the sqlite3 shell.
 TEST_APT_PACKAGES := chromium catdoc python3-jsonschema sqlite3
 
-.PHONY: deps venv apt-venv test-deps build site test bench bench-ci clean
+.PHONY: deps venv apt-venv test-deps pagefind build site test bench bench-ci bench-pagefind clean
 
 # Installs the Debian packages named in $(1) that are missing (needs root or sudo).
 define apt_install
@@ -45,6 +45,10 @@ test-deps: deps venv
 	@$(VENV_PYTHON) -c 'import yaml' 2>/dev/null || $(PIP) pyyaml \
 	  || { echo "error: cannot install the test dependencies (PyYAML) into $(VENV); pip says why above" >&2; exit 1; }
 
+## Pagefind's extended build, only for comparing it with the archive's own search (`make bench-pagefind`).
+pagefind: venv
+	@$(VENV_PYTHON) -m pagefind --version >/dev/null 2>&1 || $(PIP) 'pagefind[extended]'
+
 ## Build the `archive` tool (release).
 build: deps
 	$(SWIFT) build -c release --product archive
@@ -60,6 +64,10 @@ test: test-deps
 ## Benchmark `archive build` against Hugo at 10,000 and 100,000 reports (installs hugo and time if missing).
 bench: deps
 	python3 bench/run.py --sizes 10000,100000 --runs 3
+
+## Pagefind on the same 1,000 and 10,000 reports, in the variants README's "Search: why not Pagefind" compares.
+bench-pagefind: deps pagefind
+	python3 bench/pagefind_variants.py --sizes 1000,10000 --runs 2
 
 ## Quick benchmark check for CI: 300 reports, archive only, a page per report, an incremental rebuild.
 bench-ci: deps

@@ -7,7 +7,7 @@ SITE is a built site (public/). Serves it over HTTP (python's http.server in a t
 path and size logged) and, per query, starts a fresh headless Chromium (empty cache) on
 search.html?q=<query>, then waits in real time (DevTools pipe, not virtual time) until the client marks
 #search-results with data-state="done", and reads data-ms (milliseconds from the query's start to the
-first results shown) and data-count. Then it waits for the network to go quiet (the client fetches report
+first results shown), data-done-ms (until their sections and quotes are in) and data-count. Then it waits for the network to go quiet (the client fetches report
 pages for snippets after the first results) and sums what that page load fetched, leaving out the search
 page itself and style.css: the index files under search/, the client script, report pages.
 Prints a table; exits non-zero when a query never finishes.
@@ -30,7 +30,7 @@ QUERIES = ["学前", "控辍保学", "安全", "师德", "2023"]
 # The page's own load: not what a query costs.
 NOT_COUNTED = {"style.css", "favicon.ico"}
 STATE = """(() => { const e = document.getElementById('search-results');
-  return e ? [e.dataset.state || '', e.dataset.ms || '', e.dataset.count || ''] : null; })()"""
+  return e ? [e.dataset.state || '', e.dataset.ms || '', e.dataset.count || '', e.dataset.doneMs || ''] : null; })()"""
 
 
 def fetched(entries: list[tuple[float, str, int]], page: str) -> list[tuple[str, int]]:
@@ -67,19 +67,19 @@ def one_query(server: SiteServer, chromium: str | None, page: str, query: str, t
                 break
             time.sleep(0.05)
         files = fetched(server.since(start), page)
-    return {"query": query, "count": int(state[2] or 0), "ms": float(state[1] or "nan"),
+    return {"query": query, "count": int(state[2] or 0), "ms": float(state[1] or "nan"), "done_ms": float(state[3] or "nan"),
             "load_to_done_ms": round(seen * 1000), "requests": len(files), "bytes": sum(s for _, s in files),
             "files": files}
 
 
 def print_table(rows: list[dict]):
-    head = ["query", "results", "ms", "page load→done ms", "requests", "KB fetched"]
+    head = ["query", "results", "ms", "quotes ms", "page load→done ms", "requests", "KB fetched"]
     table = [head]
     for r in rows:
         if "error" in r:
             table.append([r["query"], "-", "-", "-", "-", r["error"]])
             continue
-        table.append([r["query"], str(r["count"]), f"{r['ms']:.0f}", str(r["load_to_done_ms"]), str(r["requests"]),
+        table.append([r["query"], str(r["count"]), f"{r['ms']:.0f}", f"{r['done_ms']:.0f}", str(r["load_to_done_ms"]), str(r["requests"]),
                       f"{r['bytes'] / 1024:.1f}"])
     width = lambda s: sum(2 if ord(c) > 0x2e80 else 1 for c in s)
     widths = [max(width(row[i]) for row in table) for i in range(len(head))]
@@ -114,6 +114,7 @@ def main(argv=None) -> int:
                 continue
             row = dict(ok[-1])
             row["ms"] = statistics.median(r["ms"] for r in ok)
+            row["done_ms"] = statistics.median(r["done_ms"] for r in ok)
             row["load_to_done_ms"] = round(statistics.median(r["load_to_done_ms"] for r in ok))
             row["runs"] = len(ok)
             rows.append(row)

@@ -45,8 +45,8 @@ struct SearchIndexReader {
         var i = 0, previous = -1
         while i < bytes.count {
             let v = varint(bytes, &i)
-            previous += v >> 3
-            out.append((previous, UInt8(v & 7)))
+            previous += v >> 4
+            out.append((previous, UInt8(v & 15)))
         }
         return out
     }

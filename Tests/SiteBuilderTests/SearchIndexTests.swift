@@ -75,6 +75,8 @@ final class SearchIndexTests: XCTestCase {
             for (number, bits) in entry.postings {
                 let page = pages[number]
                 XCTAssertEqual(bits & 4 != 0, page.headings.contains { $0.contains(key) }, "\(key) heading bit of report \(number)")
+                let chapters = page.headings.filter { !$0.hasPrefix("###") }
+                XCTAssertEqual(bits & 8 != 0, chapters.contains { $0.contains(key) }, "\(key) chapter bit of report \(number)")
                 let count = page.body.components(separatedBy: key).count - 1
                 XCTAssertEqual(bits & 3, ReportTerms.frequencyBits(UInt32(count)), "\(key) frequency of report \(number)")
             }

@@ -2,7 +2,7 @@ import XCTest
 
 @testable import SiteBuilder
 
-/// The tokenizer's rules (`search-format.md`, Terms), which the browser's query splitting must match.
+/// The tokenizer's rules (README, "Search index format": Keys), which the browser's query splitting must match.
 final class SearchTermsTests: XCTestCase {
     /// Keys with their bits, by key.
     func keys(markdown: String) -> [String: UInt8] {
@@ -41,11 +41,12 @@ final class SearchTermsTests: XCTestCase {
     }
 
     func testHeadingBitComesFromHeadingLines() {
-        let k = keys(markdown: "# 学前工作\n\n## 一、安全\n\n学前教育安全\n")
-        XCTAssertEqual(k["学前"]! & 4, 4)
-        XCTAssertEqual(k["安全"]! & 4, 4)
-        XCTAssertEqual(k["教育"]! & 4, 0)
-        XCTAssertEqual(k["前教"]! & 4, 0)
+        let k = keys(markdown: "# 学前工作\n\n## 一、安全\n\n### （一）师德\n\n学前教育安全师德\n")
+        XCTAssertEqual(k["学前"]! & 12, 12, "the title is a chapter-level heading")
+        XCTAssertEqual(k["安全"]! & 12, 12, "a top-level heading is a chapter")
+        XCTAssertEqual(k["师德"]! & 12, 4, "a lower heading sets the heading bit only")
+        XCTAssertEqual(k["教育"]! & 12, 0)
+        XCTAssertEqual(k["前教"]! & 12, 0)
     }
 
     func testFrequencyBuckets() {
@@ -53,7 +54,7 @@ final class SearchTermsTests: XCTestCase {
         func bits(_ n: Int) -> UInt8 { keys(markdown: Array(repeating: "教育", count: n).joined(separator: "，"))["教育"]! }
         XCTAssertEqual([1, 2, 3, 4, 7, 8, 9].map(bits), [0, 1, 1, 2, 2, 3, 3])
         // Heading occurrences count too.
-        XCTAssertEqual(keys(markdown: "# 教育\n\n教育")["教育"], 4 | 1)
+        XCTAssertEqual(keys(markdown: "# 教育\n\n教育")["教育"], 12 | 1)
     }
 
     func testFrontMatterIsSkipped() {

@@ -1,5 +1,5 @@
 // The archive's full-text search: reads the index the build writes into search/ (format in README,
-// "Search index") and shows ranked reports, each linked to its best matching section, with filters by
+// "Search index format") and shows ranked reports, each linked to its best matching section, with filters by
 // region, year, topic and type. No framework, no worker: a query reads a few small files.
 "use strict";
 (() => {
@@ -113,15 +113,17 @@
     for (let i = 0; i < df; i++) {
       let v;
       [v, at] = varint(bytes, at);
-      previous += Math.floor(v / 8);
+      previous += Math.floor(v / 16);
       numbers[i] = previous;
-      bits[i] = v & 7;
+      bits[i] = v & 15;
     }
     return { numbers, bits };
   };
 
   const tfWeight = [1, 1.5, 2, 2.5];
-  /** Reports that have every key, with their scores: a rarer key counts more, a heading hit three times. */
+  /** How much more a key counts where it stands: in the title or a chapter heading (一、…), in a lower heading. */
+  const placeWeight = (bits) => (bits & 8 ? 6 : bits & 4 ? 3 : 1);
+  /** Reports that have every key, with their scores: a rarer key counts more, a heading hit more again. */
   const rank = (lists, reports) => {
     lists.sort((a, b) => a.numbers.length - b.numbers.length);
     let numbers = Array.from(lists[0].numbers);
@@ -135,7 +137,7 @@
         if (j < list.numbers.length && list.numbers[j] === numbers[i]) {
           const b = list.bits[j];
           keptNumbers.push(numbers[i]);
-          keptScores.push(scores[i] + idf * tfWeight[b & 3] * (b & 4 ? 3 : 1));
+          keptScores.push(scores[i] + idf * tfWeight[b & 3] * placeWeight(b));
         }
       }
       numbers = keptNumbers;
@@ -226,77 +228,78 @@
     let next = 0;
     const more = element("button", "search-more", "显示更多结果");
     more.type = "button";
+    /** Lists the next ten; resolves once they are shown, with a promise of their sections and quotes. */
     const showMore = async () => {
       const batch = hits.slice(next, next + shown);
       next += batch.length;
       more.remove();
-      await showHits(batch, info, query, list, mine);
+      const described = await showHits(batch, info, query, list, mine);
       if (mine === generation && next < hits.length) results.append(more);
+      return described;
     };
     more.addEventListener("click", showMore);
-    await showMore();
+    const described = await showMore();
     if (mine !== generation) return;
+    // data-ms: until the first results show; data-state="done" once their sections and quotes are in.
     results.dataset.count = String(hits.length);
     results.dataset.ms = String(Math.round(performance.now() - began));
+    await described;
+    if (mine !== generation) return;
+    results.dataset.doneMs = String(Math.round(performance.now() - began));
     results.dataset.bytes = String(bytesFetched - bytesBefore);
     results.dataset.state = "done";
   };
 
   /**
-   * Lists `batch`. The index ranks reports; the pages of the ones shown refine it: a query that names a
-   * chapter (a top-level heading or the title) outranks one in a sub-heading, and words that only occur
-   * apart (bigrams, not the phrase) rank last. Each hit links to its best section and quotes it.
+   * Lists `batch` as soon as its titles and labels are read; then reads each result's report page (what
+   * it links to anyway) to link it to its best section, quote it and list its matching sections.
    */
   const showHits = async (batch, info, query, list, mine) => {
     const phrases = query.phrases.filter((p) => p.kind === "word" || Array.from(p.text).length > 1).map((p) => p.text);
-    const read = await Promise.all(batch.map(async (hit) => {
-      const docs = await fetchJSON(`search/docs/${Math.floor(hit.n / info.chunk)}.json`);
-      const [url, title, region, year, type] = docs[hit.n % info.chunk];
-      const found = await fetchBytes(url).then((bytes) => sectionsWith(new TextDecoder().decode(bytes), phrases)).catch(() => null);
-      const weight = !found ? 1 : found.chapter ? 2 : found.heading ? 1.5 : found.phrase ? 1 : 0.5;
-      return { hit, url, title, labels: [region, year, type], found, score: hit.score * weight };
-    }));
-    if (mine !== generation) return;
-    read.sort((a, b) => b.score - a.score);
-    for (const { url, title, labels, found } of read) {
+    const rows = await Promise.all(batch.map((hit) =>
+      fetchJSON(`search/docs/${Math.floor(hit.n / info.chunk)}.json`).then((docs) => docs[hit.n % info.chunk])));
+    if (mine !== generation) return null;
+    const shownHits = rows.map(([url, title, region, year, type]) => {
       const item = element("li", "hit");
       const page = new URL(url, root).href;
       const link = element("a", "hit-title");
-      link.href = found && found.sections.length ? `${page}#${found.sections[0].id}` : page;
+      link.href = page;
       link.append(element("bdi", null, title));
       const meta = element("p", "hit-meta");
-      for (const label of labels) meta.append(element("span", null, label));
+      for (const label of [region, year, type]) meta.append(element("span", null, label));
       item.append(link, meta);
-      if (found) {
-        const snippet = quote(found.quote, phrases);
-        if (snippet) item.append(snippet);
-        if (found.sections.some((section) => section.heading)) {
-          const subs = element("ul", "hit-sections");
-          for (const section of found.sections.slice(0, 3)) {
-            const a = element("a");
-            a.href = `${page}#${section.id}`;
-            a.append(marked(section.heading, phrases));
-            const li = element("li");
-            li.append(a);
-            subs.append(li);
-          }
-          item.append(subs);
-        }
-      }
       list.append(item);
-    }
+      return { item, link, page, url };
+    });
+    return Promise.all(shownHits.map(({ item, link, page, url }) => fetchBytes(url).then((bytes) => {
+      if (mine !== generation) return;
+      const found = sectionsWith(new TextDecoder().decode(bytes), phrases);
+      if (found.sections.length) link.href = `${page}#${found.sections[0].id}`;
+      const snippet = quote(found.quote, phrases);
+      if (snippet) item.append(snippet);
+      if (found.sections.some((section) => section.heading)) {
+        const subs = element("ul", "hit-sections");
+        for (const section of found.sections.slice(0, 3)) {
+          const a = element("a");
+          a.href = `${page}#${section.id}`;
+          a.append(marked(section.heading, phrases));
+          const li = element("li");
+          li.append(a);
+          subs.append(li);
+        }
+        item.append(subs);
+      }
+    }).catch(() => {})));
   };
 
   const textTags = new Set(["P", "UL", "OL", "BLOCKQUOTE", "TABLE", "PRE"]);
-  /** The report page's sections that hold a phrase, best first, and where to quote from. */
+  /** The report page's sections that hold a phrase, best first (a heading hit first), and where to quote from. */
   const sectionsWith = (html, phrases) => {
     const doc = new DOMParser().parseFromString(html, "text/html");
     const count = (text) => {
       const folded = foldText(text);
       return phrases.reduce((sum, p) => sum + (folded.split(p).length - 1), 0);
     };
-    const title = doc.querySelector("article h1");
-    let chapter = title !== null && count(title.textContent) > 0, heading = chapter, phrase = chapter;
     const sections = [];
     for (const section of doc.querySelectorAll("article section[id]")) {
       const h = section.querySelector(":scope > h2, :scope > h3, :scope > h4, :scope > h5, :scope > h6");
@@ -306,9 +309,6 @@
       const headingText = h ? h.textContent.trim() : "";
       const inHeading = count(headingText), inText = count(text);
       if (inHeading + inText === 0) continue;
-      phrase = true;
-      heading ||= inHeading > 0;
-      chapter ||= inHeading > 0 && section.classList.contains("depth-0");
       sections.push({ id: section.id, heading: headingText, text, inText, score: inHeading * 10 + inText });
     }
     sections.sort((a, b) => b.score - a.score);
@@ -316,7 +316,7 @@
     const quoted = sections.find((section) => section.inText > 0);
     const quoteFrom = quoted ? quoted.text : sections.length ? sections[0].heading
       : Array.from(doc.querySelectorAll("article p:not(.tags)")).map((p) => p.textContent).join("\n");
-    return { sections, quote: quoteFrom, chapter, heading, phrase };
+    return { sections, quote: quoteFrom };
   };
 
   const foldText = (text) => Array.from(text, (ch) => String.fromCodePoint(fold(ch.codePointAt(0)))).join("");

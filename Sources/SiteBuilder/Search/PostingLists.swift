@@ -1,7 +1,7 @@
 import Foundation
 
 /// Every key's postings, appended report by report in number order as the index's LEB128 varints
-/// (`(number − previous) << 3 | bits`), held as compactly as the files they become: key bytes in
+/// (`(number − previous) << 4 | bits`), held as compactly as the files they become: key bytes in
 /// one buffer, one record per key in a flat open-addressing table, and postings in chained slices
 /// of a paged arena (after Lucene's byte block pool), so a key's list grows without copies and
 /// without an object per key or posting. A value, so that its tables need no run-time exclusivity
@@ -41,7 +41,7 @@ struct PostingLists: @unchecked Sendable {
     mutating func append(key: UnsafeBufferPointer<UInt8>, hash: UInt32, number: Int, bits: UInt8) {
         let id = find(key, hash: hash)
         var record = keys[id]
-        var v = UInt64(number - Int(record.last)) << 3 | UInt64(bits)
+        var v = UInt64(number - Int(record.last)) << 4 | UInt64(bits)
         repeat {
             let byte = UInt8(v & 0x7F) | (v >= 0x80 ? 0x80 : 0)
             v >>= 7

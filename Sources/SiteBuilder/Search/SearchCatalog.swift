@@ -1,6 +1,6 @@
 import ReportModel
 
-/// The search index's small files (`search-format.md`): `index.json` (counts, the filters' names and
+/// The search index's small files (README, "Search index format"): `index.json` (counts, the filters' names and
 /// ranges), `attrs.bin` (year and type per report number) and `docs/<k>.json` (what a result shows),
 /// all with the labels the site's pages use.
 struct SearchCatalog: Sendable {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Writes the archive's search index (`search/`, format in `search-format.md`) from the reports'
+/// Writes the archive's search index (`search/`, format in README, "Search index format") from the reports'
 /// Markdown pages in the site being built: a batch of pages is split into keys on all cores, then
 /// its postings are appended in number order, on two cores, each owning the keys of one half of
 /// the hash space. Only the postings (about the size of the files they become) grow with the

@@ -1,4 +1,4 @@
-/// How the search index names and places a key (`search-format.md`): the browser computes the same
+/// How the search index names and places a key (README, "Search index format"): the browser computes the same
 /// hash to find a key's shard, so it is FNV-1a 32 exactly, not the build's own `ContentHash`.
 enum SearchKey {
     /// FNV-1a 32 of `bytes`.

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The key files of the search index (`search-format.md`): `terms/<s>.bin`, each key in shard
+/// The key files of the search index (README, "Search index format"): `terms/<s>.bin`, each key in shard
 /// `fnv1a32(key) & (S − 1)` sorted by its bytes with its df and, up to 8 KiB, its postings inline;
 /// a longer list in `lists/<hex>.bin` of its own, fetched only by a query that needs it.
 struct SearchShards: Sendable {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The distinct search keys of one report, each with its posting bits (`search-format.md`):
-/// bit 2 when a title or heading holds the key, bits 0–1 how often the report holds it.
+/// The distinct search keys of one report, each with its posting bits (README, "Search index format"):
+/// bit 3 when the title or a top-level heading (a chapter) holds the key, bit 2 when any heading
+/// does, bits 0–1 how often the report holds it.
 struct ReportTerms: Sendable {
     /// The keys' bytes, one after another.
     var bytes: [UInt8] = []
@@ -30,7 +31,8 @@ struct ReportTerms: Sendable {
 /// fullwidth ASCII folded (U+FF01–FF5E, U+3000 a space), A–Z lowercased; a run of n ≥ 2 Han
 /// scalars gives its n − 1 bigrams, a run of `[a-z0-9]` of 2 or more gives one word cut to 32
 /// bytes; everything else separates. A report's Markdown page is read without its front matter;
-/// a line starting with `#` (title, heading) sets the heading bit of its keys. Markdown's own
+/// a line starting with `#` (title, heading) sets the heading bit of its keys, `#` and `##` (the
+/// title, a chapter) the chapter bit too. Markdown's own
 /// marks are no text: a backslash escape separates, and a character reference the escaper wrote
 /// (`&#xFEFF;`; every `&` of the text that looks like one is escaped) is skipped whole.
 /// One counter per worker, reused report after report; a value, so that its tables need no
@@ -41,7 +43,7 @@ struct SearchTerms {
     private var slots = [Int32](repeating: 0, count: 4096)
     private var terms = ReportTerms()
     private var counts: [UInt32] = []
-    private var headings: [Bool] = []
+    private var headings: [UInt8] = []
     private var word = [UInt8](repeating: 0, count: maxWordBytes)
 
     /// The keys of a report's Markdown page (front matter and all).
@@ -67,6 +69,14 @@ struct SearchTerms {
         return 0
     }
 
+    /// The bits a line sets on its keys: 12 for the title (`# `) and a chapter (`## `), 4 for a lower
+    /// heading, 0 for body text.
+    static func headingBits(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt8 {
+        let hash = UInt8(ascii: "#")
+        guard b[i] == hash else { return 0 }
+        return i + 2 < b.count && b[i + 1] == hash && b[i + 2] == hash ? 4 : 12
+    }
+
     static func isHan(_ s: UInt32) -> Bool {
         (0x4E00...0x9FFF).contains(s) || (0x3400...0x4DBF).contains(s) || (0xF900...0xFAFF).contains(s)
             || (0x20000...0x2FFFF).contains(s)
@@ -74,7 +84,7 @@ struct SearchTerms {
 
     private mutating func scan(_ b: UnsafeBufferPointer<UInt8>, from start: Int, markdown: Bool = true) -> ReportTerms {
         var i = start
-        var heading = false
+        var heading: UInt8 = 0
         var atLineStart = true
         var previousHan = -1  // byte offset of the Han scalar before this one, -1 when there is none
         var wordLength = 0   // scalars of the current word; its first 32 bytes are in `word`
@@ -88,7 +98,7 @@ struct SearchTerms {
         while i < b.count {
             let lead = b[i]
             if atLineStart {
-                heading = markdown && lead == UInt8(ascii: "#")
+                heading = markdown ? Self.headingBits(b, at: i) : 0
                 atLineStart = false
             }
             var scalar = UInt32(lead)
@@ -155,7 +165,7 @@ struct SearchTerms {
     }
 
     /// Counts one occurrence of `key`.
-    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ heading: Bool) {
+    private mutating func add(_ key: UnsafeBufferPointer<UInt8>, _ heading: UInt8) {
         let hash = SearchKey.hash(key)
         let mask = slots.count - 1
         var slot = SearchKey.slot(hash, mask: mask)
@@ -165,7 +175,7 @@ struct SearchTerms {
             if terms.hashes[entry] == hash, Int(terms.lengths[entry]) == key.count,
                terms.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress! + Int(terms.starts[entry]), key.baseAddress!, key.count) == 0 }) {
                 counts[entry] += 1
-                if heading { headings[entry] = true }
+                headings[entry] |= heading
                 return
             }
             slot = (slot + 1) & mask
@@ -193,7 +203,7 @@ struct SearchTerms {
     /// The report's keys with their bits; the counter is empty again after.
     private mutating func finish() -> ReportTerms {
         var out = terms
-        out.bits = (0..<terms.count).map { ReportTerms.frequencyBits(counts[$0]) | (headings[$0] ? 4 : 0) }
+        out.bits = (0..<terms.count).map { ReportTerms.frequencyBits(counts[$0]) | headings[$0] }
         for entry in 0..<terms.count {
             let mask = slots.count - 1
             var slot = SearchKey.slot(terms.hashes[entry], mask: mask)
