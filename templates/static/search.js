@@ -218,7 +218,6 @@
     matched.numbers.forEach((n, i) => { if (allowed(n)) hits.push({ n, score: matched.scores[i], year: attributes(attrs, n).year }); });
     // Best first; equal scores: newer first, then the archive's order.
     hits.sort((a, b) => b.score - a.score || (a.year === unknownYear) - (b.year === unknownYear) || b.year - a.year || a.n - b.n);
-    renderFilters(info, attrs, matched.numbers, allowed);
     results.replaceChildren();
     const summary = element("p", "search-summary");
     summary.textContent = hits.length === 0 ? `没有找到含有“${state.q.trim()}”的报告。` : `找到 ${hits.length} 篇报告`;
@@ -228,18 +227,20 @@
     let next = 0;
     const more = element("button", "search-more", "显示更多结果");
     more.type = "button";
-    /** Lists the next ten; resolves once they are shown, with a promise of their sections and quotes. */
+    /** Lists the next ten; resolves once they are shown, with `described`, their sections and quotes to come. */
     const showMore = async () => {
       const batch = hits.slice(next, next + shown);
       next += batch.length;
       more.remove();
-      const described = await showHits(batch, info, query, list, mine);
+      const shownBatch = await showHits(batch, info, query, list, mine);
       if (mine === generation && next < hits.length) results.append(more);
-      return described;
+      return shownBatch;
     };
     more.addEventListener("click", showMore);
-    const described = await showMore();
+    const { described } = await showMore();
     if (mine !== generation) return;
+    // The filters after the first results: their counts go over every match, the results only over ten.
+    renderFilters(info, attrs, matched.numbers, allowed);
     // data-ms: until the first results show; data-state="done" once their sections and quotes are in.
     results.dataset.count = String(hits.length);
     results.dataset.ms = String(Math.round(performance.now() - began));
@@ -258,7 +259,7 @@
     const phrases = query.phrases.filter((p) => p.kind === "word" || Array.from(p.text).length > 1).map((p) => p.text);
     const rows = await Promise.all(batch.map((hit) =>
       fetchJSON(`search/docs/${Math.floor(hit.n / info.chunk)}.json`).then((docs) => docs[hit.n % info.chunk])));
-    if (mine !== generation) return null;
+    if (mine !== generation) return { described: null };
     const shownHits = rows.map(([url, title, region, year, type]) => {
       const item = element("li", "hit");
       const page = new URL(url, root).href;
@@ -271,7 +272,8 @@
       list.append(item);
       return { item, link, page, url };
     });
-    return Promise.all(shownHits.map(({ item, link, page, url }) => fetchBytes(url).then((bytes) => {
+    // Wrapped: a promise an async function returns is waited for by whoever awaits the function.
+    const described = Promise.all(shownHits.map(({ item, link, page, url }) => fetchBytes(url).then((bytes) => {
       if (mine !== generation) return;
       const found = sectionsWith(new TextDecoder().decode(bytes), phrases);
       if (found.sections.length) link.href = `${page}#${found.sections[0].id}`;
@@ -290,6 +292,7 @@
         item.append(subs);
       }
     }).catch(() => {})));
+    return { described };
   };
 
   const textTags = new Set(["P", "UL", "OL", "BLOCKQUOTE", "TABLE", "PRE"]);
