@@ -45,6 +45,7 @@ REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402  (bench/generate.py)
 from run import Corpus, TIME_FIELDS, rel  # noqa: E402  (bench/run.py)
+import tables  # noqa: E402  (bench/tables.py)
 
 VARIANTS = ["zh", "force-en", "en", "bigram-en", "sections-zh", "sections-bigram-en",
             "minimal-bigram-en", "unique-bigram-en"]
@@ -218,12 +219,7 @@ def print_table(rows: list[dict]):
     table = [head] + [[str(r["size"]), r["variant"], f"{r['wall_s_median']:.1f} ({' / '.join(f'{w:.1f}' for w in r['walls'])})",
                        f"{r['cpu_s_median']:.1f}", str(r["rss_mb_peak"]), str(r["pages"]), str(r["words"]),
                        f"{r['index_bytes'] / 1e6:.1f}", str(r["index_files"]), r["deterministic"]] for r in rows]
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    print()
-    for i, row in enumerate(table):
-        print("  ".join(c.ljust(w) if j < 2 else c.rjust(w) for j, (c, w) in enumerate(zip(row, widths))).rstrip())
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    tables.print_table(table, left=2)
 
 
 def main(argv=None) -> int:

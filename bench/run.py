@@ -33,6 +33,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 import generate  # noqa: E402  (bench/generate.py)
+import tables  # noqa: E402
 
 CHANGE = "\n本年度各项工作均已按计划完成，基准测试追加此句。\n"
 # Issue 14's goals for search indexing (seconds of the build's "search" step, the build's peak RSS in MB).
@@ -300,12 +301,7 @@ def print_table(rows: list[dict], ratios: dict):
                       f"{r['reports_per_s']:.0f}" if r["reports_per_s"] else "-",
                       f"{r['search_s_median']:.2f}" if r.get("search_s_median") is not None else "-",
                       f"{ratio['wall']:.2f}" if ratio else "", f"{ratio['rss']:.2f}" if ratio else ""])
-    widths = [max(len(row[i]) for row in table) for i in range(len(head))]
-    print()
-    for i, row in enumerate(table):
-        print("  ".join(cell.ljust(w) if j < 3 else cell.rjust(w) for j, (cell, w) in enumerate(zip(row, widths))).rstrip())
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    tables.print_table(table, left=3)
 
 
 def search_goals(rows: list[dict]) -> list[dict]:

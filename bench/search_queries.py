@@ -24,6 +24,7 @@ import urllib.parse
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import tables  # noqa: E402
 from browser import Chromium, SiteServer  # noqa: E402
 
 QUERIES = ["学前", "控辍保学", "安全", "师德", "2023"]
@@ -77,18 +78,11 @@ def print_table(rows: list[dict]):
     table = [head]
     for r in rows:
         if "error" in r:
-            table.append([r["query"], "-", "-", "-", "-", r["error"]])
+            table.append([r["query"], "-", "-", "-", "-", "-", r["error"]])
             continue
         table.append([r["query"], str(r["count"]), f"{r['ms']:.0f}", f"{r['done_ms']:.0f}", str(r["load_to_done_ms"]), str(r["requests"]),
                       f"{r['bytes'] / 1024:.1f}"])
-    width = lambda s: sum(2 if ord(c) > 0x2e80 else 1 for c in s)
-    widths = [max(width(row[i]) for row in table) for i in range(len(head))]
-    print()
-    for i, row in enumerate(table):
-        print("  ".join((c + " " * (w - width(c))) if j == 0 else " " * (w - width(c)) + c
-                        for j, (c, w) in enumerate(zip(row, widths))).rstrip())
-        if i == 0:
-            print("  ".join("-" * w for w in widths))
+    tables.print_table(table)
 
 
 def main(argv=None) -> int:
