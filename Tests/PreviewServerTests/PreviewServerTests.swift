@@ -54,7 +54,7 @@ final class PreviewServerTests: XCTestCase {
         try write("<p>fragment without a body tag</p>", to: "nobody.html")
         try write("<!doctype html><html><body><h1>页面不存在</h1><p>custom-404-marker</p></body></html>\n", to: "404.html")
         let binary = Data([0x00, 0x01, 0x02, 0xFF, 0xFE])
-        for name in ["search/terms/0.bin", "search/lists/e5ada6e5898d.bin", "search/attrs.bin",
+        for name in ["search/terms/0.bin", "search/lists/e5ada6e5898d.bin", "search/years.bin",
                      "module.wasm", "logo.png", "photo.jpg", "font.woff2", "blob.unknownext"] {
             try binary.write(to: site.appendingPathComponent(name))
         }
@@ -168,7 +168,7 @@ final class PreviewServerTests: XCTestCase {
             ("/font.woff2", "font/woff2"),
             ("/search/terms/0.bin", "application/octet-stream"),
             ("/search/lists/e5ada6e5898d.bin", "application/octet-stream"),
-            ("/search/attrs.bin", "application/octet-stream"),
+            ("/search/years.bin", "application/octet-stream"),
             ("/blob.unknownext", "application/octet-stream"),
         ]
         for (path, type) in expected {

@@ -86,6 +86,13 @@ extension ServeEndToEndTests {
         let sichuan = try search(served, "安全", filters: "&region=510000")
         XCTAssertEqual(Set(Self.hits(in: sichuan).map(\.report)), ["003-8410fef35409069b-6", "003-8410fef35409069b-10"])
         XCTAssertGreaterThan(Self.hits(in: all).count, Self.hits(in: sichuan).count)
+        // A type and a topic filter: every hit is of that type; the topic group, opened by its use, counts.
+        let summaries = try search(served, "安全", filters: "&type=summary&topic=safety")
+        let types = summaries.components(separatedBy: "class=\"hit-meta\">").dropFirst().map { $0.components(separatedBy: "<span>")[3].prefix { $0 != "<" } }
+        XCTAssertFalse(types.isEmpty)
+        XCTAssertEqual(Set(types), ["工作总结"])
+        let topicGroup = try XCTUnwrap(summaries.components(separatedBy: "<summary>主题</summary>").dropFirst().first?.components(separatedBy: "</details>").first)
+        XCTAssertTrue(topicGroup.contains("class=\"facet-count\""), "the topic filter in use shows no counts")
         // The province unfolds into its prefectures; years are listed newest first.
         XCTAssertTrue(sichuan.contains("class=\"facet-child\""), "the chosen province does not show its prefectures")
         let yearGroup = try XCTUnwrap(all.components(separatedBy: "<summary>年份</summary>").dropFirst().first?.components(separatedBy: "</details>").first)

@@ -101,12 +101,8 @@ struct SearchIndexReader {
 
     /// Per report number: (year or nil, type key).
     func attributes() throws -> [(year: Int?, type: String)] {
-        let b = try bytes("attrs.bin")
-        let base = index["yearBase"] as! Int
+        let years = (index["years"] as! [[Any]]).map { $0[0] as? Int }
         let types = index["types"] as! [[String]]
-        return stride(from: 0, to: b.count, by: 2).map { i in
-            let v = Int(b[i]) | Int(b[i + 1]) << 8
-            return (v & 127 == 127 ? nil : base + v & 127, types[(v >> 7) & 7][0])
-        }
+        return zip(try bytes("years.bin"), try bytes("types.bin")).map { (years[Int($0)], types[Int($1)][0]) }
     }
 }

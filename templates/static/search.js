@@ -10,6 +10,8 @@
   const panel = document.getElementById("search-filters");
   const results = document.getElementById("search-results");
   const shown = 10;
+  /** Results whose report page is read at once for their quote; the others when they come near the screen. */
+  const eager = 5;
 
   // Bytes read since the page opened: the benchmark reads it with the timings on #search-results.
   let bytesFetched = 0;
@@ -111,8 +113,12 @@
     const numbers = new Int32Array(df), bits = new Uint8Array(df);
     let at = 0, previous = -1;
     for (let i = 0; i < df; i++) {
-      let v;
-      [v, at] = varint(bytes, at);
+      let b = bytes[at++], v = b & 0x7f, scale = 128;
+      while (b & 0x80) {
+        b = bytes[at++];
+        v += (b & 0x7f) * scale;
+        scale *= 128;
+      }
       previous += Math.floor(v / 16);
       numbers[i] = previous;
       bits[i] = v & 15;
@@ -126,30 +132,45 @@
   /** Reports that have every key, with their scores: a rarer key counts more, a heading hit more again. */
   const rank = (lists, reports) => {
     lists.sort((a, b) => a.numbers.length - b.numbers.length);
-    let numbers = Array.from(lists[0].numbers);
-    let scores = numbers.map(() => 0);
-    for (const list of lists) {
+    const numbers = lists[0].numbers.slice(), scores = new Float64Array(numbers.length);
+    let count = numbers.length;
+    lists.forEach((list, l) => {
       const idf = Math.log(1 + reports / list.numbers.length);
-      const keptNumbers = [], keptScores = [];
-      let j = 0;
-      for (let i = 0; i < numbers.length; i++) {
-        while (j < list.numbers.length && list.numbers[j] < numbers[i]) j++;
-        if (j < list.numbers.length && list.numbers[j] === numbers[i]) {
-          const b = list.bits[j];
-          keptNumbers.push(numbers[i]);
-          keptScores.push(scores[i] + idf * tfWeight[b & 3] * placeWeight(b));
+      let kept = 0, j = 0;
+      for (let i = 0; i < count; i++) {
+        const n = numbers[i];
+        if (l === 0) j = i;
+        else {
+          while (j < list.numbers.length && list.numbers[j] < n) j++;
+          if (j === list.numbers.length || list.numbers[j] !== n) continue;
         }
+        const b = list.bits[j];
+        numbers[kept] = n;
+        scores[kept++] = scores[i] + idf * tfWeight[b & 3] * placeWeight(b);
       }
-      numbers = keptNumbers;
-      scores = keptScores;
-    }
-    return { numbers, scores };
+      count = kept;
+    });
+    return { numbers: numbers.subarray(0, count), scores: scores.subarray(0, count) };
   };
 
-  const unknownYear = 127;
-  const attributes = (attrs, n) => {
-    const v = attrs[2 * n] | (attrs[2 * n + 1] << 8);
-    return { year: v & 127, type: (v >> 7) & 7 };
+  /**
+   * The best `k` of the hits (indexes into `matched`), best first: higher score, then newer (`years.bin`
+   * lists years newest first), then the archive's order. A selection, not a sort: a query can match most
+   * of the archive and only ten are shown at a time.
+   */
+  const best = (hits, matched, years, k) => {
+    const before = (i, j) => matched.scores[i] > matched.scores[j]
+      || (matched.scores[i] === matched.scores[j] && (years[matched.numbers[i]] < years[matched.numbers[j]]
+        || (years[matched.numbers[i]] === years[matched.numbers[j]] && matched.numbers[i] < matched.numbers[j])));
+    const top = [];
+    for (const i of hits) {
+      if (top.length === k && !before(i, top[k - 1])) continue;
+      let at = Math.min(top.length, k - 1);
+      while (at > 0 && before(i, top[at - 1])) at--;
+      top.splice(at, top.length === k ? 1 : 0, i);
+      if (top.length > k) top.pop();
+    }
+    return top;
   };
 
   // Filters: at most one value each, kept in the URL with the query.
@@ -169,22 +190,25 @@
     return null;
   };
   const topicList = (key, info) => postings(encoder.encode(`\u0001t:${key}`), info);
+  /** Every topic's reports, as sets, read once. */
+  let everyTopic = null;
+  const topicSets = (info) => (everyTopic ??= Promise.all(info.topics.map((t) => topicList(t.key, info).then((list) => new Set(list ? list.numbers : [])))));
 
-  /** Whether report `n` passes every filter but `except`. */
-  const passes = async (info, attrs) => {
+  /** Whether report `n` passes every filter but `except`; `types` is read only when its filter is used. */
+  const passes = async (info, years) => {
     const region = state.region !== null ? regionRange(info, state.region) : null;
     const topic = state.topic ? await topicList(state.topic, info) : null;
     const topicSet = topic ? new Set(topic.numbers) : null;
-    const yearValue = state.year === null ? null : state.year === "unknown" ? unknownYear : Number(state.year) - info.yearBase;
-    const typeValue = state.type === null ? null : info.types.findIndex(([key]) => key === state.type);
-    return (n, except) => {
-      const a = attributes(attrs, n);
-      return (except === "region" || !region || (n >= region.start && n < region.end))
-        && (except === "year" || yearValue === null || a.year === yearValue)
-        && (except === "type" || typeValue === null || a.type === typeValue)
-        && (except === "topic" || !topicSet || topicSet.has(n));
-    };
+    const year = state.year === null ? -1 : info.years.findIndex(([y]) => yearValue(y) === state.year);
+    const type = state.type === null ? -1 : info.types.findIndex(([key]) => key === state.type);
+    const types = type >= 0 ? await fetchBytes("search/types.bin") : null;
+    return (n, except) => (except === "region" || !region || (n >= region.start && n < region.end))
+      && (except === "year" || year < 0 || years[n] === year)
+      && (except === "type" || type < 0 || types[n] === type)
+      && (except === "topic" || !topicSet || topicSet.has(n));
   };
+  /** A year as the URL and the filter carry it: `2023`, or `unknown`. */
+  const yearValue = (year) => (year === null ? "unknown" : String(year));
 
   const element = (tag, className, text) => {
     const node = document.createElement(tag);
@@ -209,15 +233,13 @@
       return;
     }
     const info = await meta;
-    const [lists, attrs] = await Promise.all([Promise.all(query.keys.map((key) => postings(key, info))), fetchBytes("search/attrs.bin")]);
+    const [lists, years] = await Promise.all([Promise.all(query.keys.map((key) => postings(key, info))), fetchBytes("search/years.bin")]);
     if (mine !== generation) return;
-    const matched = lists.includes(null) ? { numbers: [], scores: [] } : rank(lists, info.reports);
-    const allowed = await passes(info, attrs);
+    const matched = lists.includes(null) ? { numbers: new Int32Array(0), scores: new Float64Array(0) } : rank(lists, info.reports);
+    const allowed = await passes(info, years);
     if (mine !== generation) return;
     const hits = [];
-    matched.numbers.forEach((n, i) => { if (allowed(n)) hits.push({ n, score: matched.scores[i], year: attributes(attrs, n).year }); });
-    // Best first; equal scores: newer first, then the archive's order.
-    hits.sort((a, b) => b.score - a.score || (a.year === unknownYear) - (b.year === unknownYear) || b.year - a.year || a.n - b.n);
+    for (let i = 0; i < matched.numbers.length; i++) if (allowed(matched.numbers[i])) hits.push(i);
     results.replaceChildren();
     const summary = element("p", "search-summary");
     summary.textContent = hits.length === 0 ? `没有找到含有“${state.q.trim()}”的报告。` : `找到 ${hits.length} 篇报告`;
@@ -229,7 +251,7 @@
     more.type = "button";
     /** Lists the next ten; resolves once they are shown, with `described`, their sections and quotes to come. */
     const showMore = async () => {
-      const batch = hits.slice(next, next + shown);
+      const batch = best(hits, matched, years, next + shown).slice(next).map((i) => ({ n: matched.numbers[i] }));
       next += batch.length;
       more.remove();
       const shownBatch = await showHits(batch, info, query, list, mine);
@@ -240,7 +262,7 @@
     const { described } = await showMore();
     if (mine !== generation) return;
     // The filters after the first results: their counts go over every match, the results only over ten.
-    renderFilters(info, attrs, matched.numbers, allowed);
+    renderFilters(info, years, matched.numbers, allowed);
     // data-ms: until the first results show; data-state="done" once their sections and quotes are in.
     results.dataset.count = String(hits.length);
     results.dataset.ms = String(Math.round(performance.now() - began));
@@ -272,8 +294,8 @@
       list.append(item);
       return { item, link, page, url };
     });
-    // Wrapped: a promise an async function returns is waited for by whoever awaits the function.
-    const described = Promise.all(shownHits.map(({ item, link, page, url }) => fetchBytes(url).then((bytes) => {
+    // The first five are read at once; the rest once they scroll near the screen.
+    const describe = ({ item, link, page, url }) => fetchBytes(url).then((bytes) => {
       if (mine !== generation) return;
       const found = sectionsWith(new TextDecoder().decode(bytes), phrases);
       if (found.sections.length) link.href = `${page}#${found.sections[0].id}`;
@@ -291,8 +313,16 @@
         }
         item.append(subs);
       }
-    }).catch(() => {})));
-    return { described };
+    }).catch(() => {});
+    const later = new IntersectionObserver((entries) => {
+      for (const entry of entries.filter((e) => e.isIntersecting)) {
+        later.unobserve(entry.target);
+        describe(shownHits.find((hit) => hit.item === entry.target));
+      }
+    }, { rootMargin: "400px" });
+    shownHits.slice(eager).forEach((hit) => later.observe(hit.item));
+    // Wrapped: a promise an async function returns is waited for by whoever awaits the function.
+    return { described: Promise.all(shownHits.slice(0, eager).map(describe)) };
   };
 
   const textTags = new Set(["P", "UL", "OL", "BLOCKQUOTE", "TABLE", "PRE"]);
@@ -359,15 +389,25 @@
     return p;
   };
 
-  /** The filter panel: counts are of the query's reports under the other filters. */
-  const renderFilters = (info, attrs, numbers, allowed) => {
-    const group = (name, legend, options, open = true) => {
+  // On a phone the groups start folded, so the results are not pushed off screen; a group in use stays open.
+  const opened = new Set(matchMedia("(min-width: 40rem)").matches ? ["region", "year"] : []);
+  /**
+   * The filter panel: each value with the count of the query's reports under the other filters. Region and
+   * year counts come with the query; 主题 and 类型 read every topic's list and `types.bin` first, so their
+   * counts show once their group is opened (or their filter is used).
+   */
+  const renderFilters = (info, years, numbers, allowed, types = null, topics = null) => {
+    const group = (name, legend, options, load) => {
       const box = element("details", "facet");
-      box.open = open;
+      box.open = opened.has(name) || state[name] !== null;
       box.append(element("summary", null, legend));
+      box.addEventListener("toggle", () => {
+        if (box.open) opened.add(name);
+        else opened.delete(name);
+        if (box.open && load) load();
+      });
       const ul = element("ul");
-      const all = { value: null, label: "全部", count: null };
-      for (const option of [all, ...options]) {
+      for (const option of [{ value: null, label: "全部", count: null }, ...options]) {
         const li = element("li", option.child ? "facet-child" : null);
         const label = element("label");
         const radio = element("input");
@@ -403,30 +443,25 @@
         if (n > 0 || state.region === prefecture.code) regions.push({ value: prefecture.code, label: prefecture.name, count: n, child: true });
       }
     }
-    const years = counted("year", (n) => attributes(attrs, n).year);
-    const types = counted("type", (n) => attributes(attrs, n).type);
-    const yearOptions = [...years.keys()].sort((a, b) => b - a).map((y) => ({
-      value: y === unknownYear ? "unknown" : String(info.yearBase + y), label: y === unknownYear ? "年份不详" : String(info.yearBase + y), count: years.get(y) }));
-    const typeOptions = info.types.map(([key, label], i) => ({ value: key, label, count: types.get(i) || 0 })).filter((o) => o.count > 0 || o.value === state.type);
-    // On a phone the groups start closed (but a group in use), so the results are not pushed off screen.
-    const wide = matchMedia("(min-width: 40rem)").matches;
-    // Topic counts need every topic's list: read them when the reader opens the group, or a topic is chosen.
-    const topics = group("topic", "主题", info.topics.map((t) => ({ value: t.key, label: t.name, count: null })), state.topic !== null);
-    panel.replaceChildren(group("region", "地区", regions, wide || state.region !== null), group("year", "年份", yearOptions, wide || state.year !== null),
-      topics, group("type", "类型", typeOptions, wide || state.type !== null));
-    const countTopics = async () => {
-      const lists = await Promise.all(info.topics.map((t) => topicList(t.key, info)));
-      const counts = topics.querySelectorAll(".facet-count-pending");
-      lists.forEach((topicPostings, i) => {
-        const set = new Set(topicPostings ? topicPostings.numbers : []);
-        const n = numbers.reduce((sum, x) => sum + (set.has(x) && allowed(x, "topic") ? 1 : 0), 0);
-        counts[i].textContent = String(n);
-        counts[i].className = "facet-count";
-      });
+    const yearCounts = counted("year", (n) => years[n]);
+    const yearOptions = info.years.map(([year], i) => ({ value: yearValue(year), label: year === null ? "年份不详" : String(year), count: yearCounts.get(i) || 0 }))
+      .filter((o) => o.count > 0 || o.value === state.year);
+    const typeCounts = types && counted("type", (n) => types[n]);
+    const typeOptions = info.types.map(([key, label], i) => ({ value: key, label, count: typeCounts ? typeCounts.get(i) || 0 : null }))
+      .filter((o) => o.count !== 0 || o.value === state.type);
+    const topicOptions = info.topics.map((t, i) => ({ value: t.key, label: t.name, count: topics ? numbers.reduce((sum, n) => sum + (topics[i].has(n) && allowed(n, "topic") ? 1 : 0), 0) : null }))
+      .filter((o) => o.count !== 0 || o.value === state.topic);
+    // 主题 and 类型 re-render the panel with their counts once their data is read.
+    const again = async () => {
+      const [typeBytes, topicReports] = await Promise.all([
+        opened.has("type") || state.type !== null ? fetchBytes("search/types.bin") : types,
+        opened.has("topic") || state.topic !== null ? topicSets(info) : topics,
+      ]);
+      if (typeBytes !== types || topicReports !== topics) renderFilters(info, years, numbers, allowed, typeBytes, topicReports);
     };
-    topics.querySelectorAll("li:not(:first-child) label").forEach((label) => label.append(element("span", "facet-count-pending", "")));
-    if (topics.open) countTopics();
-    else topics.addEventListener("toggle", countTopics, { once: true });
+    panel.replaceChildren(group("region", "地区", regions), group("year", "年份", yearOptions), group("topic", "主题", topicOptions, again),
+      group("type", "类型", typeOptions, again));
+    if ((state.type !== null && !types) || (state.topic !== null && !topics)) again();
   };
 
   // A missing or broken index (a copy of the site without search/) says so instead of spinning.

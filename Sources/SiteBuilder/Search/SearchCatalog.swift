@@ -1,26 +1,25 @@
 import ReportModel
 
 /// The search index's small files (README, "Search index format"): `index.json` (counts, the filters' names and
-/// ranges), `attrs.bin` (year and type per report number) and `docs/<k>.json` (what a result shows),
+/// ranges), `years.bin` and `types.bin` (a byte per report number each: a query that filters by neither, or
+/// only breaks ties by year, reads one of them or none) and `docs/<k>.json` (what a result shows),
 /// all with the labels the site's pages use.
 struct SearchCatalog: Sendable {
     static let version = 1
     static let chunk = 32
-    /// `attrs.bin`'s year field for an unknown year (or one too far after `yearBase`).
-    static let unknownYear: UInt16 = 127
 
     let content: ArchiveContent
     let order: SearchOrder
     let paths: SitePaths
 
-    /// The archive's smallest known year; 0 when no year is known.
-    var yearBase: Int { content.years.keys.compactMap { $0 }.min() ?? 0 }
+    /// The archive's years, newest first, unknown last: `index.json`'s `years`, which `years.bin` indexes.
+    var years: [Int?] { content.years.keys.sorted { ($0 ?? Int.min) > ($1 ?? Int.min) } }
 
     func indexJSON(shards: Int) -> [UInt8] {
         var out: [UInt8] = []
         func text(_ s: String) { out += s.utf8 }
         func string(_ s: String) { JSONWriter.quote(s, into: &out) }
-        text("{\"version\":\(Self.version),\"reports\":\(order.reports.count),\"shards\":\(shards),\"chunk\":\(Self.chunk),\"yearBase\":\(yearBase),\"types\":[")
+        text("{\"version\":\(Self.version),\"reports\":\(order.reports.count),\"shards\":\(shards),\"chunk\":\(Self.chunk),\"types\":[")
         for (i, type) in DocType.allCases.enumerated() {
             text(i > 0 ? ",[" : "[")
             string(type.slug)
@@ -58,25 +57,21 @@ struct SearchCatalog: Sendable {
             text(",\"count\":\(content.topics[i].count)}")
         }
         text("],\"years\":[")
-        let years = content.years.keys.sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }
         text(years.map { "[\($0.map(String.init) ?? "null"),\(content.years[$0]!.count)]" }.joined(separator: ","))
         text("]}")
         return out
     }
 
-    /// One UInt16 per report number: year − yearBase in bits 0–6, the type's index in bits 7–9.
-    func attributes() -> [UInt8] {
-        let base = yearBase
-        let types = Dictionary(uniqueKeysWithValues: DocType.allCases.enumerated().map { ($1, UInt16($0)) })
-        var out: [UInt8] = []
-        out.reserveCapacity(order.reports.count * 2)
-        for index in order.reports {
-            let report = content.reports[index]
-            let year = report.year.map { $0 - base }.flatMap { (0...126).contains($0) ? UInt16($0) : nil } ?? Self.unknownYear
-            let value = year | types[report.docType]! << 7
-            out += [UInt8(value & 0xFF), UInt8(value >> 8)]
-        }
-        return out
+    /// A byte per report number: the index of its year in `years` (an archive spans fewer than 256 of them).
+    func yearBytes() -> [UInt8] {
+        let index = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, UInt8(truncatingIfNeeded: $0)) })
+        return order.reports.map { index[content.reports[$0].year]! }
+    }
+
+    /// A byte per report number: the index of its type in `DocType.allCases` (`index.json`'s `types`).
+    func typeBytes() -> [UInt8] {
+        let index = Dictionary(uniqueKeysWithValues: DocType.allCases.enumerated().map { ($1, UInt8($0)) })
+        return order.reports.map { index[content.reports[$0].docType]! }
     }
 
     var chunkCount: Int { (order.reports.count + Self.chunk - 1) / Self.chunk }

@@ -34,7 +34,8 @@ struct SearchIndexWriter {
         }
         let catalog = SearchCatalog(content: content, order: order, paths: paths)
         put(OutputFile(path: "\(Self.folder)/index.json", bytes: catalog.indexJSON(shards: shards.count)))
-        put(OutputFile(path: "\(Self.folder)/attrs.bin", bytes: catalog.attributes()))
+        put(OutputFile(path: "\(Self.folder)/years.bin", bytes: catalog.yearBytes()))
+        put(OutputFile(path: "\(Self.folder)/types.bin", bytes: catalog.typeBytes()))
         DispatchQueue.concurrentPerform(iterations: catalog.chunkCount) { k in
             put(OutputFile(path: "\(Self.folder)/docs/\(k).json", bytes: catalog.docs(chunk: k)))
         }
