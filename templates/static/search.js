@@ -279,10 +279,9 @@
    */
   const showHits = async (batch, info, query, list, mine) => {
     const phrases = query.phrases.filter((p) => p.kind === "word" || Array.from(p.text).length > 1).map((p) => p.text);
-    const rows = await Promise.all(batch.map((hit) =>
-      fetchJSON(`search/docs/${Math.floor(hit.n / info.chunk)}.json`).then((docs) => docs[hit.n % info.chunk])));
-    if (mine !== generation) return { described: null };
-    const shownHits = rows.map(([url, title, region, year, type]) => {
+    // Every row is asked for at once; the first five are shown as soon as they are in, the rest after them.
+    const rows = batch.map((hit) => fetchJSON(`search/docs/${Math.floor(hit.n / info.chunk)}.json`).then((docs) => docs[hit.n % info.chunk]));
+    const show = ([url, title, region, year, type]) => {
       const item = element("li", "hit");
       const page = new URL(url, root).href;
       const link = element("a", "hit-title");
@@ -293,6 +292,16 @@
       item.append(link, meta);
       list.append(item);
       return { item, link, page, url };
+    };
+    const first = await Promise.all(rows.slice(0, eager));
+    if (mine !== generation) return { described: null };
+    const shownHits = first.map(show);
+    const rest = Promise.all(rows.slice(eager)).then((more) => {
+      if (mine !== generation) return;
+      for (const hit of more.map(show)) {
+        shownHits.push(hit);
+        later.observe(hit.item);
+      }
     });
     // The first five are read at once; the rest once they scroll near the screen.
     const describe = ({ item, link, page, url }) => fetchBytes(url).then((bytes) => {
@@ -320,9 +329,8 @@
         describe(shownHits.find((hit) => hit.item === entry.target));
       }
     }, { rootMargin: "400px" });
-    shownHits.slice(eager).forEach((hit) => later.observe(hit.item));
     // Wrapped: a promise an async function returns is waited for by whoever awaits the function.
-    return { described: Promise.all(shownHits.slice(0, eager).map(describe)) };
+    return { described: Promise.all([rest, ...shownHits.map(describe)]) };
   };
 
   const textTags = new Set(["P", "UL", "OL", "BLOCKQUOTE", "TABLE", "PRE"]);
