@@ -20,22 +20,27 @@ extension ServeEndToEndTests {
         }
     }
 
-    /// The search page's DOM once Chromium ran its script on `query` (and `filters`, URL parameters).
-    func search(_ served: Served, _ query: String, filters: String = "") throws -> String {
+    /// The DOM of `url` once Chromium ran its scripts (real `archive serve`, so real fetches).
+    func searchDOM(_ url: URL) throws -> String {
         guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw CocoaError(.fileNoSuchFile, userInfo: [NSLocalizedDescriptionKey: "chromium is not installed (`make test` installs it)"])
         }
-        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
         let process = Process()
         process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000", "--dump-dom",
-                             served.base.absoluteString + "search.html?q=\(encoded)\(filters)"]
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=10000", "--dump-dom", url.absoluteString]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = FileHandle.nullDevice
         try process.run()
         let dom = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
+        return dom
+    }
+
+    /// The search page's DOM once Chromium ran its script on `query` (and `filters`, URL parameters).
+    func search(_ served: Served, _ query: String, filters: String = "") throws -> String {
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let dom = try searchDOM(URL(string: served.base.absoluteString + "search.html?q=\(encoded)\(filters)")!)
         XCTAssertTrue(dom.contains("data-state=\"done\""), "the search did not finish for \(query):\n\(dom.suffix(2000))")
         return dom
     }
@@ -100,5 +105,29 @@ extension ServeEndToEndTests {
         let numbers = years.compactMap(Int.init)
         XCTAssertGreaterThan(numbers.count, 1)
         XCTAssertEqual(numbers, numbers.sorted(by: >), "years are not newest first: \(years)")
+    }
+
+    /// At 390 px the search page with results, filters and quotes reads without scrolling sideways.
+    func testSearchResultsFitA390PixelScreen() throws {
+        let served = try serve(search: true)
+        // Headless windows are at least 500 px wide: the page is measured in a 390 px frame, once its results are in.
+        try """
+        <!doctype html><body style="margin:0"><iframe style="width:390px;height:800px;border:0" src="search.html?q=%E5%AE%89%E5%85%A8"></iframe>
+        <pre id="width"></pre><script>
+        const frame = document.querySelector("iframe");
+        const look = () => {
+          const results = frame.contentDocument && frame.contentDocument.getElementById("search-results");
+          if (!results || results.dataset.state !== "done") return setTimeout(look, 100);
+          document.getElementById("width").textContent = "@" + frame.contentDocument.documentElement.scrollWidth + " " + results.dataset.count;
+        };
+        addEventListener("load", look);
+        </script></body>
+        """.write(to: served.root.appendingPathComponent("public/narrow-search-test.html"), atomically: true, encoding: .utf8)
+        let dom = try searchDOM(served.base.appendingPathComponent("narrow-search-test.html"))
+        let line = try XCTUnwrap(dom.components(separatedBy: "<pre id=\"width\">@").dropFirst().first?.prefix { $0 != "<" }, dom)
+        let parts = line.split(separator: " ").compactMap { Int($0) }
+        XCTAssertEqual(parts.count, 2, String(line))
+        XCTAssertGreaterThan(parts.last ?? 0, 0, "no results to look at")
+        XCTAssertLessThanOrEqual(parts.first ?? .max, 390, "the search page scrolls sideways at 390 px")
     }
 }
