@@ -109,6 +109,7 @@
     }
     return null;
   };
+  /** A key's postings as numbers and bits; the varint is read inline, since this loop runs once a posting. */
   const decode = (bytes, df) => {
     const numbers = new Int32Array(df), bits = new Uint8Array(df);
     let at = 0, previous = -1;

@@ -131,19 +131,9 @@ final class StagedSite: @unchecked Sendable {
 
     /// The bytes of a file put or linked in this build; nil when it cannot be read.
     func contents(of path: String) -> [UInt8]? {
-        let fd = open(root + path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + done, $0.count - done) }
-            if n <= 0 { return nil }
-            done += n
-        }
-        return bytes
+        guard stat(root + path, &st) == 0 else { return nil }
+        return Self.read(Int(st.st_size), from: root + path)
     }
 
     /// Every file put or linked, with its hash: the next build's `previous`.

@@ -53,7 +53,7 @@ struct SearchShards: Sendable {
             let record = lists.keys[ref.id]
             out.append(UInt8(key.count))
             out += key
-            Self.varint(Int(record.df), into: &out)
+            Varint.append(Int(record.df), to: &out)
             postings.removeAll(keepingCapacity: true)
             lists.postings(ref.id, into: &postings)
             if postings.count > Self.inlineLimit {
@@ -61,7 +61,7 @@ struct SearchShards: Sendable {
                 putList(key, postings)
             } else {
                 out.append(0)
-                Self.varint(postings.count, into: &out)
+                Varint.append(postings.count, to: &out)
                 out += postings
             }
         }
@@ -70,13 +70,5 @@ struct SearchShards: Sendable {
 
     static func u32(_ value: UInt32, into out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out += $0 }
-    }
-
-    static func varint(_ value: Int, into out: inout [UInt8]) {
-        var v = UInt64(value)
-        repeat {
-            out.append(UInt8(v & 0x7F) | (v >= 0x80 ? 0x80 : 0))
-            v >>= 7
-        } while v != 0
     }
 }

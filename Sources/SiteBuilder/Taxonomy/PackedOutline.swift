@@ -67,14 +67,7 @@ struct PackedOutline: Sendable, Equatable {
     private struct Writer {
         var out: [UInt8] = []
 
-        mutating func number(_ n: Int) {
-            var v = UInt(bitPattern: n)
-            while v >= 0x80 {
-                out.append(UInt8(v & 0x7F) | 0x80)
-                v >>= 7
-            }
-            out.append(UInt8(v))
-        }
+        mutating func number(_ n: Int) { Varint.append(n, to: &out) }
 
         mutating func string(_ s: String) {
             number(s.utf8.count)
