@@ -63,7 +63,7 @@ test: test-deps
 
 ## Benchmark `archive build` against Hugo at 10,000 and 100,000 reports (installs hugo and time if missing).
 bench: deps
-	python3 bench/run.py --sizes 10000,100000 --runs 3
+	python3 bench/run.py --sizes 10000,100000 --runs 2
 
 ## Pagefind on the same 1,000 and 10,000 reports, in the variants README's "Search: why not Pagefind" compares.
 bench-pagefind: deps pagefind

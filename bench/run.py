@@ -38,6 +38,11 @@ import tables  # noqa: E402
 CHANGE = "\n本年度各项工作均已按计划完成，基准测试追加此句。\n"
 # Issue 14's goals for search indexing (seconds of the build's "search" step, the build's peak RSS in MB).
 SEARCH_GOALS = {10_000: (5, 512), 100_000: (60, 1024)}
+# Issue 15's goals: archive's full build at most this share of Hugo's wall time; peak RSS, no-change and one-change
+# rebuilds at 100,000 reports; the parser alone on one core.
+WALL_SHARE_GOALS = {10_000: 1 / 3, 100_000: 1 / 4}
+BUILD_GOALS_100K = {"rss_mb": 512, "no-change_s": 2.0, "one-change_s": 1.0}
+PARSER_GOAL_MBS = 100
 # The build's per-step breakdown, "(4.20s: config 0.00s, …, search 1.23s, …)"; the line Pagefind's runs printed.
 SEARCH_STEP = re.compile(r"[(,:] search ([\d.]+)s|^search index: ([\d.]+)s", re.M)
 
@@ -332,6 +337,65 @@ def print_goals(goals: list[dict]):
               f"{'-' if g['met'] is None else 'yes' if g['met'] else 'NO'}")
 
 
+def build_goals(rows: list[dict], ratios: dict, parser_rates: dict[int, float]) -> list[dict]:
+    """Issue 15's goals beside what was measured: each a (goal, measured, met) row."""
+    out = []
+    by = {(r["size"], r["tool"], r["scenario"]): r for r in rows}
+
+    def add(what: str, goal: str, measured: str, met: bool | None):
+        out.append({"goal": what, "target": goal, "measured": measured, "met": met})
+
+    for size, share in sorted(WALL_SHARE_GOALS.items()):
+        ratio = ratios.get((size, "full"))
+        if ratio:
+            add(f"full build at {size:,}, archive/hugo wall", f"<= {share:.2f}", f"{ratio['wall']:.2f}", ratio["wall"] <= share)
+    big = {sc: by.get((100_000, "archive", sc)) for sc in SCENARIOS}
+    if big["full"]:
+        add("peak RSS at 100,000 (full build)", f"<= {BUILD_GOALS_100K['rss_mb']} MB", f"{big['full']['rss_mb_peak']:.0f} MB",
+            big["full"]["rss_mb_peak"] <= BUILD_GOALS_100K["rss_mb"])
+    for sc in ("no-change", "one-change"):
+        if big[sc]:
+            goal = BUILD_GOALS_100K[f"{sc}_s"]
+            add(f"{sc} build at 100,000 (new process)", f"<= {goal:g} s", f"{big[sc]['wall_s_median']:.2f} s", big[sc]["wall_s_median"] <= goal)
+    small, large = by.get((10_000, "archive", "full")), big["full"]
+    if small and large:
+        growth = large["wall_s_median"] / small["wall_s_median"]
+        add("full build 10,000 -> 100,000, wall growth", "<= 10x (linear)", f"{growth:.1f}x", growth <= 10)
+    for size, mbs in sorted(parser_rates.items()):
+        add(f"parser alone, {size:,} corpus (one core, CPU time)", f">= {PARSER_GOAL_MBS} MB/s", f"{mbs:.1f} MB/s", mbs >= PARSER_GOAL_MBS)
+    return out
+
+
+def print_build_goals(goals: list[dict]):
+    if not goals:
+        return
+    print("\nbuild goals (issue 15)")
+    table = [["goal", "target", "measured", "met"]]
+    table += [[g["goal"], g["target"], g["measured"], "yes" if g["met"] else "NO"] for g in goals]
+    tables.print_table(table, left=1)
+
+
+def machine() -> dict:
+    """Cores, memory and the disk the benchmark folder is on: the figures mean little without them."""
+    info = {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()}
+    try:
+        with open("/proc/cpuinfo") as f:
+            info["cpu_model"] = next((l.split(":", 1)[1].strip() for l in f if l.startswith("model name")), None)
+        with open("/proc/meminfo") as f:
+            info["memory_gb"] = round(int(f.readline().split()[1]) / 1024 / 1024, 1)
+        mount = subprocess.run(["findmnt", "-n", "-o", "SOURCE,FSTYPE,OPTIONS", "--target", str(BENCH / "work")],
+                               capture_output=True, text=True).stdout.split()
+        if mount:
+            info["disk"] = {"device": mount[0], "filesystem": mount[1] if len(mount) > 1 else None}
+            dev = Path(mount[0]).name
+            rot = Path(f"/sys/block/{dev}/queue/rotational")
+            if rot.exists():
+                info["disk"]["rotational"] = rot.read_text().strip() == "1"
+    except (OSError, StopIteration, IndexError):
+        pass
+    return info
+
+
 def query_benchmark(site: Path, out_json: Path) -> list[dict] | None:
     """bench/search_queries.py on a built site: latency and bytes fetched of five queries."""
     if not (site / "search" / "index.json").is_file():
@@ -431,20 +495,26 @@ def main(argv=None) -> int:
     if args.search and sizes:
         largest = BENCH / "work" / str(max(sizes)) / "archive" / "public"
         queries = query_benchmark(largest, out_json.with_name(out_json.stem + "-queries.json"))
-    for size, mbs in parser_rates.items():
-        print(f"parser alone, {size} corpus: {mbs:.1f} MB/s on one core, by CPU time (target 100)")
+    build = build_goals(rows, ratios, parser_rates)
+    print_build_goals(build)
+    here = machine()
+    disk = here.get("disk") or {}
+    print(f"\nmachine: {here['cpus']} cores ({here.get('cpu_model') or 'unknown CPU'}), {here.get('memory_gb', '?')} GB, "
+          f"disk {disk.get('device', '?')} ({disk.get('filesystem', '?')}"
+          f"{', rotational' if disk.get('rotational') else ', not rotational' if disk.get('rotational') is False else ''})")
     for msg in checks:
         print(f"warning: {msg}")
     out_json.parent.mkdir(parents=True, exist_ok=True)
     doc = {
         "sizes": sizes, "runs": args.runs, "seed": args.seed, "hugo_sizes": sorted(hugo_sizes),
-        "machine": {"cpus": os.cpu_count(), "platform": platform.platform(), "python": platform.python_version()},
+        "machine": here,
         "hugo": hugo_version,
         "results": rows,
         "ratios": [{"size": s, "scenario": sc, "archive_over_hugo_wall": round(v["wall"], 3),
                     "archive_over_hugo_rss": round(v["rss"], 3)} for (s, sc), v in ratios.items()],
         "parser_mb_per_s": {str(k): v for k, v in parser_rates.items()},
         "search_goals": goals,
+        "build_goals": build,
         "search_queries": [{k: v for k, v in q.items() if k != "files"} for q in queries or []],
         "warnings": checks,
     }

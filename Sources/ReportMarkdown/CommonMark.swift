@@ -25,16 +25,24 @@ public enum CommonMark {
         // `withUTF8` hands cmark the string's own contiguous bytes (making them native first if
         // needed), and cmark takes an explicit length, so NUL bytes in the text are handled by cmark
         // (it turns them into U+FFFD) instead of cutting the document short.
-        return markdown.withUTF8 { bytes -> String in
-            guard let base = bytes.baseAddress, bytes.count > 0 else { return "" }
-            let html = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-                cmark_markdown_to_html(text, bytes.count, CMARK_OPT_DEFAULT)
-            }
-            // cmark returns NULL only when allocation fails; it aborts in that case, but be total.
-            guard let html else { return "" }
-            defer { free(html) }
-            return String(cString: html)
+        return markdown.withUTF8(html(fromUTF8:))
+    }
+
+    /// The HTML for part of a document (a section of a report's Markdown), without copying it out.
+    public static func html(fromMarkdown markdown: Substring) -> String {
+        var markdown = markdown
+        return markdown.withUTF8(html(fromUTF8:))
+    }
+
+    private static func html(fromUTF8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return "" }
+        let html = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
+            cmark_markdown_to_html(text, bytes.count, CMARK_OPT_DEFAULT)
         }
+        // cmark returns NULL only when allocation fails; it aborts in that case, but be total.
+        guard let html else { return "" }
+        defer { free(html) }
+        return String(cString: html)
     }
 
     /// The version of the libcmark the program is running against, e.g. `0.30.2`,

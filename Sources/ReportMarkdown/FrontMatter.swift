@@ -98,7 +98,7 @@ public struct FrontMatter: Sendable {
         let bytes = Array(key.utf8)
         guard let first = bytes.first, isLetter(first) || first == UInt8(ascii: "_"),
               bytes.allSatisfy({ isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }),
-              !reservedKeys.contains(key.lowercased())
+              bytes.count > 5 || !reservedKeys.contains(key.lowercased())
         else { return quoted(key) }
         return key
     }
@@ -106,26 +106,49 @@ public struct FrontMatter: Sendable {
     private static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) &- UInt8(ascii: "a") < 26 }
     private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
-    /// A double-quoted scalar whose escapes mean the same in JSON and in YAML 1.1 and 1.2.
+    /// A double-quoted scalar whose escapes mean the same in JSON and in YAML 1.1 and 1.2. Walks the
+    /// UTF-8 bytes and copies the runs between escapes, so Chinese text costs a copy.
     private static func quoted(_ text: String) -> String {
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
-            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default:
-                out.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = [UInt8(ascii: "\"")]
+            out.reserveCapacity(bytes.count + 2)
+            var run = 0, i = 0
+            func escape(_ escaped: String, skipping length: Int) {
+                out.append(contentsOf: bytes[run..<i])
+                out.append(contentsOf: escaped.utf8)
+                i += length
+                run = i
             }
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
+                case UInt8(ascii: "\\"): escape("\\\\", skipping: 1)
+                case 0x0A: escape("\\n", skipping: 1)
+                case 0x09: escape("\\t", skipping: 1)
+                case 0x0D: escape("\\r", skipping: 1)
+                case 0x00...0x1F, 0x7F: escape(unicodeEscape(UInt32(b)), skipping: 1)
+                case 0xC2 where i + 1 < bytes.count && (0x80...0x9F).contains(bytes[i + 1]):
+                    escape(unicodeEscape(UInt32(bytes[i + 1])), skipping: 2)  // C1 controls U+0080…U+009F
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    escape(unicodeEscape(0x2000 | UInt32(bytes[i + 2] & 0x3F)), skipping: 3)  // U+2028, U+2029
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF:
+                    escape(unicodeEscape(0xFEFF), skipping: 3)
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    escape(unicodeEscape(0xFFC0 | UInt32(bytes[i + 2] & 0x3F)), skipping: 3)  // U+FFFE, U+FFFF
+                default: i += 1
+                }
+            }
+            out.append(contentsOf: bytes[run...])
+            out.append(UInt8(ascii: "\""))
+            return String(decoding: out, as: UTF8.self)
         }
-        out += "\""
-        return out
+    }
+
+    private static func unicodeEscape(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
     }
 }
 

@@ -13,7 +13,31 @@ import ReportModel
 public enum ReportDocument {
     /// Front matter, then the body (see ``body(for:)``), separated by a blank line.
     public static func markdown(for report: Report, frontMatter: FrontMatter) -> String {
-        frontMatter.yaml + "\n" + body(for: report)
+        markdown(body: body(for: report), frontMatter: frontMatter)
+    }
+
+    /// The document from a body made by ``body(for:)`` or ``parts(for:)``.
+    public static func markdown(body: String, frontMatter: FrontMatter) -> String {
+        frontMatter.yaml + "\n" + body
+    }
+
+    /// A report's body and, as slices of it, the Markdown of the paragraphs before the first heading
+    /// and of each section's own paragraphs (sections in reading order, parents before children):
+    /// a page that renders its sections one at a time then escapes the text once, for both.
+    public struct Parts: Sendable {
+        public var body: String
+        public var preamble: Substring
+        public var sections: [Substring]
+    }
+
+    public static func parts(for report: Report) -> Parts {
+        var ranges: [Range<Int>] = []
+        let body = body(for: report, sectionRanges: &ranges)
+        let utf8 = body.utf8
+        func slice(_ range: Range<Int>) -> Substring {
+            body[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)]
+        }
+        return Parts(body: body, preamble: slice(ranges[0]), sections: ranges.dropFirst().map(slice))
     }
 
     /// The document without front matter: what to hand to ``CommonMark/html(fromMarkdown:)``, since
@@ -24,12 +48,18 @@ public enum ReportDocument {
     /// order, then the signature as one paragraph whose lines stay lines. Blocks are separated by blank
     /// lines; a non-empty body ends with a newline.
     public static func body(for report: Report) -> String {
+        var ranges: [Range<Int>] = []
+        return body(for: report, sectionRanges: &ranges)
+    }
+
+    /// The body; `sectionRanges` gets the UTF-8 offsets of the preamble's paragraphs, then of each section's.
+    private static func body(for report: Report, sectionRanges ranges: inout [Range<Int>]) -> String {
         var out = ""
         if let title = report.title {
             appendBlock(prefix: "# ", MarkdownEscaper.escapeInline(title), to: &out)
         }
-        appendParagraphs(report.paragraphs, to: &out)
-        appendSections(report.sections, depth: 0, to: &out)
+        appendParagraphs(report.paragraphs, to: &out, range: &ranges)
+        appendSections(report.sections, depth: 0, to: &out, ranges: &ranges)
         if let signature = report.signature {
             appendBlock(prefix: "", MarkdownEscaper.escapeParagraph(signature), to: &out)
         }
@@ -59,14 +89,22 @@ public enum ReportDocument {
         }
     }
 
-    private static func appendSections(_ sections: [Section], depth: Int, to out: inout String) {
+    /// The paragraphs, and where they are in `out` (from after the block before them: a leading blank
+    /// line changes nothing in CommonMark).
+    private static func appendParagraphs(_ paragraphs: [String], to out: inout String, range ranges: inout [Range<Int>]) {
+        let start = out.utf8.count
+        appendParagraphs(paragraphs, to: &out)
+        ranges.append(start..<out.utf8.count)
+    }
+
+    private static func appendSections(_ sections: [Section], depth: Int, to out: inout String, ranges: inout [Range<Int>]) {
         for section in sections {
             // Number and heading are escaped together: `1.` only reads as a list marker at the start,
             // and the start of the pair is the number.
             let heading = MarkdownEscaper.escapeInline(section.number + section.heading)
             appendBlock(prefix: String(repeating: "#", count: headingLevel(depth: depth)) + " ", heading, to: &out)
-            appendParagraphs(section.paragraphs, to: &out)
-            appendSections(section.children, depth: depth + 1, to: &out)
+            appendParagraphs(section.paragraphs, to: &out, range: &ranges)
+            appendSections(section.children, depth: depth + 1, to: &out, ranges: &ranges)
         }
     }
 

@@ -45,7 +45,7 @@ struct ComparePage {
             if differences.omitted > 0 { extra["omitted"] = differences.omitted }
         }
         let description = "\(a.displayTitle)与\(b.displayTitle)的标题对照"
-        return OutputFile(path: path, text: templates.render("compare", page.context(path: path, title: title, description: description, extra)))
+        return OutputFile(path: path, bytes: templates.renderBytes("compare", page.context(path: path, title: title, description: description, extra)))
     }
 
     /// A share in whole percent; 100 only for all of it, so that two texts that differ never read as the same.

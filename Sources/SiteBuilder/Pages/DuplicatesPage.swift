@@ -42,7 +42,7 @@ struct DuplicatesPage {
                 extra["pagination"] = pagination
             }
             let title = n > 1 ? "相近报告（第 \(n) 页）" : "相近报告"
-            return OutputFile(path: path, text: templates.render("duplicates", page.context(path: path, title: title, extra)))
+            return OutputFile(path: path, bytes: templates.renderBytes("duplicates", page.context(path: path, title: title, extra)))
         }
     }
 

@@ -12,7 +12,7 @@ enum FigureTable {
             html += row(figure, section: "开头", anchor: nil)
             count += 1
         }
-        for entry in archived.sections {
+        for entry in archived.sections where !entry.section.figures.isEmpty {
             let section = HTML.escape(entry.section.fullHeading)
             for figure in entry.section.figures {
                 html += row(figure, section: section, anchor: entry.anchor)

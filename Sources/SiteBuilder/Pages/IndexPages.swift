@@ -42,7 +42,7 @@ struct IndexPages {
     func render() -> [String] {
         var jobs: [Job] = [Job { [emit(home()), emit(notFound())] }] + regionJobs() + yearJobs() + topicJobs() + typeJobs() + coverageJobs()
         if page.searchEnabled {
-            jobs.append(Job { [emit(OutputFile(path: "search.html", text: templates.render("search", page.context(path: "search.html", title: "搜索"))))] })
+            jobs.append(Job { [emit(OutputFile(path: "search.html", bytes: templates.renderBytes("search", page.context(path: "search.html", title: "搜索"))))] })
         }
         // Longest first, so that no core is left alone with a big topic at the end.
         jobs = jobs.enumerated().sorted { ($0.element.pages, $1.offset) > ($1.element.pages, $0.offset) }.map(\.element)
@@ -63,7 +63,7 @@ struct IndexPages {
         if let intro { extra["intro"] = intro }
         if let lead { extra["leadHTML"] = lead }
         if let tree { extra["tree"] = tree }
-        return OutputFile(path: path, text: templates.render("index", page.context(path: path, title: title, extra)))
+        return OutputFile(path: path, bytes: templates.renderBytes("index", page.context(path: path, title: title, extra)))
     }
 
     // MARK: Regions
@@ -182,13 +182,13 @@ struct IndexPages {
             "latestCountText": HomeSummary.latestCountText(shown: latest.count, of: content.reports.count),
             "allReportsHref": page.link(paths.index("years"), from: path),
         ]
-        return OutputFile(path: path, text: templates.render("home", page.context(path: path, title: "首页", extra)))
+        return OutputFile(path: path, bytes: templates.renderBytes("home", page.context(path: path, title: "首页", extra)))
     }
 
     private func notFound() -> OutputFile {
         // Served for any missing path, at any depth: links here are absolute, from the base URL.
         var context = page.context(path: "404.html", title: "页面不存在")
         context["root"] = page.config.baseURL
-        return OutputFile(path: "404.html", text: templates.render("404", context))
+        return OutputFile(path: "404.html", bytes: templates.renderBytes("404", context))
     }
 }

@@ -68,7 +68,7 @@ struct ListPages {
                 extra["pagination"] = pagination
             }
             let title = n > 1 ? "\(listing.title)（第 \(n) 页）" : listing.title
-            put(OutputFile(path: path, text: templates.render("list", page.context(path: path, title: title, extra))))
+            put(OutputFile(path: path, bytes: templates.renderBytes("list", page.context(path: path, title: title, extra))))
             return path
         }
     }

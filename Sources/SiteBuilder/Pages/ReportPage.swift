@@ -37,10 +37,12 @@ struct ReportPage {
         }
 
         // Sections are the bulk of a report page and of the build's time: their markup is written
-        // here, in one pass, rather than by a template loop (styled by `.body section` in the stylesheet).
+        // here, in one pass, rather than by a template loop (styled by `.body section` in the stylesheet),
+        // from the same escaped Markdown as the report's .md file.
+        let markdown = ReportDocument.parts(for: report)
         var sectionsHTML = ""
         sectionsHTML.reserveCapacity(report.paragraphs.count * 400 + archived.sections.count * 600)
-        for entry in archived.sections {
+        for (entry, sectionMarkdown) in zip(archived.sections, markdown.sections) {
             let h = ReportDocument.headingLevel(depth: entry.depth)
             sectionsHTML += "<section id=\"\(entry.anchor)\" class=\"depth-\(entry.depth)\">\n<h\(h)><a class=\"anchor\" href=\"#\(entry.anchor)\">"
             sectionsHTML += HTML.isolated(entry.section.number) + "</a>" + HTML.isolated(entry.section.heading) + "</h\(h)>\n"
@@ -51,7 +53,7 @@ struct ReportPage {
                 }
                 sectionsHTML += "</p>\n"
             }
-            sectionsHTML += CommonMark.html(fromMarkdown: ReportDocument.markdown(paragraphs: entry.section.paragraphs))
+            sectionsHTML += CommonMark.html(fromMarkdown: sectionMarkdown)
             sectionsHTML += "</section>\n"
         }
         // The table of contents too: a template loop over it cost as much as the rest of the page.
@@ -91,7 +93,7 @@ struct ReportPage {
             "figureRowsHTML": figures.html,
             "hasToc": tocCount > 1,
             "tocHTML": tocHTML,
-            "preamble": report.paragraphs.isEmpty ? "" : CommonMark.html(fromMarkdown: ReportDocument.markdown(paragraphs: report.paragraphs)),
+            "preamble": CommonMark.html(fromMarkdown: markdown.preamble),
             "sectionsHTML": sectionsHTML,
             "hasSignature": !signature.isEmpty,
             "signature": signature,
@@ -109,8 +111,8 @@ struct ReportPage {
         }
         let html = page.context(path: path, title: title, description: "\(region.joined())\(report.year.map { "\($0)年" } ?? "")\(report.docType.displayName)", extra)
         return [
-            OutputFile(path: path, text: templates.render("report", html)),
-            OutputFile(path: paths.markdown(archived.slug), text: ReportDocument.markdown(for: report, frontMatter: frontMatter(archived))),
+            OutputFile(path: path, bytes: templates.renderBytes("report", html)),
+            OutputFile(path: paths.markdown(archived.slug), text: ReportDocument.markdown(body: markdown.body, frontMatter: frontMatter(archived))),
         ]
     }
 

@@ -15,6 +15,8 @@ public struct TemplateSet: Sendable {
     public static let required = ["layout", "home", "report", "list", "index", "404", "search", "compare", "duplicates"]
 
     let library: MustacheLibrary
+    /// Nil when a template uses what a skeleton cannot stand in for (transforms, the sentinels).
+    private let skeletons: SkeletonCache?
     public let directory: String
     /// Changes whenever any template or static file changes: every page must be rendered again.
     public let fingerprint: UInt64
@@ -26,6 +28,7 @@ public struct TemplateSet: Sendable {
         self.directory = directory
         var library = MustacheLibrary()
         var hashes: [UInt64] = []
+        var skeletonsFit = true
         let fm = FileManager.default
         guard let files = fm.enumerator(atPath: directory)?.compactMap({ $0 as? String }).filter({ $0.hasSuffix(".mustache") }).sorted() else {
             throw Error(file: directory, message: "the templates folder does not exist")
@@ -37,6 +40,7 @@ public struct TemplateSet: Sendable {
             }
             hashes.append(ContentHash.of(Array(file.utf8)))
             hashes.append(ContentHash.of(Array(text.utf8)))
+            skeletonsFit = skeletonsFit && SkeletonCache.fits(text)
             do {
                 library.register(try MustacheTemplate(string: Self.escapingPragma + text), named: String(file.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
@@ -49,6 +53,7 @@ public struct TemplateSet: Sendable {
             throw Error(file: (directory as NSString).appendingPathComponent("\(name).mustache"), message: "missing: every site needs this template")
         }
         self.library = library
+        skeletons = skeletonsFit ? SkeletonCache() : nil
         let statics = (fm.enumerator(atPath: (directory as NSString).appendingPathComponent("static"))?.compactMap { $0 as? String } ?? []).sorted()
         for file in statics {
             hashes.append(ContentHash.of(Array(file.utf8)))
@@ -70,7 +75,15 @@ public struct TemplateSet: Sendable {
     private static let fastEscaping: Void = MustacheContentTypes.register(ByteHTML(), named: "HTML")
 
     public func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+        String(decoding: renderBytes(name, context), as: UTF8.self)
+    }
+
+    /// The page's bytes: from the skeleton of the context's shape when there is one, else from swift-mustache.
+    public func renderBytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
+        if let skeletons, let bytes = skeletons.render(name, context, direct: { library.render($0, withTemplate: name) ?? "" }) {
+            return bytes
+        }
+        return Array((library.render(context, withTemplate: name) ?? "").utf8)
     }
 
     /// A file copied as it is (the stylesheet), or nil when the site has none.
