@@ -124,7 +124,7 @@ public final class BuildSession: @unchecked Sendable {
         let links: ReportLinks
         // The source records are saved on a core of their own while the index pages are built, once
         // the report links step has set the hashes of the report pages.
-        let savingRecords = DispatchGroup()
+        let savingRecords = DispatchGroup(), writingData = DispatchGroup()
         let saveError = LockedError()
         do {
             built = step("sources") {
@@ -153,12 +153,15 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.buildComparePages(links, sourceHashes: Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0.hash) }),
                                            folder: config.contentDirectory, rendering: rendering, keys: keys, into: site)
             }
-            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, passages: passages,
-                                                       pages: related, into: site) }
-            step("data") {
-                Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(built.records.map(\.key)),
+            // The data files are written beside the index pages: JSON and CSV are one core's work, and
+            // the index pages leave room for it. Step "data" is the wait for them after the pages.
+            DispatchQueue.global().async(group: writingData) { [content, files, records = built.records] in
+                Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(records.map(\.key)),
                                    rendering: rendering, keys: keys, into: site)
             }
+            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, passages: passages,
+                                                       pages: related, into: site) }
+            step("data") { writingData.wait() }
             if search { try step("search") { try Pipeline.buildSearch(content, paths: page.paths, into: site) } }
             try site.check()
             // The cache is saved before the swap, naming the new site: whatever stops the build from
@@ -186,6 +189,7 @@ public final class BuildSession: @unchecked Sendable {
             siteID = manifest.site
         } catch {
             savingRecords.wait()
+            writingData.wait()
             writer.discard(staging)
             passages.remove()
             throw error

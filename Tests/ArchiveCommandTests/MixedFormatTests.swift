@@ -53,6 +53,32 @@ final class MixedFormatTests: XCTestCase {
         XCTAssertSameSite(Project.snapshot(project.output), try project.cleanBuild(), "a second build from scratch")
     }
 
+    /// The text beside each report is UTF-8 with a byte-order mark: a source that already is exactly
+    /// that is linked into the site; any other is written out.
+    func testASourceThatIsItsOwnTextIsLinkedNotCopied() throws {
+        let project = try Project(self)
+        let seeds = try FileManager.default.contentsOfDirectory(atPath: project.content.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let seed = try XCTUnwrap(seeds.first { name in
+            let bytes = FileManager.default.contents(atPath: project.content.appendingPathComponent(name).path) ?? Data()
+            return !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !bytes.contains(0x0D)
+        })
+        let plain = project.content.appendingPathComponent(seed)
+        let marked = project.content.appendingPathComponent("marked.txt")
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(contentsOf: plain)).write(to: marked)
+        let run = try project.build()
+        XCTAssertEqual(run.status, 0, run.err)
+
+        let sources = project.output.appendingPathComponent("sources")
+        let published = try FileManager.default.contentsOfDirectory(atPath: sources.path).map { sources.appendingPathComponent($0) }
+        let linked = try published.filter { try inode($0) == (try inode(marked)) }
+        XCTAssertEqual(linked.count, 1, "marked.txt is hard-linked into sources/")
+        XCTAssertEqual(try linked.first.map { try Data(contentsOf: $0) }, try Data(contentsOf: marked))
+        let copies = try published.filter { try Data(contentsOf: $0) == Data([0xEF, 0xBB, 0xBF]) + (try Data(contentsOf: plain)) }
+        XCTAssertEqual(copies.count, 2, "the plain source's text has the same bytes, written with a byte-order mark")
+        XCTAssertFalse(try copies.contains { try inode($0) == (try inode(plain)) }, "a source without the mark is not linked")
+        XCTAssertSameSite(Project.snapshot(project.output), try project.cleanBuild(), "a second build from scratch")
+    }
+
     func testAFileThatCannotBeReadIsOneLineNamingItAndTheRestBuilds() throws {
         let bad = ["corrupt.docx", "nodocument.docx", "encrypted.pdf", "scanned.pdf", "empty.html"]
         let project = try project(adding: ["same/report.docx"] + bad)

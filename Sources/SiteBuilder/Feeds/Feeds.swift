@@ -7,7 +7,11 @@ enum Feeds {
     static func atom(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths) -> OutputFile {
         // Dates come from the reports, never from the clock, so two builds are byte-identical.
         func date(_ r: ListedReport) -> String { r.publishedDate ?? r.signedDate ?? r.year.map { "\($0)-12-31" } ?? "2000-01-01" }
-        let entries = content.reports.sorted { (date($0), $1.slug) > (date($1), $0.slug) }.prefix(feedSize)
+        // Each report's date once, and indices sorted rather than the reports themselves (the archive's size).
+        let dates = content.reports.map(date)
+        let entries = content.reports.indices
+            .sorted { (dates[$0], content.reports[$1].slug) > (dates[$1], content.reports[$0].slug) }
+            .prefix(feedSize).map { content.reports[$0] }
         let updated = entries.map { date($0) }.max() ?? "2000-01-01"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>

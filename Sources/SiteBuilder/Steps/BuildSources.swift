@@ -99,9 +99,15 @@ extension Pipeline {
         var outputs = reports.flatMap { pages.files(for: $0, in: reports) }
         // The text as decoded, in UTF-8 with a byte-order mark so a browser opening it from disk reads it right.
         text.insert(contentsOf: [0xEF, 0xBB, 0xBF], at: 0)
-        outputs.append(OutputFile(path: pages.page.paths.source(slug), bytes: text))
+        let textPath = pages.page.paths.source(slug)
+        // A source that already is that text (UTF-8 with a byte-order mark, LF lines) is linked, not copied.
+        let textIsSource = bytes.map { $0.count == text.count && $0 == text } ?? false
+        if !textIsSource { outputs.append(OutputFile(path: textPath, bytes: text)) }
         let reportPages = Set(reports.map { pages.page.paths.report($0.slug) })
         record.files = outputs.map { reportPages.contains($0.path) ? rendering.slot.stage($0, into: site) : SourceRecord.File(path: $0.path, hash: site.put($0)) }
+        if textIsSource {
+            record.files.append(SourceRecord.File(path: textPath, hash: site.putOriginal(textPath, from: (folder as NSString).appendingPathComponent(name), bytes: text)))
+        }
         if let original = reports.first?.original, let bytes {
             let path = pages.page.paths.original(slug, extension: original.extension)
             let hash = site.putOriginal(path, from: (folder as NSString).appendingPathComponent(name), bytes: bytes)

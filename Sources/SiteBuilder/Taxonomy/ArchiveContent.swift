@@ -19,7 +19,8 @@ public struct ArchiveContent: Sendable {
     public var nearDuplicates: [NearDuplicatePair] = []
 
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
-        self.reports = reports.sorted(by: ListedReport.listOrder)
+        // Indices are sorted, not the reports: moving a report copies every field it has.
+        self.reports = reports.indices.sorted { ListedReport.listOrder(reports[$0], reports[$1]) }.map { reports[$0] }
         self.sourceCount = sourceCount
         self.classifier = classifier
         regions = RegionIndex(self.reports.map(\.region), gazetteer: gazetteer)

@@ -11,11 +11,13 @@ import ReportParser
 /// topic's `ignore` phrases (中小学和幼儿园) hide the keyword inside them.
 public struct TopicClassifier: Sendable {
     public let topics: [TopicDefinition]
-    /// Keywords and ignored phrases by first scalar, longest first; an ignored phrase has no topic.
-    private let byFirst: [Unicode.Scalar: [(words: [Unicode.Scalar], topic: Int?)]]
-    /// One bit per Basic Multilingual Plane scalar that starts a keyword: most scalars start none,
-    /// and this answers for them without hashing.
-    private let startsKeyword: [UInt64]
+    /// Keywords and ignored phrases that start with the same scalar, longest first; an ignored phrase has no topic.
+    private let groups: [[(words: [Unicode.Scalar], topic: Int?)]]
+    /// For each Basic Multilingual Plane scalar, 1 + its group's index, or 0 when no keyword starts
+    /// with it: a text is scanned by array lookups, without hashing (256 KB, once per build).
+    private let groupOf: [UInt32]
+    /// Groups of keywords starting outside the Basic Multilingual Plane.
+    private let astralGroups: [Unicode.Scalar: Int]
 
     /// Keyword hits per 100 characters of a section's own text that file it under a topic. Tuned
     /// on the labelled seed sections (`Tests/SiteBuilderTests/Fixtures/topics/`).
@@ -63,10 +65,16 @@ public struct TopicClassifier: Sendable {
             topic.ignore.forEach { add($0, nil) }
         }
         // Longest first; at equal length an ignored phrase, then the topic listed first.
-        byFirst = index.mapValues { $0.sorted { ($0.words.count, -($0.topic ?? -1)) > ($1.words.count, -($1.topic ?? -1)) } }
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
-        for scalar in index.keys where scalar.value < 0x10000 { bits[Int(scalar.value >> 6)] |= 1 << (scalar.value & 63) }
-        startsKeyword = bits
+        var groups: [[(words: [Unicode.Scalar], topic: Int?)]] = []
+        var groupOf = [UInt32](repeating: 0, count: 0x10000)
+        var astral: [Unicode.Scalar: Int] = [:]
+        for first in index.keys.sorted(by: { $0.value < $1.value }) {
+            groups.append(index[first]!.sorted { ($0.words.count, -($0.topic ?? -1)) > ($1.words.count, -($1.topic ?? -1)) })
+            if first.value < 0x10000 { groupOf[Int(first.value)] = UInt32(groups.count) } else { astral[first] = groups.count - 1 }
+        }
+        self.groups = groups
+        self.groupOf = groupOf
+        astralGroups = astral
     }
 
     /// Topic indices of one section, strongest first (at most `maxTopics`).
@@ -130,11 +138,8 @@ public struct TopicClassifier: Sendable {
         var i = 0
         while i < s.count {
             let v = s[i].value
-            if v < 0x10000, startsKeyword[Int(v >> 6)] & (1 << (v & 63)) == 0 {
-                i += 1
-                continue
-            }
-            guard let candidates = byFirst[s[i]], let match = candidates.first(where: { starts(s, at: i, with: $0.words) }) else {
+            let group = v < 0x10000 ? Int(groupOf[Int(v)]) - 1 : astralGroups[s[i]] ?? -1
+            guard group >= 0, let match = groups[group].first(where: { starts(s, at: i, with: $0.words) }) else {
                 i += 1
                 continue
             }
