@@ -9,7 +9,9 @@ no-change rebuild, and a rebuild after one source changed (a sentence appended t
 restored afterwards). Every build runs under /usr/bin/time -v for user+sys CPU and peak RSS; wall
 time is measured around it. The archive builds with search on (--no-search turns it off): the seconds of
 its "search" step are read from the build's output and set beside the goals, and bench/search_queries.py
-then measures five queries in headless Chromium against the largest site built. Prints the tables and
+then measures five queries in headless Chromium against the largest site built; bench/serve_reload.py times an edit
+saved under `archive serve` until its page is reloaded, at the largest size. Prints the tables, issue 15's goals and
+the machine (cores, disk), and
 writes them as JSON (default bench/results/bench-<sizes>.json). Exits non-zero when a build fails.
 """
 
@@ -42,6 +44,7 @@ SEARCH_GOALS = {10_000: (5, 512), 100_000: (60, 1024)}
 # rebuilds at 100,000 reports; the parser alone on one core.
 WALL_SHARE_GOALS = {10_000: 1 / 3, 100_000: 1 / 4}
 BUILD_GOALS_100K = {"rss_mb": 512, "no-change_s": 2.0, "one-change_s": 1.0}
+SERVE_RELOAD_GOAL_MS = 100
 PARSER_GOAL_MBS = 100
 # The build's per-step breakdown, "(4.20s: config 0.00s, …, search 1.23s, …)"; the line Pagefind's runs printed.
 SEARCH_STEP = re.compile(r"[(,:] search ([\d.]+)s|^search index: ([\d.]+)s", re.M)
@@ -337,7 +340,22 @@ def print_goals(goals: list[dict]):
               f"{'-' if g['met'] is None else 'yes' if g['met'] else 'NO'}")
 
 
-def build_goals(rows: list[dict], ratios: dict, parser_rates: dict[int, float]) -> list[dict]:
+def serve_reload(c: Corpus, tool: Path, out_json: Path) -> dict | None:
+    """bench/serve_reload.py on the corpus: an edit saved under `archive serve` until its page is reloaded."""
+    src, _ = c.changed_source()
+    page = f"reports/{src.stem.replace('_', '-')}-1.html"
+    cmd = [sys.executable, str(BENCH / "serve_reload.py"), str(c.archive), str(tool), str(src), page, "--json", str(out_json)]
+    show(cmd)
+    if subprocess.run(cmd).returncode != 0:
+        print("warning: the serve reload benchmark did not see every edit")
+    try:
+        return json.loads(out_json.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def build_goals(rows: list[dict], ratios: dict, parser_rates: dict[int, float], reload: dict | None = None,
+                reload_size: int | None = None) -> list[dict]:
     """Issue 15's goals beside what was measured: each a (goal, measured, met) row."""
     out = []
     by = {(r["size"], r["tool"], r["scenario"]): r for r in rows}
@@ -361,6 +379,10 @@ def build_goals(rows: list[dict], ratios: dict, parser_rates: dict[int, float]) 
     if small and large:
         growth = large["wall_s_median"] / small["wall_s_median"]
         add("full build 10,000 -> 100,000, wall growth", "<= 10x (linear)", f"{growth:.1f}x", growth <= 10)
+    if reload and reload.get("page_ms_median") is not None:
+        ms = reload["page_ms_median"]
+        add(f"serve at {reload_size:,}: edit saved -> page reloaded", f"<= {SERVE_RELOAD_GOAL_MS} ms", f"{ms:.0f} ms",
+            ms <= SERVE_RELOAD_GOAL_MS)
     for size, mbs in sorted(parser_rates.items()):
         add(f"parser alone, {size:,} corpus (one core, CPU time)", f">= {PARSER_GOAL_MBS} MB/s", f"{mbs:.1f} MB/s", mbs >= PARSER_GOAL_MBS)
     return out
@@ -495,7 +517,11 @@ def main(argv=None) -> int:
     if args.search and sizes:
         largest = BENCH / "work" / str(max(sizes)) / "archive" / "public"
         queries = query_benchmark(largest, out_json.with_name(out_json.stem + "-queries.json"))
-    build = build_goals(rows, ratios, parser_rates)
+    reload = None
+    if sizes:
+        largest = Corpus(max(sizes), args.seed)
+        reload = serve_reload(largest, tool, out_json.with_name(out_json.stem + "-serve.json"))
+    build = build_goals(rows, ratios, parser_rates, reload, max(sizes) if sizes else None)
     print_build_goals(build)
     here = machine()
     disk = here.get("disk") or {}
@@ -515,6 +541,7 @@ def main(argv=None) -> int:
         "parser_mb_per_s": {str(k): v for k, v in parser_rates.items()},
         "search_goals": goals,
         "build_goals": build,
+        "serve_reload": reload,
         "search_queries": [{k: v for k, v in q.items() if k != "files"} for q in queries or []],
         "warnings": checks,
     }

@@ -19,6 +19,17 @@ public enum SiteMarker {
         return String(ContentHash.combine(values), radix: 16)
     }
 
+    /// The id of a site edited in place (the preview server's fast path): the last id with the files
+    /// written, in a form no build's id takes, so no saved cache can match it.
+    static func editedID(from last: String, _ files: [(path: String, hash: UInt64)]) -> String {
+        var values = [ContentHash.of(Array(last.utf8))]
+        for (path, hash) in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+            values.append(ContentHash.of(Array(path.utf8)))
+            values.append(hash)
+        }
+        return "edited-" + String(ContentHash.combine(values), radix: 16)
+    }
+
     static func contents(id: String) -> [UInt8] {
         Array("archive-site \(id)\n# Made by archive build: a build may replace this folder.\n".utf8)
     }
