@@ -36,9 +36,10 @@ final class CleanTests: XCTestCase {
         defer { candidates.deallocate() }
         for line in lines {
             let raw = Scalars(line)
-            _ = rules.scanLine(raw, candidates: candidates)
+            let scan = rules.scanLine(raw, candidates: candidates)
             let trimmed = Scalars(raw[raw.trimmedRange()].filter { $0 != "|" })
-            XCTAssertEqual(rules.lineRule(matching: trimmed, candidates: candidates)?.name, rules.lineRule(matching: trimmed)?.name, line)
+            XCTAssertEqual(rules.lineRule(matching: trimmed, candidates: candidates, marked: scan.lineRuleMarked)?.name,
+                           rules.lineRule(matching: trimmed)?.name, line)
         }
     }
 

@@ -268,6 +268,20 @@ final class DecodeTests: XCTestCase {
         }
     }
 
+    /// The decoders allocate what `scalarCount` says, counted a word at a time: too few would
+    /// overrun the buffer. Every slice of a mixed text, invalid bytes included, across word bounds.
+    func testScalarCountIsTheNumberOfNonContinuationBytes() {
+        let bytes = Array("a县é教育局ß2023年①工作𠀀总结😀。".utf8) + [0x80, 0xBF, 0xC0, 0xFF, 0x41, 0xE4]
+        bytes.withUnsafeBufferPointer { all in
+            for start in 0...all.count {
+                for end in start...all.count {
+                    let slice = UnsafeBufferPointer(rebasing: all[start..<end])
+                    XCTAssertEqual(Scalars.scalarCount(slice), slice.count { $0 & 0xC0 != 0x80 }, "\(start)..<\(end)")
+                }
+            }
+        }
+    }
+
     func testInvalidUTF8OnALaterLineStillFallsBackToGB18030() throws {
         // The first line is ASCII, valid as UTF-8; the second is GB18030 only.
         let bytes = Array("2023\n".utf8) + gb18030Sentence

@@ -46,8 +46,8 @@ struct Cleaner: Sendable {
             start = end + 1
             number += 1
             // Most lines hold no text rule's pattern: then the same pass has found the line rules' literals.
-            let textMayApply = rules.scanLine(scalars, candidates: candidates)
-            let cut = textMayApply && cutTextRules(&scalars, line: number, dropped: &dropped)
+            let scan = rules.scanLine(scalars, candidates: candidates)
+            let cut = scan.textMayApply && cutTextRules(&scalars, line: number, dropped: &dropped)
             let trimmed = stripTableChrome(&scalars, line: number, dropped: &dropped)
             guard !scalars.isEmpty else {
                 lines.append(nil)
@@ -57,7 +57,8 @@ struct Cleaner: Sendable {
             let paragraph = Paragraph(text: scalars, utf8: cut ? nil : (lineStart + trimmed.head)..<(end - trimmed.tail),
                                       line: number)
             if scalars.count <= Self.maxChromeLength,
-               let rule = textMayApply ? rules.lineRule(matching: scalars) : rules.lineRule(matching: scalars, candidates: candidates) {
+               let rule = scan.textMayApply ? rules.lineRule(matching: scalars)
+                   : rules.lineRule(matching: scalars, candidates: candidates, marked: scan.lineRuleMarked) {
                 dropped.append(DroppedText(rule: rule.name, text: paragraph.string(in: source), line: number))
                 if rule.kind == .published, published == nil { published = DateReader.firstISODate(in: scalars) }
                 continue

@@ -57,6 +57,7 @@ public struct NoiseRules: Sendable {
     private var anchoredLeadBits = [UInt64](repeating: 0, count: 0x10000 / 64)
     /// Line rules that require no literal (`*`, `#`-only patterns): candidates for every line.
     private var literalFree: [Bool] = []
+    private var hasLiteralFreeRule = false
     /// The line literals followed by the text rules' (index `lineRules.count + k` is text rule k):
     /// `scanLine` finds both kinds in one pass where the two sets took one each.
     private var allLiterals = LiteralSet([])
@@ -74,6 +75,7 @@ public struct NoiseRules: Sendable {
             }
         }
         literalFree = lineRules.map(\.glob.required.isEmpty)
+        hasLiteralFreeRule = literalFree.contains(true)
         allLiterals = LiteralSet(lineRules.map { $0.glob.firstLiteral == nil ? $0.glob.required : [] } + textRules.map(\.literal))
     }
 
@@ -129,25 +131,43 @@ public struct NoiseRules: Sendable {
         }
     }
 
+    /// What `scanLine` found in a line.
+    struct LineScan {
+        /// A text rule's pattern occurs in the line.
+        var textMayApply = false
+        /// Some line rule was marked a candidate.
+        var lineRuleMarked = false
+    }
+
     /// One pass over a raw line for both kinds of rule: marks in `candidate` (one flag a line rule)
-    /// the rules whose required literal occurs in `line`, and returns whether a text rule's pattern does.
-    func scanLine(_ line: Scalars, candidates candidate: UnsafeMutableBufferPointer<Bool>) -> Bool {
+    /// the rules whose required literal occurs in `line`, and says whether a text rule's pattern does.
+    func scanLine(_ line: Scalars, candidates candidate: UnsafeMutableBufferPointer<Bool>) -> LineScan {
         candidate.update(repeating: false)
         let lineCount = lineRules.count
-        var textMayApply = false
+        var scan = LineScan()
         allLiterals.forEachOccurrence(in: line) { i in
-            if i < lineCount { candidate[i] = true } else { textMayApply = true }
+            if i < lineCount {
+                candidate[i] = true
+                scan.lineRuleMarked = true
+            } else {
+                scan.textMayApply = true
+            }
         }
-        return textMayApply
+        return scan
     }
 
     /// `lineRule(matching:)` for a line that `scanLine` marked `candidate` for before it was
     /// trimmed: the trimmed line is part of the scanned one, so its literals are among those marked,
     /// and a rule marked only for the cut ends fails its own match (`Glob.matches` requires the literal).
-    func lineRule(matching line: Scalars, candidates candidate: UnsafeMutableBufferPointer<Bool>) -> Rule? {
+    /// - Parameter marked: `LineScan.lineRuleMarked`; when false (most lines), a line that starts no
+    ///   anchored rule is settled without walking the rules.
+    func lineRule(matching line: Scalars, candidates candidate: UnsafeMutableBufferPointer<Bool>, marked: Bool) -> Rule? {
+        var mayMatch = marked || hasLiteralFreeRule
         if let first = line.first, mayStartAnchoredRule(first), let anchored = anchoredRules[first] {
             for i in anchored { candidate[i] = true }
+            mayMatch = true
         }
+        guard mayMatch else { return nil }
         for i in lineRules.indices where (candidate[i] || literalFree[i]) && lineRules[i].glob.matches(line) { return lineRules[i] }
         return nil
     }

@@ -169,7 +169,12 @@ struct RegionResolver {
     }
 
     /// First scalars of the words that may follow a county short form (教育局, 人民政府, 委 …).
-    private static let followerLeads = Set(MentionRole.ownAfter.compactMap(\.first))
+    /// A bit table, not a `Set`: every scalar of each title, signature and head line is tested.
+    private static let followerLeads: ScalarBits = {
+        var bits = ScalarBits()
+        for lead in MentionRole.ownAfter.compactMap(\.first) { bits.insert(lead) }
+        return bits
+    }()
 
     /// The deepest-ranked places of a list.
     private func deepest(_ places: [Gazetteer.Place]) -> [Gazetteer.Place] {

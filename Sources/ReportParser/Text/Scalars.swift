@@ -101,9 +101,23 @@ extension Array where Element == Unicode.Scalar {
 
     /// Bytes that are not continuation bytes: the scalar count of valid UTF-8, and an upper bound
     /// for any bytes. Allocating that, not a scalar a byte, keeps a line of Chinese in a third of the memory.
-    private static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var n = 0
-        for b in bytes where b & 0xC0 != 0x80 { n &+= 1 }
+    /// Counted eight bytes a step: a continuation byte (10xxxxxx) has bit 7 set and bit 6 clear,
+    /// and the byte-wise loop did not vectorise.
+    static func scalarCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let words = UnsafeRawPointer(base)
+        var n = 0, i = 0
+        while i &+ 8 <= bytes.count {
+            let w = words.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let continuation = (w & ~(w << 1) & 0x8080_8080_8080_8080) >> 7
+            // One bit a continuation byte, summed into the top byte by the multiply.
+            n &+= 8 &- Int(truncatingIfNeeded: (continuation &* 0x0101_0101_0101_0101) >> 56)
+            i &+= 8
+        }
+        while i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { n &+= 1 }
+            i &+= 1
+        }
         return n
     }
 
