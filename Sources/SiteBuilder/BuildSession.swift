@@ -14,6 +14,8 @@ public final class BuildSession: @unchecked Sendable {
     private var records: [String: SourceRecord] = [:]
     /// The token `records` were saved with: their passages are in that build's `PassageStore`.
     private var recordsToken: String?
+    /// The search index in the site now in place, saved with `records`: a build updates it.
+    private var searchState: SearchState?
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
     /// Size and modification time of each source when its record was made.
@@ -52,6 +54,7 @@ public final class BuildSession: @unchecked Sendable {
     private func forget() {
         records = [:]
         recordsToken = nil
+        searchState = nil
         previous = [:]
         recordedStamps = [:]
         pageKeys = [:]
@@ -105,8 +108,12 @@ public final class BuildSession: @unchecked Sendable {
                 previous = manifest.outputs
                 pageKeys = manifest.pages
                 recordedStamps = manifest.sources
-                records = step("load cache") { SourceCache.load(from: cacheFolder, token: manifest.records) }
-                recordsToken = manifest.records
+                // Every record's key holds the inputs: with other inputs none could be reused.
+                if manifest.inputs == inputs {
+                    records = step("load cache") { SourceCache.load(from: cacheFolder, token: manifest.records) }
+                    recordsToken = manifest.records
+                    searchState = SearchState.load(from: cacheFolder, token: manifest.records)
+                }
             }
         }
         let files = folder.sources
@@ -115,7 +122,10 @@ public final class BuildSession: @unchecked Sendable {
             pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
             inputs: inputs)
         let token = UUID().uuidString
-        let passages = try PassageStore(creatingIn: cacheFolder, token: token)
+        let cachedPassages = recordsToken.flatMap { PassageStore(in: cacheFolder, token: $0) }
+        let live = records.values.reduce(0) { sum, record in sum + record.reports.reduce(0) { $0 + ($1.passages?.count ?? 0) } }
+        let passages = try cachedPassages.flatMap { PassageStore(extending: $0, token: token, live: live) }
+            ?? PassageStore(creatingIn: cacheFolder, token: token)
         let staging = try writer.stage()
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
@@ -126,12 +136,13 @@ public final class BuildSession: @unchecked Sendable {
         // the report links step has set the hashes of the report pages.
         let savingRecords = DispatchGroup(), writingData = DispatchGroup()
         let saveError = LockedError()
+        var searched: (state: SearchState, updated: Bool)?
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
                                       unmoved: Set(stamps.filter { recordedStamps[$0.key] == $0.value }.keys),
                                       rendering: rendering, into: site, passages: passages,
-                                      cachedPassages: recordsToken.flatMap { PassageStore(in: cacheFolder, token: $0) }, progress: progress)
+                                      cachedPassages: cachedPassages, progress: progress)
             }
             if let failure = passages.failure {
                 throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(failure)")
@@ -162,7 +173,11 @@ public final class BuildSession: @unchecked Sendable {
             step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, passages: passages,
                                                        pages: related, into: site) }
             step("data") { writingData.wait() }
-            if search { try step("search") { try Pipeline.buildSearch(content, paths: page.paths, into: site) } }
+            if search {
+                searched = try step("search") {
+                    try Pipeline.buildSearch(content, paths: page.paths, inputs: inputs, previous: searchState, into: site)
+                }
+            }
             try site.check()
             // The cache is saved before the swap, naming the new site: whatever stops the build from
             // here on, the cache and the site in place either agree or are seen not to.
@@ -176,6 +191,7 @@ public final class BuildSession: @unchecked Sendable {
                 savingRecords.wait()
                 do {
                     if let message = saveError.message { throw SiteWriter.WriteError(message: message) }
+                    try searched?.state.save(token: token, to: cacheFolder)
                     try manifest.save(to: cacheFolder)
                 } catch {
                     throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
@@ -183,6 +199,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             try step("swap") { try writer.commit(staging) }
             passages.removeOthers()
+            searchState = searched?.state
             previous = manifest.outputs
             pageKeys = manifest.pages
             recordedStamps = manifest.sources
@@ -208,6 +225,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.pages = previous.keys.filter { $0.hasSuffix(".html") }.count
         summary.filesWritten = site.written
         summary.listPagesReused = keys.reused
+        summary.searchIndexUpdated = searched?.updated ?? false
         return summary
     }
 
@@ -255,6 +273,14 @@ public final class BuildSession: @unchecked Sendable {
                 // Each file replaced whole by a rename: a reader sees the old page or the new one.
                 let target = output.appendingPathComponent(file.path)
                 let temporary = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).new")
+                // The search index in place was made from the Markdown being replaced: the rebuild needs it to update the index.
+                if file.path.hasSuffix(".md"), searchState?.editedInPlace[file.path] == nil {
+                    if let old = FileManager.default.contents(atPath: target.path) {
+                        searchState?.editedInPlace[file.path] = [UInt8](old)
+                    } else {
+                        searchState = nil
+                    }
+                }
                 guard StagedSite.write(file.bytes, to: temporary.path), rename(temporary.path, target.path) == 0 else { return nil }
                 previous[file.path] = hash  // the full rebuild will find it current
                 written.append(file.path)

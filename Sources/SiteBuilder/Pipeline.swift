@@ -44,6 +44,8 @@ public enum Pipeline {
         public var reportPagesRendered = 0
         /// List pages unchanged since the last build, linked rather than rendered.
         public var listPagesReused = 0
+        /// The search index was updated from the site in place, not made anew from every report.
+        public var searchIndexUpdated = false
         /// Files whose bytes changed and were written; the others were linked from the previous site.
         public var filesWritten = 0
         /// Nothing the build reads has changed since the last build: nothing was done.

@@ -42,6 +42,33 @@ final class PassageStoreTests: XCTestCase {
         XCTAssertNil(PassageStore(in: folder, token: "B"))
     }
 
+    /// A store extending the last one keeps its spans without copying them, appends after them, and
+    /// leaves the last one's bytes as they were; a store mostly of dead passages is not extended.
+    func testAnExtendingStoreKeepsTheLastStoresSpans() throws {
+        let folder = folder()
+        let old = try PassageStore(creatingIn: folder, token: "A")
+        let span = try XCTUnwrap(old.append(Array("学前教育的段落".utf8)))
+        let report = ListedReport(slug: "a-1", id: "a-01", sourceFile: "a.txt", position: 1, title: nil, listedTitle: nil, issuer: nil,
+                                  region: .init(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil,
+                                  topics: [], sections: [], passages: span)
+        let record = SourceRecord(name: "a.txt", slug: "a", hash: 1, key: 2, error: nil, reports: [report], files: [])
+        let previous = try XCTUnwrap(PassageStore(in: folder, token: "A"))
+        let new = try XCTUnwrap(PassageStore(extending: previous, token: "B", live: span.count))
+        let carried = try XCTUnwrap(new.carry(record, from: previous))
+        XCTAssertEqual(carried.reports[0].passages, span, "not copied")
+        let added = try XCTUnwrap(new.append(Array("新的段落".utf8)))
+        XCTAssertEqual(added.lowerBound, span.upperBound)
+        XCTAssertEqual(new.read(added), Array("新的段落".utf8))
+        XCTAssertEqual(previous.read(span), Array("学前教育的段落".utf8))
+        new.removeOthers()
+        XCTAssertNil(PassageStore(in: folder, token: "A"))
+        XCTAssertEqual(try XCTUnwrap(PassageStore(in: folder, token: "B")).read(span), Array("学前教育的段落".utf8))
+
+        let big = try PassageStore(creatingIn: folder, token: "C")
+        _ = big.append([UInt8](repeating: 0x41, count: 3 << 20))
+        XCTAssertNil(PassageStore(extending: big, token: "D", live: 100), "mostly dead: copied afresh instead")
+    }
+
     func testEncodedPassagesReadBackByTopicAsOneLineOfHTMLEach() throws {
         let awkward = TopicPassage(topic: 0, text: "新建\t<幼儿园>\n12所\\N\r", marks: [8..<17])
         let bytes = TopicPassage.encode([

@@ -204,11 +204,67 @@ final class SearchIndexTests: XCTestCase {
         try edit(site)
         let summary = try site.build()
         XCTAssertEqual(summary.sourcesParsed, 1)
+        XCTAssertTrue(summary.searchIndexUpdated, "one report changed: the index in place is updated")
         XCTAssertNotNil(try SearchIndexReader(site: site.output).entry("检索"))
         let clean = try searchSite()
         try edit(clean)
         try clean.build()
         XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
+    }
+
+    /// An edit taken back: the updated index drops the keys the edit added and is the first one again.
+    func testAnEditTakenBackGivesTheFirstIndexAgain() throws {
+        let site = try searchSite()
+        try site.build()
+        let first = try site.snapshot().filter { $0.key.hasPrefix("search/") }
+        let source = site.content.appendingPathComponent(Self.sourceName)
+        let original = try String(contentsOf: source, encoding: .utf8)
+        try original.replacingOccurrences(of: Self.phrase, with: "开展独一无二检索标记行动").write(to: source, atomically: true, encoding: .utf8)
+        XCTAssertTrue(try site.build().searchIndexUpdated)
+        try original.write(to: source, atomically: true, encoding: .utf8)
+        let summary = try site.build()
+        XCTAssertTrue(summary.searchIndexUpdated)
+        XCTAssertNil(try SearchIndexReader(site: site.output).entry("检索"))
+        XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, first)
+    }
+
+    /// `archive serve`: the fast path rewrites the edited report's Markdown in place; the rebuild after
+    /// it must still take the old Markdown's keys out of the index.
+    func testTheRebuildAfterTheFastPathGivesTheCleanBuildsIndex() throws {
+        let replacement = "开展独一无二检索标记行动"
+        let site = try searchSite()
+        var options = Pipeline.Options(configPath: site.config.path)
+        options.skipWhenUpToDate = false
+        let session = BuildSession(options)
+        _ = try session.build()
+        let source = site.content.appendingPathComponent(Self.sourceName)
+        let text = try String(contentsOf: source, encoding: .utf8)
+        try text.replacingOccurrences(of: Self.phrase, with: replacement).write(to: source, atomically: true, encoding: .utf8)
+        XCTAssertNotNil(session.updateReportPages(changed: [source.path]))
+        let summary = try session.build()
+        XCTAssertTrue(summary.searchIndexUpdated)
+        let clean = try searchSite()
+        let cleanSource = clean.content.appendingPathComponent(Self.sourceName)
+        try text.replacingOccurrences(of: Self.phrase, with: replacement).write(to: cleanSource, atomically: true, encoding: .utf8)
+        try clean.build()
+        XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
+    }
+
+    /// Postings merged as the writer appends them: a changed report's posting replaced, dropped or added in number order.
+    func testMergedPostingsAreThoseAppendedInOrder() {
+        func encode(_ postings: [(Int, UInt8)]) -> [UInt8] {
+            var out: [UInt8] = [], last = -1
+            for (n, bits) in postings {
+                Varint.append((n - last) << 4 | Int(bits), to: &out)
+                last = n
+            }
+            return out
+        }
+        let old = encode([(0, 1), (7, 12), (300, 3), (4000, 0)])
+        let merged = SearchIndexUpdate.merge(old, dropping: [7, 300, 5000], adding: [(number: 300, bits: 5), (number: 5000, bits: 2)])
+        XCTAssertEqual(merged.bytes, encode([(0, 1), (300, 5), (4000, 0), (5000, 2)]))
+        XCTAssertEqual(merged.df, 4)
+        XCTAssertEqual(SearchIndexUpdate.merge(old, dropping: [0, 7, 300, 4000], adding: []).df, 0)
     }
 
     func testSearchOffWritesNoIndex() throws {

@@ -25,35 +25,73 @@ struct BuildManifest: Sendable, Equatable {
 
     static let fileName = "manifest.tsv"
 
+    /// Read as bytes: 275,000 lines at 100,000 reports, which splitting a `String` took a second over.
     static func load(from folder: URL) -> BuildManifest? {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(fileName), encoding: .utf8) else { return nil }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+        let bytes = [UInt8](data)
         var manifest = BuildManifest()
-        for line in text.split(separator: "\n") {
-            let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard f.count == 3 else { return nil }
-            switch f[0] {
-            case "site": manifest.site = String(f[2])
-            case "records": manifest.records = String(f[2])
-            case "inputs": manifest.inputs = UInt64(f[2], radix: 16) ?? 0
-            case "source": manifest.sources[String(f[1])] = String(f[2])
-            case "output": manifest.outputs[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
-            case "page": manifest.pages[String(f[1])] = UInt64(f[2], radix: 16) ?? 0
-            case "warning": manifest.warnings.append(String(f[2]))
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = end + 1 }
+            guard end > start else { continue }
+            guard let first = bytes[start..<end].firstIndex(of: 0x09), let second = bytes[(first + 1)..<end].firstIndex(of: 0x09),
+                  !bytes[(second + 1)..<end].contains(0x09) else { return nil }
+            let kind = bytes[start..<first], name = bytes[(first + 1)..<second], value = bytes[(second + 1)..<end]
+            func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+            switch kind.count {
+            case 6 where kind.elementsEqual("output".utf8): manifest.outputs[text(name)] = hex(value)
+            case 6 where kind.elementsEqual("source".utf8): manifest.sources[text(name)] = text(value)
+            case 4 where kind.elementsEqual("page".utf8): manifest.pages[text(name)] = hex(value)
+            case 4 where kind.elementsEqual("site".utf8): manifest.site = text(value)
+            case 7 where kind.elementsEqual("records".utf8): manifest.records = text(value)
+            case 6 where kind.elementsEqual("inputs".utf8): manifest.inputs = hex(value)
+            case 7 where kind.elementsEqual("warning".utf8): manifest.warnings.append(text(value))
             default: return nil
             }
         }
         return manifest
     }
 
+    /// Lower-case hex digits as a number; 0 when they are not.
+    private static func hex(_ digits: ArraySlice<UInt8>) -> UInt64 {
+        guard !digits.isEmpty, digits.count <= 16 else { return 0 }
+        var value: UInt64 = 0
+        for b in digits {
+            switch b {
+            case 0x30...0x39: value = value << 4 | UInt64(b - 0x30)
+            case 0x61...0x66: value = value << 4 | UInt64(b - 0x61 + 10)
+            case 0x41...0x46: value = value << 4 | UInt64(b - 0x41 + 10)
+            default: return 0
+            }
+        }
+        return value
+    }
+
+    /// A tab and what `Character.isNewline` takes for a line break: a warning is kept on one line.
+    private static let breaks: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
+
     func save(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var text = "site\t-\t\(site)\nrecords\t-\t\(records)\ninputs\t-\t\(String(inputs, radix: 16))\n"
-        for (name, stamp) in sources.sorted(by: { $0.key < $1.key }) { text += "source\t\(name)\t\(stamp)\n" }
-        for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) { text += "output\t\(path)\t\(String(hash, radix: 16))\n" }
-        for (path, key) in pages.sorted(by: { $0.key < $1.key }) { text += "page\t\(path)\t\(String(key, radix: 16))\n" }
-        for warning in warnings {
-            text += "warning\t-\t\(warning.map { $0 == "\t" || $0.isNewline ? " " : String($0) }.joined())\n"
+        var out = Array("site\t-\t\(site)\nrecords\t-\t\(records)\ninputs\t-\t\(String(inputs, radix: 16))\n".utf8)
+        out.reserveCapacity((sources.count + outputs.count + pages.count) * 64)
+        func line(_ kind: String, _ name: String, _ value: String) {
+            out += kind.utf8
+            out.append(0x09)
+            out += name.utf8
+            out.append(0x09)
+            out += value.utf8
+            out.append(0x0A)
         }
-        try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: Array(text.utf8))
+        func sorted<V>(_ entries: [String: V]) -> [(key: String, value: V)] {
+            entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+        }
+        for (name, stamp) in sorted(sources) { line("source", name, stamp) }
+        for (path, hash) in sorted(outputs) { line("output", path, String(hash, radix: 16)) }
+        for (path, key) in sorted(pages) { line("page", path, String(key, radix: 16)) }
+        for warning in warnings {
+            line("warning", "-", String(String.UnicodeScalarView(warning.unicodeScalars.map { Self.breaks.contains($0.value) ? " " : $0 })))
+        }
+        try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: out)
     }
 }

@@ -6,11 +6,15 @@ import Foundation
 /// topic pages read them back.
 ///
 /// One file a build, `passages-<token>.bin` in the cache folder beside the records with that token,
-/// never changed once written: a build copies the passages of the reports it reuses from the file
-/// of the records it reuses, and the other files are removed once the new site is in place.
+/// whose written bytes never change: a build starts its file as a second name of the last build's
+/// (`init(extending:)`) and appends what it parses, so the spans of the reports it reuses stay valid
+/// without copying them (222 MB at 100,000 reports); the other names are removed once the new site
+/// is in place. A file that is mostly passages no report refers to any more is copied afresh.
 final class PassageStore: @unchecked Sendable {
     let url: URL
     private let fd: Int32
+    /// The store this one extends: its spans read the same here.
+    private let extended: URL?
     private let lock = NSLock()
     private var end = 0
     private var writeFailure: String?
@@ -24,12 +28,34 @@ final class PassageStore: @unchecked Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         url = Self.url(in: folder, token: token)
         fd = open(url.path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        extended = nil
         guard fd >= 0 else { throw SiteWriter.WriteError(message: "cannot create \(url.path): \(String(cString: strerror(errno)))") }
+    }
+
+    /// A store for the build whose records have `token` that holds `previous`'s bytes (its file
+    /// linked under a second name) and appends after them; nil when the file cannot be linked, or
+    /// when more than half of it is passages the `live` bytes (those of the records it may reuse)
+    /// no longer cover.
+    init?(extending previous: PassageStore, token: String, live: Int) {
+        let folder = previous.url.deletingLastPathComponent()
+        url = Self.url(in: folder, token: token)
+        var st = stat()
+        guard fstat(previous.fd, &st) == 0, Int(st.st_size) <= 2 * live + (1 << 20) else { return nil }
+        unlink(url.path)
+        guard link(previous.url.path, url.path) == 0 else { return nil }
+        fd = open(url.path, O_RDWR | O_CLOEXEC)
+        guard fd >= 0 else {
+            unlink(url.path)
+            return nil
+        }
+        end = Int(st.st_size)
+        extended = previous.url
     }
 
     /// The store of an earlier build, to read; nil when it is gone.
     init?(in folder: URL, token: String) {
         url = Self.url(in: folder, token: token)
+        extended = nil
         fd = open(url.path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { return nil }
     }
@@ -83,6 +109,7 @@ final class PassageStore: @unchecked Sendable {
     /// `record` with its reports' passages copied from `previous` into this store; nil when they
     /// cannot be read there (the source is then parsed again).
     func carry(_ record: SourceRecord, from previous: PassageStore?) -> SourceRecord? {
+        if let previous, previous.url == extended { return record }
         var record = record
         for i in record.reports.indices {
             guard let span = record.reports[i].passages else { continue }

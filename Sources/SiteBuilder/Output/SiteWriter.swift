@@ -18,7 +18,7 @@ public struct SiteWriter: Sendable {
     public func stage() throws -> URL {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())")
-        try? FileManager.default.removeItem(at: staging)
+        FolderRemover.remove(staging.path)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         return staging
     }
@@ -34,12 +34,12 @@ public struct SiteWriter: Sendable {
         if Self.exchange(staging.path, output.path) {
             // The old site now stands at the staging path, where a killed build's leftovers are looked for.
             rescueUserEntries(from: staging)
-            try? fm.removeItem(at: staging)
+            FolderRemover.remove(staging.path)
             return
         }
         // No atomic exchange here (not Linux, or a file system without it): two renames.
         let old = parent.appendingPathComponent(oldPrefix + "\(getpid())")
-        try? fm.removeItem(at: old)
+        FolderRemover.remove(old.path)
         try fm.moveItem(at: output, to: old)
         do {
             try fm.moveItem(at: staging, to: output)
@@ -48,12 +48,12 @@ public struct SiteWriter: Sendable {
             throw error
         }
         rescueUserEntries(from: old)
-        try? fm.removeItem(at: old)
+        FolderRemover.remove(old.path)
     }
 
     /// Removes a staging folder after a failed build.
     public func discard(_ staging: URL) {
-        try? FileManager.default.removeItem(at: staging)
+        FolderRemover.remove(staging.path)
     }
 
     /// Clears what killed builds left beside the output (`.public.building-PID`, `.public.old-PID`):
@@ -76,7 +76,8 @@ public struct SiteWriter: Sendable {
                 continue
             }
             if fm.fileExists(atPath: output.path) { rescueUserEntries(from: leftover) }
-            if (try? fm.removeItem(at: leftover)) != nil { removed.append(name) }
+            FolderRemover.remove(leftover.path)
+            if !fm.fileExists(atPath: leftover.path) { removed.append(name) }
         }
         return removed
     }

@@ -54,12 +54,64 @@ enum SourceCache {
     static let fileName = "sources.tsv"
 
     /// The records saved with `token` (any, when nil); none when the file holds another build's.
+    /// Parsed in parts on all cores, each part starting at a `source` line (263 MB at 100,000
+    /// reports took 6.8 s on one core).
     static func load(from folder: URL, token: String?) -> [String: SourceRecord] {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return [:] }
-        let bytes = [UInt8](data)
+        guard let bytes = contents(of: folder.appendingPathComponent(fileName).path) else { return [:] }
         let header = Array("build\t".utf8)
         guard bytes.starts(with: header), let firstLineEnd = bytes.firstIndex(of: 0x0A) else { return [:] }
         if let token, !bytes[header.count..<firstLineEnd].elementsEqual(token.utf8) { return [:] }
+        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, bytes.count >> 20))
+        var bounds = [firstLineEnd + 1]
+        let sourceLine = Array("\nsource\t".utf8)
+        for p in 1..<count {
+            var i = max(bounds.last!, firstLineEnd + 1 + (bytes.count - firstLineEnd) * p / count)
+            while i + sourceLine.count <= bytes.count, !bytes[i..<(i + sourceLine.count)].elementsEqual(sourceLine) { i += 1 }
+            if i + sourceLine.count <= bytes.count { bounds.append(i + 1) }
+        }
+        bounds.append(bytes.count)
+        let parts = bounds
+        let results = ResultSlots<[String: SourceRecord]?>(count: parts.count - 1)
+        let shared = UncheckedBox(bytes)
+        DispatchQueue.concurrentPerform(iterations: parts.count - 1) { p in
+            results.set(p, parse(shared.value, from: parts[p], to: parts[p + 1]))
+        }
+        var records: [String: SourceRecord] = [:]
+        records.reserveCapacity(results.values.reduce(0) { $0 + ($1?.count ?? 0) })
+        for part in results.values {
+            guard let part else { return [:] }  // not a file this version wrote: build without it
+            records.merge(part) { a, _ in a }
+        }
+        return records
+    }
+
+    /// The file's bytes read straight into an array: through `Data` the file was in memory twice.
+    private static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { return nil }
+        let size = Int(st.st_size)
+        guard size > 0 else { return [] }
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            count = done
+            complete = done == size
+        }
+        return complete ? bytes : nil
+    }
+
+    /// The records whose lines lie in `bytes[first..<last]`, which starts at a `source` line; nil
+    /// when a line does not read.
+    private static func parse(_ bytes: [UInt8], from first: Int, to last: Int) -> [String: SourceRecord]? {
         var records: [String: SourceRecord] = [:]
         var current: SourceRecord?
         // The last report's sections and figures, given to it whole when its lines end: its
@@ -73,9 +125,9 @@ enum SourceCache {
             figures.removeAll()
         }
         var f: [Field] = []
-        var start = firstLineEnd + 1
-        while start < bytes.count {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+        var start = first
+        while start < last {
+            let end = bytes[start..<last].firstIndex(of: 0x0A) ?? last
             defer { start = end + 1 }
             guard end > start else { continue }
             f.removeAll(keepingCapacity: true)
@@ -89,23 +141,23 @@ enum SourceCache {
             case (UInt8(ascii: "s"), 5) where f[0].is("source"):
                 finishReport()
                 if let done = current { records[done.name] = done }
-                guard let name = f[1].string, let slug = f[2].string, let hash = f[3].hex, let key = f[4].hex else { return [:] }
+                guard let name = f[1].string, let slug = f[2].string, let hash = f[3].hex, let key = f[4].hex else { return nil }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
             case (UInt8(ascii: "f"), 3) where f[0].is("file"), (UInt8(ascii: "f"), 5) where f[0].is("file"):
-                guard current != nil, let path = f[1].string, let hash = f[2].hex else { return [:] }
+                guard current != nil, let path = f[1].string, let hash = f[2].hex else { return nil }
                 var file = SourceRecord.File(path: path, hash: hash)
                 if f.count == 5 {
-                    guard let head = f[3].hex, let length = f[4].int else { return [:] }
+                    guard let head = f[3].hex, let length = f[4].int else { return nil }
                     (file.head, file.headLength) = (head, length)
                 }
                 current!.files.append(file)
             case (UInt8(ascii: "m"), 2) where f[0].is("minhash"):
-                guard current?.reports.isEmpty == false, let signature = f[1].signature else { return [:] }
+                guard current?.reports.isEmpty == false, let signature = f[1].signature else { return nil }
                 current!.reports[current!.reports.count - 1].minhash = signature
             case (UInt8(ascii: "r"), 19) where f[0].is("report"):
                 guard current != nil, let slug = f[1].string, let id = f[2].string, let position = f[3].int,
                       let type = f[13].string.flatMap(DocType.init(rawValue:)), let topics = f[17].indices,
-                      let fingerprint = f[18].hex else { return [:] }
+                      let fingerprint = f[18].hex else { return nil }
                 finishReport()
                 current!.reports.append(ListedReport(
                     slug: slug, id: id, sourceFile: current!.name, position: position, title: f[4].string,
@@ -114,20 +166,20 @@ enum SourceCache {
                     year: f[12].int, docType: type, complete: f[14].is("1"), signedDate: f[15].string,
                     publishedDate: f[16].string, topics: topics, sections: [], fingerprint: fingerprint))
             case (UInt8(ascii: "d"), 4) where f[0].is("detail"):
-                guard current?.reports.isEmpty == false else { return [:] }
+                guard current?.reports.isEmpty == false else { return nil }
                 let r = current!.reports.count - 1
                 current!.reports[r].department = f[1].string
                 current!.reports[r].period = f[2].string
                 current!.reports[r].duplicateOf = f[3].string
             case (UInt8(ascii: "s"), 6) where f[0].is("section"):
                 guard current?.reports.isEmpty == false, let anchor = f[1].string, let depth = f[2].int, let number = f[3].string,
-                      let heading = f[4].string, let topics = f[5].indices else { return [:] }
+                      let heading = f[4].string, let topics = f[5].indices else { return nil }
                 sections.append(.init(anchor: anchor, depth: depth, number: number, heading: heading, topics: topics))
             case (UInt8(ascii: "f"), 5) where f[0].is("figure"):
                 guard current?.reports.isEmpty == false, let phrase = f[1].string, let written = f[2].string,
-                      let unit = f[4].string else { return [:] }
+                      let unit = f[4].string else { return nil }
                 let value = f[3].string.map { Double($0) }
-                if value == .some(nil) { return [:] }
+                if value == .some(nil) { return nil }
                 let figure = Figure(phrase: phrase, written: written, value: value ?? nil, unit: unit)
                 if sections.isEmpty {
                     figures.append(figure)
@@ -135,13 +187,13 @@ enum SourceCache {
                     sections[sections.count - 1].figures.append(figure)
                 }
             case (UInt8(ascii: "p"), 3) where f[0].is("passages"):
-                guard current?.reports.isEmpty == false, let start = f[1].int, let end = f[2].int, start < end else { return [:] }
+                guard current?.reports.isEmpty == false, let start = f[1].int, let end = f[2].int, start < end else { return nil }
                 current!.reports[current!.reports.count - 1].passages = start..<end
             case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
-                guard current != nil, let text = f[1].string else { return [:] }
+                guard current != nil, let text = f[1].string else { return nil }
                 current!.warnings.append(text)
             default:
-                return [:]  // not a file this version wrote: build without it
+                return nil  // not a file this version wrote: build without it
             }
         }
         finishReport()

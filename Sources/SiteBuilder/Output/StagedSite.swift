@@ -136,6 +136,24 @@ final class StagedSite: @unchecked Sendable {
         return Self.read(Int(st.st_size), from: root + path)
     }
 
+    /// The bytes of a file of the site in place; nil when it cannot be read.
+    func previousContents(of path: String) -> [UInt8]? {
+        var st = stat()
+        guard stat(previousRoot + path, &st) == 0 else { return nil }
+        return Self.read(Int(st.st_size), from: previousRoot + path)
+    }
+
+    /// True when the file at `path` was put or linked in this build with the bytes it has in the site in place.
+    func isUnchanged(_ path: String) -> Bool {
+        guard let hash = previous[path] else { return false }
+        return lock.withLock { hashes[path] } == hash
+    }
+
+    /// The paths of the site in place that start with `prefix`, in no particular order.
+    func previousPaths(under prefix: String) -> [String] {
+        previous.keys.filter { $0.hasPrefix(prefix) }
+    }
+
     /// Every file put or linked, with its hash: the next build's `previous`.
     var manifest: [String: UInt64] { lock.withLock { hashes } }
 

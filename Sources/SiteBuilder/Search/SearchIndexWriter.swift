@@ -4,7 +4,8 @@ import Foundation
 /// Markdown pages in the site being built: a batch of pages is split into keys on all cores, then
 /// its postings are appended in number order, on two cores, each owning the keys of one half of
 /// the hash space. Only the postings (about the size of the files they become) grow with the
-/// archive; a page's text is dropped once its batch is appended.
+/// archive; a page's text is dropped once its batch is appended. A build that changed few reports
+/// updates the index of the site in place instead (`SearchIndexUpdate`).
 struct SearchIndexWriter {
     static let folder = "search"
     /// Reports split into keys at once: enough to keep the cores busy, few enough that their keys stay small.
@@ -19,26 +20,59 @@ struct SearchIndexWriter {
     /// The bytes of a file of the site being built, by its path in the site; nil when it cannot be read.
     let read: @Sendable (String) -> [UInt8]?
     let put: @Sendable (OutputFile) -> Void
+    /// Hash of what shapes every page (`BuildSession`'s inputs): an index made with others is not updated.
+    var inputs: UInt64 = 0
+    /// The state of the index in the site in place; nil when it is made anew.
+    var previous: SearchState?
+    /// The site in place: whether a file there has the bytes it has in this build, its bytes, a file
+    /// linked from it (false when it cannot be), and the paths of its files in `search/lists/`.
+    var unchanged: @Sendable (String) -> Bool = { _ in false }
+    var readPrevious: @Sendable (String) -> [UInt8]? = { _ in nil }
+    var linkPrevious: @Sendable (String) -> Bool = { _ in false }
+    var previousLists: @Sendable () -> [String] = { [] }
 
-    func write() throws {
+    /// Writes the index, updated from the site in place when `previous` allows, and returns what the
+    /// next build needs to update it, and whether it was updated.
+    @discardableResult
+    func write() throws -> (state: SearchState, updated: Bool) {
         let order = SearchOrder(content)
-        var partitions = try index(order)
-        defer { for p in partitions.indices { partitions[p].free() } }
-        let shards = SearchShards(partitions)
-        let groups = UncheckedBox(shards.grouped())
-        DispatchQueue.concurrentPerform(iterations: shards.count) { s in
-            let bytes = shards.file(groups.value[s]) { key, postings in
-                put(OutputFile(path: "\(Self.folder)/lists/\(SearchKey.hex(key)).bin", bytes: postings))
+        let topicKeys = content.classifier.topics.map { SearchKey.topic($0.slug) }
+        var state = SearchState(inputs: inputs, shards: 0, inline: 0,
+                                slugs: order.reports.map { content.reports[$0].slug },
+                                topics: order.reports.map { Set(content.reports[$0].topics).sorted() })
+        var updated = false
+        if let previous, previous.inputs == inputs,
+           let plan = SearchIndexUpdate(previous: previous, slugs: state.slugs, topics: state.topics, topicKeys: topicKeys,
+                                        paths: paths, unchanged: unchanged, read: read, readPrevious: readPrevious).plan() {
+            for file in plan.files { put(file) }
+            let linked = plan.linkedShards.map { "\(Self.folder)/terms/\($0).bin" }
+                + previousLists().filter { !plan.replacedLists.contains($0) }
+            for path in linked where !linkPrevious(path) {
+                throw Failure(description: "search: cannot link \(path) from the site in place (changed outside a build?): delete .archive-cache/ to build everything anew")
             }
-            put(OutputFile(path: "\(Self.folder)/terms/\(s).bin", bytes: bytes))
+            (state.shards, state.inline) = (previous.shards, plan.inline)
+            updated = true
+        } else {
+            var partitions = try index(order)
+            defer { for p in partitions.indices { partitions[p].free() } }
+            let shards = SearchShards(partitions)
+            let groups = UncheckedBox(shards.grouped())
+            DispatchQueue.concurrentPerform(iterations: shards.count) { s in
+                let bytes = shards.file(groups.value[s]) { key, postings in
+                    put(OutputFile(path: "\(Self.folder)/lists/\(SearchKey.hex(key)).bin", bytes: postings))
+                }
+                put(OutputFile(path: "\(Self.folder)/terms/\(s).bin", bytes: bytes))
+            }
+            (state.shards, state.inline) = (shards.count, shards.inline)
         }
         let catalog = SearchCatalog(content: content, order: order, paths: paths)
-        put(OutputFile(path: "\(Self.folder)/index.json", bytes: catalog.indexJSON(shards: shards.count)))
+        put(OutputFile(path: "\(Self.folder)/index.json", bytes: catalog.indexJSON(shards: state.shards)))
         put(OutputFile(path: "\(Self.folder)/years.bin", bytes: catalog.yearBytes()))
         put(OutputFile(path: "\(Self.folder)/types.bin", bytes: catalog.typeBytes()))
         DispatchQueue.concurrentPerform(iterations: catalog.chunkCount) { k in
             put(OutputFile(path: "\(Self.folder)/docs/\(k).json", bytes: catalog.docs(chunk: k)))
         }
+        return (state, updated)
     }
 
     /// A partition's lists, handed to the one thread that appends to them.

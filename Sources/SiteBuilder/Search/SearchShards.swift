@@ -18,6 +18,8 @@ struct SearchShards: Sendable {
 
     let partitions: [PostingLists]
     let count: Int
+    /// Bytes of postings held inline in the shard files.
+    let inline: Int
 
     init(_ partitions: [PostingLists]) {
         self.partitions = partitions
@@ -25,9 +27,15 @@ struct SearchShards: Sendable {
         for lists in partitions {
             for key in lists.keys where key.byteCount <= Self.inlineLimit { inline += Int(key.byteCount) }
         }
-        var count = Self.minimumShards
-        while count * Self.shardTarget < inline { count *= 2 }
-        self.count = count
+        self.inline = inline
+        count = Self.count(inline: inline)
+    }
+
+    /// The number of shards for `inline` bytes of inline postings.
+    static func count(inline: Int) -> Int {
+        var count = minimumShards
+        while count * shardTarget < inline { count *= 2 }
+        return count
     }
 
     /// Each shard's keys, in no particular order.
