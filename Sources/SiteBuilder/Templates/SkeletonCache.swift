@@ -2,8 +2,8 @@ import Foundation
 
 /// The skeletons of one build's templates, by template and context shape, shared by the threads
 /// that render pages. Output never depends on it: a page renders to the same bytes from a skeleton
-/// as from swift-mustache, so where skeletons do not pay (list pages, whose every page has a
-/// shape of its own), a template stops using them after a few misses.
+/// as from swift-mustache, so where skeletons do not pay (a template whose pages each have a shape
+/// of their own), the template stops using them after a trial.
 final class SkeletonCache: @unchecked Sendable {
     private struct Entry {
         var skeletons: [[UInt8]: TemplateSkeleton?] = [:]
