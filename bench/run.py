@@ -344,10 +344,16 @@ def serve_reload(c: Corpus, tool: Path, out_json: Path) -> dict | None:
     """bench/serve_reload.py on the corpus: an edit saved under `archive serve` until its page is reloaded."""
     src, _ = c.changed_source()
     page = f"reports/{src.stem.replace('_', '-')}-1.html"
-    cmd = [sys.executable, str(BENCH / "serve_reload.py"), str(c.archive), str(tool), str(src), page, "--json", str(out_json)]
+    return run_reporting([sys.executable, str(BENCH / "serve_reload.py"), str(c.archive), str(tool), str(src), page],
+                         out_json, "the serve reload benchmark did not see every edit")
+
+
+def run_reporting(cmd: list[str], out_json: Path, failure: str):
+    """Runs a benchmark script that writes its results to out_json (--json) and returns them, or None."""
+    cmd = [*cmd, "--json", str(out_json)]
     show(cmd)
     if subprocess.run(cmd).returncode != 0:
-        print("warning: the serve reload benchmark did not see every edit")
+        print(f"warning: {failure}")
     try:
         return json.loads(out_json.read_text())
     except (OSError, ValueError):
@@ -423,14 +429,8 @@ def query_benchmark(site: Path, out_json: Path) -> list[dict] | None:
     if not (site / "search" / "index.json").is_file():
         print(f"\nsearch queries: skipped, {rel(site)} has no search/index.json (no index of the archive's own)")
         return None
-    cmd = [sys.executable, str(BENCH / "search_queries.py"), str(site), "--json", str(out_json)]
-    show(cmd)
-    if subprocess.run(cmd).returncode != 0:
-        print("warning: search_queries.py: a query did not finish (its row says which)")
-    try:
-        return json.loads(out_json.read_text())
-    except (OSError, ValueError):
-        return None
+    return run_reporting([sys.executable, str(BENCH / "search_queries.py"), str(site)], out_json,
+                         "search_queries.py: a query did not finish (its row says which)")
 
 
 def main(argv=None) -> int:

@@ -16,22 +16,43 @@ struct ContextShape {
         guard walk(context) else { return nil }
     }
 
-    private mutating func walk(_ value: Any) -> Bool {
-        switch value {
-        case let text as String:
-            if text.isEmpty {
-                key.append(Kind.empty)
-            } else {
-                // swift-mustache indents a partial's next line after a value that ends one.
-                key.append(text.utf8.last == 0x0A ? Kind.textEndingLine : Kind.text)
-                values.append(text)
+    /// One value of a context as the shape reads it; `walk` and `sentinels` both go by this, so a
+    /// skeleton's sentinels are numbered as the values are.
+    private enum Part {
+        case empty
+        case text(String)
+        case flag(Bool)
+        case object([String: Any])
+        case list([Any])
+        case other
+
+        init(_ value: Any) {
+            switch value {
+            case let text as String: self = text.isEmpty ? .empty : .text(text)
+            case let flag as Bool: self = .flag(flag)
+            case let number as Int: self = .text(String(number))
+            case let object as [String: Any]: self = .object(object)
+            case let list as [[String: Any]]: self = .list(list)
+            case let list as [String]: self = .list(list)
+            case let list as [Any]: self = .list(list)
+            default: self = .other
             }
-        case let flag as Bool:
+        }
+    }
+
+    private static func endsLine(_ text: String) -> Bool { text.utf8.last == 0x0A }
+
+    private mutating func walk(_ value: Any) -> Bool {
+        switch Part(value) {
+        case .empty:
+            key.append(Kind.empty)
+        case .text(let text):
+            // swift-mustache indents a partial's next line after a value that ends one.
+            key.append(Self.endsLine(text) ? Kind.textEndingLine : Kind.text)
+            values.append(text)
+        case .flag(let flag):
             key.append(flag ? Kind.yes : Kind.no)
-        case let number as Int:
-            key.append(Kind.text)
-            values.append(String(number))
-        case let object as [String: Any]:
+        case .object(let object):
             key.append(Kind.object)
             for name in object.keys.sorted() {
                 key.append(contentsOf: name.utf8)
@@ -39,23 +60,14 @@ struct ContextShape {
                 guard walk(object[name]!) else { return false }
             }
             key.append(Kind.end)
-        case let list as [[String: Any]]:
-            return walkList(list)
-        case let list as [String]:
-            return walkList(list)
-        case let list as [Any]:
-            return walkList(list)
-        default:
+        case .list(let list):
+            key.append(Kind.list)
+            Varint.append(list.count, to: &key)
+            for element in list {
+                guard walk(element) else { return false }
+            }
+        case .other:
             return false
-        }
-        return true
-    }
-
-    private mutating func walkList<Element>(_ list: [Element]) -> Bool {
-        key.append(Kind.list)
-        Varint.append(list.count, to: &key)
-        for element in list {
-            guard walk(element) else { return false }
         }
         return true
     }
@@ -64,27 +76,17 @@ struct ContextShape {
     static func sentinels(for context: [String: Any], sentinel: (Int, _ endsLine: Bool) -> String) -> [String: Any] {
         var next = 0
         func replace(_ value: Any) -> Any {
-            switch value {
-            case let text as String:
-                guard !text.isEmpty else { return text }
+            switch Part(value) {
+            case .text(let text):
                 defer { next += 1 }
-                return sentinel(next, text.utf8.last == 0x0A)
-            case is Bool:
-                return value
-            case is Int:
-                defer { next += 1 }
-                return sentinel(next, false)
-            case let object as [String: Any]:
+                return sentinel(next, endsLine(text))
+            case .object(let object):
                 var copy: [String: Any] = [:]
                 for name in object.keys.sorted() { copy[name] = replace(object[name]!) }
                 return copy
-            case let list as [[String: Any]]:
-                return list.map { replace($0) }
-            case let list as [String]:
-                return list.map { replace($0) }
-            case let list as [Any]:
-                return list.map { replace($0) }
-            default:
+            case .list(let list):
+                return list.map(replace)
+            case .empty, .flag, .other:
                 return value
             }
         }
