@@ -14,6 +14,8 @@ public final class BuildSession: @unchecked Sendable {
     private var records: [String: SourceRecord] = [:]
     /// The token `records` were saved with: their passages are in that build's `PassageStore`.
     private var recordsToken: String?
+    /// The records as `sources.tsv` holds them: a build saves what differs from them.
+    private var cacheBase: SourceCache.Base?
     /// The search index in the site now in place, saved with `records`: a build updates it.
     private var searchState: SearchState?
     /// Content hashes of the files in the site now in place.
@@ -54,6 +56,7 @@ public final class BuildSession: @unchecked Sendable {
     private func forget() {
         records = [:]
         recordsToken = nil
+        cacheBase = nil
         searchState = nil
         previous = [:]
         recordedStamps = [:]
@@ -110,7 +113,7 @@ public final class BuildSession: @unchecked Sendable {
                 recordedStamps = manifest.sources
                 // Every record's key holds the inputs: with other inputs none could be reused.
                 if manifest.inputs == inputs {
-                    records = step("load cache") { SourceCache.load(from: cacheFolder, token: manifest.records) }
+                    (records, cacheBase) = step("load cache") { SourceCache.read(from: cacheFolder, token: manifest.records) }
                     recordsToken = manifest.records
                     searchState = SearchState.load(from: cacheFolder, token: manifest.records)
                 }
@@ -136,6 +139,9 @@ public final class BuildSession: @unchecked Sendable {
         // the report links step has set the hashes of the report pages.
         let savingRecords = DispatchGroup(), writingData = DispatchGroup()
         let saveError = LockedError()
+        // The records' file as it stands once they are saved, failed or not.
+        let savedBase = ResultSlots<SourceCache.Base?>(count: 1)
+        savedBase.set(0, cacheBase)
         var searched: (state: SearchState, updated: Bool)?
         do {
             built = step("sources") {
@@ -157,8 +163,13 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.linkReports(links, slot: rendering.slot, records: &built.records, into: site)
                 return links
             }
-            DispatchQueue.global().async(group: savingRecords) { [cacheFolder, records = built.records] in
-                do { try SourceCache.save(records, token: token, to: cacheFolder) } catch { saveError.set("\(error)") }
+            DispatchQueue.global().async(group: savingRecords) { [cacheFolder, cacheBase, records = built.records] in
+                do {
+                    savedBase.set(0, try SourceCache.save(records, token: token, to: cacheFolder, over: cacheBase))
+                } catch {
+                    savedBase.set(0, nil)  // what is on disk is not known: the next save writes the whole file
+                    saveError.set("\(error)")
+                }
             }
             let related = step("compare pages") {
                 Pipeline.buildComparePages(links, sourceHashes: Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0.hash) }),
@@ -189,6 +200,7 @@ public final class BuildSession: @unchecked Sendable {
             try SiteMarker.write(id: manifest.site, in: staging)
             try step("save cache") {
                 savingRecords.wait()
+                cacheBase = savedBase.values[0]
                 do {
                     if let message = saveError.message { throw SiteWriter.WriteError(message: message) }
                     try searched?.state.save(token: token, to: cacheFolder)
@@ -206,6 +218,7 @@ public final class BuildSession: @unchecked Sendable {
             siteID = manifest.site
         } catch {
             savingRecords.wait()
+            cacheBase = savedBase.values[0]
             writingData.wait()
             writer.discard(staging)
             passages.remove()

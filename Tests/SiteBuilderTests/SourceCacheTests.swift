@@ -108,4 +108,62 @@ final class SourceCacheTests: XCTestCase {
         try "source\ta.txt\ta\t1\t2\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
         XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "no build line: an older version's file")
     }
+
+    /// A build that changed a few records writes only those, kept against the whole file, which it
+    /// leaves as it was; many changes, or a whole file of another build, and it is written whole.
+    func testFewChangesAreKeptBesideTheWholeFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        func record(_ i: Int, title: String = "工作总结") -> SourceRecord {
+            SourceRecord(name: "s\(i).txt", slug: "s\(i)", hash: UInt64(i), key: 1, error: nil,
+                         reports: [ListedReport(slug: "s\(i)-1", id: "s\(i)-01", sourceFile: "s\(i).txt", position: 1, title: title,
+                                                listedTitle: nil, issuer: nil, region: Region(), year: 2020, docType: .summary,
+                                                complete: true, signedDate: nil, publishedDate: nil, topics: [], sections: [])],
+                         files: [.init(path: "reports/s\(i)-1.html", hash: UInt64(i))])
+        }
+        var records = (0..<200).map { record($0) }
+        let whole = folder.appendingPathComponent(SourceCache.fileName), changes = folder.appendingPathComponent(SourceCache.changesFileName)
+        var base = try SourceCache.save(records, token: "T1", to: folder)
+        XCTAssertEqual(base.token, "T1")
+        let wholeBytes = try Data(contentsOf: whole)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: changes.path))
+
+        records[7] = record(7, title: "改过的标题")
+        records.remove(at: 9)
+        records.append(record(500))
+        base = try SourceCache.save(records, token: "T2", to: folder, over: base)
+        XCTAssertEqual(base.token, "T1", "kept against the whole file")
+        XCTAssertEqual(try Data(contentsOf: whole), wholeBytes, "the whole file is not written again")
+        let changed = try String(contentsOf: changes, encoding: .utf8)
+        XCTAssertEqual(changed.split(separator: "\n").filter { $0.hasPrefix("source\t") }.count, 2, changed)
+        XCTAssertTrue(changed.contains("gone\ts9.txt\n"), changed)
+        let loaded = SourceCache.load(from: folder, token: "T2")
+        XCTAssertEqual(loaded.count, 200)
+        XCTAssertEqual(loaded["s7.txt"], records[7])
+        XCTAssertNil(loaded["s9.txt"], "a source gone since the whole file")
+        XCTAssertEqual(loaded["s500.txt"], records.last)
+        XCTAssertEqual(loaded["s8.txt"], records[8])
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T1")["s7.txt"]?.reports.first?.title, "工作总结",
+                       "the build the whole file was saved by can still be read: its manifest may be the one in place")
+        XCTAssertNotNil(SourceCache.load(from: folder, token: "T1")["s9.txt"])
+
+        // Changes are counted against the whole file, not the last save.
+        records[8] = record(8, title: "又改")
+        base = try SourceCache.save(records, token: "T3", to: folder, over: base)
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T3")["s7.txt"], records[7])
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T3")["s8.txt"], records[8])
+        XCTAssertTrue(SourceCache.load(from: folder, token: "T2").isEmpty)
+
+        // Changes whose whole file is gone are not trusted.
+        try Data("build\tT9\n".utf8).write(to: whole)
+        XCTAssertTrue(SourceCache.load(from: folder, token: "T3").isEmpty)
+
+        // Many changes: the whole file again, and no changes file.
+        let many = records.map { record(Int($0.slug.dropFirst())!, title: "全改") }
+        base = try SourceCache.save(many, token: "T4", to: folder, over: SourceCache.Base(token: "T1", records: Dictionary(uniqueKeysWithValues: records.map { ($0.name, $0) })))
+        XCTAssertEqual(base.token, "T4")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: changes.path))
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T4").count, 200)
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T4")["s7.txt"], many[7])
+    }
 }

@@ -83,12 +83,9 @@ struct BuildManifest: Sendable, Equatable {
             out += value.utf8
             out.append(0x0A)
         }
-        func sorted<V>(_ entries: [String: V]) -> [(key: String, value: V)] {
-            entries.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-        }
-        for (name, stamp) in sorted(sources) { line("source", name, stamp) }
-        for (path, hash) in sorted(outputs) { line("output", path, String(hash, radix: 16)) }
-        for (path, key) in sorted(pages) { line("page", path, String(key, radix: 16)) }
+        for (name, stamp) in PathOrder.sorted(sources) { line("source", name, stamp) }
+        for (path, hash) in PathOrder.sorted(outputs) { line("output", path, String(hash, radix: 16)) }
+        for (path, key) in PathOrder.sorted(pages) { line("page", path, String(key, radix: 16)) }
         for warning in warnings {
             line("warning", "-", String(String.UnicodeScalarView(warning.unicodeScalars.map { Self.breaks.contains($0.value) ? " " : $0 })))
         }

@@ -12,7 +12,7 @@ public enum SiteMarker {
     static func id(of manifest: [String: UInt64]) -> String {
         var values: [UInt64] = []
         values.reserveCapacity(manifest.count * 2)
-        for (path, hash) in manifest.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, hash) in PathOrder.sorted(manifest) {
             values.append(ContentHash.of(Array(path.utf8)))
             values.append(hash)
         }
@@ -23,7 +23,7 @@ public enum SiteMarker {
     /// written, in a form no build's id takes, so no saved cache can match it.
     static func editedID(from last: String, _ files: [(path: String, hash: UInt64)]) -> String {
         var values = [ContentHash.of(Array(last.utf8))]
-        for (path, hash) in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+        for (path, hash) in files.sorted(by: { PathOrder.precedes($0.path, $1.path) }) {
             values.append(ContentHash.of(Array(path.utf8)))
             values.append(hash)
         }

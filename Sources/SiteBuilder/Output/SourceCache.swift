@@ -3,8 +3,8 @@ import ReportModel
 
 /// What a build made of one source file: enough to reuse it untouched in the next build (pages
 /// linked, listing taken from here) without reading the source again.
-struct SourceRecord: Sendable {
-    struct File: Sendable {
+struct SourceRecord: Sendable, Equatable {
+    struct File: Sendable, Equatable {
         var path: String
         var hash: UInt64
         /// For a report page finished by the "report links" step (`ReportPageSlot`): the hash and
@@ -50,37 +50,82 @@ struct SourceRecord: Sendable {
 /// Lines after a `source` line belong to it, a `detail`, `minhash` or `section` to the report above it, and a `figure` to
 /// the section above it (to the report when it comes before the report's first section); `\N` is
 /// null; topics are comma-separated indices.
+///
+/// A build that changed few records writes only those, to `sources-changes.tsv`, kept against the
+/// whole file (one edited source at 100,000 reports rewrote 263 MB):
+///
+///     build   <token> <token of sources.tsv>
+///     source  …        records that replace those of sources.tsv, in the lines above
+///     gone    <name>   a record of sources.tsv that no longer is
 enum SourceCache {
     static let fileName = "sources.tsv"
+    static let changesFileName = "sources-changes.tsv"
 
-    /// The records saved with `token` (any, when nil); none when the file holds another build's.
-    /// Parsed in parts on all cores, each part starting at a `source` line (263 MB at 100,000
-    /// reports took 6.8 s on one core).
+    /// The records as `sources.tsv` holds them: what a later build's changes are kept against.
+    struct Base {
+        var token: String
+        var records: [String: SourceRecord]
+    }
+
+    /// The records saved with `token` (any, when nil); none when the files hold another build's.
     static func load(from folder: URL, token: String?) -> [String: SourceRecord] {
-        guard let bytes = contents(of: folder.appendingPathComponent(fileName).path) else { return [:] }
+        read(from: folder, token: token).records
+    }
+
+    /// The records saved with `token` (any, when nil), and the whole file they were kept against.
+    static func read(from folder: URL, token: String?) -> (records: [String: SourceRecord], base: Base?) {
+        let changes = contents(of: folder.appendingPathComponent(changesFileName).path).flatMap(Self.tokens)
+        if let changes, token == nil || changes.tokens.first == token, changes.tokens.count == 2,
+           let base = parseFile(folder.appendingPathComponent(fileName), token: changes.tokens[1]),
+           let part = parse(changes.bytes, from: changes.body, to: changes.bytes.count) {
+            var records = base
+            for name in part.gone { records[name] = nil }
+            records.merge(part.records) { _, changed in changed }
+            return (records, Base(token: changes.tokens[1], records: base))
+        }
+        guard let file = contents(of: folder.appendingPathComponent(fileName).path).flatMap(Self.tokens), file.tokens.count == 1,
+              token == nil || file.tokens[0] == token, let records = parseWhole(file) else { return ([:], nil) }
+        return (records, Base(token: file.tokens[0], records: records))
+    }
+
+    /// A cache file's bytes, the tokens of its `build` line and where the lines after it start.
+    private static func tokens(_ bytes: [UInt8]) -> (bytes: [UInt8], tokens: [String], body: Int)? {
         let header = Array("build\t".utf8)
-        guard bytes.starts(with: header), let firstLineEnd = bytes.firstIndex(of: 0x0A) else { return [:] }
-        if let token, !bytes[header.count..<firstLineEnd].elementsEqual(token.utf8) { return [:] }
+        guard bytes.starts(with: header), let end = bytes.firstIndex(of: 0x0A) else { return nil }
+        let tokens = bytes[header.count..<end].split(separator: 0x09, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        return (bytes, tokens, end + 1)
+    }
+
+    private static func parseFile(_ url: URL, token: String) -> [String: SourceRecord]? {
+        guard let file = contents(of: url.path).flatMap(Self.tokens), file.tokens == [token] else { return nil }
+        return parseWhole(file)
+    }
+
+    /// Every record of a whole file, parsed in parts on all cores, each part starting at a `source`
+    /// line (263 MB at 100,000 reports took 6.8 s on one core); nil when a line does not read.
+    private static func parseWhole(_ file: (bytes: [UInt8], tokens: [String], body: Int)) -> [String: SourceRecord]? {
+        let bytes = file.bytes, firstLine = file.body
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, bytes.count >> 20))
-        var bounds = [firstLineEnd + 1]
+        var bounds = [firstLine]
         let sourceLine = Array("\nsource\t".utf8)
         for p in 1..<count {
-            var i = max(bounds.last!, firstLineEnd + 1 + (bytes.count - firstLineEnd) * p / count)
+            var i = max(bounds.last!, firstLine + (bytes.count - firstLine) * p / count)
             while i + sourceLine.count <= bytes.count, !bytes[i..<(i + sourceLine.count)].elementsEqual(sourceLine) { i += 1 }
             if i + sourceLine.count <= bytes.count { bounds.append(i + 1) }
         }
         bounds.append(bytes.count)
         let parts = bounds
-        let results = ResultSlots<[String: SourceRecord]?>(count: parts.count - 1)
+        let results = ResultSlots<Part?>(count: parts.count - 1)
         let shared = UncheckedBox(bytes)
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { p in
             results.set(p, parse(shared.value, from: parts[p], to: parts[p + 1]))
         }
         var records: [String: SourceRecord] = [:]
-        records.reserveCapacity(results.values.reduce(0) { $0 + ($1?.count ?? 0) })
+        records.reserveCapacity(results.values.reduce(0) { $0 + ($1?.records.count ?? 0) })
         for part in results.values {
-            guard let part else { return [:] }  // not a file this version wrote: build without it
-            records.merge(part) { a, _ in a }
+            // Not a file this version wrote (or a `gone` line where none belongs): build without it.
+            guard let part, part.gone.isEmpty else { return nil }
+            records.merge(part.records) { a, _ in a }
         }
         return records
     }
@@ -98,7 +143,7 @@ enum SourceCache {
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
             var done = 0
             while done < size {
-                let n = read(fd, buffer.baseAddress! + done, size - done)
+                let n = Foundation.read(fd, buffer.baseAddress! + done, size - done)
                 if n < 0, errno == EINTR { continue }
                 guard n > 0 else { break }
                 done += n
@@ -109,10 +154,16 @@ enum SourceCache {
         return complete ? bytes : nil
     }
 
-    /// The records whose lines lie in `bytes[first..<last]`, which starts at a `source` line; nil
-    /// when a line does not read.
-    private static func parse(_ bytes: [UInt8], from first: Int, to last: Int) -> [String: SourceRecord]? {
+    /// The records of some lines, and the names a changes file says are gone.
+    private struct Part {
         var records: [String: SourceRecord] = [:]
+        var gone: [String] = []
+    }
+
+    /// The records whose lines lie in `bytes[first..<last]`, which starts at a `source` or `gone`
+    /// line; nil when a line does not read.
+    private static func parse(_ bytes: [UInt8], from first: Int, to last: Int) -> Part? {
+        var records: [String: SourceRecord] = [:], gone: [String] = []
         var current: SourceRecord?
         // The last report's sections and figures, given to it whole when its lines end: its
         // outline is packed, and appending to it line by line would repack it every time.
@@ -192,19 +243,44 @@ enum SourceCache {
             case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
                 guard current != nil, let text = f[1].string else { return nil }
                 current!.warnings.append(text)
+            case (UInt8(ascii: "g"), 2) where f[0].is("gone"):
+                guard let name = f[1].string else { return nil }
+                gone.append(name)
             default:
                 return nil  // not a file this version wrote: build without it
             }
         }
         finishReport()
         if let done = current { records[done.name] = done }
-        return records
+        return Part(records: records, gone: gone)
     }
 
+    /// Saves `records` as the cache of build `token`. Only the records that differ from `base` are
+    /// written, as changes to it, while they are few; otherwise, or with no base, the whole file.
     /// Records of sources that failed are left out: they are read again next time.
-    static func save(_ records: [SourceRecord], token: String, to folder: URL) throws {
+    /// - Returns: the base the next save is kept against.
+    @discardableResult
+    static func save(_ records: [SourceRecord], token: String, to folder: URL, over base: Base? = nil) throws -> Base {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = try CacheFile(folder.appendingPathComponent(fileName))
+        let kept = records.filter { $0.error == nil }
+        if let base {
+            let changed = kept.filter { base.records[$0.name] != $0 }
+            let names = Set(kept.map(\.name))
+            let gone = base.records.keys.filter { !names.contains($0) }.sorted(by: PathOrder.precedes)
+            if changed.count + gone.count <= max(64, base.records.count / 8) {
+                try write(changed, gone: gone, header: [token, base.token], to: folder.appendingPathComponent(changesFileName))
+                return base
+            }
+        }
+        try write(kept, gone: [], header: [token], to: folder.appendingPathComponent(fileName))
+        // Changes kept against an older whole file name another token: a crash before this unlink
+        // leaves them unread.
+        unlink(folder.appendingPathComponent(changesFileName).path)
+        return Base(token: token, records: Dictionary(kept.map { ($0.name, $0) }) { a, _ in a })
+    }
+
+    private static func write(_ records: [SourceRecord], gone: [String], header: [String], to url: URL) throws {
+        let file = try CacheFile(url)
         // Written in chunks: the whole file for a large archive is over a hundred megabytes.
         var out: [UInt8] = []
         out.reserveCapacity(1 << 20)
@@ -219,9 +295,9 @@ enum SourceCache {
                 out.removeAll(keepingCapacity: true)
             }
         }
+        try line(["build"] + header)
         func list(_ topics: [Int]) -> String { topics.map(String.init).joined(separator: ",") }
-        try line(["build", token])
-        for record in records where record.error == nil {
+        for record in records {
             try line(["source", record.name, record.slug, String(record.hash, radix: 16), String(record.key, radix: 16)])
             for file in record.files {
                 try line(["file", file.path, String(file.hash, radix: 16)] + (file.head.map { [String($0, radix: 16), String(file.headLength)] } ?? []))
@@ -252,6 +328,7 @@ enum SourceCache {
             }
             for warning in record.warnings { try line(["warning", warning]) }
         }
+        for name in gone { try line(["gone", name]) }
         try file.write(out)
         try file.commit()
     }
