@@ -195,6 +195,36 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(edit.filesWritten, 3)
     }
 
+    /// The data files are not written again while no field they show changed (reused like an
+    /// unchanged list page), and are when one did, even a figure inside a paragraph: then as a fresh
+    /// build writes them.
+    func testDataFilesAreWrittenAgainOnlyWhenAnExportedFieldChanges() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        let json = site.output.appendingPathComponent("data/reports.json")
+        let before = try Data(contentsOf: json)
+        let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        XCTAssertTrue(text.contains("深化幸福教育") && text.contains("新增省现代化学校8所"))
+        try text.replacingOccurrences(of: "深化幸福教育", with: "深化快乐教育").write(to: source, atomically: true, encoding: .utf8)
+        let paragraph = try site.build()
+        XCTAssertTrue(try site.text("reports/002-a6c8c882fd1a3a93-1.html").contains("深化快乐教育"))
+        XCTAssertEqual(try Data(contentsOf: json), before)
+        // Saved again unchanged: nothing is rendered again, and the word above cost no more.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: source.path)
+        let touched = try site.build()
+        XCTAssertEqual(paragraph.listPagesReused, touched.listPagesReused, "reports.json and reports.csv reused after the word too")
+
+        try text.replacingOccurrences(of: "新增省现代化学校8所", with: "新增省现代化学校9所").write(to: source, atomically: true, encoding: .utf8)
+        try site.build()
+        let edited = try Data(contentsOf: json)
+        XCTAssertTrue(String(decoding: edited, as: UTF8.self).contains("\"written\":\"9所\""))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".archive-cache"))
+        try FileManager.default.removeItem(at: site.output)
+        try site.build()
+        XCTAssertEqual(try Data(contentsOf: json), edited)
+    }
+
     func testIncrementalBuildEqualsAFullBuild() throws {
         // Pages reused from the last build must be exactly what a fresh build would write,
         // also after a source is added (nothing on a report page may depend on the archive's size).

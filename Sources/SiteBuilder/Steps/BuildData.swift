@@ -5,18 +5,20 @@ import Foundation
 extension Pipeline {
     static let dataFiles = (json: "reports.json", csv: "reports.csv", sqlite: "archive.sqlite")
 
-    /// JSON and CSV are written from the index; the database also holds the sections' text, which
-    /// the build does not keep, so it parses every source again (on all cores). Each file is linked
-    /// from the site in place instead when no source changed (`sourcesKey`) nor any build input.
+    /// JSON and CSV are written from the index, and linked from the site in place instead while no
+    /// field they show changed (`ExportKey`) nor any build input. The database also holds the
+    /// sections' text, which the build does not keep, so it parses every source again (on all
+    /// cores), and is linked only while no source changed (`sourcesKey`).
     static func buildData(_ content: ArchiveContent, sources: [ContentFolder.Source], sourcesKey: UInt64,
                           rendering: ReportRendering, keys: PageKeys, into site: StagedSite) {
         let config = rendering.config
         let paths = rendering.pages.page.paths
         let json = paths.data(dataFiles.json), csv = paths.data(dataFiles.csv), sqlite = paths.data(dataFiles.sqlite)
-        if !keys.reuse(json, key: sourcesKey) {
+        let exported = ExportKey.of(content)
+        if !keys.reuse(json, key: exported) {
             site.putMade(json) { try ReportsJSON.write(content, config: config, paths: paths, to: ByteSink(path: $0)) }
         }
-        if !keys.reuse(csv, key: sourcesKey) {
+        if !keys.reuse(csv, key: exported) {
             site.putMade(csv) { try ReportsCSV.write(content, config: config, paths: paths, to: ByteSink(path: $0)) }
         }
         if config.exportSQLite, !keys.reuse(sqlite, key: sourcesKey) {

@@ -48,6 +48,9 @@ public struct ListedReport: Sendable, Equatable {
     }
     private var outline: PackedOutline
 
+    /// Its sections and figures, hashed.
+    var outlineHash: UInt64 { outline.contentHash }
+
     /// The sections filed under `topic`: what its topic page lists under the report.
     func sections(withTopic topic: Int) -> [SectionSummary] { outline.sections { $0.contains(topic) } }
     /// Where the sentences its topics' pages quote lie in the build's `PassageStore`; nil for none.

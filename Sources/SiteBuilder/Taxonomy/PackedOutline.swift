@@ -15,6 +15,8 @@ struct PackedOutline: Sendable, Equatable {
 
     private init(bytes: [UInt8]) { self.bytes = bytes }
 
+    var contentHash: UInt64 { ContentHash.of(bytes) }
+
     init(sections: [ListedReport.SectionSummary], figures: [Figure]) {
         if sections.isEmpty && figures.isEmpty {
             self = .empty
