@@ -19,8 +19,11 @@ public struct ArchiveContent: Sendable {
     public var nearDuplicates: [NearDuplicatePair] = []
 
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
-        // Indices are sorted, not the reports: moving a report copies every field it has.
-        self.reports = reports.indices.sorted { ListedReport.listOrder(reports[$0], reports[$1]) }.map { reports[$0] }
+        // Indices are sorted, not the reports, and compared through a buffer: moving a report, or
+        // reading it out of the array in the closure, copies every field it has.
+        self.reports = reports.withUnsafeBufferPointer { buffer in
+            buffer.indices.sorted { ListedReport.listOrder(buffer[$0], buffer[$1]) }.map { buffer[$0] }
+        }
         self.sourceCount = sourceCount
         self.classifier = classifier
         regions = RegionIndex(self.reports.map(\.region), gazetteer: gazetteer)
