@@ -20,6 +20,8 @@ public final class BuildSession: @unchecked Sendable {
     private var searchState: SearchState?
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
+    /// The site the last swap put aside, which the next build starts from.
+    private var spare: SiteWriter.Spare?
     /// Size and modification time of each source when its record was made.
     private var recordedStamps: [String: String] = [:]
     /// The keys the list pages now in place were rendered with.
@@ -59,6 +61,7 @@ public final class BuildSession: @unchecked Sendable {
         cacheBase = nil
         searchState = nil
         previous = [:]
+        spare = nil
         recordedStamps = [:]
         pageKeys = [:]
         siteID = nil
@@ -109,6 +112,7 @@ public final class BuildSession: @unchecked Sendable {
                     return summary
                 }
                 previous = manifest.outputs
+                spare = manifest.spare
                 pageKeys = manifest.pages
                 recordedStamps = manifest.sources
                 // Every record's key holds the inputs: with other inputs none could be reused.
@@ -129,8 +133,11 @@ public final class BuildSession: @unchecked Sendable {
         let live = records.values.reduce(0) { sum, record in sum + record.reports.reduce(0) { $0 + ($1.passages?.count ?? 0) } }
         let passages = try cachedPassages.flatMap { PassageStore(extending: $0, token: token, live: live) }
             ?? PassageStore(creatingIn: cacheFolder, token: token)
-        let staging = try writer.stage()
-        let site = StagedSite(folder: staging, previousFolder: output, previous: previous)
+        let (staging, kept) = try writer.stage(from: previous.isEmpty ? nil : spare)
+        spare = nil  // claimed, or gone
+        let site = StagedSite(folder: staging, previousFolder: output, previous: previous, kept: kept)
+        // The site in place, once swapped out, is the next build's spare when its files are known.
+        let nextSpare = inPlace.flatMap { previous.isEmpty ? nil : SiteWriter.Spare(id: $0, files: previous) }
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
         var built: (records: [SourceRecord], parsed: Int, rendered: Int)
         var content: ArchiveContent
@@ -189,14 +196,16 @@ public final class BuildSession: @unchecked Sendable {
                     try Pipeline.buildSearch(content, paths: page.paths, inputs: inputs, previous: searchState, into: site)
                 }
             }
+            site.sweep()
             try site.check()
             // The cache is saved before the swap, naming the new site: whatever stops the build from
             // here on, the cache and the site in place either agree or are seen not to.
             let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
             let outputs = site.manifest
-            let manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
+            var manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
                                          sources: stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
                                          warnings: built.records.flatMap(\.warnings))
+            manifest.setSpare(nextSpare)
             try SiteMarker.write(id: manifest.site, in: staging)
             try step("save cache") {
                 savingRecords.wait()
@@ -209,7 +218,8 @@ public final class BuildSession: @unchecked Sendable {
                     throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
                 }
             }
-            try step("swap") { try writer.commit(staging) }
+            try step("swap") { try writer.commit(staging, keepingOld: nextSpare != nil) }
+            spare = nextSpare
             passages.removeOthers()
             searchState = searched?.state
             previous = manifest.outputs

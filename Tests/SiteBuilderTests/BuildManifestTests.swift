@@ -23,6 +23,23 @@ final class BuildManifestTests: XCTestCase {
         XCTAssertEqual(loaded, manifest)
     }
 
+    /// The spare is kept as its differences from the outputs, and read back whole.
+    func testTheSpareReadsBackFromItsDifferences() throws {
+        let folder = folder()
+        var manifest = BuildManifest(site: "new", outputs: ["index.html": 1, "reports/a-1.html": 2, "reports/b-1.html": 3])
+        let spare = SiteWriter.Spare(id: "old", files: ["index.html": 1, "reports/a-1.html": 9, "reports/gone-1.html": 4])
+        manifest.setSpare(spare)
+        XCTAssertEqual(manifest.spareDiffers, ["reports/a-1.html": 9, "reports/gone-1.html": 4])
+        XCTAssertEqual(manifest.spareLacks, ["reports/b-1.html"])
+        try manifest.save(to: folder)
+        let loaded = try XCTUnwrap(BuildManifest.load(from: folder))
+        XCTAssertEqual(loaded, manifest)
+        XCTAssertEqual(loaded.spare, spare)
+        manifest.setSpare(nil)
+        try manifest.save(to: folder)
+        XCTAssertNil(try XCTUnwrap(BuildManifest.load(from: folder)).spare)
+    }
+
     func testAManifestThatDoesNotReadIsNotTrusted() throws {
         let folder = folder()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -225,6 +225,69 @@ final class SiteBuildTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: json), edited)
     }
 
+    /// Each build after the first starts from the site the swap before it put aside (the spare):
+    /// after a word changed, a source added, files dropped into the site by hand, a source removed,
+    /// the site holds exactly what a clean build of the sources holds, folders included.
+    func testBuildsFromTheSpareEqualACleanBuild() throws {
+        let edit: (String) -> String = { $0.replacingOccurrences(of: "pretty_urls = false", with: "pretty_urls = true") }
+        let site = try SiteFixture(self, configEdit: edit)
+        let fm = FileManager.default
+        func entries(_ folder: URL) throws -> [String: Data] {
+            var out: [String: Data] = [:]
+            for case let path as String in fm.enumerator(atPath: folder.path)! {
+                var isFolder: ObjCBool = false
+                let url = folder.appendingPathComponent(path)
+                guard fm.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+                out[isFolder.boolValue ? path + "/" : path] = isFolder.boolValue ? Data() : try Data(contentsOf: url)
+            }
+            return out
+        }
+        func assertClean(_ step: String) throws {
+            let clean = try SiteFixture(self, configEdit: edit)
+            try fm.removeItem(at: clean.content)
+            try fm.copyItem(at: site.content, to: clean.content)
+            try clean.build()
+            let (built, expected) = (try entries(site.output), try entries(clean.output))
+            XCTAssertEqual(Set(built.keys).subtracting(expected.keys).sorted(), [], "\(step): entries a clean build lacks")
+            XCTAssertEqual(Set(expected.keys).subtracting(built.keys).sorted(), [], "\(step): entries missing")
+            for (path, bytes) in expected where built[path] != bytes { XCTFail("\(step): \(path) differs") }
+        }
+        let spare = site.root.appendingPathComponent(".public.spare")
+        try site.build()
+        XCTAssertFalse(fm.fileExists(atPath: spare.path), "a first build puts no site aside")
+        let firstID = SiteMarker.read(in: site.output)
+
+        let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
+        try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "深化幸福教育", with: "深化快乐教育")
+            .write(to: source, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try site.build().filesWritten, 3, "the report's page, its Markdown and its source copy")
+        XCTAssertEqual(SiteMarker.read(in: spare), firstID, "the site before the swap is the spare")
+        try assertClean("a word changed")
+
+        try "县教育局2023年工作总结\n一、加强管理。全年完成任务。\n".write(to: site.content.appendingPathComponent("zz-new.txt"), atomically: true, encoding: .utf8)
+        try site.build()
+        try assertClean("a source added")
+
+        // Dropped into the site in place: no clean build has them. The next swap puts them aside
+        // with that site, and the build after it starts from there.
+        try fm.createDirectory(at: site.output.appendingPathComponent("reports/by-hand"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: site.output.appendingPathComponent("reports/by-hand/index.html"))
+        try Data("x".utf8).write(to: site.output.appendingPathComponent("notes.html"))
+        for word in ["深化开心教育", "深化幸福教育"] {
+            try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "深化快乐教育", with: word)
+                .replacingOccurrences(of: "深化开心教育", with: word).write(to: source, atomically: true, encoding: .utf8)
+            try site.build()
+            try assertClean("files added by hand, then \(word)")
+        }
+
+        try fm.removeItem(at: site.content.appendingPathComponent("zz-new.txt"))
+        try site.build()
+        try assertClean("a source removed")
+        try fm.removeItem(at: site.content.appendingPathComponent("001_a1db3f4728575eb8.txt"))
+        try site.build()
+        try assertClean("another source removed")
+    }
+
     func testIncrementalBuildEqualsAFullBuild() throws {
         // Pages reused from the last build must be exactly what a fresh build would write,
         // also after a source is added (nothing on a report page may depend on the archive's size).

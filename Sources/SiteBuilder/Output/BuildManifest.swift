@@ -22,6 +22,30 @@ struct BuildManifest: Sendable, Equatable {
     var pages: [String: UInt64] = [:]
     /// The sources' parser warnings, said again by a build that finds nothing changed.
     var warnings: [String] = []
+    /// The site the swap puts aside (`SiteWriter.Spare`), kept as its differences from `outputs`:
+    /// its id, the files it holds with other bytes or alone, and the outputs it lacks.
+    var spareSite: String?
+    var spareDiffers: [String: UInt64] = [:]
+    var spareLacks: [String] = []
+
+    /// The spare in full; nil when the build kept none.
+    var spare: SiteWriter.Spare? {
+        guard let spareSite else { return nil }
+        var files = outputs
+        for path in spareLacks { files[path] = nil }
+        files.merge(spareDiffers) { _, spare in spare }
+        return SiteWriter.Spare(id: spareSite, files: files)
+    }
+
+    /// Records `spare` by its differences from `outputs`, which must be set first.
+    mutating func setSpare(_ spare: SiteWriter.Spare?) {
+        spareSite = spare?.id
+        spareDiffers = [:]
+        spareLacks = []
+        guard let spare else { return }
+        for (path, hash) in spare.files where outputs[path] != hash { spareDiffers[path] = hash }
+        spareLacks = outputs.keys.filter { spare.files[$0] == nil }.sorted(by: PathOrder.precedes)
+    }
 
     static let fileName = "manifest.tsv"
 
@@ -47,6 +71,9 @@ struct BuildManifest: Sendable, Equatable {
             case 7 where kind.elementsEqual("records".utf8): manifest.records = text(value)
             case 6 where kind.elementsEqual("inputs".utf8): manifest.inputs = hex(value)
             case 7 where kind.elementsEqual("warning".utf8): manifest.warnings.append(text(value))
+            case 5 where kind.elementsEqual("spare".utf8): manifest.spareSite = text(value)
+            case 10 where kind.elementsEqual("spare-file".utf8): manifest.spareDiffers[text(name)] = hex(value)
+            case 11 where kind.elementsEqual("spare-lacks".utf8): manifest.spareLacks.append(text(name))
             default: return nil
             }
         }
@@ -86,6 +113,11 @@ struct BuildManifest: Sendable, Equatable {
         for (name, stamp) in PathOrder.sorted(sources) { line("source", name, stamp) }
         for (path, hash) in PathOrder.sorted(outputs) { line("output", path, String(hash, radix: 16)) }
         for (path, key) in PathOrder.sorted(pages) { line("page", path, String(key, radix: 16)) }
+        if let spareSite {
+            line("spare", "-", spareSite)
+            for (path, hash) in PathOrder.sorted(spareDiffers) { line("spare-file", path, String(hash, radix: 16)) }
+            for path in spareLacks { line("spare-lacks", path, "-") }
+        }
         for warning in warnings {
             line("warning", "-", String(String.UnicodeScalarView(warning.unicodeScalars.map { Self.breaks.contains($0.value) ? " " : $0 })))
         }

@@ -1,8 +1,13 @@
 import Foundation
 
-/// Writes a built site so that `public/` is never half-written: everything goes into a fresh
-/// folder beside it, which then takes its place in one atomic exchange; a failed or killed build
-/// leaves the last good site untouched. Stale files vanish with the old folder.
+/// Writes a built site so that `public/` is never half-written: everything goes into a folder
+/// beside it, which then takes its place in one atomic exchange; a failed or killed build leaves
+/// the last good site untouched.
+///
+/// The site the exchange puts aside is kept as the spare (`.public.spare`) when the build knows
+/// its files: the next build starts its staging folder from it and changes only what differs,
+/// instead of linking every file anew and removing the old site, which at 100,000 reports were
+/// 275,000 links and as many unlinks for an edit to one source.
 public struct SiteWriter: Sendable {
     public var output: URL
 
@@ -13,19 +18,37 @@ public struct SiteWriter: Sendable {
     private var parent: URL { output.deletingLastPathComponent() }
     private var stagingPrefix: String { ".\(output.lastPathComponent).building-" }
     private var oldPrefix: String { ".\(output.lastPathComponent).old-" }
+    private var sparePath: String { parent.appendingPathComponent(".\(output.lastPathComponent).spare").path }
 
-    /// A new empty staging folder beside the output.
-    public func stage() throws -> URL {
+    /// The site put aside by the last swap, as that build knew it.
+    struct Spare: Sendable, Equatable {
+        /// Its marker's id (`SiteMarker`).
+        var id: String
+        /// Output path → content hash.
+        var files: [String: UInt64]
+    }
+
+    /// A staging folder beside the output: the spare when it is the site `spare` describes, with
+    /// its files as `kept` (see `StagedSite`), else a new empty folder.
+    func stage(from spare: Spare?) throws -> (folder: URL, kept: [String: UInt64]) {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())")
         FolderRemover.remove(staging.path)
+        if let spare, SiteMarker.read(in: URL(fileURLWithPath: sparePath)) == spare.id, rename(sparePath, staging.path) == 0 {
+            // Claimed by the rename: a build killed from here on leaves it as a staging leftover.
+            rescueUserEntries(from: staging)
+            SpareSweep.removeStrays(in: staging.path, keeping: spare.files)
+            return (staging, spare.files)
+        }
+        FolderRemover.remove(sparePath)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return staging
+        return (staging, [:])
     }
 
-    /// Puts `staging` in the output's place and removes the previous site. Dot entries at the top of
-    /// the old output (`.git` of a deploy checkout, `.gitkeep`) belong to the user and move across.
-    public func commit(_ staging: URL) throws {
+    /// Puts `staging` in the output's place; the previous site is kept as the spare when
+    /// `keepingOld`, else removed. Dot entries at the top of the old output (`.git` of a deploy
+    /// checkout, `.gitkeep`) belong to the user and move across.
+    func commit(_ staging: URL, keepingOld: Bool = false) throws {
         let fm = FileManager.default
         guard fm.fileExists(atPath: output.path) else {
             try fm.moveItem(at: staging, to: output)
@@ -34,7 +57,7 @@ public struct SiteWriter: Sendable {
         if Self.exchange(staging.path, output.path) {
             // The old site now stands at the staging path, where a killed build's leftovers are looked for.
             rescueUserEntries(from: staging)
-            FolderRemover.remove(staging.path)
+            if !keepingOld || rename(staging.path, sparePath) != 0 { FolderRemover.remove(staging.path) }
             return
         }
         // No atomic exchange here (not Linux, or a file system without it): two renames.

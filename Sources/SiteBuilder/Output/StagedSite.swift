@@ -3,8 +3,15 @@ import Foundation
 /// The staging folder of a build, filled by many threads at once as pages are rendered, so a
 /// page's bytes are written and dropped straight away and memory does not grow with the site.
 /// A file whose bytes equal those of the site in place is hard-linked from it, not rewritten.
+///
+/// The folder may start out holding the last site but one (`SiteWriter`'s spare), whose files
+/// and hashes are `kept`: a file it already holds with the right bytes is left as it is, so an
+/// edit to one source writes and links only what changed, not 275,000 files. Kept files may share
+/// their inode with the site in place, so none is ever written through: a file replaced is
+/// unlinked first, and `sweep()` removes the kept files the build did not put.
 final class StagedSite: @unchecked Sendable {
     private let previous: [String: UInt64]
+    private let kept: [String: UInt64]
     /// The two folders as paths ending in `/`. Paths are joined as strings: `URL.appendingPathComponent`
     /// asks the file system whether each is a folder, a stat per file that took seconds at 100,000 reports.
     private let root: String
@@ -15,8 +22,9 @@ final class StagedSite: @unchecked Sendable {
     private var failure: String?
     private(set) var written = 0
 
-    init(folder: URL, previousFolder: URL, previous: [String: UInt64]) {
+    init(folder: URL, previousFolder: URL, previous: [String: UInt64], kept: [String: UInt64] = [:]) {
         self.previous = previous
+        self.kept = kept
         root = folder.path + "/"
         previousRoot = previousFolder.path + "/"
     }
@@ -25,12 +33,11 @@ final class StagedSite: @unchecked Sendable {
     @discardableResult
     func put(_ file: OutputFile) -> UInt64 {
         let hash = ContentHash.of(file.bytes)
+        if keep(file.path, hash: hash) { return hash }
         if previous[file.path] == hash, linkFromPrevious(file.path, hash: hash) { return hash }
         ensureFolder(of: file.path)
         let path = root + file.path
-        // A file linked earlier in this build shares its bytes with the site in place: writing
-        // through the link would change the live site, so the link is removed first.
-        if lock.withLock({ hashes[file.path] != nil }) { unlink(path) }
+        clear(file.path)
         let ok = Self.write(file.bytes, to: path)
         lock.withLock {
             if ok {
@@ -50,8 +57,10 @@ final class StagedSite: @unchecked Sendable {
     /// content folder's file is never changed by a build.
     func putOriginal(_ path: String, from sourcePath: String, bytes: [UInt8]) -> UInt64 {
         let hash = ContentHash.of(bytes)
+        if keep(path, hash: hash) { return hash }
         if previous[path] == hash, linkFromPrevious(path, hash: hash) { return hash }
         ensureFolder(of: path)
+        clear(path)
         // Linked only while the file still holds the bytes that were parsed.
         if let now = FileManager.default.contents(atPath: sourcePath), now.count == bytes.count, ContentHash.of([UInt8](now)) == hash,
            link(sourcePath, root + path) == 0 {
@@ -73,6 +82,7 @@ final class StagedSite: @unchecked Sendable {
         do {
             try make(temporary)
             let hash = try ContentHash.ofFile(temporary)
+            if keep(path, hash: hash) { return hash }
             if previous[path] == hash, linkFromPrevious(path, hash: hash) { return hash }
             guard rename(temporary, root + path) == 0 else {
                 throw SiteWriter.WriteError(message: "cannot write \(root + path): \(String(cString: strerror(errno)))")
@@ -115,10 +125,42 @@ final class StagedSite: @unchecked Sendable {
     /// Reuses an unchanged file of the site in place without its bytes; false when that is not possible.
     func linkFromPrevious(_ path: String, hash: UInt64) -> Bool {
         guard previous[path] == hash else { return false }
+        if keep(path, hash: hash) { return true }
         ensureFolder(of: path)
+        clear(path)
         guard link(previousRoot + path, root + path) == 0 else { return false }
         lock.withLock { hashes[path] = hash }
         return true
+    }
+
+    /// True when the folder already holds `path` with these bytes, which then count as put.
+    private func keep(_ path: String, hash: UInt64) -> Bool {
+        guard kept[path] == hash else { return false }
+        lock.withLock { hashes[path] = hash }
+        return true
+    }
+
+    /// Unlinks what the folder holds at `path` before a new file takes its place: a kept file or
+    /// one linked earlier in this build shares its inode with the site in place, which writing
+    /// through it would change.
+    private func clear(_ path: String) {
+        if kept[path] != nil || lock.withLock({ hashes[path] != nil }) { unlink(root + path) }
+    }
+
+    /// Removes the kept files that this build did not put, and the folders that leaves empty, so
+    /// the folder holds exactly the build's files. Called once every file is put.
+    func sweep() {
+        let stale = lock.withLock { kept.keys.filter { hashes[$0] == nil } }
+        var emptied = Set<String>()
+        for path in stale {
+            unlink(root + path)
+            emptied.insert((path as NSString).deletingLastPathComponent)
+        }
+        // A folder's path is longer than its parent's, so the deepest go first; `rmdir` leaves a
+        // folder that still holds something.
+        for var folder in emptied.sorted(by: { $0.count > $1.count }) {
+            while !folder.isEmpty, rmdir(root + folder) == 0 { folder = (folder as NSString).deletingLastPathComponent }
+        }
     }
 
     private func ensureFolder(of path: String) {
@@ -169,7 +211,7 @@ extension StagedSite {
     func putHead(_ path: String, _ head: [UInt8]) -> UInt64 {
         ensureFolder(of: path)
         let target = root + path
-        if lock.withLock({ hashes[path] != nil }) { unlink(target) }
+        clear(path)
         if Self.write(head, to: target) {
             lock.withLock { written += 1 }
         } else {
@@ -198,11 +240,12 @@ extension StagedSite {
     /// its bytes are unchanged (`hash`), else its head (`headLength` bytes, whose hash is `head`)
     /// read back from the page in place and written, with `rest`, as a new file.
     func finishFromPrevious(_ path: String, head: UInt64, headLength: Int, rest: [UInt8], hash: UInt64) {
-        if linkFromPrevious(path, hash: hash) { return }
+        if keep(path, hash: hash) || linkFromPrevious(path, hash: hash) { return }
         guard var bytes = Self.read(headLength, from: previousRoot + path), ContentHash.of(bytes) == head else {
             return fail("\(previousRoot + path) is not the page the last build wrote (changed outside a build?): delete .archive-cache/ to build everything anew")
         }
         ensureFolder(of: path)
+        clear(path)
         bytes += rest
         if Self.write(bytes, to: root + path) {
             lock.withLock {

@@ -1,0 +1,38 @@
+import Foundation
+
+/// Clears the spare site of what no build made before a build starts from it: a file dropped into
+/// the site in place is not in a clean build, and must not come back when the spare is swapped in.
+enum SpareSweep {
+    /// Unlinks every entry under `root` whose path is not in `files`, but the site's marker, and
+    /// removes the folders that leaves empty. Symbolic links are removed, never followed.
+    static func removeStrays(in root: String, keeping files: [String: UInt64]) {
+        /// True when the folder at `relative` ends up empty.
+        func sweep(_ relative: String) -> Bool {
+            guard let dir = opendir(root + "/" + relative) else { return false }
+            defer { closedir(dir) }
+            var empty = true
+            while let entry = readdir(dir) {
+                var raw = entry.pointee.d_name
+                let name = withUnsafePointer(to: &raw) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
+                if name == "." || name == ".." { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                if isFolder(entry.pointee.d_type, root + "/" + path) {
+                    if sweep(path), rmdir(root + "/" + path) == 0 { continue }
+                    empty = false
+                } else if files[path] != nil || path == SiteMarker.fileName {
+                    empty = false
+                } else if unlink(root + "/" + path) != 0 {
+                    empty = false
+                }
+            }
+            return empty
+        }
+        _ = sweep("")
+    }
+
+    private static func isFolder(_ type: UInt8, _ path: String) -> Bool {
+        if type != UInt8(DT_UNKNOWN) { return type == UInt8(DT_DIR) }
+        var st = stat()
+        return lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+}
