@@ -29,6 +29,9 @@ struct Cleaner: Sendable {
         var dropped: [DroppedText] = []
         var published: String?
         var lines: [Paragraph?] = []  // nil: a blank line, which separates paragraphs
+        // Room for every line at once: grown step by step, the array was copied and freed again
+        // (moving paragraphs) about once a doubling.
+        lines.reserveCapacity(Self.lineCount(bytes))
 
         // Line-rule candidates, one flag a rule, filled anew for each line.
         let candidates = UnsafeMutableBufferPointer<Bool>.allocate(capacity: rules.lineRuleCount)
@@ -70,6 +73,13 @@ struct Cleaner: Sendable {
         PageMarkers.remove(from: &lines, dropped: &dropped, utf8: &utf8)
         let paragraphs = LineJoiner.join(lines)
         return CleanText(paragraphs: paragraphs, dropped: dropped.sorted { $0.line < $1.line }, publishedDate: published, utf8: utf8)
+    }
+
+    /// Newlines plus one: the lines the loop below reads.
+    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = 1
+        for byte in bytes where byte == 0x0A { n &+= 1 }
+        return n
     }
 
     /// Where the line starting at `start` ends: memchr finds the newline far faster than a byte loop.

@@ -85,6 +85,7 @@ struct LiteralSet: Sendable {
         }
     }
 
+    @inline(__always)
     private static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
         Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
@@ -93,6 +94,8 @@ struct LiteralSet: Sendable {
         bits[n >> 6] |= 1 << UInt64(n & 63)
     }
 
+    /// Always inlined: asked of most scalars of every line, it was left a call.
+    @inline(__always)
     private static func test(_ bits: [UInt64], _ n: Int) -> Bool {
         bits[n >> 6] & (1 << UInt64(n & 63)) != 0
     }
