@@ -36,6 +36,23 @@ final class GazetteerPropertyTests: XCTestCase {
         XCTAssertEqual(failures.count, 0, "\(failures.count)/\(counties.count) wrong, e.g. \(failures.prefix(10))")
     }
 
+    /// A short form is a prefix of its county's name; the bit test that spares the look-ups must
+    /// pass every one of them (`RegionResolver` reads 汝南教育局 only through it).
+    func testEveryCountyShortFormPassesTheEndTest() {
+        var forms = 0
+        for place in gazetteer.allPlaces where place.rank == .county {
+            let scalars = Array(place.name.unicodeScalars)
+            for length in 2..<scalars.count {
+                let form = String(String.UnicodeScalarView(scalars[..<length]))
+                guard gazetteer.county(shortNamed: form) != nil else { continue }
+                forms += 1
+                XCTAssertTrue(gazetteer.mayEndCountyShortForm(scalars[length - 1]), form)
+            }
+        }
+        XCTAssertGreaterThan(forms, 1_000)
+        XCTAssertFalse(gazetteer.mayEndCountyShortForm("的"))
+    }
+
     func testEveryUniqueCountyResolvesFromASignature() {
         var failures: [String] = []
         let counties = uniqueCounties

@@ -2,7 +2,9 @@
 /// hard-wrapped at a fixed width (PDF or DOCX conversion), where a full line that does not end
 /// a sentence runs on into the next.
 enum LineJoiner {
-    static func join(_ lines: [Paragraph?]) -> [Paragraph] {
+    /// Consumes the lines: each is moved into its paragraph, so that the first line a wrapped
+    /// paragraph runs on from is extended in place rather than copied out of the array.
+    static func join(_ lines: consuming [Paragraph?]) -> [Paragraph] {
         var lengths: [Int] = []
         lengths.reserveCapacity(lines.count)
         var paragraphs: [Paragraph] = []
@@ -10,25 +12,27 @@ enum LineJoiner {
         // even where only the length is wanted.
         lines.withUnsafeBufferPointer { lines in
             for i in lines.indices { if let n = lines[i]?.text.count { lengths.append(n) } }
-            let width = wrapWidth(lengths)
-            paragraphs.reserveCapacity(lengths.count)
-            var runOn = false
-            for i in lines.indices {
-                guard let text = lines[i]?.text else {
-                    runOn = false
-                    continue
-                }
-                if runOn, !paragraphs.isEmpty {
-                    // Appended to the last paragraph in place, not popped and pushed back.
-                    let last = paragraphs.count - 1
-                    paragraphs[last].lineStarts.append(paragraphs[last].text.count)
-                    paragraphs[last].text += text
-                } else {
-                    paragraphs.append(lines[i]!)
-                }
-                if let width {
-                    runOn = text.count >= width - 2 && !text.endsSentence
-                }
+        }
+        let width = wrapWidth(lengths)
+        paragraphs.reserveCapacity(lengths.count)
+        var runOn = false
+        for i in lines.indices {
+            guard let line = lines[i].take() else {
+                runOn = false
+                continue
+            }
+            let count = line.text.count
+            let endsSentence = width == nil || line.text.endsSentence
+            if runOn, !paragraphs.isEmpty {
+                // Appended to the last paragraph in place, not popped and pushed back.
+                let last = paragraphs.count - 1
+                paragraphs[last].lineStarts.append(paragraphs[last].text.count)
+                paragraphs[last].text += line.text
+            } else {
+                paragraphs.append(line)
+            }
+            if let width {
+                runOn = count >= width - 2 && !endsSentence
             }
         }
         return paragraphs

@@ -65,26 +65,35 @@ struct LiteralSet: Sendable {
 
     /// Calls `found` with the index of each literal that occurs in `text` (once per occurrence).
     func forEachOccurrence(in text: Scalars, _ found: (Int) -> Void) {
-        text.withUnsafeBufferPointer { hay in
-            for i in hay.indices {
-                let v = hay[i].value
-                let group: Int
-                if v < 0x10000 {
-                    guard Self.test(leadBits, Int(v)) else { continue }
-                    let next = i + 1 < hay.count ? hay[i + 1].value : 0
-                    guard Self.test(pairBits, Self.pairHash(v, next)) || Self.test(singleBits, Int(v)) else { continue }
-                    group = Int(groupOfBMPScalar[Int(v)]) - 1
-                } else {
-                    group = groupOfOtherScalar[v] ?? -1
-                }
-                guard group >= 0 else { continue }
-                for m in groupStarts[group]..<groupStarts[group + 1] where Self.occurs(literals[members[m]], in: hay, at: i) {
-                    found(members[m])
+        // The bit tables through buffer pointers: every index is in range (a BMP value, a 16-bit
+        // hash), and the arrays' bounds checks were a tenth of the scan.
+        leadBits.withUnsafeBufferPointer { leadBits in
+            pairBits.withUnsafeBufferPointer { pairBits in
+                singleBits.withUnsafeBufferPointer { singleBits in
+                    text.withUnsafeBufferPointer { hay in
+                        for i in hay.indices {
+                            let v = hay[i].value
+                            let group: Int
+                            if v < 0x10000 {
+                                guard Self.test(leadBits, Int(v)) else { continue }
+                                let next = i + 1 < hay.count ? hay[i + 1].value : 0
+                                guard Self.test(pairBits, Self.pairHash(v, next)) || Self.test(singleBits, Int(v)) else { continue }
+                                group = Int(groupOfBMPScalar[Int(v)]) - 1
+                            } else {
+                                group = groupOfOtherScalar[v] ?? -1
+                            }
+                            guard group >= 0 else { continue }
+                            for m in groupStarts[group]..<groupStarts[group + 1] where Self.occurs(literals[members[m]], in: hay, at: i) {
+                                found(members[m])
+                            }
+                        }
+                    }
                 }
             }
         }
     }
 
+    @inline(__always)
     private static func pairHash(_ a: UInt32, _ b: UInt32) -> Int {
         Int(truncatingIfNeeded: ((UInt64(a) << 21 | UInt64(b)) &* 0x9E37_79B9_7F4A_7C15) >> 48)
     }
@@ -93,7 +102,8 @@ struct LiteralSet: Sendable {
         bits[n >> 6] |= 1 << UInt64(n & 63)
     }
 
-    private static func test(_ bits: [UInt64], _ n: Int) -> Bool {
+    @inline(__always)
+    private static func test(_ bits: UnsafeBufferPointer<UInt64>, _ n: Int) -> Bool {
         bits[n >> 6] & (1 << UInt64(n & 63)) != 0
     }
 

@@ -9,17 +9,17 @@ enum PageMarkers {
     static func remove(from lines: inout [Paragraph?], dropped: inout [DroppedText], utf8: inout [UInt8]) {
         guard let candidates = runningMarkers(in: lines) else { return }
         for c in candidates.reversed() {
-            guard var line = lines[c.index] else { continue }
+            // Each line taken out of the array before it is changed: shared with it, its text was copied.
+            guard var line = lines[c.index].take() else { continue }
             dropped.append(DroppedText(rule: "page-marker", text: line.text[0..<c.length].string, line: line.line))
             line.keep(c.length..<line.text.count)
             if line.text.allSatisfy(\.isBlank) {
                 lines.remove(at: c.index)  // the marker stood alone
                 continue
             }
-            if let p = previousLineIndex(before: c.index, in: lines), var previous = lines[p] {
+            if let p = previousLineIndex(before: c.index, in: lines), var previous = lines[p].take() {
                 previous.append(line, source: &utf8)  // the page broke a running text: join without a gap
                 lines[p] = previous
-                lines[c.index] = nil
                 lines.remove(at: c.index)
             } else {
                 lines[c.index] = line

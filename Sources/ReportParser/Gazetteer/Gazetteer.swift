@@ -58,6 +58,8 @@ public struct Gazetteer: Sendable {
     private let indexByShortName: [String: [Int]]
     /// County short forms (汝南 for 汝南县), by index: only those no other place shares.
     private let countyIndexByShortForm: [String: Int]
+    /// The last scalars of those short forms: most places a scan tries end in none of them.
+    private let countyShortFormEnds: ScalarBits
     /// Each place's region, by index: most reports ask for one.
     private let regions: [Region]
     let nameIndex: NameIndex
@@ -117,6 +119,11 @@ public struct Gazetteer: Sendable {
         indexByShortName = byShortName
         nameIndex = NameIndex(places: places)
         countyIndexByShortForm = Self.countyShortForms(places)
+        var ends = ScalarBits()
+        for form in countyIndexByShortForm.keys {
+            if let last = form.unicodeScalars.last, last.value < 0x10000 { ends.insert(last) }
+        }
+        countyShortFormEnds = ends
         // Parents first (a parent is of a higher rank, as checked above), so a region extends its parent's.
         var built = [Region](repeating: Region(), count: places.count)
         let indexByCode = self.indexByCode
@@ -150,6 +157,11 @@ public struct Gazetteer: Sendable {
     /// prefecture's. Read only where a name is expected (a title, a signature), never in sentences.
     public func county(shortNamed form: String) -> Place? {
         countyIndexByShortForm[form].map { all[$0] }
+    }
+
+    /// Whether a county short form may end in `s`: false settles that none does, with no look-up.
+    func mayEndCountyShortForm(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x10000 || countyShortFormEnds.contains(s)
     }
 
     /// Lengths in scalars of the county short forms, longest first, for a scan of a short text.

@@ -20,6 +20,8 @@ enum DocTypeClassifier {
     private static let halves = ["上半年", "下半年", "半年"]
     /// Quarters, halves, then what else says a title covers a year, in one pass.
     private static let periodWords = WordSet(quarters + halves + ["年终", "年度", "全年", "年工作"])
+    /// The offices `isSpecial` looks for: joined once, not for every title.
+    private static let issuerWords = OfficeName.officeWords + OfficeName.governmentWords
     /// What `isSpecial` takes out of a title, in this order.
     private static let removableWords = reviewAndPlanWords + summaryWords + planWords + genericWords
 
@@ -45,10 +47,22 @@ enum DocTypeClassifier {
         let kinds = self.kinds(of: title)
         let facts = Facts(
             title: kinds,
-            headingsShowBoth: kinds.summary && !kinds.plan && topHeadings.contains(where: { self.kinds(of: $0).plan })
-                && topHeadings.contains(where: { self.kinds(of: $0).summary }),
+            headingsShowBoth: kinds.summary && !kinds.plan && headingsShowBoth(topHeadings),
             namesOneLineOfWork: kinds.summary && isSpecial(Scalars(title)))
         return MetadataRanking.docType.first { $0.applies(facts) }?.type ?? .other
+    }
+
+    /// Whether one top heading holds a plan word and one a summary word: each heading's words
+    /// found once, not once for each question.
+    private static func headingsShowBoth(_ headings: [String]) -> Bool {
+        var plan = false, summary = false
+        for heading in headings {
+            let k = kinds(of: heading)
+            plan = plan || k.plan
+            summary = summary || k.summary
+            if plan && summary { return true }
+        }
+        return false
     }
 
     /// 第三季度, 上半年, 年度 …, as the title writes it.
@@ -71,7 +85,7 @@ enum DocTypeClassifier {
     static func isSpecial(_ title: Scalars) -> Bool {
         var t = title
         // The first office named, leftmost, and all before it: the issuer is not a line of work.
-        let officeWords = OfficeName.officeWords + OfficeName.governmentWords
+        let officeWords = issuerWords
         var office: (start: Int, end: Int)?
         for w in officeWords.indices {
             if let i = t.firstIndex(of: officeWords[w]), i < office?.start ?? .max { office = (i, i + officeWords[w].count) }

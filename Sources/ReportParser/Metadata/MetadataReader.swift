@@ -188,8 +188,16 @@ struct MetadataReader {
     }
 
     /// Longer than a head line, counted no further than needed.
-    private static func isLong(_ p: String) -> Bool {
-        p.unicodeScalars.prefix(MetadataRanking.headLineMaxScalars + 1).count > MetadataRanking.headLineMaxScalars
+    /// Scalars are counted as the UTF-8 bytes that start one: the scalar view's index walk cost more.
+    static func isLong(_ p: String) -> Bool {
+        let limit = MetadataRanking.headLineMaxScalars
+        guard p.utf8.count > limit else { return false }  // a scalar is at least a byte
+        var scalars = 0
+        for byte in p.utf8 where byte & 0xC0 != 0x80 {
+            scalars += 1
+            if scalars > limit { return true }
+        }
+        return false
     }
 
     /// How much of the opening (UTF-8 bytes) is read for an office introducing itself: its first sentences.

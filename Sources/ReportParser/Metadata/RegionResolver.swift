@@ -157,6 +157,8 @@ struct RegionResolver {
             guard s[end].digitValue != nil || Self.followerLeads.contains(s[end]) else { continue }
             let rest = s[end...]
             guard s[end].digitValue != nil || MentionRole.ownAfter.contains(where: { rest.starts(with: $0) }) else { continue }
+            // Every length tried ends at the same scalar: one bit test spares most positions the look-ups.
+            guard gazetteer.mayEndCountyShortForm(s[end - 1]) else { continue }
             for length in Gazetteer.countyShortFormLengths where end - length >= 0 {
                 let i = end - length
                 guard i == 0 || !s[i - 1].isHan || endsMention(i), !(i..<end).contains(where: isCovered),

@@ -220,11 +220,12 @@ extension UnsafeBufferPointer where Element == Unicode.Scalar {
 
 extension Unicode.Scalar {
     /// ASCII space/tab, the ideographic space and no-break spaces.
+    /// Tested by subtraction, not by a `switch` over ranges: that compiled to a call a range (as
+    /// do `isHan` and `digitValue`), and these three are asked of nearly every scalar parsed.
     var isBlank: Bool {
-        switch value {
-        case 0x20, 0x09, 0x0B, 0x0C, 0xA0, 0x3000, 0x2002...0x200B, 0xFEFF: true
-        default: false
-        }
+        let v = value
+        return v == 0x20 || v == 0x3000 || v == 0x09 || v == 0x0B || v == 0x0C || v == 0xA0 || v &- 0x2002 <= 0x200B - 0x2002
+            || v == 0xFEFF
     }
 
     /// Ends a sentence: a heading or a paragraph that stops here is complete.
@@ -243,16 +244,15 @@ extension Unicode.Scalar {
     }
 
     var isHan: Bool {
-        (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || value == 0x3007
+        let v = value
+        return v &- 0x4E00 <= 0x9FFF - 0x4E00 || v &- 0x3400 <= 0x4DBF - 0x3400 || v == 0x3007
     }
 
     /// 0–9 in ASCII or full width.
     var digitValue: Int? {
-        switch value {
-        case 0x30...0x39: Int(value - 0x30)
-        case 0xFF10...0xFF19: Int(value - 0xFF10)
-        default: nil
-        }
+        let ascii = value &- 0x30, wide = value &- 0xFF10
+        if ascii < 10 { return Int(ascii) }
+        return wide < 10 ? Int(wide) : nil
     }
 
     /// 〇 一 二 … 九 and the look-alikes people type for zero in years (o O ○ 0 零).

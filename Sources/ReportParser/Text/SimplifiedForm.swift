@@ -17,7 +17,19 @@ public enum SimplifiedForm {
 
     /// Whether `text` holds a character that simplified script writes otherwise (總, 縣, 區 …).
     public static func hasTraditional(_ text: String) -> Bool {
-        text.unicodeScalars.contains(where: isTraditional)
+        // Read from the string's UTF-8: its scalar view's iterator cost more than the test.
+        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
+            table.withUnsafeBufferPointer { table in
+                var i = 0
+                while i < bytes.count {
+                    if isTraditional(UTF8Scalar.next(in: bytes, at: &i), in: table) { return true }
+                }
+                return false
+            }
+        }
+        if let found = text.utf8.withContiguousStorageIfAvailable(scan) { return found }
+        var copy = text
+        return copy.withUTF8(scan)
     }
 
     /// The part of `text` (as written) that stands where `part` stands in `of(text)`: an office
@@ -32,13 +44,21 @@ public enum SimplifiedForm {
 
     /// `of` for the parser's working form.
     static func of(_ text: Scalars) -> Scalars {
-        guard text.contains(where: isTraditional) else { return text }
+        let found = text.withUnsafeBufferPointer { scalars in
+            table.withUnsafeBufferPointer { table in scalars.contains { isTraditional($0.value, in: table) } }
+        }
+        guard found else { return text }
         return Scalars(transform(text.string))
     }
 
     /// A character in the table of those the transform changes.
     static func isTraditional(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
+        table.withUnsafeBufferPointer { isTraditional(s.value, in: $0) }
+    }
+
+    /// `isTraditional` with the table in hand: the scans read the lazily built global once, not a scalar at a time.
+    @inline(__always)
+    private static func isTraditional(_ v: UInt32, in table: UnsafeBufferPointer<UInt64>) -> Bool {
         guard v >= tableStart, v < tableEnd else { return false }
         let i = Int(v - tableStart)
         return table[i >> 6] & (1 << UInt64(i & 63)) != 0
