@@ -95,7 +95,7 @@ public final class BuildSession: @unchecked Sendable {
         // Inputs that shape every page; a change re-renders everything.
         let inputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint, Self.toolStamp,
                                           ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
-        let folder = try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks)
+        let folder = try step("scan") { try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) }
         summary.warnings += folder.warnings
         summary.errors += folder.errors
         let stamps = folder.stamps
@@ -104,7 +104,7 @@ public final class BuildSession: @unchecked Sendable {
         let inPlace = SiteMarker.read(in: output)
         if inPlace == nil || inPlace != siteID {
             forget()
-            if let inPlace, let manifest = BuildManifest.load(from: cacheFolder), manifest.site == inPlace {
+            if let inPlace, let manifest = step("manifest", { BuildManifest.load(from: cacheFolder) }), manifest.site == inPlace {
                 if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
                     summary.upToDate = true
                     summary.sources = stamps.count
@@ -133,7 +133,7 @@ public final class BuildSession: @unchecked Sendable {
         let live = records.values.reduce(0) { sum, record in sum + record.reports.reduce(0) { $0 + ($1.passages?.count ?? 0) } }
         let passages = try cachedPassages.flatMap { PassageStore(extending: $0, token: token, live: live) }
             ?? PassageStore(creatingIn: cacheFolder, token: token)
-        let (staging, kept) = try writer.stage(from: previous.isEmpty ? nil : spare)
+        let (staging, kept) = try step("stage") { try writer.stage(from: previous.isEmpty ? nil : spare) }
         spare = nil  // claimed, or gone
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous, kept: kept)
         // The site in place, once swapped out, is the next build's spare when its files are known.

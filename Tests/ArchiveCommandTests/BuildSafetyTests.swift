@@ -120,7 +120,7 @@ final class OutputFolderTests: XCTestCase {
 }
 
 final class InterruptedBuildTests: XCTestCase {
-    static let steps = ["config", "templates", "load cache", "sources", "index", "near duplicates", "report links", "compare pages",
+    static let steps = ["config", "templates", "load cache", "stage", "sources", "index", "near duplicates", "report links", "compare pages",
                         "index pages", "save cache", "swap"]
     static let sourceName = "002_a6c8c882fd1a3a93.txt"
 
