@@ -286,6 +286,13 @@ final class SiteBuildTests: XCTestCase {
         try fm.removeItem(at: site.content.appendingPathComponent("001_a1db3f4728575eb8.txt"))
         try site.build()
         try assertClean("another source removed")
+
+        // A change to every page leaves no spare: it would hold a second copy of the site's bytes.
+        let config = try String(contentsOf: site.config, encoding: .utf8)
+        try config.replacingOccurrences(of: "\ntitle = \"", with: "\ntitle = \"新").write(to: site.config, atomically: true, encoding: .utf8)
+        let retitled = try site.build()
+        XCTAssertGreaterThan(retitled.filesWritten * 8, retitled.files, "most pages show the title")
+        XCTAssertFalse(fm.fileExists(atPath: spare.path))
     }
 
     func testIncrementalBuildEqualsAFullBuild() throws {
