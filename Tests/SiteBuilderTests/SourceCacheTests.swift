@@ -45,12 +45,12 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertEqual(loaded["empty.txt"]?.warnings, [])
     }
 
-    /// A file of several megabytes is read in parts on all cores: every record comes back whole, and a
-    /// line that does not read in any part makes the whole file untrusted.
+    /// A file of over 8 MiB is read in blocks (`RecordBlocks`), each in parts on all cores: every record
+    /// comes back whole, and a line that does not read in any part makes the whole file untrusted.
     func testALargeFileReadInPartsGivesEveryRecord() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        let records = (0..<6000).map { i in
+        let records = (0..<11000).map { i in
             SourceRecord(name: "s\(i).txt", slug: "s\(i)", hash: UInt64(i), key: UInt64(i) * 7, error: nil,
                          reports: [ListedReport(slug: "s\(i)-1", id: "s\(i)-01", sourceFile: "s\(i).txt", position: 1,
                                                 title: String(repeating: "教育局工作总结", count: 40), listedTitle: nil, issuer: nil,
@@ -60,7 +60,7 @@ final class SourceCacheTests: XCTestCase {
         }
         try SourceCache.save(records, token: "T", to: folder)
         let url = folder.appendingPathComponent(SourceCache.fileName)
-        XCTAssertGreaterThan(try Data(contentsOf: url).count, 2 << 20)
+        XCTAssertGreaterThan(try Data(contentsOf: url).count, 9 << 20)
         let loaded = SourceCache.load(from: folder, token: "T")
         XCTAssertEqual(loaded.count, records.count)
         for record in records {

@@ -76,16 +76,15 @@ enum SourceCache {
     static func read(from folder: URL, token: String?) -> (records: [String: SourceRecord], base: Base?) {
         let changes = contents(of: folder.appendingPathComponent(changesFileName).path).flatMap(Self.tokens)
         if let changes, token == nil || changes.tokens.first == token, changes.tokens.count == 2,
-           let base = parseFile(folder.appendingPathComponent(fileName), token: changes.tokens[1]),
+           let base = parseFile(folder.appendingPathComponent(fileName), token: changes.tokens[1])?.records,
            let part = parse(changes.bytes, from: changes.body, to: changes.bytes.count) {
             var records = base
             for name in part.gone { records[name] = nil }
             records.merge(part.records) { _, changed in changed }
             return (records, Base(token: changes.tokens[1], records: base))
         }
-        guard let file = contents(of: folder.appendingPathComponent(fileName).path).flatMap(Self.tokens), file.tokens.count == 1,
-              token == nil || file.tokens[0] == token, let records = parseWhole(file) else { return ([:], nil) }
-        return (records, Base(token: file.tokens[0], records: records))
+        guard let whole = parseFile(folder.appendingPathComponent(fileName), token: token) else { return ([:], nil) }
+        return (whole.records, Base(token: whole.token, records: whole.records))
     }
 
     /// A cache file's bytes, the tokens of its `build` line and where the lines after it start.
@@ -96,20 +95,30 @@ enum SourceCache {
         return (bytes, tokens, end + 1)
     }
 
-    private static func parseFile(_ url: URL, token: String) -> [String: SourceRecord]? {
-        guard let file = contents(of: url.path).flatMap(Self.tokens), file.tokens == [token] else { return nil }
-        return parseWhole(file)
+    /// Every record of a whole file saved with `token` (any, when nil), and that token; nil when it
+    /// holds another build's or a line does not read. Read in blocks (`RecordBlocks`), each parsed
+    /// in parts on all cores (263 MB at 100,000 reports took 6.8 s on one core).
+    private static func parseFile(_ url: URL, token: String?) -> (token: String, records: [String: SourceRecord])? {
+        guard let blocks = RecordBlocks(path: url.path), let first = blocks.next(), let file = tokens(first),
+              file.tokens.count == 1, token == nil || file.tokens[0] == token else { return nil }
+        var records: [String: SourceRecord] = [:]
+        var block = first, start = file.body
+        while true {
+            guard parseBlock(block, from: start, into: &records) else { return nil }
+            guard let next = blocks.next() else { break }
+            (block, start) = (next, 0)
+        }
+        return blocks.failed ? nil : (file.tokens[0], records)
     }
 
-    /// Every record of a whole file, parsed in parts on all cores, each part starting at a `source`
-    /// line (263 MB at 100,000 reports took 6.8 s on one core); nil when a line does not read.
-    private static func parseWhole(_ file: (bytes: [UInt8], tokens: [String], body: Int)) -> [String: SourceRecord]? {
-        let bytes = file.bytes, firstLine = file.body
-        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, bytes.count >> 20))
-        var bounds = [firstLine]
+    /// Adds the records of `bytes[first...]`, which starts at a `source` line, parsed in parts on all
+    /// cores; false when a line does not read.
+    private static func parseBlock(_ bytes: [UInt8], from first: Int, into records: inout [String: SourceRecord]) -> Bool {
+        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, (bytes.count - first) >> 20))
+        var bounds = [first]
         let sourceLine = Array("\nsource\t".utf8)
         for p in 1..<count {
-            var i = max(bounds.last!, firstLine + (bytes.count - firstLine) * p / count)
+            var i = max(bounds.last!, first + (bytes.count - first) * p / count)
             while i + sourceLine.count <= bytes.count, !bytes[i..<(i + sourceLine.count)].elementsEqual(sourceLine) { i += 1 }
             if i + sourceLine.count <= bytes.count { bounds.append(i + 1) }
         }
@@ -120,14 +129,12 @@ enum SourceCache {
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { p in
             results.set(p, parse(shared.value, from: parts[p], to: parts[p + 1]))
         }
-        var records: [String: SourceRecord] = [:]
-        records.reserveCapacity(results.values.reduce(0) { $0 + ($1?.records.count ?? 0) })
         for part in results.values {
             // Not a file this version wrote (or a `gone` line where none belongs): build without it.
-            guard let part, part.gone.isEmpty else { return nil }
+            guard let part, part.gone.isEmpty else { return false }
             records.merge(part.records) { a, _ in a }
         }
-        return records
+        return true
     }
 
     /// The file's bytes read straight into an array: through `Data` the file was in memory twice.
