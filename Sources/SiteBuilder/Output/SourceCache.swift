@@ -80,7 +80,7 @@ enum SourceCache {
            let part = parse(changes.bytes, from: changes.body, to: changes.bytes.count) {
             var records = base
             for name in part.gone { records[name] = nil }
-            records.merge(part.records) { _, changed in changed }
+            for record in part.records { records[record.name] = record }
             return (records, Base(token: changes.tokens[1], records: base))
         }
         guard let whole = parseFile(folder.appendingPathComponent(fileName), token: token) else { return ([:], nil) }
@@ -129,10 +129,17 @@ enum SourceCache {
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { p in
             results.set(p, parse(shared.value, from: parts[p], to: parts[p + 1]))
         }
-        for part in results.values {
+        // A name twice (no file this version wrote): the last of its part, the first part's, the first block's.
+        var block: [String: SourceRecord] = [:]
+        for part in results.values.reversed() {
             // Not a file this version wrote (or a `gone` line where none belongs): build without it.
             guard let part, part.gone.isEmpty else { return false }
-            records.merge(part.records) { a, _ in a }
+            for record in part.records { block[record.name] = record }
+        }
+        if records.isEmpty {
+            records = block
+        } else {
+            records.merge(block) { earlier, _ in earlier }
         }
         return true
     }
@@ -161,105 +168,92 @@ enum SourceCache {
         return complete ? bytes : nil
     }
 
-    /// The records of some lines, and the names a changes file says are gone.
+    /// The records of some lines in file order, and the names a changes file says are gone.
     private struct Part {
-        var records: [String: SourceRecord] = [:]
+        var records: [SourceRecord] = []
         var gone: [String] = []
     }
 
     /// The records whose lines lie in `bytes[first..<last]`, which starts at a `source` or `gone`
     /// line; nil when a line does not read.
     private static func parse(_ bytes: [UInt8], from first: Int, to last: Int) -> Part? {
-        var records: [String: SourceRecord] = [:], gone: [String] = []
+        bytes.withUnsafeBufferPointer { parse($0, from: first, to: last) }
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, to last: Int) -> Part? {
+        var part = Part()
         var current: SourceRecord?
-        // The last report's sections and figures, given to it whole when its lines end: its
-        // outline is packed, and appending to it line by line would repack it every time.
-        var sections: [ListedReport.SectionSummary] = [], figures: [Figure] = []
+        // The last report's sections and figures, packed as they come and given to it whole when
+        // its lines end.
+        var outline = OutlinePacker()
         func finishReport() {
-            guard let r = current?.reports.indices.last, !sections.isEmpty || !figures.isEmpty else { return }
-            current!.reports[r].sections = sections
-            current!.reports[r].figures = figures
-            sections.removeAll()
-            figures.removeAll()
+            guard let packed = outline.finish() else { return }
+            current!.reports[current!.reports.count - 1].outline = packed
         }
-        var f: [Field] = []
+        let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: CacheLine.capacity)
+        defer { ends.deallocate() }
+        var f = CacheLine(bytes, ends: ends)
         var start = first
         while start < last {
-            let end = bytes[start..<last].firstIndex(of: 0x0A) ?? last
+            let end = memchr(bytes.baseAddress! + start, 0x0A, last - start)
+                .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? last
             defer { start = end + 1 }
             guard end > start else { continue }
-            f.removeAll(keepingCapacity: true)
-            var field = start
-            for i in start..<end where bytes[i] == 0x09 {
-                f.append(Field(bytes: bytes[field..<i]))
-                field = i + 1
-            }
-            f.append(Field(bytes: bytes[field..<end]))
-            switch (f[0].bytes.first, f.count) {
-            case (UInt8(ascii: "s"), 5) where f[0].is("source"):
+            f.split(start, end)
+            switch (f.firstByte, f.count) {
+            case (UInt8(ascii: "s"), 6) where f.is(0, "section"):
+                guard current?.reports.isEmpty == false, outline.section(f) else { return nil }
+            case (UInt8(ascii: "f"), 5) where f.is(0, "figure"):
+                guard current?.reports.isEmpty == false, outline.figure(f) else { return nil }
+            case (UInt8(ascii: "s"), 5) where f.is(0, "source"):
                 finishReport()
-                if let done = current { records[done.name] = done }
-                guard let name = f[1].string, let slug = f[2].string, let hash = f[3].hex, let key = f[4].hex else { return nil }
+                if let done = current { part.records.append(done) }
+                guard let name = f.string(1), let slug = f.string(2), let hash = f.hex(3), let key = f.hex(4) else { return nil }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
-            case (UInt8(ascii: "f"), 3) where f[0].is("file"), (UInt8(ascii: "f"), 5) where f[0].is("file"):
-                guard current != nil, let path = f[1].string, let hash = f[2].hex else { return nil }
+            case (UInt8(ascii: "f"), 3) where f.is(0, "file"), (UInt8(ascii: "f"), 5) where f.is(0, "file"):
+                guard current != nil, let path = f.string(1), let hash = f.hex(2) else { return nil }
                 var file = SourceRecord.File(path: path, hash: hash)
                 if f.count == 5 {
-                    guard let head = f[3].hex, let length = f[4].int else { return nil }
+                    guard let head = f.hex(3), let length = f.int(4) else { return nil }
                     (file.head, file.headLength) = (head, length)
                 }
                 current!.files.append(file)
-            case (UInt8(ascii: "m"), 2) where f[0].is("minhash"):
-                guard current?.reports.isEmpty == false, let signature = f[1].signature else { return nil }
+            case (UInt8(ascii: "m"), 2) where f.is(0, "minhash"):
+                guard current?.reports.isEmpty == false, let signature = f.signature(1, size: MinHash.size) else { return nil }
                 current!.reports[current!.reports.count - 1].minhash = signature
-            case (UInt8(ascii: "r"), 19) where f[0].is("report"):
-                guard current != nil, let slug = f[1].string, let id = f[2].string, let position = f[3].int,
-                      let type = f[13].string.flatMap(DocType.init(rawValue:)), let topics = f[17].indices,
-                      let fingerprint = f[18].hex else { return nil }
+            case (UInt8(ascii: "r"), 19) where f.is(0, "report"):
+                guard current != nil, let slug = f.string(1), let id = f.string(2), let position = f.int(3),
+                      let type = f.string(13).flatMap(DocType.init(rawValue:)), let topics = f.indices(17),
+                      let fingerprint = f.hex(18) else { return nil }
                 finishReport()
                 current!.reports.append(ListedReport(
-                    slug: slug, id: id, sourceFile: current!.name, position: position, title: f[4].string,
-                    listedTitle: f[5].string, issuer: f[6].string,
-                    region: Region(province: f[7].string, prefecture: f[8].string, county: f[9].string, level: f[10].string, code: f[11].string),
-                    year: f[12].int, docType: type, complete: f[14].is("1"), signedDate: f[15].string,
-                    publishedDate: f[16].string, topics: topics, sections: [], fingerprint: fingerprint))
-            case (UInt8(ascii: "d"), 4) where f[0].is("detail"):
+                    slug: slug, id: id, sourceFile: current!.name, position: position, title: f.string(4),
+                    listedTitle: f.string(5), issuer: f.string(6),
+                    region: Region(province: f.string(7), prefecture: f.string(8), county: f.string(9), level: f.string(10), code: f.string(11)),
+                    year: f.int(12), docType: type, complete: f.is(14, "1"), signedDate: f.string(15),
+                    publishedDate: f.string(16), topics: topics, sections: [], fingerprint: fingerprint))
+            case (UInt8(ascii: "d"), 4) where f.is(0, "detail"):
                 guard current?.reports.isEmpty == false else { return nil }
                 let r = current!.reports.count - 1
-                current!.reports[r].department = f[1].string
-                current!.reports[r].period = f[2].string
-                current!.reports[r].duplicateOf = f[3].string
-            case (UInt8(ascii: "s"), 6) where f[0].is("section"):
-                guard current?.reports.isEmpty == false, let anchor = f[1].string, let depth = f[2].int, let number = f[3].string,
-                      let heading = f[4].string, let topics = f[5].indices else { return nil }
-                sections.append(.init(anchor: anchor, depth: depth, number: number, heading: heading, topics: topics))
-            case (UInt8(ascii: "f"), 5) where f[0].is("figure"):
-                guard current?.reports.isEmpty == false, let phrase = f[1].string, let written = f[2].string,
-                      let unit = f[4].string else { return nil }
-                let value = f[3].string.map { Double($0) }
-                if value == .some(nil) { return nil }
-                let figure = Figure(phrase: phrase, written: written, value: value ?? nil, unit: unit)
-                if sections.isEmpty {
-                    figures.append(figure)
-                } else {
-                    sections[sections.count - 1].figures.append(figure)
-                }
-            case (UInt8(ascii: "p"), 3) where f[0].is("passages"):
-                guard current?.reports.isEmpty == false, let start = f[1].int, let end = f[2].int, start < end else { return nil }
+                current!.reports[r].department = f.string(1)
+                current!.reports[r].period = f.string(2)
+                current!.reports[r].duplicateOf = f.string(3)
+            case (UInt8(ascii: "p"), 3) where f.is(0, "passages"):
+                guard current?.reports.isEmpty == false, let start = f.int(1), let end = f.int(2), start < end else { return nil }
                 current!.reports[current!.reports.count - 1].passages = start..<end
-            case (UInt8(ascii: "w"), 2) where f[0].is("warning"):
-                guard current != nil, let text = f[1].string else { return nil }
+            case (UInt8(ascii: "w"), 2) where f.is(0, "warning"):
+                guard current != nil, let text = f.string(1) else { return nil }
                 current!.warnings.append(text)
-            case (UInt8(ascii: "g"), 2) where f[0].is("gone"):
-                guard let name = f[1].string else { return nil }
-                gone.append(name)
+            case (UInt8(ascii: "g"), 2) where f.is(0, "gone"):
+                guard let name = f.string(1) else { return nil }
+                part.gone.append(name)
             default:
                 return nil  // not a file this version wrote: build without it
             }
         }
         finishReport()
-        if let done = current { records[done.name] = done }
-        return Part(records: records, gone: gone)
+        if let done = current { part.records.append(done) }
+        return part
     }
 
     /// Saves `records` as the cache of build `token`. Only the records that differ from `base` are
@@ -340,65 +334,9 @@ enum SourceCache {
         try file.commit()
     }
 
-    /// One field: text with tab, newline, carriage return and backslash escaped, or `\N` for null.
-    struct Field {
-        var bytes: ArraySlice<UInt8>
-
-        var text: String { String(decoding: bytes, as: UTF8.self) }
-
-        func `is`(_ word: StaticString) -> Bool {
-            word.withUTF8Buffer { bytes.elementsEqual($0) }
-        }
-
-        var string: String? {
-            if bytes.elementsEqual([0x5C, 0x4E]) { return nil }
-            guard bytes.contains(0x5C) else { return text }
-            var out: [UInt8] = []
-            var escaped = false
-            for b in bytes {
-                if escaped {
-                    out.append(b == 0x74 ? 0x09 : b == 0x6E ? 0x0A : b == 0x72 ? 0x0D : b)
-                    escaped = false
-                } else if b == 0x5C {
-                    escaped = true
-                } else {
-                    out.append(b)
-                }
-            }
-            return String(decoding: out, as: UTF8.self)
-        }
-
-        var int: Int? { `is`("\\N") ? nil : Int(text) }
-        var hex: UInt64? { UInt64(text, radix: 16) }
-        var indices: [Int]? {
-            guard !bytes.isEmpty else { return [] }
-            let parts = bytes.split(separator: 0x2C, omittingEmptySubsequences: false).map { Int(String(decoding: $0, as: UTF8.self)) }
-            return parts.contains(nil) ? nil : parts.map { $0! }
-        }
-
-        /// A `MinHash` signature: four lower-case hex digits a value.
-        var signature: [UInt16]? {
-            guard bytes.count == MinHash.size * 4 else { return nil }
-            var out = [UInt16](repeating: 0, count: MinHash.size)
-            var i = bytes.startIndex
-            for k in 0..<MinHash.size {
-                var v: UInt16 = 0
-                for _ in 0..<4 {
-                    let b = bytes[i]
-                    let digit: UInt8
-                    switch b {
-                    case 0x30...0x39: digit = b - 0x30
-                    case 0x61...0x66: digit = b - 0x61 + 10
-                    default: return nil
-                    }
-                    v = v << 4 | UInt16(digit)
-                    i += 1
-                }
-                out[k] = v
-            }
-            return out
-        }
-
+    /// Writes one field: text with tab, newline, carriage return and backslash escaped, or `\N` for
+    /// null (`CacheLine` reads it).
+    enum Field {
         static func appendHex(_ signature: [UInt16], to out: inout [UInt8]) {
             for v in signature {
                 for shift: UInt16 in [12, 8, 4, 0] {

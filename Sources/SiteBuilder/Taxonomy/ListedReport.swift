@@ -46,7 +46,8 @@ public struct ListedReport: Sendable, Equatable {
         get { outline.figures }
         set { outline = PackedOutline(sections: sections, figures: newValue) }
     }
-    private var outline: PackedOutline
+    /// Set whole by the build cache, which reads it packed.
+    var outline: PackedOutline
 
     /// Its sections and figures, hashed.
     var outlineHash: UInt64 { outline.contentHash }

@@ -11,9 +11,10 @@ import ReportModel
 struct PackedOutline: Sendable, Equatable {
     private var bytes: [UInt8]
 
-    static let empty = PackedOutline(bytes: [0, 0])
+    static let empty = PackedOutline(packed: [0, 0])
 
-    private init(bytes: [UInt8]) { self.bytes = bytes }
+    /// Bytes already in this layout: `OutlinePacker` writes them from the build cache's lines.
+    init(packed bytes: [UInt8]) { self.bytes = bytes }
 
     var contentHash: UInt64 { ContentHash.of(bytes) }
 

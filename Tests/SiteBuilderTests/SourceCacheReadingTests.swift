@@ -1,0 +1,140 @@
+import Foundation
+import ReportModel
+import XCTest
+
+@testable import SiteBuilder
+
+/// The cache is read field by field from the file's bytes and its outlines packed straight from
+/// the lines: what comes back must equal, to the packed byte, what was saved.
+final class SourceCacheReadingTests: XCTestCase {
+    /// SplitMix64: the same records on every run.
+    private struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    private func folder() -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        return folder
+    }
+
+    private static func records(count: Int) -> [SourceRecord] {
+        var random = Seeded(state: 15)
+        let pieces = ["教育", "局", "工作", "总结", "\t", "\n", "\r", "\\", "\\N", "N", " ", "a", "1", ",", "é", "𠀋", "（一）"]
+        func text(_ most: Int) -> String {
+            (0..<Int.random(in: 0...most, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+        }
+        func maybe(_ most: Int) -> String? { Bool.random(using: &random) ? text(most) : nil }
+        func topics() -> [Int] { (0..<Int.random(in: 0...4, using: &random)).map { _ in Int.random(in: 0...300, using: &random) } }
+        func value() -> Double? {
+            switch Int.random(in: 0...5, using: &random) {
+            case 0: nil
+            case 1: 0
+            case 2: -0.0
+            case 3: Double(Int.random(in: -1_000_000...1_000_000_000, using: &random))
+            case 4: Double.random(in: -1e9...1e9, using: &random)
+            default: Double(bitPattern: random.next() & 0x7FEF_FFFF_FFFF_FFFF)
+            }
+        }
+        func figures() -> [Figure] {
+            (0..<Int.random(in: 0...3, using: &random)).map { _ in Figure(phrase: text(6), written: text(4), value: value(), unit: text(2)) }
+        }
+        let types: [DocType] = [.summary, .plan, .summaryPlan, .specialSummary, .speech, .other]
+        return (0..<count).map { i in
+            let name = "源 \(i)\t\(text(3)).txt"
+            let reports = (0..<Int.random(in: 0...4, using: &random)).map { r in
+                var report = ListedReport(
+                    slug: "s\(i)-\(r)", id: text(5), sourceFile: name, position: r + 1, title: maybe(30), listedTitle: maybe(10),
+                    issuer: maybe(8), region: Region(province: maybe(3), prefecture: maybe(3), county: maybe(3), level: maybe(1), code: maybe(6)),
+                    year: Bool.random(using: &random) ? Int.random(in: -5...3000, using: &random) : nil,
+                    docType: types.randomElement(using: &random)!, complete: Bool.random(using: &random), signedDate: maybe(10),
+                    publishedDate: maybe(10), topics: topics(),
+                    sections: (0..<Int.random(in: 0...12, using: &random)).map { k in
+                        .init(anchor: "s\(k)", depth: Int.random(in: 0...3, using: &random), number: text(2), heading: text(12),
+                              topics: topics(), figures: figures())
+                    },
+                    figures: figures(), passages: Bool.random(using: &random) ? 5..<Int.random(in: 6...1 << 40, using: &random) : nil,
+                    fingerprint: random.next())
+                if Bool.random(using: &random) { (report.department, report.period, report.duplicateOf) = (maybe(6), maybe(6), maybe(6)) }
+                if Bool.random(using: &random) { report.minhash = (0..<MinHash.size).map { _ in UInt16.random(in: 0...UInt16.max, using: &random) } }
+                return report
+            }
+            var files = [SourceRecord.File(path: "reports/s\(i).html", hash: random.next())]
+            if Bool.random(using: &random) { files.append(.init(path: text(8), hash: random.next(), head: random.next(), headLength: Int.random(in: 0...1 << 50, using: &random))) }
+            return SourceRecord(name: name, slug: "s\(i)", hash: random.next(), key: random.next(), error: nil, reports: reports, files: files,
+                                warnings: (0..<Int.random(in: 0...2, using: &random)).map { _ in text(20) })
+        }
+    }
+
+    /// Large enough to be read in parts on all cores; every field's escapes, nulls and extremes.
+    func testRandomRecordsComeBackEqualToTheByte() throws {
+        let folder = folder()
+        let records = Self.records(count: 4000)
+        try SourceCache.save(records, token: "T", to: folder)
+        XCTAssertGreaterThan(try Data(contentsOf: folder.appendingPathComponent(SourceCache.fileName)).count, 2 << 20)
+        let loaded = SourceCache.load(from: folder, token: "T")
+        XCTAssertEqual(loaded.count, records.count)
+        for record in records {
+            let back = try XCTUnwrap(loaded[record.name])
+            XCTAssertEqual(back, record)
+            XCTAssertEqual(back.reports.map(\.outlineHash), record.reports.map(\.outlineHash))
+            XCTAssertEqual(back.reports.map(\.sections), record.reports.map(\.sections))
+            XCTAssertEqual(back.reports.map(\.figures), record.reports.map(\.figures))
+        }
+    }
+
+    /// A file that is not well-formed UTF-8 (a damaged disk, a hand edit) reads as it always did:
+    /// each string repaired as `String(decoding:as:)` repairs it, outline strings too.
+    func testMalformedUTF8IsRepairedAsAStringWouldBe() throws {
+        let folder = folder()
+        let bad: [UInt8] = [0xE6, 0x95, 0x41, 0xED, 0xA0, 0x80, 0xC0, 0xAF, 0xF4, 0x90, 0x80, 0x80, 0xE5]
+        let repaired = String(decoding: bad, as: UTF8.self)
+        let report = "report\ta-1\ta-01\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tsummary\t1\t\\N\t\\N\t\t0\n"
+        var file = Array("build\tT\nsource\ta.txt\ta\t1\t2\n\(report)figure\t".utf8) + bad + Array("\t1\t\\N\t元\nsection\ts1\t0\t\t".utf8)
+        file += bad + Array("\t\n".utf8)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data(file).write(to: folder.appendingPathComponent(SourceCache.fileName))
+        let loaded = try XCTUnwrap(SourceCache.load(from: folder, token: "T")["a.txt"]?.reports.first)
+        XCTAssertEqual(loaded.figures, [Figure(phrase: repaired, written: "1", value: nil, unit: "元")])
+        XCTAssertEqual(loaded.sections.map(\.heading), [repaired])
+        var expected = loaded
+        expected.sections = [.init(anchor: "s1", depth: 0, number: "", heading: repaired, topics: [])]
+        expected.figures = [Figure(phrase: repaired, written: "1", value: nil, unit: "元")]
+        XCTAssertEqual(loaded, expected, "packed as the repaired strings would be")
+    }
+
+    func testWellFormedUTF8IsToldFromMalformed() {
+        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(OutlinePacker.isValidUTF8) }
+        for text in ["", "abc", "教育局", "é𠀋\u{10FFFF}\u{FFFD}"] { XCTAssertTrue(valid(Array(text.utf8)), text) }
+        for bytes: [UInt8] in [[0x80], [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE6, 0x95], [0xE6, 0x41, 0x80], [0xFF]] {
+            XCTAssertFalse(valid(bytes), "\(bytes)")
+        }
+    }
+
+    /// Numbers as `Int(_:)` and `UInt64(_:radix:)` read them, signs and all, beyond the fast path.
+    func testNumbersReadAsTheStandardLibraryReadsThem() throws {
+        let folder = folder()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        func load(_ year: String, hash: String = "2") throws -> ListedReport? {
+            let report = "report\ta-1\ta-01\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\(year)\tsummary\t1\t\\N\t\\N\t1,22\t0\n"
+            try "build\tT\nsource\ta.txt\ta\t1\t\(hash)\n\(report)".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+            return SourceCache.load(from: folder, token: "T")["a.txt"]?.reports.first
+        }
+        for year in ["2023", "+2023", "-12", "0099", "9223372036854775807", "-9223372036854775808", "9223372036854775808", "12a", "", "\\N", "-"] {
+            XCTAssertEqual(try load(year)?.year, Int(year), year)
+        }
+        XCTAssertEqual(try load("1")?.topics, [1, 22])
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T")["a.txt"]?.key, 2)
+        for hash in ["FFFFFFFFFFFFFFFF", "+ff", "0000000000000000001", "10000000000000000"] {
+            _ = try load("1", hash: hash)
+            XCTAssertEqual(SourceCache.load(from: folder, token: "T")["a.txt"]?.key, UInt64(hash, radix: 16), hash)
+        }
+    }
+}
