@@ -73,8 +73,10 @@ let package = Package(
         ),
         .testTarget(name: "MarkupTests", dependencies: ["Markup"]),
         .testTarget(name: "DecodeTests", dependencies: ["Decode", "ReportParser", "ReportModel"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportMarkdownTests", dependencies: ["ReportMarkdown", "ReportModel"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser", "Markup"]),
+        // What several test targets share (a seeded random generator).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "ReportMarkdownTests", dependencies: ["ReportMarkdown", "ReportModel", "TestSupport"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "ReportModel", "ReportParser", "Markup", "TestSupport"]),
         // Also builds `archive`, which the end-to-end tests start as a subprocess.
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder", "archive"]),
         // The `archive` command as a user runs it: a subprocess per case, exit status and messages asserted.

@@ -1,5 +1,6 @@
 import Foundation
 import ReportMarkdown
+import TestSupport
 import XCTest
 
 /// Front matter must be YAML that any parser reads back to the same values, whatever the text holds.

@@ -1,4 +1,5 @@
 import ReportMarkdown
+import TestSupport
 import XCTest
 
 /// The escaper's contract: after escaping, no report text becomes markup, and the text comes back

@@ -1,5 +1,6 @@
 import Foundation
 import ReportModel
+import TestSupport
 import XCTest
 
 @testable import SiteBuilder
@@ -7,18 +8,6 @@ import XCTest
 /// The cache is read field by field from the file's bytes and its outlines packed straight from
 /// the lines: what comes back must equal, to the packed byte, what was saved.
 final class SourceCacheReadingTests: XCTestCase {
-    /// SplitMix64: the same records on every run.
-    private struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     private func folder() -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
@@ -26,7 +15,7 @@ final class SourceCacheReadingTests: XCTestCase {
     }
 
     private static func records(count: Int) -> [SourceRecord] {
-        var random = Seeded(state: 15)
+        var random = SeededGenerator(seed: 15)
         let pieces = ["教育", "局", "工作", "总结", "\t", "\n", "\r", "\\", "\\N", "N", " ", "a", "1", ",", "é", "𠀋", "（一）"]
         func text(_ most: Int) -> String {
             (0..<Int.random(in: 0...most, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
