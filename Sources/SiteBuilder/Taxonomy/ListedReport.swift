@@ -48,6 +48,9 @@ public struct ListedReport: Sendable, Equatable {
     }
     private var outline: PackedOutline
 
+    /// How many sections and key figures it has, without unpacking them.
+    var outlineCounts: (sections: Int, figures: Int) { outline.counts }
+
     /// Its sections and figures, hashed.
     var outlineHash: UInt64 { outline.contentHash }
 
