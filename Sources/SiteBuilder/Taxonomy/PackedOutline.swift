@@ -73,7 +73,7 @@ struct PackedOutline: Sendable, Equatable {
         var figures = reader.skipFigures()
         let sections = reader.number()
         for _ in 0..<sections {
-            _ = (reader.span(), reader.number(), reader.span(), reader.span())
+            _ = (reader.span(), reader.number(), reader.span(), reader.span())  // anchor, depth, number, heading
             for _ in 0..<reader.number() { _ = reader.number() }
             figures += reader.skipFigures()
         }
