@@ -24,6 +24,9 @@ final class PackedOutlineTests: XCTestCase {
         XCTAssertNotEqual(PackedOutline(sections: Array(sections.dropLast()), figures: figures), packed)
         XCTAssertEqual(PackedOutline(sections: [], figures: []), .empty)
         XCTAssertEqual(PackedOutline.empty.sections, [])
+        XCTAssert(packed.counts == (3, 7), "the report's 3 figures and its sections' 1, 0 and 3: \(packed.counts)")
+        XCTAssert(PackedOutline(sections: [], figures: figures).counts == (0, 3))
+        XCTAssert(PackedOutline.empty.counts == (0, 0))
     }
 
     /// A listed report's setters repack what the other one holds.

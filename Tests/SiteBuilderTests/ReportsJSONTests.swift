@@ -89,6 +89,15 @@ final class ReportsJSONTests: XCTestCase {
         XCTAssertEqual(near(tree), ["b-1 0.875"], "listed both ways")
     }
 
+    /// Whole numbers are written digit by digit, as `String` would write them, at both ends of the range.
+    func testWholeNumbersAreWrittenAsStringWritesThem() {
+        for value in [0, 7, -7, 10, 2023, -320_000_000, Int.max, Int.min] {
+            var out: [UInt8] = []
+            JSONWriter.digits(value, into: &out)
+            XCTAssertEqual(String(decoding: out, as: UTF8.self), String(value))
+        }
+    }
+
     /// The built seed site's file passes the schema in the repository, and the schema is strict
     /// enough to fail a document that lost a field, gained one, or holds a wrong type.
     func testSeedSiteValidatesAgainstTheSchema() throws {

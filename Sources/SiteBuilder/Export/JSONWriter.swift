@@ -1,12 +1,13 @@
 /// JSON written a value at a time into a buffer that goes to a `ByteSink` a megabyte at a time,
 /// without building a tree: at 100,000 reports JSONEncoder took seconds and held the whole
 /// document. The writer keeps the commas; callers keep the nesting (each `begin…` closed by its
-/// `end…`) and call `finish()` at the end. Measured at 10,000 reports (43 MB): a fifth of a second.
+/// `end…`) and call `finish()` at the end. At 100,000 reports (426 MB) `ReportsJSON` takes 3.2 s of CPU.
 struct JSONWriter {
     private let sink: ByteSink
     private var out: [UInt8] = []
-    /// One entry per open object or array: whether a value was written in it yet.
-    private var started: [Bool] = []
+    /// Whether the next value or key follows another in its object or array and so takes a comma:
+    /// false after an opening bracket and after a key, true after a value or a closing bracket.
+    private var comma = false
     private static let chunk = 1 << 20
 
     init(_ sink: ByteSink) {
@@ -26,7 +27,7 @@ struct JSONWriter {
         name.withUTF8Buffer { out.append(contentsOf: $0) }
         out.append(0x22)
         out.append(0x3A)
-        started[started.count - 1] = false  // the value that follows takes no comma
+        comma = false
     }
 
     mutating func string(_ value: String?) {
@@ -38,7 +39,7 @@ struct JSONWriter {
     mutating func int(_ value: Int?) {
         separate()
         guard let value else { return null() }
-        out.append(contentsOf: String(value).utf8)
+        Self.digits(value, into: &out)
     }
 
     /// A whole number without a fraction (`320000000`, not `320000000.0`), else the shortest form
@@ -47,9 +48,9 @@ struct JSONWriter {
         separate()
         guard let value, value.isFinite else { return null() }
         if value == value.rounded(), abs(value) < 1e15 {
-            out.append(contentsOf: String(Int64(value)).utf8)
+            Self.digits(Int(value), into: &out)
         } else {
-            out.append(contentsOf: "\(value)".utf8)
+            out.append(contentsOf: value.description.utf8)
         }
     }
 
@@ -83,23 +84,37 @@ struct JSONWriter {
     private mutating func open(_ bracket: UInt8) {
         separate()
         out.append(bracket)
-        started.append(false)
+        comma = false
     }
 
     private mutating func close(_ bracket: UInt8) throws {
-        started.removeLast()
         out.append(bracket)
+        comma = true
         if out.count >= Self.chunk {
             try sink.write(out)
             out.removeAll(keepingCapacity: true)
         }
     }
 
-    /// The comma before every value but the first of its object or array.
     private mutating func separate() {
-        guard !started.isEmpty else { return }
-        if started[started.count - 1] { out.append(0x2C) }
-        started[started.count - 1] = true
+        if comma { out.append(0x2C) }
+        comma = true
+    }
+
+    /// `value` in decimal, written digit by digit: `String(value)` made a string for every number.
+    static func digits(_ value: Int, into out: inout [UInt8]) {
+        var magnitude = value.magnitude
+        if value < 0 { out.append(0x2D) }
+        var reversed: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, least significant first
+        var count = 0
+        repeat {
+            withUnsafeMutableBytes(of: &reversed) { $0[count] = UInt8(truncatingIfNeeded: magnitude % 10) + 0x30 }
+            magnitude /= 10
+            count += 1
+        } while magnitude > 0
+        withUnsafeBytes(of: &reversed) { digits in
+            for i in stride(from: count - 1, through: 0, by: -1) { out.append(digits[i]) }
+        }
     }
 
     /// `text` as a JSON string: quotes, backslashes and control characters escaped, and U+2028 and
@@ -108,7 +123,9 @@ struct JSONWriter {
     static func quote(_ text: String, into out: inout [UInt8]) {
         out.append(0x22)
         if text.utf8.withContiguousStorageIfAvailable({ escape($0, into: &out) }) == nil {
-            Array(text.utf8).withUnsafeBufferPointer { escape($0, into: &out) }
+            var text = text
+            text.makeContiguousUTF8()
+            text.utf8.withContiguousStorageIfAvailable { escape($0, into: &out) }
         }
         out.append(0x22)
     }

@@ -11,6 +11,8 @@ enum ReportsJSON {
     static func write(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths, to sink: ByteSink) throws {
         var json = JSONWriter(sink)
         let related = ExportRelations(content)
+        // Read once, not copied out of each topic's definition for every slug written.
+        let topicSlugs = content.classifier.topics.map(\.slug)
         json.beginObject()
         json.field("generator", "ReportArchive")
         json.field("format_version", formatVersion)
@@ -33,7 +35,7 @@ enum ReportsJSON {
         json.beginArray()
         for i in content.reports.indices {
             json.newline()
-            try report(i, of: content, related: related, paths: paths, into: &json)
+            try report(i, of: content, topics: topicSlugs, related: related, paths: paths, into: &json)
         }
         json.newline()
         try json.endArray()
@@ -42,10 +44,9 @@ enum ReportsJSON {
         try json.finish()
     }
 
-    private static func report(_ i: Int, of content: ArchiveContent, related: ExportRelations, paths: SitePaths,
+    private static func report(_ i: Int, of content: ArchiveContent, topics: [String], related: ExportRelations, paths: SitePaths,
                                into json: inout JSONWriter) throws {
         let r = content.reports[i]
-        let topics = content.classifier.topics
         let urls = ReportURLs(r, paths: paths)
         json.beginObject()
         json.field("id", r.id)
@@ -104,7 +105,7 @@ enum ReportsJSON {
 
     /// The sections, listed in reading order with their depths, written as the tree they describe:
     /// each section's `children` are the deeper sections that follow it.
-    private static func sections(_ sections: [ListedReport.SectionSummary], topics: [TopicDefinition], into json: inout JSONWriter) throws {
+    private static func sections(_ sections: [ListedReport.SectionSummary], topics: [String], into json: inout JSONWriter) throws {
         json.beginArray()
         var open = 0  // sections whose `children` array is still open
         for s in sections {
@@ -134,9 +135,9 @@ enum ReportsJSON {
         try json.endArray()
     }
 
-    private static func slugs(_ indices: [Int], of topics: [TopicDefinition], into json: inout JSONWriter) throws {
+    private static func slugs(_ indices: [Int], of topics: [String], into json: inout JSONWriter) throws {
         json.beginArray()
-        for t in indices { json.string(topics[t].slug) }
+        for t in indices { json.string(topics[t]) }
         try json.endArray()
     }
 

@@ -49,6 +49,9 @@ public struct ListedReport: Sendable, Equatable {
     /// Set whole by the build cache, which reads it packed.
     var outline: PackedOutline
 
+    /// How many sections and key figures it has, without unpacking them.
+    var outlineCounts: (sections: Int, figures: Int) { outline.counts }
+
     /// Its sections and figures, hashed.
     var outlineHash: UInt64 { outline.contentHash }
 

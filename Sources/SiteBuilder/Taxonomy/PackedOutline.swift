@@ -67,6 +67,20 @@ struct PackedOutline: Sendable, Equatable {
         return out
     }
 
+    /// How many sections and key figures (its own and its sections') it holds, counted without
+    /// unpacking a string: all the CSV export gives of them.
+    var counts: (sections: Int, figures: Int) {
+        var reader = Reader(bytes: bytes)
+        var figures = reader.skipFigures()
+        let sections = reader.number()
+        for _ in 0..<sections {
+            _ = (reader.span(), reader.number(), reader.span(), reader.span())  // anchor, depth, number, heading
+            for _ in 0..<reader.number() { _ = reader.number() }
+            figures += reader.skipFigures()
+        }
+        return (sections, figures)
+    }
+
     private struct Writer {
         var out: [UInt8] = []
 
@@ -120,11 +134,15 @@ struct PackedOutline: Sendable, Equatable {
 
         mutating func string() -> String { string(span()) }
 
-        mutating func skipFigures() {
-            for _ in 0..<number() {
+        /// Steps over a list of figures; returns how many it held.
+        @discardableResult
+        mutating func skipFigures() -> Int {
+            let count = number()
+            for _ in 0..<count {
                 for _ in 0..<3 { _ = span() }
                 at += bytes[at] == 1 ? 9 : 1
             }
+            return count
         }
 
         mutating func figures() -> [Figure] {
