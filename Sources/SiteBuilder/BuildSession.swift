@@ -136,9 +136,6 @@ public final class BuildSession: @unchecked Sendable {
         let (staging, kept) = try step("stage") { try writer.stage(from: previous.isEmpty ? nil : spare) }
         spare = nil  // claimed, or gone
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous, kept: kept)
-        // The site in place, once swapped out, is the next build's spare when its files are known
-        // and this build wrote few (else the spare would hold a second copy of the site's bytes).
-        var nextSpare = inPlace.flatMap { previous.isEmpty ? nil : SiteWriter.Spare(id: $0, files: previous) }
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
         var built: (records: [SourceRecord], parsed: Int, rendered: Int)
         var content: ArchiveContent
@@ -206,7 +203,9 @@ public final class BuildSession: @unchecked Sendable {
             var manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
                                          sources: stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
                                          warnings: built.records.flatMap(\.warnings))
-            if site.written > previous.count / 8 { nextSpare = nil }
+            // The site in place, once swapped out, is the next build's spare when its files are known
+            // and this build wrote few (else the spare would hold a second copy of the site's bytes).
+            let nextSpare = inPlace.flatMap { previous.isEmpty || site.written > previous.count / 8 ? nil : SiteWriter.Spare(id: $0, files: previous) }
             manifest.setSpare(nextSpare)
             try SiteMarker.write(id: manifest.site, in: staging)
             try step("save cache") {

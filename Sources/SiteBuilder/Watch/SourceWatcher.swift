@@ -33,10 +33,13 @@ public struct SourceWatcher: Sendable {
     /// A batch ends when the files have been quiet a moment, so saving several at once gives one rebuild.
     public func watch(onChange: @Sendable ([String]) async -> Void) async {
         #if canImport(Glibc)
+        // Looked at before the events are asked for: a file saved while they are set up (seconds
+        // for a large content folder on a busy machine) shows as a difference, not as nothing.
+        let before = snapshot()
         let folders = paths.filter(Self.isFolder)
         let single = Set(paths.filter { !Self.isFolder($0) }.map { ($0 as NSString).deletingLastPathComponent }.map { $0.isEmpty ? "." : $0 })
         if let events = FileEvents(trees: folders, single: single.sorted()) {
-            return await watch(events, onChange: onChange)
+            return await watch(events, since: before, onChange: onChange)
         }
         #endif
         await poll(onChange: onChange)
@@ -61,8 +64,10 @@ public struct SourceWatcher: Sendable {
     }
 
     #if canImport(Glibc)
-    private func watch(_ events: FileEvents, onChange: @Sendable ([String]) async -> Void) async {
+    private func watch(_ events: FileEvents, since before: [String: String], onChange: @Sendable ([String]) async -> Void) async {
         var last = snapshot()
+        let missed = Self.changes(from: before, to: last)
+        if !missed.isEmpty { await onChange(missed) }
         while !Task.isCancelled {
             // inotify is waited on off the cooperative threads, a quarter second at a time to notice cancellation.
             let batch = await withCheckedContinuation { done in
