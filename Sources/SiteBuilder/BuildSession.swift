@@ -12,7 +12,7 @@ public final class BuildSession: @unchecked Sendable {
     private let lock = NSLock()
     /// Per source file name: what the last build made of it.
     private var records: [String: SourceRecord] = [:]
-    /// The token `records` were saved with: their passages are in that build's `PassageStore`.
+    /// The token `records` were saved with: their passages and outlines are in that build's `ListingStore`.
     private var recordsToken: String?
     /// The records as `sources.tsv` holds them: a build saves what differs from them.
     private var cacheBase: SourceCache.Base?
@@ -129,10 +129,10 @@ public final class BuildSession: @unchecked Sendable {
             pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
             inputs: inputs)
         let token = UUID().uuidString
-        let cachedPassages = recordsToken.flatMap { PassageStore(in: cacheFolder, token: $0) }
-        let live = records.values.reduce(0) { sum, record in sum + record.reports.reduce(0) { $0 + ($1.passages?.count ?? 0) } }
-        let passages = try cachedPassages.flatMap { PassageStore(extending: $0, token: token, live: live) }
-            ?? PassageStore(creatingIn: cacheFolder, token: token)
+        let cachedStore = recordsToken.flatMap { ListingStore(in: cacheFolder, token: $0) }
+        let live = records.values.reduce(0) { sum, record in sum + record.reports.reduce(0) { $0 + $1.storedBytes } }
+        let store = try cachedStore.flatMap { ListingStore(extending: $0, token: token, live: live) }
+            ?? ListingStore(creatingIn: cacheFolder, token: token)
         let (staging, kept) = try step("stage") { try writer.stage(from: previous.isEmpty ? nil : spare) }
         spare = nil  // claimed, or gone
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous, kept: kept)
@@ -152,16 +152,17 @@ public final class BuildSession: @unchecked Sendable {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
                                       unmoved: Set(stamps.filter { recordedStamps[$0.key] == $0.value }.keys),
-                                      rendering: rendering, into: site, passages: passages,
-                                      cachedPassages: cachedPassages, progress: progress)
+                                      rendering: rendering, into: site, store: store,
+                                      cachedStore: cachedStore, progress: progress)
             }
-            if let failure = passages.failure {
+            if let failure = store.failure {
                 throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(failure)")
             }
             content = step("index") {
                 ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
                                classifier: rendering.pages.classifier, gazetteer: .shared)
             }
+            content.store = store
             content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
             links = step("report links") {
                 let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours))
@@ -186,9 +187,13 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(records.map(\.key)),
                                    rendering: rendering, keys: keys, into: site)
             }
-            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys, passages: passages,
+            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys,
                                                        pages: related, into: site) }
             step("data") { writingData.wait() }
+            // Pages made without the outlines and passages they list would be wrong.
+            if let failure = store.failure {
+                throw SiteWriter.WriteError(message: "the site in place was kept: \(failure)")
+            }
             if search {
                 searched = try step("search") {
                     try Pipeline.buildSearch(content, paths: page.paths, inputs: inputs, previous: searchState, into: site)
@@ -221,7 +226,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             try step("swap") { try writer.commit(staging, keepingOld: nextSpare != nil) }
             spare = nextSpare
-            passages.removeOthers()
+            store.removeOthers()
             searchState = searched?.state
             previous = manifest.outputs
             pageKeys = manifest.pages
@@ -232,7 +237,7 @@ public final class BuildSession: @unchecked Sendable {
             cacheBase = savedBase.values[0]
             writingData.wait()
             writer.discard(staging)
-            passages.remove()
+            store.remove()
             throw error
         }
         records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })

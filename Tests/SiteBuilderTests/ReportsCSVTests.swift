@@ -21,11 +21,12 @@ final class ReportsCSVTests: XCTestCase {
 
     /// What each row must hold, from the listing itself.
     private func expectedRow(_ r: ListedReport, _ content: ArchiveContent, baseURL: String) -> [String] {
-        let figures = r.figures.count + r.sections.map(\.figures.count).reduce(0, +)
+        let outline = r.outline(in: content.store)
+        let figures = outline.figures.count + outline.sections.map(\.figures.count).reduce(0, +)
         return [r.id, r.slug, baseURL + "reports/\(r.slug).html", r.title ?? "", r.issuer ?? "", r.region.province ?? "",
                 r.region.prefecture ?? "", r.region.county ?? "", r.region.code ?? "", r.year.map { "\($0)" } ?? "",
                 r.docType.displayName, r.signedDate ?? "", r.publishedDate ?? "", r.complete ? "true" : "false",
-                r.topics.map { content.classifier.topics[$0].name }.joined(separator: ";"), "\(r.sections.count)", "\(figures)", r.sourceFile]
+                r.topics.map { content.classifier.topics[$0].name }.joined(separator: ";"), "\(outline.sections.count)", "\(figures)", r.sourceFile]
     }
 
     /// The seed site's file: one row a report in list order, every field as the listing has it.
@@ -34,8 +35,9 @@ final class ReportsCSVTests: XCTestCase {
         try site.build()
         let bytes = [UInt8](try Data(contentsOf: site.output.appendingPathComponent("data/reports.csv")))
         let records = SourceCache.load(from: site.root.appendingPathComponent(".archive-cache"), token: nil)
-        let content = ArchiveContent(reports: records.values.flatMap(\.reports), sourceCount: records.count,
+        var content = ArchiveContent(reports: records.values.flatMap(\.reports), sourceCount: records.count,
                                      classifier: TopicClassifier(topics: try SiteConfig.load(site.config.path).topics), gazetteer: .shared)
+        content.store = try site.listingStore()
         let rows = try readWithPython(bytes)
         XCTAssertEqual(rows.first, ReportsCSV.columns)
         XCTAssertEqual(rows.count, content.reports.count + 1)

@@ -36,6 +36,13 @@ struct SiteFixture {
         try Pipeline.build(.init(configPath: config.path))
     }
 
+    /// The store of the last build, where the listings `SourceCache.load` gives keep their outlines.
+    func listingStore() throws -> ListingStore {
+        let cache = root.appendingPathComponent(".archive-cache")
+        let name = try XCTUnwrap(try FileManager.default.contentsOfDirectory(atPath: cache.path).first { $0.hasPrefix("listing-") })
+        return try XCTUnwrap(ListingStore(in: cache, token: String(name.dropFirst("listing-".count).dropLast(".bin".count))))
+    }
+
     func text(_ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }

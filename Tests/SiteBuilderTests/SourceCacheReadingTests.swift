@@ -5,8 +5,8 @@ import XCTest
 
 @testable import SiteBuilder
 
-/// The cache is read field by field from the file's bytes and its outlines packed straight from
-/// the lines: what comes back must equal, to the packed byte, what was saved.
+/// The cache is read field by field from the file's bytes: what comes back must equal what was
+/// saved, and the outlines it names must read back from the build's store as they were.
 final class SourceCacheReadingTests: XCTestCase {
     private func folder() -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
@@ -65,45 +65,20 @@ final class SourceCacheReadingTests: XCTestCase {
     /// Large enough to be read in parts on all cores; every field's escapes, nulls and extremes.
     func testRandomRecordsComeBackEqualToTheByte() throws {
         let folder = folder()
-        let records = Self.records(count: 4000)
+        let held = Self.records(count: 4000)
+        let store = try ListingStore(creatingIn: folder, token: "T")
+        let records = SourceCacheTests.storingOutlines(held, in: store)
         try SourceCache.save(records, token: "T", to: folder)
         XCTAssertGreaterThan(try Data(contentsOf: folder.appendingPathComponent(SourceCache.fileName)).count, 2 << 20)
         let loaded = SourceCache.load(from: folder, token: "T")
         XCTAssertEqual(loaded.count, records.count)
-        for record in records {
+        for (record, original) in zip(records, held) {
             let back = try XCTUnwrap(loaded[record.name])
             XCTAssertEqual(back, record)
-            XCTAssertEqual(back.reports.map(\.outlineHash), record.reports.map(\.outlineHash))
-            XCTAssertEqual(back.reports.map(\.sections), record.reports.map(\.sections))
-            XCTAssertEqual(back.reports.map(\.figures), record.reports.map(\.figures))
-        }
-    }
-
-    /// A file that is not well-formed UTF-8 (a damaged disk, a hand edit) reads as it always did:
-    /// each string repaired as `String(decoding:as:)` repairs it, outline strings too.
-    func testMalformedUTF8IsRepairedAsAStringWouldBe() throws {
-        let folder = folder()
-        let bad: [UInt8] = [0xE6, 0x95, 0x41, 0xED, 0xA0, 0x80, 0xC0, 0xAF, 0xF4, 0x90, 0x80, 0x80, 0xE5]
-        let repaired = String(decoding: bad, as: UTF8.self)
-        let report = "report\ta-1\ta-01\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tsummary\t1\t\\N\t\\N\t\t0\n"
-        var file = Array("build\tT\nsource\ta.txt\ta\t1\t2\n\(report)figure\t".utf8) + bad + Array("\t1\t\\N\t元\nsection\ts1\t0\t\t".utf8)
-        file += bad + Array("\t\n".utf8)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data(file).write(to: folder.appendingPathComponent(SourceCache.fileName))
-        let loaded = try XCTUnwrap(SourceCache.load(from: folder, token: "T")["a.txt"]?.reports.first)
-        XCTAssertEqual(loaded.figures, [Figure(phrase: repaired, written: "1", value: nil, unit: "元")])
-        XCTAssertEqual(loaded.sections.map(\.heading), [repaired])
-        var expected = loaded
-        expected.sections = [.init(anchor: "s1", depth: 0, number: "", heading: repaired, topics: [])]
-        expected.figures = [Figure(phrase: repaired, written: "1", value: nil, unit: "元")]
-        XCTAssertEqual(loaded, expected, "packed as the repaired strings would be")
-    }
-
-    func testWellFormedUTF8IsToldFromMalformed() {
-        func valid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer(OutlinePacker.isValidUTF8) }
-        for text in ["", "abc", "教育局", "é𠀋\u{10FFFF}\u{FFFD}"] { XCTAssertTrue(valid(Array(text.utf8)), text) }
-        for bytes: [UInt8] in [[0x80], [0xC0, 0xAF], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE6, 0x95], [0xE6, 0x41, 0x80], [0xFF]] {
-            XCTAssertFalse(valid(bytes), "\(bytes)")
+            XCTAssertEqual(back.reports.map(\.outlineHash), original.reports.map(\.outlineHash))
+            XCTAssertEqual(back.reports.map { $0.outline(in: store).sections }, original.reports.map(\.sections))
+            XCTAssertEqual(back.reports.map { $0.outline(in: store).figures }, original.reports.map(\.figures))
+            XCTAssertEqual(back.reports.map { $0.outlineCounts.sections }, original.reports.map(\.sections.count))
         }
     }
 

@@ -5,6 +5,20 @@ import XCTest
 @testable import SiteBuilder
 
 final class SourceCacheTests: XCTestCase {
+    /// `records` with their reports' outlines moved to `store`, as the sources step leaves them (the
+    /// cache keeps only where they lie); their passages' spans as they were.
+    static func storingOutlines(_ records: [SourceRecord], in store: ListingStore) -> [SourceRecord] {
+        records.map { record in
+            var record = record
+            for i in record.reports.indices {
+                let passages = record.reports[i].passages
+                store.put(&record.reports[i], passages: [])
+                record.reports[i].passages = passages
+            }
+            return record
+        }
+    }
+
     func testRecordsSurviveTheRoundTripWhateverTheirText() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
@@ -23,19 +37,22 @@ final class SourceCacheTests: XCTestCase {
         let plain = ListedReport(
             slug: "a-2", id: "a-02", sourceFile: "a b.txt", position: 2, title: nil, listedTitle: nil, issuer: nil,
             region: Region(), year: nil, docType: .other, complete: true, signedDate: nil, publishedDate: nil, topics: [], sections: [])
-        let records = [
+        let store = try ListingStore(creatingIn: folder, token: "T1")
+        let records = Self.storingOutlines([
             SourceRecord(name: "a b.txt", slug: "a-b", hash: 0xfeed, key: .max, error: nil, reports: [awkward, plain],
                          files: [.init(path: "reports/a-1.html", hash: 0x1234), .init(path: "sources/a b.txt", hash: 0)],
                          warnings: ["a b.txt (a-01): region: the title names 慈溪市, the folder 余姚市;\tkept"]),
             SourceRecord(name: "empty.txt", slug: "empty", hash: 1, key: 7, error: nil, reports: [], files: []),
             SourceRecord(name: "bad.txt", slug: "bad", hash: 2, key: 8, error: "bad.txt: binary", reports: [], files: []),
-        ]
+        ], in: store)
         try SourceCache.save(records, token: "T1", to: folder)
         XCTAssertTrue(SourceCache.load(from: folder, token: "T0").isEmpty, "records saved by another build are not trusted")
         let loaded = SourceCache.load(from: folder, token: "T1")
         XCTAssertEqual(loaded.keys.sorted(), ["a b.txt", "empty.txt"], "a failed source is read again next time")
         let a = try XCTUnwrap(loaded["a b.txt"])
-        XCTAssertEqual(a.reports, [awkward, plain])
+        XCTAssertEqual(a.reports, records[0].reports)
+        XCTAssertEqual(a.reports.map { $0.outline(in: store) }, [awkward, plain].map { $0.outline.held })
+        XCTAssertEqual(a.reports.map(\.passages), [12..<345, nil])
         XCTAssertEqual(a.slug, "a-b")
         XCTAssertEqual(a.key, .max)
         XCTAssertEqual(a.hash, 0xfeed)
@@ -89,9 +106,13 @@ final class SourceCacheTests: XCTestCase {
         periodOnly.department = nil
         periodOnly.duplicateOf = nil
         periodOnly.period = "上半年"
-        let records = [SourceRecord(name: "a.txt", slug: "a", hash: 1, key: 2, error: nil, reports: [detailed, periodOnly], files: [])]
+        let store = try ListingStore(creatingIn: folder, token: "T")
+        let records = Self.storingOutlines([SourceRecord(name: "a.txt", slug: "a", hash: 1, key: 2, error: nil, reports: [detailed, periodOnly], files: [])], in: store)
         try SourceCache.save(records, token: "T", to: folder)
-        XCTAssertEqual(SourceCache.load(from: folder, token: "T")["a.txt"]?.reports, [detailed, periodOnly])
+        let loaded = try XCTUnwrap(SourceCache.load(from: folder, token: "T")["a.txt"]?.reports)
+        XCTAssertEqual(loaded, records[0].reports)
+        XCTAssertEqual(loaded.map(\.department), [detailed.department, nil])
+        XCTAssertEqual(loaded.map(\.period), [nil, "上半年"])
     }
 
     func testAFileItDidNotWriteIsIgnored() throws {
@@ -107,6 +128,15 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "a span that ends before it starts")
         try "source\ta.txt\ta\t1\t2\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
         XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "no build line: an older version's file")
+        try "build\tT\nsource\ta.txt\ta\t1\t2\n\(report)outline\t7\t29\tfe\t3\t1\n".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        let stored = try XCTUnwrap(SourceCache.load(from: folder, token: nil)["a.txt"]?.reports.first)
+        XCTAssertEqual(stored.outline, .stored(.init(span: 7..<29, hash: 0xfe, sections: 3, figures: 1)))
+        XCTAssertEqual(stored.outlineHash, 0xfe)
+        XCTAssert(stored.outlineCounts == (3, 1))
+        // A version that kept outlines in this file, not in the store: read as no cache, a full build.
+        let older = "\(report)figure\t普惠率\t91.17%\t91.17\t%\nsection\ts1\t0\t一、\t学前教育\t0\n"
+        try "build\tT\nsource\ta.txt\ta\t1\t2\n\(older)".write(to: folder.appendingPathComponent(SourceCache.fileName), atomically: true, encoding: .utf8)
+        XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "outlines written in an older version's lines")
     }
 
     /// A build that changed a few records writes only those, kept against the whole file, which it

@@ -86,10 +86,11 @@ enum ReportsJSON {
         json.field("duplicate_of", related.duplicateOf(i).map { content.reports[$0].slug })
         json.key("topics")
         try slugs(r.topics, of: topics, into: &json)
+        let outline = r.outline(in: content.store)
         json.key("figures")
-        try figures(r.figures, into: &json)
+        try figures(outline.figures, into: &json)
         json.key("sections")
-        try sections(r.sections, topics: topics, into: &json)
+        try sections(outline.sections, topics: topics, into: &json)
         json.key("near_duplicates")
         json.beginArray()
         for (other, similarity) in related.nearDuplicates(of: i) {

@@ -42,14 +42,15 @@ struct SourceRecord: Sendable, Equatable {
 ///             <level> <code> <year> <type> <complete> <signed> <published> <topics> <fingerprint>
 ///     detail  <department> <period> <duplicate of>     only when one of them is set
 ///     minhash <signature>  128 values of 4 hex digits (`MinHash`)
-///     section <anchor> <depth> <number> <heading> <topics>
-///     figure  <phrase> <written> <value> <unit>
-///     passages <start> <end>    where the report's passages lie in the `PassageStore` of this token
+///     outline <start> <end> <hash> <sections> <figures>   where the report's sections and figures
+///             lie in the `ListingStore` of this token, their hash and how many there are
+///     passages <start> <end>    where the report's passages lie in that store
 ///     warning <text>
 ///
-/// Lines after a `source` line belong to it, a `detail`, `minhash` or `section` to the report above it, and a `figure` to
-/// the section above it (to the report when it comes before the report's first section); `\N` is
-/// null; topics are comma-separated indices.
+/// Lines after a `source` line belong to it, a `detail`, `minhash`, `outline` or `passages` to the
+/// report above it; a report without an `outline` line has none; `\N` is null; topics are
+/// comma-separated indices. Files of versions that kept outlines here (`section` and `figure`
+/// lines) do not read: that build starts without a cache.
 ///
 /// A build that changed few records writes only those, to `sources-changes.tsv`, kept against the
 /// whole file (one edited source at 100,000 reports rewrote 263 MB):
@@ -176,13 +177,6 @@ enum SourceCache {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, to last: Int) -> Part? {
         var part = Part()
         var current: SourceRecord?
-        // The last report's sections and figures, packed as they come and given to it whole when
-        // its lines end.
-        var outline = OutlinePacker()
-        func finishReport() {
-            guard let packed = outline.finish() else { return }
-            current!.reports[current!.reports.count - 1].outline = packed
-        }
         let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: CacheLine.capacity)
         defer { ends.deallocate() }
         var f = CacheLine(bytes, ends: ends)
@@ -194,12 +188,12 @@ enum SourceCache {
             guard end > start else { continue }
             f.split(start, end)
             switch (f.firstByte, f.count) {
-            case (UInt8(ascii: "s"), 6) where f.is(0, "section"):
-                guard current?.reports.isEmpty == false, outline.section(f) else { return nil }
-            case (UInt8(ascii: "f"), 5) where f.is(0, "figure"):
-                guard current?.reports.isEmpty == false, outline.figure(f) else { return nil }
+            case (UInt8(ascii: "o"), 6) where f.is(0, "outline"):
+                guard current?.reports.isEmpty == false, let start = f.int(1), let end = f.int(2), start < end, let hash = f.hex(3),
+                      let sections = f.int(4).flatMap(Int32.init(exactly:)), let figures = f.int(5).flatMap(Int32.init(exactly:))
+                else { return nil }
+                current!.reports[current!.reports.count - 1].outline = .stored(.init(span: start..<end, hash: hash, sections: sections, figures: figures))
             case (UInt8(ascii: "s"), 5) where f.is(0, "source"):
-                finishReport()
                 if let done = current { part.records.append(done) }
                 guard let name = f.string(1), let slug = f.string(2), let hash = f.hex(3), let key = f.hex(4) else { return nil }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
@@ -218,7 +212,6 @@ enum SourceCache {
                 guard current != nil, let slug = f.string(1), let id = f.string(2), let position = f.int(3),
                       let type = f.string(13).flatMap(DocType.init(rawValue:)), let topics = f.indices(17),
                       let fingerprint = f.hex(18) else { return nil }
-                finishReport()
                 current!.reports.append(ListedReport(
                     slug: slug, id: id, sourceFile: current!.name, position: position, title: f.string(4),
                     listedTitle: f.string(5), issuer: f.string(6),
@@ -244,7 +237,6 @@ enum SourceCache {
                 return nil  // not a file this version wrote: build without it
             }
         }
-        finishReport()
         if let done = current { part.records.append(done) }
         return part
     }
@@ -310,13 +302,12 @@ enum SourceCache {
                     Field.appendHex(signature, to: &out)
                     out.append(0x0A)
                 }
-                func figures(_ list: [Figure]) throws {
-                    for f in list { try line(["figure", f.phrase, f.written, f.value.map { "\($0)" }, f.unit]) }
-                }
-                try figures(r.figures)
-                for s in r.sections {
-                    try line(["section", s.anchor, String(s.depth), s.number, s.heading, list(s.topics)])
-                    try figures(s.figures)
+                switch r.outline {
+                case .stored(let o):
+                    try line(["outline", String(o.span.lowerBound), String(o.span.upperBound), String(o.hash, radix: 16),
+                              String(o.sections), String(o.figures)])
+                case .held(let outline):
+                    precondition(outline == .empty, "the sources step puts every outline in the build's ListingStore")
                 }
                 if let span = r.passages { try line(["passages", String(span.lowerBound), String(span.upperBound)]) }
             }

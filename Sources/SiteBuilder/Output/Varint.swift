@@ -1,5 +1,5 @@
-/// LEB128: 7 bits a byte, the high bit set while more follow. The packed outlines of the build's
-/// memory and the search index's files write their numbers this way.
+/// LEB128: 7 bits a byte, the high bit set while more follow. Packed outlines (`PackedOutline`)
+/// and the search index's files write their numbers this way.
 enum Varint {
     static func append(_ value: Int, to out: inout [UInt8]) {
         var v = UInt(bitPattern: value)

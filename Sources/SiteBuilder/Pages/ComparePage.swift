@@ -9,6 +9,8 @@ struct ComparePage {
     var classifier: TopicClassifier
     var templates: TemplateSet
     var gazetteer: Gazetteer = .shared
+    /// Where a build's listings keep their outlines; nil for listings that hold their own.
+    var store: ListingStore? = nil
 
     /// - Parameters:
     ///   - differences: the names and numbers that differ (`TextDifferences.between`), for two reports
@@ -19,8 +21,8 @@ struct ComparePage {
     func file(_ a: ListedReport, _ b: ListedReport, differences: TextDifferences?, similarity: Double?, root: String? = nil) -> OutputFile {
         let path = page.paths.compare(a.slug, b.slug)
         let root = root ?? SitePaths.root(from: path)
-        // Read once: a listed report's sections are unpacked on each read.
-        let sectionsA = a.sections, sectionsB = b.sections
+        // Read once: a listed report's sections are read and unpacked on each use.
+        let sectionsA = a.outline(in: store).sections, sectionsB = b.outline(in: store).sections
         let alignment = HeadingAlignment(sectionsA, sectionsB)
         let paired = alignment.pairs.count
         let title = "对照：\(a.displayTitle) 与 \(b.displayTitle)"

@@ -28,12 +28,12 @@ struct IndexPages {
     }
 
     init(page: PageContext, content: ArchiveContent, templates: TemplateSet, keys: PageKeys? = nil,
-         passages: PassageStore? = nil, put: @escaping @Sendable (OutputFile) -> Void) {
+         put: @escaping @Sendable (OutputFile) -> Void) {
         self.page = page
         self.content = content
         self.templates = templates
         self.put = put
-        lists = ListPages(page: page, content: content, templates: templates, put: put, keys: keys, passages: passages)
+        lists = ListPages(page: page, content: content, templates: templates, put: put, keys: keys)
     }
 
     /// Renders every index page on all cores (one job per taxonomy entry), putting each as it is

@@ -9,8 +9,6 @@ struct ListPages {
     var put: @Sendable (OutputFile) -> Void
     /// Pages unchanged since the last build are linked, not rendered; nil renders every page.
     var keys: PageKeys?
-    /// The passages topic pages quote under each report; nil lists sections by heading alone.
-    var passages: PassageStore? = nil
 
     struct Listing {
         var title: String
@@ -107,8 +105,10 @@ struct ListPages {
         if !r.complete { html += " · <span class=\"warn\">不完整</span>" }
         html += "</span>\n"
         if let topic {
-            let matching = r.sections(withTopic: topic)
-            let quoted = r.passages.flatMap { passages?.read($0) }.map { TopicPassage.fragments($0, topic: topic) } ?? []
+            // Without a store (a listing made directly) the sections are listed by heading alone.
+            let (outline, passages) = content.store.map { $0.read(r) } ?? (r.outline.held, nil)
+            let matching = outline.sections { $0.contains(topic) }
+            let quoted = passages.map { TopicPassage.fragments($0, topic: topic) } ?? []
             if !matching.isEmpty {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {

@@ -12,7 +12,8 @@ extension Pipeline {
     static func buildComparePages(_ links: ReportLinks, sourceHashes: [String: UInt64], folder: String, rendering: ReportRendering,
                                   keys: PageKeys, into site: StagedSite) -> [String] {
         let content = links.content, relations = links.relations, paths = links.page.paths
-        let pages = ComparePage(page: links.page, classifier: rendering.pages.classifier, templates: rendering.pages.templates)
+        let pages = ComparePage(page: links.page, classifier: rendering.pages.classifier, templates: rendering.pages.templates,
+                                store: content.store)
         // Jobs: the near-duplicate pairs of one cluster (whose sources are parsed together), or a
         // run of neighbours without differences to find.
         var byCluster: [Int: [Int]] = [:]

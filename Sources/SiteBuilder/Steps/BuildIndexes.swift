@@ -5,8 +5,8 @@ extension Pipeline {
     /// Every file of the site but the report pages: indexes, feeds, static files, put into the site
     /// as they are rendered. `pages`: the paths of pages earlier steps made, for the sitemap.
     static func buildIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: PageKeys?,
-                             passages: PassageStore? = nil, pages: [String] = [], into site: StagedSite) {
-        let indexPaths = IndexPages(page: page, content: content, templates: templates, keys: keys, passages: passages,
+                             pages: [String] = [], into site: StagedSite) {
+        let indexPaths = IndexPages(page: page, content: content, templates: templates, keys: keys,
                                     put: { site.put($0) }).render()
         let reportPaths = content.reports.map { page.paths.report($0.slug) }
         var files = [Feeds.atom(content, config: page.config, paths: page.paths),

@@ -27,11 +27,11 @@ extension Pipeline {
     /// `unmoved` (same size and modification time as when the record was made) is not even read.
     /// - Returns: one record per source in name order, how many were parsed, and how many report
     ///   pages were rendered.
-    /// - Parameter passages: where each report's topic passages go; a reused record's are copied
-    ///   there from `cachedPassages`, the store of `cache`.
+    /// - Parameter store: where each report's topic passages and outline go; a reused record's are
+    ///   copied there from `cachedStore`, the store of `cache`.
     static func buildSources(_ files: [ContentFolder.Source], folder: String, cache: [String: SourceRecord],
                              unmoved: Set<String>, rendering: ReportRendering, into site: StagedSite,
-                             passages: PassageStore, cachedPassages: PassageStore?,
+                             store: ListingStore, cachedStore: ListingStore?,
                              progress: (@Sendable (String, Int, Int) -> Void)?) -> (records: [SourceRecord], parsed: Int, rendered: Int) {
         let results = ResultSlots<SourceRecord>(count: files.count)
         let parsed = Counter(), rendered = Counter(), done = Counter()
@@ -49,7 +49,7 @@ extension Pipeline {
                 guard let cached = cache[name], cached.key == key(hash, slug),
                       cached.files.allSatisfy({ $0.head == nil ? site.linkFromPrevious($0.path, hash: $0.hash) : site.hasPrevious($0.path, hash: $0.hash) })
                 else { return nil }
-                return passages.carry(cached, from: cachedPassages)
+                return store.carry(cached, from: cachedStore)
             }
             if unmoved.contains(name), let hash = cache[name]?.hash, let record = reused(ifHash: hash) {
                 return results.set(i, record)
@@ -60,7 +60,7 @@ extension Pipeline {
                 return results.set(i, record)
             }
             let record = build(name: name, slug: slug, hash: hash, key: key(hash, slug), bytes: bytes, parser: parser,
-                               rendering: rendering.value, folder: folder, into: site, passages: passages)
+                               rendering: rendering.value, folder: folder, into: site, store: store)
             results.set(i, record)
             _ = parsed.increment()
             rendered.add(record.reports.count)
@@ -71,7 +71,7 @@ extension Pipeline {
     /// One source: parsed, its pages and text put into the site, and the file it came as when that
     /// is not text (linked from the content folder where the file system allows, else copied).
     static func build(name: String, slug: String, hash: UInt64, key: UInt64, bytes: [UInt8]?, parser: ReportParser,
-                      rendering: ReportRendering, folder: String, into site: StagedSite, passages: PassageStore) -> SourceRecord {
+                      rendering: ReportRendering, folder: String, into site: StagedSite, store: ListingStore) -> SourceRecord {
         var record = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
         let source: Source
         var text: [UInt8]
@@ -116,7 +116,7 @@ extension Pipeline {
         record.reports = reports.map { report in
             var listed = report.listed
             let quoted = TopicPassage.encode(report.sections.map { ($0.anchor, $0.passages) })
-            listed.passages = passages.append(quoted)
+            store.put(&listed, passages: quoted)
             // A topic page shows the passages: a list page's key covers them through the fingerprint.
             if !quoted.isEmpty { listed.fingerprint = ContentHash.combine([listed.fingerprint, ContentHash.of(quoted)]) }
             return listed

@@ -17,6 +17,9 @@ public struct ArchiveContent: Sendable {
     public var classifier: TopicClassifier
     /// Pairs of reports that share most of their text, sorted by `a`, then `b`.
     public var nearDuplicates: [NearDuplicatePair] = []
+    /// Where the reports' outlines and topic passages lie when the build put them on disk; nil
+    /// when every report holds its own outline (and topic pages list no passages).
+    var store: ListingStore?
 
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
         // Indices are sorted, not the reports, and compared through a buffer: moving a report, or

@@ -36,28 +36,26 @@ public struct ListedReport: Sendable, Equatable {
     public var signedDate: String?
     public var publishedDate: String?
     public var topics: [Int]
-    /// Every section in reading order (depth gives the tree); kept packed, read back on each use.
+    /// Every section in reading order (depth gives the tree) of an outline it holds; kept packed,
+    /// read back on each use. A build's listings keep theirs in its store: `outline(in:)`.
     public var sections: [SectionSummary] {
-        get { outline.sections }
-        set { outline = PackedOutline(sections: newValue, figures: figures) }
+        get { outline.held.sections }
+        set { outline = .held(PackedOutline(sections: newValue, figures: figures)) }
     }
-    /// Key figures of the text before the first heading.
+    /// Key figures of the text before the first heading, of an outline it holds, as `sections`.
     public var figures: [Figure] {
-        get { outline.figures }
-        set { outline = PackedOutline(sections: sections, figures: newValue) }
+        get { outline.held.figures }
+        set { outline = .held(PackedOutline(sections: sections, figures: newValue)) }
     }
-    /// Set whole by the build cache, which reads it packed.
-    var outline: PackedOutline
+    /// Its sections and figures, packed, held or in the build's `ListingStore`.
+    var outline: Outline
 
-    /// How many sections and key figures it has, without unpacking them.
+    /// How many sections and key figures it has, without reading them.
     var outlineCounts: (sections: Int, figures: Int) { outline.counts }
 
     /// Its sections and figures, hashed.
-    var outlineHash: UInt64 { outline.contentHash }
-
-    /// The sections filed under `topic`: what its topic page lists under the report.
-    func sections(withTopic topic: Int) -> [SectionSummary] { outline.sections { $0.contains(topic) } }
-    /// Where the sentences its topics' pages quote lie in the build's `PassageStore`; nil for none.
+    var outlineHash: UInt64 { outline.hash }
+    /// Where the sentences its topics' pages quote lie in the build's `ListingStore`; nil for none.
     public var passages: Range<Int>? = nil
     /// `computeFingerprint()`, made once with the listing (on all cores) and kept in the build cache.
     public var fingerprint: UInt64 = 0
@@ -79,13 +77,13 @@ public struct ListedReport: Sendable, Equatable {
         (self.title, self.listedTitle, self.issuer, self.region, self.year) = (title, listedTitle, issuer, region, year)
         (self.docType, self.complete, self.signedDate, self.publishedDate) = (docType, complete, signedDate, publishedDate)
         self.topics = topics
-        outline = PackedOutline(sections: sections, figures: figures)
+        outline = .held(PackedOutline(sections: sections, figures: figures))
         self.passages = passages
         self.fingerprint = fingerprint
     }
 
     /// Every field a list shows, hashed: a list page whose reports keep their fingerprints (and
-    /// whose build inputs are the same) need not be rendered again.
+    /// whose build inputs are the same) need not be rendered again. Made while it holds its outline.
     func computeFingerprint() -> UInt64 {
         var bytes: [UInt8] = []
         func add(_ s: String?) {
@@ -96,7 +94,7 @@ public struct ListedReport: Sendable, Equatable {
                       region.county, region.level, region.code, year.map(String.init), docType.rawValue, complete ? "1" : "0",
                       signedDate, publishedDate, topics.map(String.init).joined(separator: ",")]
         for field in fields { add(field) }
-        for s in outline.sections(where: { !$0.isEmpty }) {
+        for s in outline.held.sections(where: { !$0.isEmpty }) {
             add("\(s.anchor) \(s.topics.map(String.init).joined(separator: ",")) \(s.fullHeading)")
         }
         return ContentHash.of(bytes)

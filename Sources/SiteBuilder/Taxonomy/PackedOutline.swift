@@ -9,11 +9,12 @@ import ReportModel
 /// string is its UTF-8 length then its bytes, a number a LEB128 varint, a value a flag byte and
 /// the Double's bit pattern.
 struct PackedOutline: Sendable, Equatable {
-    private var bytes: [UInt8]
+    /// Kept as they are in the build's `ListingStore`.
+    private(set) var bytes: [UInt8]
 
     static let empty = PackedOutline(packed: [0, 0])
 
-    /// Bytes already in this layout: `OutlinePacker` writes them from the build cache's lines.
+    /// Bytes already in this layout: an outline read back from the build's `ListingStore`.
     init(packed bytes: [UInt8]) { self.bytes = bytes }
 
     var contentHash: UInt64 { ContentHash.of(bytes) }
