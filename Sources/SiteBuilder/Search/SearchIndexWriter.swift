@@ -45,7 +45,7 @@ struct SearchIndexWriter {
         let topicKeys = content.classifier.topics.map { SearchKey.topic($0.slug) }
         var state = SearchState(inputs: inputs, shards: 0, inline: 0,
                                 slugs: order.reports.map { content.reports[$0].slug },
-                                topics: order.reports.map { Set(content.reports[$0].topics).sorted() })
+                                topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }))
         var updated = false
         if let previous, previous.inputs == inputs,
            let plan = SearchIndexUpdate(previous: previous, slugs: state.slugs, topics: state.topics, topicKeys: topicKeys,
