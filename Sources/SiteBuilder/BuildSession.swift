@@ -196,7 +196,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             if search {
                 searched = try step("search") {
-                    try Pipeline.buildSearch(content, paths: page.paths, inputs: inputs, previous: searchState, into: site)
+                    try Pipeline.buildSearch(content, paths: page.paths, inputs: inputs, previous: searchState, scratch: staging, into: site)
                 }
             }
             site.sweep()

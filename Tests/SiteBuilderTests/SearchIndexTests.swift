@@ -267,6 +267,24 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(SearchIndexUpdate.merge(old, dropping: [0, 7, 300, 4000], adding: []).df, 0)
     }
 
+    /// Each number's topics come back distinct and ascending, empty lists included, and the saved
+    /// state reads back equal.
+    func testNumberedTopicsReadBackPerNumber() throws {
+        let topics = NumberedTopics([[3, 1, 3], [], [0], [7, 2]])
+        XCTAssertEqual(topics.count, 4)
+        XCTAssertEqual(Array(topics[0]), [1, 3])
+        XCTAssertEqual(Array(topics[1]), [])
+        XCTAssertEqual(Array(topics[2]), [0])
+        XCTAssertEqual(Array(topics[3]), [2, 7])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let state = SearchState(inputs: 0xABC, shards: 16, inline: 99, slugs: ["a", "b", "c", "d"], topics: topics)
+        try state.save(token: "t", to: folder)
+        XCTAssertEqual(SearchState.load(from: folder, token: "t"), state)
+        XCTAssertNil(SearchState.load(from: folder, token: "other"))
+    }
+
     func testSearchOffWritesNoIndex() throws {
         let site = try SiteFixture(self)
         try site.build()

@@ -4,27 +4,47 @@ import Foundation
 /// (`(number − previous) << 4 | bits`), held as compactly as the files they become: key bytes in
 /// one buffer, one record per key in a flat open-addressing table, and postings in chained slices
 /// of a paged arena (after Lucene's byte block pool), so a key's list grows without copies and
-/// without an object per key or posting. A value, so that its tables need no run-time exclusivity
-/// checks; its arena is freed by `free()`, once the lists are written.
+/// without an object per key or posting. Once the arena outgrows a budget, its lists are moved to
+/// a `PostingSpill` file (`spill(over:in:)`) and it starts afresh; a list is then its spilled
+/// chunks followed by what the arena holds, and its varints run on across them unchanged, since a
+/// key's last number is kept. A value, so that its tables need no run-time exclusivity checks;
+/// its arena is freed by `free()`, once the lists are written.
 struct PostingLists: @unchecked Sendable {
     struct Key {
         var keyStart: UInt32
         var hash: UInt32
         var df: UInt32 = 0
         var last: Int32 = -1
+        /// Bytes in the arena, after `spilledCount` in the spill.
         var byteCount: UInt32 = 0
+        var spilledCount: UInt32 = 0
+        /// First and last of its spilled chunks (`chunks`), -1 for none.
+        var firstChunk: Int32 = -1
+        var lastChunk: Int32 = -1
         /// First slice, the next byte's address, and where the current slice's link field begins.
         var head: UInt32
         var tail: UInt32
         var sliceEnd: UInt32
         var keyLength: UInt8
         var level: UInt8 = 0
+
+        /// The length of its whole list.
+        var totalCount: Int { Int(spilledCount) + Int(byteCount) }
+    }
+
+    /// A part of a key's list in the spill file, and the key's next part (-1: none).
+    private struct Chunk {
+        var offset: Int
+        var count: UInt32
+        var next: Int32 = -1
     }
 
     private(set) var keys: [Key] = []
     private(set) var keyBytes: [UInt8] = []
     private var slots = [Int32](repeating: 0, count: 1 << 10)
     private var arena = SliceArena()
+    private var chunks: [Chunk] = []
+    private var spillFile: PostingSpill?
 
     var count: Int { keys.count }
 
@@ -89,16 +109,54 @@ struct PostingLists: @unchecked Sendable {
     }
 
     /// The key's postings as they go into the index, appended to `out`.
-    func postings(_ id: Int, into out: inout [UInt8]) {
+    func postings(_ id: Int, into out: inout [UInt8]) throws {
+        var chunk = keys[id].firstChunk
+        while chunk >= 0 {
+            try spillFile!.read(at: chunks[Int(chunk)].offset, count: Int(chunks[Int(chunk)].count), into: &out)
+            chunk = chunks[Int(chunk)].next
+        }
         arena.read(keys[id], into: &out)
     }
 
-    mutating func free() { arena.free() }
+    /// When the arena holds `budget` bytes or more, moves every list in it to the end of the spill
+    /// file (made in `folder` on first use), a mebibyte at a time, and empties it.
+    mutating func spill(over budget: Int, in folder: URL) throws {
+        guard arena.reserved >= budget else { return }
+        if spillFile == nil { spillFile = try PostingSpill(in: folder) }
+        let file = spillFile!
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(1 << 20)
+        for id in keys.indices where keys[id].byteCount > 0 {
+            if buffer.count >= 1 << 20 {
+                try file.append(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+            let chunk = Int32(chunks.count)
+            chunks.append(Chunk(offset: file.size + buffer.count, count: keys[id].byteCount))
+            if keys[id].lastChunk >= 0 { chunks[Int(keys[id].lastChunk)].next = chunk } else { keys[id].firstChunk = chunk }
+            keys[id].lastChunk = chunk
+            keys[id].spilledCount += keys[id].byteCount
+            arena.read(keys[id], into: &buffer)
+        }
+        try file.append(buffer)
+        arena.free()
+        for id in keys.indices {
+            let head = arena.slice(level: 0)
+            (keys[id].head, keys[id].tail, keys[id].level, keys[id].byteCount) = (head, head, 0, 0)
+            keys[id].sliceEnd = head + UInt32(SliceArena.sizes[0] - 4)
+        }
+    }
+
+    mutating func free() {
+        arena.free()
+        spillFile = nil
+    }
 }
 
 /// Slices of growing size in pages of a mebibyte; the last four bytes of a full slice hold the
 /// address (page << 20 | offset) of the next. Sizes double from 8 to 4 KiB, so a key found once
-/// costs 8 bytes and a long list wastes at most a few percent.
+/// costs 8 bytes and a long list wastes at most a few percent. Pages are mapped from the kernel,
+/// not taken from malloc, so that pages freed after a spill are given back at once.
 struct SliceArena {
     static let sizes = [8, 16, 32, 64, 128, 256, 512, 1024, 2048, 4096]
     private static let pageBits = 20
@@ -106,10 +164,15 @@ struct SliceArena {
     private var pages: [UnsafeMutablePointer<UInt8>] = []
     private var used = pageSize
 
+    /// Bytes of memory its pages take.
+    var reserved: Int { pages.count * Self.pageSize }
+
     mutating func slice(level: Int) -> UInt32 {
         let size = Self.sizes[level]
         if used + size > Self.pageSize {
-            pages.append(.allocate(capacity: Self.pageSize))
+            guard let page = mmap(nil, Self.pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0),
+                  page != MAP_FAILED else { fatalError("search: out of memory for posting lists") }
+            pages.append(page.assumingMemoryBound(to: UInt8.self))
             used = 0
         }
         defer { used += size }
@@ -155,7 +218,8 @@ struct SliceArena {
     }
 
     mutating func free() {
-        for page in pages { page.deallocate() }
+        for page in pages { munmap(page, Self.pageSize) }
         pages = []
+        used = Self.pageSize
     }
 }

@@ -12,7 +12,7 @@ struct SearchIndexUpdate {
     let previous: SearchState
     /// Per number, the slug and the distinct topics ascending, in this build.
     let slugs: [String]
-    let topics: [[Int]]
+    let topics: NumberedTopics
     let topicKeys: [[UInt8]]
     let paths: SitePaths
     /// Whether the file at a path of the site holds the bytes it has in the site in place.
@@ -42,9 +42,9 @@ struct SearchIndexUpdate {
             let before = counter.terms(ofMarkdown: old), after = counter.terms(ofMarkdown: new)
             // Keys the report had: its posting is dropped from them, unless it still has them.
             for t in 0..<before.count where edits[before.key(t)] == nil { edits[before.key(t)] = [] }
-            for topic in previous.topics[n] where edits[topicKeys[topic]] == nil { edits[topicKeys[topic]] = [] }
+            for topic in previous.topics[n] where edits[topicKeys[Int(topic)]] == nil { edits[topicKeys[Int(topic)]] = [] }
             for t in 0..<after.count { edits[after.key(t), default: []].append((n, after.bits[t])) }
-            for topic in topics[n] { edits[topicKeys[topic], default: []].append((n, 0)) }
+            for topic in topics[n] { edits[topicKeys[Int(topic)], default: []].append((n, 0)) }
         }
         let dropped = Set(changed)
 

@@ -3,13 +3,12 @@ import Foundation
 /// Writes the archive's search index (`search/`, format in README, "Search index format") from the reports'
 /// Markdown pages in the site being built: a batch of pages is split into keys on all cores, then
 /// its postings are appended in number order, on two cores, each owning the keys of one half of
-/// the hash space. Only the postings (about the size of the files they become) grow with the
-/// archive; a page's text is dropped once its batch is appended. A build that changed few reports
-/// updates the index of the site in place instead (`SearchIndexUpdate`).
+/// the hash space. A page's text is dropped once its batch is appended, and the postings (about
+/// the size of the files they become) are moved to a scratch file whenever they pass
+/// `memoryBudget`, so the step's memory does not grow with the archive. A build that changed few
+/// reports updates the index of the site in place instead (`SearchIndexUpdate`).
 struct SearchIndexWriter {
     static let folder = "search"
-    /// Reports split into keys at once: enough to keep the cores busy, few enough that their keys stay small.
-    static let batch = 256
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -20,6 +19,13 @@ struct SearchIndexWriter {
     /// The bytes of a file of the site being built, by its path in the site; nil when it cannot be read.
     let read: @Sendable (String) -> [UInt8]?
     let put: @Sendable (OutputFile) -> Void
+    /// Where postings beyond `memoryBudget` go (`PostingSpill`); nil: all are kept in memory.
+    var scratch: URL?
+    /// Postings held in memory, on both cores together, before they are spilled: at 100,000
+    /// reports, about ten spills, each a fraction of a second.
+    var memoryBudget = 16 << 20
+    /// Reports split into keys at once: enough to keep the cores busy, few enough that their keys stay small.
+    var batch = 256
     /// Hash of what shapes every page (`BuildSession`'s inputs): an index made with others is not updated.
     var inputs: UInt64 = 0
     /// The state of the index in the site in place; nil when it is made anew.
@@ -39,7 +45,7 @@ struct SearchIndexWriter {
         let topicKeys = content.classifier.topics.map { SearchKey.topic($0.slug) }
         var state = SearchState(inputs: inputs, shards: 0, inline: 0,
                                 slugs: order.reports.map { content.reports[$0].slug },
-                                topics: order.reports.map { Set(content.reports[$0].topics).sorted() })
+                                topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }))
         var updated = false
         if let previous, previous.inputs == inputs,
            let plan = SearchIndexUpdate(previous: previous, slugs: state.slugs, topics: state.topics, topicKeys: topicKeys,
@@ -57,12 +63,18 @@ struct SearchIndexWriter {
             defer { for p in partitions.indices { partitions[p].free() } }
             let shards = SearchShards(partitions)
             let groups = UncheckedBox(shards.grouped())
+            let failure = LockedError()
             DispatchQueue.concurrentPerform(iterations: shards.count) { s in
-                let bytes = shards.file(groups.value[s]) { key, postings in
-                    put(OutputFile(path: "\(Self.folder)/lists/\(SearchKey.hex(key)).bin", bytes: postings))
+                do {
+                    let bytes = try shards.file(groups.value[s]) { key, postings in
+                        put(OutputFile(path: "\(Self.folder)/lists/\(SearchKey.hex(key)).bin", bytes: postings))
+                    }
+                    put(OutputFile(path: "\(Self.folder)/terms/\(s).bin", bytes: bytes))
+                } catch {
+                    failure.set("\(error)")
                 }
-                put(OutputFile(path: "\(Self.folder)/terms/\(s).bin", bytes: bytes))
             }
+            if let message = failure.message { throw Failure(description: message) }
             (state.shards, state.inline) = (shards.count, shards.inline)
         }
         let catalog = SearchCatalog(content: content, order: order, paths: paths)
@@ -89,8 +101,9 @@ struct SearchIndexWriter {
         }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let shared = UncheckedBox((order, topicKeys))
-        for start in stride(from: 0, to: order.reports.count, by: Self.batch) {
-            let numbers = start..<min(order.reports.count, start + Self.batch)
+        let spillFailure = LockedError()
+        for start in stride(from: 0, to: order.reports.count, by: batch) {
+            let numbers = start..<min(order.reports.count, start + batch)
             let terms = ResultSlots<ReportTerms?>(count: numbers.count)
             DispatchQueue.concurrentPerform(iterations: workers) { w in
                 var counter = SearchTerms()
@@ -119,7 +132,11 @@ struct SearchIndexWriter {
                         }
                     }
                 }
+                if let scratch {
+                    do { try lists.spill(over: memoryBudget / partitions.count, in: scratch) } catch { spillFailure.set("\(error)") }
+                }
             }
+            if let message = spillFailure.message { throw Failure(description: message) }
         }
         return partitions.map(\.lists)
     }

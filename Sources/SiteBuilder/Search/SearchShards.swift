@@ -25,7 +25,7 @@ struct SearchShards: Sendable {
         self.partitions = partitions
         var inline = 0
         for lists in partitions {
-            for key in lists.keys where key.byteCount <= Self.inlineLimit { inline += Int(key.byteCount) }
+            for key in lists.keys where key.totalCount <= Self.inlineLimit { inline += key.totalCount }
         }
         self.inline = inline
         count = Self.count(inline: inline)
@@ -48,7 +48,7 @@ struct SearchShards: Sendable {
     }
 
     /// Shard `refs`' file, with the list files of its long keys handed to `putList`.
-    func file(_ refs: [Ref], putList: (_ key: ArraySlice<UInt8>, _ postings: [UInt8]) -> Void) -> [UInt8] {
+    func file(_ refs: [Ref], putList: (_ key: ArraySlice<UInt8>, _ postings: [UInt8]) -> Void) throws -> [UInt8] {
         let sorted = refs.sorted { a, b in
             partitions[a.partition].key(a.id).lexicographicallyPrecedes(partitions[b.partition].key(b.id))
         }
@@ -63,7 +63,7 @@ struct SearchShards: Sendable {
             out += key
             Varint.append(Int(record.df), to: &out)
             postings.removeAll(keepingCapacity: true)
-            lists.postings(ref.id, into: &postings)
+            try lists.postings(ref.id, into: &postings)
             if postings.count > Self.inlineLimit {
                 out.append(1)
                 putList(key, postings)

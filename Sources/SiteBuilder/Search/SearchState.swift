@@ -19,7 +19,7 @@ struct SearchState: Sendable, Equatable {
     /// Per report number, its slug.
     var slugs: [String]
     /// Per report number, its distinct topics ascending: the topic keys it is posted under.
-    var topics: [[Int]]
+    var topics: NumberedTopics
     /// Markdown pages the preview server rewrote in place since the index was made, by path, with
     /// the bytes the index was made from. Not saved: a site edited in place is not the one the
     /// saved cache describes.
@@ -33,7 +33,7 @@ struct SearchState: Sendable, Equatable {
         let head = lines[1].split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
         guard head.count == 4, head[0] == "index", let inputs = UInt64(head[1], radix: 16), let shards = Int(head[2]),
               let inline = Int(head[3]) else { return nil }
-        var state = SearchState(inputs: inputs, shards: shards, inline: inline, slugs: [], topics: [])
+        var state = SearchState(inputs: inputs, shards: shards, inline: inline, slugs: [], topics: NumberedTopics())
         state.slugs.reserveCapacity(lines.count)
         state.topics.reserveCapacity(lines.count)
         for line in lines.dropFirst(2) where !line.isEmpty {
@@ -41,7 +41,7 @@ struct SearchState: Sendable, Equatable {
             state.slugs.append(String(decoding: line[line.startIndex..<tab], as: UTF8.self))
             var topics: [Int] = []
             for part in line[(tab + 1)...].split(separator: 0x2C) {
-                guard let topic = Int(String(decoding: part, as: UTF8.self)) else { return nil }
+                guard let topic = Int(String(decoding: part, as: UTF8.self)), (0...Int(UInt16.max)).contains(topic) else { return nil }
                 topics.append(topic)
             }
             state.topics.append(topics)
@@ -52,10 +52,10 @@ struct SearchState: Sendable, Equatable {
     func save(token: String, to folder: URL) throws {
         var out = Array("build\t\(token)\nindex\t\(String(inputs, radix: 16))\t\(shards)\t\(inline)\n".utf8)
         out.reserveCapacity(out.count + slugs.count * 32)
-        for (slug, topics) in zip(slugs, topics) {
+        for (n, slug) in slugs.enumerated() {
             out += slug.utf8
             out.append(0x09)
-            out += topics.map(String.init).joined(separator: ",").utf8
+            out += topics[n].map(String.init).joined(separator: ",").utf8
             out.append(0x0A)
         }
         try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: out)

@@ -1,0 +1,55 @@
+import Foundation
+
+/// Where the search step moves posting lists once they outgrow its memory budget
+/// (`PostingLists.spill`): a scratch file in the staging folder, unlinked as soon as it is opened,
+/// so it is never part of the site and nothing is left behind whatever stops the build. At
+/// 100,000 reports the postings are 150 MB; spilled in parts, the step holds a few dozen.
+/// Appended to by the one thread that owns its lists, read from any.
+final class PostingSpill: @unchecked Sendable {
+    private let fd: Int32
+    private let path: String
+    /// Its length: where the next bytes appended will start.
+    private(set) var size = 0
+
+    init(in folder: URL) throws {
+        path = folder.appendingPathComponent(".search-postings-\(UUID().uuidString)").path
+        fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Self.failure("cannot create", path) }
+        unlink(path)
+    }
+
+    deinit { close(fd) }
+
+    /// Appends `bytes` at `size`.
+    func append(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var done = 0
+            while done < buffer.count {
+                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(size + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw Self.failure("cannot write", path) }
+                done += n
+            }
+        }
+        size += bytes.count
+    }
+
+    /// Appends the `count` bytes at `offset` to `out`.
+    func read(at offset: Int, count: Int, into out: inout [UInt8]) throws {
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: count))
+        try out.withUnsafeMutableBytes { buffer in
+            var done = 0
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + start + done, count - done, off_t(offset + done))
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { throw Self.failure("cannot read", path) }
+                done += n
+            }
+        }
+    }
+
+    private static func failure(_ what: String, _ path: String) -> SearchIndexWriter.Failure {
+        SearchIndexWriter.Failure(description: "search: \(what) the scratch file \(path): \(String(cString: strerror(errno)))")
+    }
+}
