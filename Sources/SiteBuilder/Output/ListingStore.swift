@@ -2,7 +2,7 @@ import Foundation
 
 /// The parts of every report's listing kept on disk rather than in memory: the passages its topic
 /// pages quote and its outline (`PackedOutline`), side by side. With the outlines here a build of
-/// 100,000 reports peaks at 511 MB, not 739, and its `sources.tsv` is 100 MB, not 263. The sources
+/// 100,000 reports holds about 230 MB less, and its `sources.tsv` is 100 MB, not 263. The sources
 /// step appends each report's passages and outline here and keeps where they lie
 /// (`ListedReport.passages`, `.outline`); the topic pages, compare pages and data export read them
 /// back, a `pread` a report.
