@@ -78,17 +78,7 @@ final class ListingStore: @unchecked Sendable {
             defer { end += bytes.count }
             return end
         }
-        let written = bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(start + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
-        }
-        guard written else {
+        guard bytes.withUnsafeBytes({ PositionalIO.write(fd, $0, at: start) }) else {
             noteFailure("cannot write \(url.path): \(String(cString: strerror(errno)))")
             return nil
         }
@@ -98,16 +88,7 @@ final class ListingStore: @unchecked Sendable {
     /// The bytes at `span`; nil when they cannot all be read.
     func read(_ span: Range<Int>) -> [UInt8]? {
         var bytes = [UInt8](repeating: 0, count: span.count)
-        let complete = bytes.withUnsafeMutableBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(span.lowerBound + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { return false }
-                done += n
-            }
-            return true
-        }
+        let complete = bytes.withUnsafeMutableBytes { PositionalIO.read(fd, into: $0, at: span.lowerBound) }
         return complete ? bytes : nil
     }
 

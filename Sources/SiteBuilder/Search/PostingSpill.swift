@@ -22,15 +22,7 @@ final class PostingSpill: @unchecked Sendable {
 
     /// Appends `bytes` at `size`.
     func append(_ bytes: [UInt8]) throws {
-        try bytes.withUnsafeBytes { buffer in
-            var done = 0
-            while done < buffer.count {
-                let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(size + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw Self.failure("cannot write", path) }
-                done += n
-            }
-        }
+        guard bytes.withUnsafeBytes({ PositionalIO.write(fd, $0, at: size) }) else { throw Self.failure("cannot write", path) }
         size += bytes.count
     }
 
@@ -38,15 +30,10 @@ final class PostingSpill: @unchecked Sendable {
     func read(at offset: Int, count: Int, into out: inout [UInt8]) throws {
         let start = out.count
         out.append(contentsOf: repeatElement(0, count: count))
-        try out.withUnsafeMutableBytes { buffer in
-            var done = 0
-            while done < count {
-                let n = pread(fd, buffer.baseAddress! + start + done, count - done, off_t(offset + done))
-                if n < 0, errno == EINTR { continue }
-                guard n > 0 else { throw Self.failure("cannot read", path) }
-                done += n
-            }
+        let complete = out.withUnsafeMutableBytes {
+            PositionalIO.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: $0[start...]), at: offset)
         }
+        guard complete else { throw Self.failure("cannot read", path) }
     }
 
     private static func failure(_ what: String, _ path: String) -> SearchIndexWriter.Failure {

@@ -59,7 +59,7 @@ struct SearchIndexWriter {
             (state.shards, state.inline) = (previous.shards, plan.inline)
             updated = true
         } else {
-            var partitions = try index(order)
+            var partitions = try index(order, topics: state.topics, topicKeys: topicKeys)
             defer { for p in partitions.indices { partitions[p].free() } }
             let shards = SearchShards(partitions)
             let groups = UncheckedBox(shards.grouped())
@@ -92,13 +92,10 @@ struct SearchIndexWriter {
         var lists = PostingLists()
     }
 
-    /// The postings of every report, in two partitions by the hash's top bit.
-    private func index(_ order: SearchOrder) throws -> [PostingLists] {
+    /// The postings of every report, in two partitions by the hash's top bit; `topics` per number.
+    private func index(_ order: SearchOrder, topics: NumberedTopics, topicKeys: [[UInt8]]) throws -> [PostingLists] {
         let partitions = [Partition(), Partition()]
-        let topicKeys = content.classifier.topics.map { topic -> (bytes: [UInt8], hash: UInt32) in
-            let key = SearchKey.topic(topic.slug)
-            return (key, SearchKey.hash(key))
-        }
+        let topicKeys = topicKeys.map { (bytes: $0, hash: SearchKey.hash($0)) }
         let workers = max(1, ProcessInfo.processInfo.activeProcessorCount)
         let shared = UncheckedBox((order, topicKeys))
         let spillFailure = LockedError()
@@ -118,7 +115,7 @@ struct SearchIndexWriter {
                 throw Failure(description: "search: cannot read \(paths.markdown(slug)) in the site being built")
             }
             DispatchQueue.concurrentPerform(iterations: partitions.count) { p in
-                let (order, topicKeys) = shared.value
+                let topicKeys = shared.value.1
                 var lists = PostingLists()
                 swap(&lists, &partitions[p].lists)
                 defer { swap(&lists, &partitions[p].lists) }
@@ -126,7 +123,7 @@ struct SearchIndexWriter {
                 for (offset, reportTerms) in batch.enumerated() {
                     let number = numbers.lowerBound + offset
                     lists.append(reportTerms!, number: number, where: mine)
-                    for topic in Set(content.reports[order.reports[number]].topics).sorted() where mine(topicKeys[topic].hash) {
+                    for topic in topics[number].lazy.map(Int.init) where mine(topicKeys[topic].hash) {
                         topicKeys[topic].bytes.withUnsafeBufferPointer {
                             lists.append(key: $0, hash: topicKeys[topic].hash, number: number, bits: 0)
                         }
