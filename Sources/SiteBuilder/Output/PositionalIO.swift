@@ -6,21 +6,20 @@ import Foundation
 enum PositionalIO {
     /// Writes all of `bytes` at `offset`; false (with `errno` set) when the file cannot take them.
     static func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
-        var done = 0
-        while done < bytes.count {
-            let n = pwrite(fd, bytes.baseAddress! + done, bytes.count - done, off_t(offset + done))
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
+        whole(bytes.count) { pwrite(fd, bytes.baseAddress! + $0, bytes.count - $0, off_t(offset + $0)) }
     }
 
     /// Fills `buffer` from `offset`; false when the file ends first or cannot be read.
     static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        whole(buffer.count) { pread(fd, buffer.baseAddress! + $0, buffer.count - $0, off_t(offset + $0)) }
+    }
+
+    /// Repeats `transfer` (given the bytes done so far, it returns how many more it moved) until
+    /// `count` bytes are done; false when it moves none or fails other than by a signal.
+    private static func whole(_ count: Int, _ transfer: (_ done: Int) -> Int) -> Bool {
         var done = 0
-        while done < buffer.count {
-            let n = pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+        while done < count {
+            let n = transfer(done)
             if n < 0, errno == EINTR { continue }
             guard n > 0 else { return false }
             done += n
