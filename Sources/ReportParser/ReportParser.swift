@@ -26,9 +26,9 @@ public struct ReportParser: Sendable {
     /// Parses a source's bytes in the format its name's extension says (`SourceFormat`).
     public func parse(bytes: [UInt8], source: String, slug: String? = nil) throws(DecodeError) -> Source {
         // Plain UTF-8 text, the usual case, is validated line by line as the cleaner decodes it (and
-        // its paragraphs' strings are later copied from these bytes); any other text (or invalid
-        // UTF-8) takes the decoder's full path, and other formats their extractor.
-        if SourceFormat(fileName: source) ?? .text == .text, TextDecoder.isPlainUTF8Candidate(bytes),
+        // its paragraphs' strings are later copied from these bytes); any other text (invalid
+        // UTF-8, or a NUL or CR byte) takes the decoder's full path, and other formats their extractor.
+        if SourceFormat(fileName: source) ?? .text == .text, TextDecoder.mayBePlainUTF8(bytes),
            let clean = Cleaner(rules: rules).clean(validatingUTF8: bytes) {
             return parse(clean, source: source, slug: slug, format: .text, encoding: "utf-8", clues: FormatClues())
         }
@@ -70,7 +70,7 @@ public struct ReportParser: Sendable {
                       reader: reader, into: &reports[index])
         }
         if reports.count > 1 {
-            DuplicateFinder.link(&reports)
+            DuplicateFinder.link(&reports, texts: split.reports)
         }
         // Noise inside a report's lines belongs to that report; the rest to the source.
         var sourceDropped: [DroppedText] = []
@@ -140,8 +140,8 @@ public struct ReportParser: Sendable {
 
     /// The file name without folder and extension (`浦口区教育局2020年工作总结_2020`): a title may stand only there.
     static func fileTitle(_ path: String) -> String {
-        let file = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = file.lastIndex(of: "."), dot > file.startIndex else { return file }
+        let file = fileName(path)
+        guard let dot = file.utf8.lastIndex(of: UInt8(ascii: ".")), dot > file.startIndex else { return file }
         return String(file[..<dot])
     }
 

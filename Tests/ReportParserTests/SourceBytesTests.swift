@@ -140,4 +140,23 @@ final class SourceBytesTests: XCTestCase {
             }
         }
     }
+
+    /// The cleaner's own pass finds what the decoder would change (a CR) or refuse (a NUL), in the
+    /// eight-byte steps and in the bytes after them, so that such text takes the decoder's path.
+    func testNulOrCRAnywhereLeavesTheBytesToTheDecoder() throws {
+        let text = Array("县教育局2023年工作总结\n一、加强党的建设。\n全年召开会议四次。".utf8)
+        XCTAssertNotNil(Cleaner(rules: .standard).clean(validatingUTF8: text))
+        for offset in 0...text.count {
+            for byte: UInt8 in [0x0D, 0x00] {
+                var bytes = text
+                bytes.insert(byte, at: offset)
+                XCTAssertNil(Cleaner(rules: .standard).clean(validatingUTF8: bytes), "\(byte) at \(offset)")
+            }
+        }
+        // Through the parser: CR line ends read as LF ones, and a NUL is an error.
+        let crlf = String(decoding: text, as: UTF8.self).replacingOccurrences(of: "\n", with: "\r\n")
+        let parser = ReportParser()
+        XCTAssertEqual(try parser.parse(bytes: Array(crlf.utf8), source: "a.txt"), try parser.parse(bytes: text, source: "a.txt"))
+        XCTAssertThrowsError(try parser.parse(bytes: text + [0x00], source: "a.txt"))
+    }
 }

@@ -41,11 +41,16 @@ public enum TextDecoder {
     /// byte-order mark, not binary, no NUL and no CR. The parser validates these itself as it
     /// decodes their lines (`Cleaner.clean(validatingUTF8:)`) instead of in a pass of its own.
     public static func isPlainUTF8Candidate(_ bytes: [UInt8]) -> Bool {
-        guard !bytes.isEmpty, !bytes.starts(with: [0xEF, 0xBB, 0xBF]),
-              !bytes.starts(with: [0xFF, 0xFE]), !bytes.starts(with: [0xFE, 0xFF]), !looksBinary(bytes) else { return false }
-        return bytes.withUnsafeBufferPointer { buffer in
+        mayBePlainUTF8(bytes) && bytes.withUnsafeBufferPointer { buffer in
             memchr(buffer.baseAddress!, 0, buffer.count) == nil && memchr(buffer.baseAddress!, 0x0D, buffer.count) == nil
         }
+    }
+
+    /// `isPlainUTF8Candidate` but for its search for NUL and CR, which a reader that passes over
+    /// every byte anyway makes on its way.
+    public static func mayBePlainUTF8(_ bytes: [UInt8]) -> Bool {
+        !bytes.isEmpty && !bytes.starts(with: [0xEF, 0xBB, 0xBF]) && !bytes.starts(with: [0xFF, 0xFE])
+            && !bytes.starts(with: [0xFE, 0xFF]) && !looksBinary(bytes)
     }
 
     private static func utf16(_ bytes: ArraySlice<UInt8>, littleEndian: Bool) -> String? {

@@ -18,8 +18,8 @@ struct Cleaner: Sendable {
     }
 
     /// Cleans bytes not yet known to be UTF-8, checking each line as it is decoded; nil when they
-    /// are not well-formed UTF-8. Otherwise the same as `clean(String(validating: bytes))`.
-    /// - Precondition: no CR bytes (line ends already `\n`).
+    /// are not well-formed UTF-8, or hold a NUL byte (binary, which the decoder refuses) or a CR
+    /// (a line end the decoder turns into `\n`). Otherwise the same as `clean(String(validating: bytes))`.
     func clean(validatingUTF8 bytes: [UInt8]) -> CleanText? {
         bytes.withUnsafeBufferPointer { clean(lines: $0, of: bytes, validating: true) }
     }
@@ -31,7 +31,9 @@ struct Cleaner: Sendable {
         var lines: [Paragraph?] = []  // nil: a blank line, which separates paragraphs
         // Room for every line at once: grown step by step, the array was copied and freed again
         // (moving paragraphs) about once a doubling.
-        lines.reserveCapacity(Self.lineCount(bytes))
+        let counted = Self.countLines(bytes)
+        if validating && counted.nulOrCR { return nil }
+        lines.reserveCapacity(counted.lines)
 
         // Line-rule candidates, one flag a rule, filled anew for each line.
         let candidates = UnsafeMutableBufferPointer<Bool>.allocate(capacity: rules.lineRuleCount)
@@ -75,24 +77,33 @@ struct Cleaner: Sendable {
         return CleanText(paragraphs: paragraphs, dropped: dropped.sorted { $0.line < $1.line }, publishedDate: published, utf8: utf8)
     }
 
-    /// Newlines plus one: the lines the loop below reads. Counted eight bytes a step (a byte loop
-    /// cost more than the growth it saves): a byte of `w ^ 0x0A…` is zero where a newline stands,
-    /// and the high bit of `(x & 0x7F…) + 0x7F… | x` is set exactly in the bytes that are not zero.
-    private static func lineCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 1 }
+    /// Newlines plus one (the lines the loop below reads), and whether a NUL or CR byte occurs.
+    /// Counted eight bytes a step (a byte loop cost more than the growth it saves): a byte of
+    /// `w ^ 0x0A…` is zero where a newline stands, and the high bit of `(x & 0x7F…) + 0x7F… | x` is
+    /// set exactly in the bytes that are not zero; `(x - 0x01…) & ~x & 0x80…` is non-zero exactly
+    /// when some byte of `x` is zero.
+    private static func countLines(_ bytes: UnsafeBufferPointer<UInt8>) -> (lines: Int, nulOrCR: Bool) {
+        guard let base = bytes.baseAddress else { return (1, false) }
         let words = UnsafeRawPointer(base)
+        let (ones, highs, lows) = (UInt64(0x0101_0101_0101_0101), UInt64(0x8080_8080_8080_8080), UInt64(0x7F7F_7F7F_7F7F_7F7F))
         var n = 1, i = 0
+        var zeroes: UInt64 = 0
         while i &+ 8 <= bytes.count {
-            let x = words.loadUnaligned(fromByteOffset: i, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let nonZero = ((x & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7F7F_7F7F_7F7F_7F7F | x) & 0x8080_8080_8080_8080
+            let w = words.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let x = w ^ 0x0A0A_0A0A_0A0A_0A0A
+            let nonZero = ((x & lows) &+ lows | x) & highs
             n &+= 8 &- nonZero.nonzeroBitCount
+            let r = w ^ 0x0D0D_0D0D_0D0D_0D0D
+            zeroes |= (w &- ones) & ~w & highs | (r &- ones) & ~r & highs
             i &+= 8
         }
+        var nulOrCR = zeroes != 0
         while i < bytes.count {
             if bytes[i] == 0x0A { n &+= 1 }
+            if bytes[i] == 0 || bytes[i] == 0x0D { nulOrCR = true }
             i &+= 1
         }
-        return n
+        return (n, nulOrCR)
     }
 
     /// Where the line starting at `start` ends: memchr finds the newline far faster than a byte loop.

@@ -6,17 +6,16 @@ enum DuplicateFinder {
     /// Share of the shorter text's sampled runs that must recur in the other.
     static let threshold = 0.6
 
-    /// Each report's `bodyText` is read in pieces (`Report.forEachBodyPiece`): the fingerprint
-    /// skips what joins them, so it needs no joined copy, nor a list of the pieces.
-    static func link(_ reports: inout [Report]) {
+    /// - Parameter texts: each report's paragraphs as the splitter cut them (its signature
+    ///   included): every character its body keeps is there, in order, and they are read as the
+    ///   scalars the parser already holds rather than from the report's strings.
+    static func link(_ reports: inout [Report], texts: [RawReport]) {
         guard reports.count > 1 else { return }
         var sampler = Sampler()
-        // The parts the walk reads, not whole reports: `map` copied each report (a retain per field).
         var prints: [[Int]] = []
-        prints.reserveCapacity(reports.count)
-        for i in reports.indices {
-            Report.forEachBodyPiece(paragraphs: reports[i].paragraphs, sections: reports[i].sections,
-                                    signature: reports[i].signature) { piece, _ in sampler.add(piece) }
+        prints.reserveCapacity(texts.count)
+        for i in texts.indices {
+            for j in texts[i].paragraphs.indices { sampler.add(texts[i].paragraphs[j].text) }
             prints.append(sampler.finish())
         }
         for i in reports.indices where prints[i].count >= 4 {
@@ -31,7 +30,8 @@ enum DuplicateFinder {
 
     /// Hashes of 12-character runs of Han characters (digits and hidden characters left out, so
     /// rewritten years do not count), keeping one in 32 by hash value so both copies sample the
-    /// same runs. A rolling hash over the UTF-8 bytes keeps this linear and allocation-free.
+    /// same runs. A rolling hash keeps this linear and allocation-free; a character is hashed as
+    /// its UTF-8 bytes, so a fingerprint does not depend on the form the text was read in.
     /// Sorted and without repeats: comparing two is a merge, not a set's hashing.
     static func fingerprint(_ text: String) -> [Int] {
         fingerprint(of: [text])
@@ -40,12 +40,11 @@ enum DuplicateFinder {
     /// The fingerprint of `pieces` joined by newlines or by nothing: only Han characters count.
     static func fingerprint(of pieces: [String]) -> [Int] {
         var sampler = Sampler()
-        for piece in pieces { sampler.add(piece) }
+        for piece in pieces { sampler.add(Scalars(piece)) }
         return sampler.finish()
     }
 
-    /// The rolling hash over the pieces of one text after another: a struct whose `add` the
-    /// reader of a report's pieces calls directly (closures around closures cost as much as the hashing).
+    /// The rolling hash over the pieces of one text after another.
     private struct Sampler: ~Copyable {
         static let window = 12
         static let base: UInt64 = 0x100_0000_01b3
@@ -68,53 +67,38 @@ enum DuplicateFinder {
             ring.deallocate()
         }
 
-        mutating func add(_ piece: String) {
-            // In place: a parsed text's storage is contiguous, and `withUTF8` would want a copy to mutate.
-            if piece.utf8.withContiguousStorageIfAvailable({ add(utf8: $0) }) == nil {
-                var copy = piece
-                copy.withUTF8 { add(utf8: $0) }
-            }
-        }
-
-        private mutating func add(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        mutating func add(_ piece: Scalars) {
             // Locals for the loop, so the hash stays in registers.
             var (h, n) = (self.h, self.n)
             defer { (self.h, self.n) = (h, n) }
             let (base, drop, window, mask) = (Self.base, Self.drop, Self.window, Self.slots - 1)
-            guard let p = bytes.baseAddress else { return }
-            var i = 0
-            while i < bytes.count {
-                let b = p[i]
-                // Han characters are three-byte sequences led by E3…E9 (a String's UTF-8 is
-                // valid, so both continuation bytes are there).
-                guard b &- 0xE3 <= 6 else {
-                    i &+= b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                    continue
+            piece.withUnsafeBufferPointer { scalars in
+                for s in scalars {
+                    // Han characters and CJK punctuation: U+3000–U+9FFF, whose UTF-8 leads with E3…E9.
+                    let c = s.value
+                    guard c &- 0x3000 < 0x7000 else { continue }
+                    let v = UInt64(0xE0_8080 | (c & 0xF000) << 4 | (c & 0x0FC0) << 2 | c & 0x3F)  // its UTF-8 bytes
+                    let oldest = ring[(n &- window) & mask]
+                    ring[n & mask] = v
+                    h = h &* base &+ (v &- oldest &* drop)  // the oldest character's term off the chain
+                    n &+= 1
+                    if h >> 59 == 0 && n >= window { out.append(Int(truncatingIfNeeded: h)) }
                 }
-                let v = UInt64(b) << 16 | UInt64(p[i &+ 1]) << 8 | UInt64(p[i &+ 2])
-                i &+= 3
-                let oldest = ring[(n &- window) & mask]
-                ring[n & mask] = v
-                h = h &* base &+ (v &- oldest &* drop)  // the oldest character's term off the chain
-                n &+= 1
-                if h >> 59 == 0 && n >= window { out.append(Int(truncatingIfNeeded: h)) }
             }
         }
 
-        /// The text's fingerprint; the sampler starts over for the next.
+        /// The text's fingerprint; the sampler starts over for the next, keeping its buffer.
         mutating func finish() -> [Int] {
-            var out = self.out
-            self.out = []
             (h, n) = (0, 0)
             ring.update(repeating: 0, count: Self.slots)
             out.sort()
             var unique = 0
-            for value in out where unique == 0 || out[unique - 1] != value {
-                out[unique] = value
+            for i in out.indices where unique == 0 || out[unique - 1] != out[i] {
+                out[unique] = out[i]
                 unique += 1
             }
-            out.removeLast(out.count - unique)
-            return out
+            defer { out.removeAll(keepingCapacity: true) }
+            return Array(out[..<unique])
         }
     }
 
