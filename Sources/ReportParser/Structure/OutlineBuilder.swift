@@ -38,6 +38,8 @@ struct OutlineBuilder {
     private var promoted: Int?
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
+    /// `mayPrecedeHeading`, one bit a scalar as `startBits`, for the same loop.
+    private let boundaryBits = Self.boundaryBits
     /// Held here, as `startBits` is: the figures of every paragraph are read with it.
     private let figureWords = FigureWords.standard
 
@@ -110,7 +112,7 @@ struct OutlineBuilder {
                 // Paragraph text: take the run up to the next heading in one go.
                 let start = i
                 while true {
-                    i = nextMayStart(in: text, from: i)
+                    i = nextMayStart(in: text, from: i, lineStarts: paragraph.lineStarts)
                     guard i < text.count else { break }
                     marker = acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst)
                     if marker != nil { break }
@@ -206,18 +208,26 @@ struct OutlineBuilder {
         return v < 0x10000 && startBits[v >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
-    /// The first scalar at or after `i` that may start a marker (or the end): the skip over plain
-    /// text, which is most of every paragraph, reads through buffer pointers.
-    private func nextMayStart(in text: Scalars, from i: Int) -> Int {
+    /// The first scalar at or after `i` that may start a marker in paragraph text, where only a
+    /// boundary or a line start lets one stand (or the end): the skip over plain text, which is most
+    /// of every paragraph, reads through buffer pointers. Numerals inside sentences (一个, 三是) are
+    /// most of the scalars that may start a marker: they are passed over with one more test.
+    private func nextMayStart(in text: Scalars, from i: Int, lineStarts: [Int]) -> Int {
         text.withUnsafeBufferPointer { scalars in
             startBits.withUnsafeBufferPointer { bits in
-                var j = i
-                while j < scalars.count {
-                    let v = Int(scalars[j].value)
-                    if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 { return j }
-                    j += 1
+                boundaryBits.withUnsafeBufferPointer { boundaries in
+                    var j = i
+                    while j < scalars.count {
+                        let v = Int(scalars[j].value)
+                        if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 {
+                            guard j > 0 else { return j }
+                            let p = Int(scalars[j - 1].value)
+                            if p < 0x10000 && boundaries[p >> 6] & (1 << UInt64(p & 63)) != 0 || lineStarts.contains(j) { return j }
+                        }
+                        j += 1
+                    }
+                    return scalars.count
                 }
-                return scalars.count
             }
         }
     }
@@ -238,10 +248,23 @@ struct OutlineBuilder {
     private func isBoundary(_ text: Scalars, before i: Int) -> Bool {
         guard i > 0 else { return true }
         let p = text[i - 1]
-        if p.isTerminal || p.isBlank || p == "：" || p == ":" || p == "|" { return true }
-        if p.isClosingQuote, i > 1, text[i - 2].isTerminal { return true }
-        return false
+        guard Self.mayPrecedeHeading(p) else { return false }
+        return !p.isClosingQuote || i > 1 && text[i - 2].isTerminal
     }
+
+    /// Can a heading number start right after `p`? After a closing quote `isBoundary` also asks
+    /// that a sentence end inside it.
+    private static func mayPrecedeHeading(_ p: Unicode.Scalar) -> Bool {
+        p.isTerminal || p.isBlank || p == "：" || p == ":" || p == "|" || p.isClosingQuote
+    }
+
+    private static let boundaryBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+        for v in 0..<0x10000 {
+            if let s = Unicode.Scalar(v), mayPrecedeHeading(s) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+        }
+        return bits
+    }()
 
     /// `2023 年`: a blank between a number and its unit does not end a heading.
     private func isBlankInsideNumber(_ text: Scalars, _ i: Int) -> Bool {
