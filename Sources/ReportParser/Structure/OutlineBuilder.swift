@@ -38,8 +38,8 @@ struct OutlineBuilder {
     private var promoted: Int?
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
-    /// `mayPrecedeHeading`, one bit a scalar as `startBits`, for the same loop.
-    private let boundaryBits = Self.boundaryBits
+    /// `startBits` and `mayPrecedeHeading`'s bits, interleaved, for the same loop.
+    private let pairBits = Self.pairBits
     /// Held here, as `startBits` is: the figures of every paragraph are read with it.
     private let figureWords = FigureWords.standard
 
@@ -210,24 +210,28 @@ struct OutlineBuilder {
 
     /// The first scalar at or after `i` that may start a marker in paragraph text, where only a
     /// boundary or a line start lets one stand (or the end): the skip over plain text, which is most
-    /// of every paragraph, reads through buffer pointers. Numerals inside sentences (一个, 三是) are
-    /// most of the scalars that may start a marker: they are passed over with one more test.
+    /// of every paragraph, reads through buffer pointers. Numerals inside sentences (一个, 三是), most
+    /// of the scalars that may start a marker, are passed over with the rest.
     private func nextMayStart(in text: Scalars, from i: Int, lineStarts: [Int]) -> Int {
         text.withUnsafeBufferPointer { scalars in
-            startBits.withUnsafeBufferPointer { bits in
-                boundaryBits.withUnsafeBufferPointer { boundaries in
-                    var j = i
-                    while j < scalars.count {
-                        let v = Int(scalars[j].value)
-                        if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 {
-                            guard j > 0 else { return j }
-                            let p = Int(scalars[j - 1].value)
-                            if p < 0x10000 && boundaries[p >> 6] & (1 << UInt64(p & 63)) != 0 || lineStarts.contains(j) { return j }
-                        }
-                        j += 1
-                    }
-                    return scalars.count
+            pairBits.withUnsafeBufferPointer { bits in
+                // Both tests without a branch, so that the loop branches only where a marker may stand.
+                // Beyond the BMP reads as U+FFFF, in neither set.
+                func pair(_ j: Int) -> (start: UInt64, boundary: UInt64) {
+                    let v = Swift.min(Int(scalars[j].value), 0xFFFF)
+                    let word = 2 * (v >> 6), bit = UInt64(v & 63)
+                    return (bits[word] >> bit & 1, bits[word + 1] >> bit & 1)
                 }
+                let wrapped = !lineStarts.isEmpty
+                var after: UInt64 = i == 0 ? 1 : pair(i - 1).boundary
+                var j = i
+                while j < scalars.count {
+                    let (start, boundary) = pair(j)
+                    if start & after != 0 || wrapped && start != 0 && lineStarts.contains(j) { return j }
+                    after = boundary
+                    j += 1
+                }
+                return scalars.count
             }
         }
     }
@@ -258,10 +262,11 @@ struct OutlineBuilder {
         p.isTerminal || p.isBlank || p == "：" || p == ":" || p == "|" || p.isClosingQuote
     }
 
-    private static let boundaryBits: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 0x10000 / 64)
+    private static let pairBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64 * 2)
+        for word in 0..<(0x10000 / 64) { bits[2 * word] = HeadingMarker.startBits[word] }
         for v in 0..<0x10000 {
-            if let s = Unicode.Scalar(v), mayPrecedeHeading(s) { bits[v >> 6] |= 1 << UInt64(v & 63) }
+            if let s = Unicode.Scalar(v), mayPrecedeHeading(s) { bits[2 * (v >> 6) + 1] |= 1 << UInt64(v & 63) }
         }
         return bits
     }()
