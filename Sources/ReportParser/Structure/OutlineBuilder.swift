@@ -287,14 +287,21 @@ struct OutlineBuilder {
     }
 
     private mutating func endHeading() {
-        emitHeading(text: takePending())
+        // Asked of the scalars before the string is made: the string's would be decoded again.
+        let hasWords = Self.hasWords(buffer[...]) || Self.hasWords(text[run])
+        emitHeading(text: takePending(), hasWords: hasWords)
         inHeading = false
     }
 
-    private mutating func emitHeading(text: consuming String) {
+    /// Holds a scalar that is not a blank, a terminal, a closing quote or a comma.
+    private static func hasWords(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.contains { !$0.isBlank && !$0.isTerminal && !$0.isClosingQuote && $0 != "，" && $0 != "," }
+    }
+
+    private mutating func emitHeading(text: consuming String, hasWords: Bool) {
         guard let pending = pendingNumber.take() else { return }  // moved out: no copy of the number
         // No heading without words: `2、。` (a page mark a sentence ran through) is text.
-        guard text.unicodeScalars.contains(where: { !$0.isBlank && !$0.isTerminal && !$0.isClosingQuote && $0 != "，" && $0 != "," }) else {
+        guard hasWords else {
             let line = pending.number + text
             if path.isEmpty { preamble.append(line) } else { path[path.count - 1].paragraphs.append(line) }
             return
