@@ -4,14 +4,11 @@ extension Gazetteer {
     /// never overlap. A homonym (通州区) yields one mention per place, all with the same span.
     public func mentions(in text: String, includeShortNames: Bool) -> [Mention] {
         var found: [Mention] = []
-        // The closure captures the two parts it reads, not the whole gazetteer (a retain per field).
+        // The closure captures the two parts it reads, not the whole gazetteer.
         let (nameIndex, places) = (nameIndex, allPlaces)
         let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
-            nameIndex.scan(bytes, includeShortNames: includeShortNames) { entry, offset in
-                for place in entry.places {
-                    found.append(Mention(place: places[place], utf8Offset: offset,
-                                         utf8Length: entry.bytes.count, isShortName: entry.isShortName))
-                }
+            nameIndex.scan(bytes, includeShortNames: includeShortNames) { place, offset, length, isShortName in
+                found.append(Mention(place: places[place], utf8Offset: offset, utf8Length: length, isShortName: isShortName))
             }
         }
         if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
@@ -22,12 +19,15 @@ extension Gazetteer {
 
     /// Names keyed by their first two Unicode scalars, so the scan settles most positions with a
     /// bitset test on the first scalar and at most one hash probe; no per-Character work.
-    struct NameIndex: Sendable {
-        struct Entry: Sendable {
-            let bytes: [UInt8]
+    /// A class: every scan captures it, and a struct of tables retained each one.
+    final class NameIndex: Sendable {
+        /// A name, as spans of the shared tables: plain values, so the scan copies no array per candidate.
+        private struct Entry: Sendable {
+            /// The name's UTF-8 in `names`.
+            let bytes: Range<Int>
             let isShortName: Bool
-            /// Indices into `Gazetteer.allPlaces`.
-            let places: [Int]
+            /// Its places in `placeIndices`.
+            let places: Range<Int>
         }
 
         private struct Slot: Sendable {
@@ -37,6 +37,10 @@ extension Gazetteer {
 
         /// Grouped by key; longest first within a key, full names before short ones of equal length.
         private let entries: [Entry]
+        /// Every name's UTF-8, end to end.
+        private let names: [UInt8]
+        /// Indices into `Gazetteer.allPlaces`, each name's together.
+        private let placeIndices: [Int]
         /// Open addressing, linear probing; key 0 marks an empty slot (no scalar is 0 in a name).
         private let slots: [Slot]
         private let hashShift: UInt64
@@ -54,18 +58,25 @@ extension Gazetteer {
                     placesByName[Key(name: short, isShortName: true), default: []].append(index)
                 }
             }
-            let keyed = placesByName.map { name, places in
-                (key: Self.key(of: name.name), entry: Entry(bytes: Array(name.name.utf8), isShortName: name.isShortName, places: places))
-            }.sorted { a, b in
+            let keyed = placesByName.map { name, places in (key: Self.key(of: name.name), name: name, places: places) }.sorted { a, b in
                 if a.key != b.key { return a.key < b.key }
-                if a.entry.bytes.count != b.entry.bytes.count { return a.entry.bytes.count > b.entry.bytes.count }
-                return !a.entry.isShortName && b.entry.isShortName
+                if a.name.name.utf8.count != b.name.name.utf8.count { return a.name.name.utf8.count > b.name.name.utf8.count }
+                return !a.name.isShortName && b.name.isShortName
             }
-            entries = keyed.map(\.entry)
+            var names: [UInt8] = [], placeIndices: [Int] = []
+            entries = keyed.map { keyed in
+                let bytes = names.count..<(names.count + keyed.name.name.utf8.count)
+                names += keyed.name.name.utf8
+                let places = placeIndices.count..<(placeIndices.count + keyed.places.count)
+                placeIndices += keyed.places
+                return Entry(bytes: bytes, isShortName: keyed.name.isShortName, places: places)
+            }
+            self.names = names
+            self.placeIndices = placeIndices
 
             var capacity = 16
             while capacity < keyed.count * 2 { capacity *= 2 }
-            hashShift = UInt64(64 - capacity.trailingZeroBitCount)
+            let hashShift = UInt64(64 - capacity.trailingZeroBitCount)
             var slots = [Slot](repeating: Slot(), count: capacity)
             var leadScalars: [UInt64] = []
             var pairBits = [UInt64](repeating: 0, count: 1 << 10)
@@ -86,12 +97,16 @@ extension Gazetteer {
                 start = end
             }
             self.slots = slots
+            self.hashShift = hashShift
             self.leadScalars = leadScalars + [0]
             self.pairBits = pairBits
         }
 
-        /// Calls `report` with each non-overlapping match and its byte offset, left to right.
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool, report: (Entry, Int) -> Void) {
+        /// Calls `report` with each non-overlapping match, left to right: the index of each place the
+        /// name stands for (a homonym's at the same span), the name's byte offset and length, and
+        /// whether it is a short name.
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool,
+                  report: (_ place: Int, _ offset: Int, _ length: Int, _ isShortName: Bool) -> Void) {
             let count = bytes.count
             let lastLeadWord = leadScalars.count - 1  // zero: scalars past the table land there
             var offset = 0
@@ -114,9 +129,10 @@ extension Gazetteer {
                     let leadWord = leadScalars[Swift.min(Int(first >> 6), lastLeadWord)] >> UInt64(first & 63)
                     let pairWord = pairBits[pair >> 6] >> UInt64(pair & 63)
                     if leadWord & pairWord & 1 != 0, let candidates = lookup(key) {
-                        for entry in entries[candidates] where includeShortNames || !entry.isShortName {
+                        for e in candidates where includeShortNames || !entries[e].isShortName {
+                            let entry = entries[e]
                             if matches(entry.bytes, in: bytes, at: offset) {
-                                report(entry, offset)
+                                for place in entry.places { report(placeIndices[place], offset, entry.bytes.count, entry.isShortName) }
                                 offset += entry.bytes.count
                                 continue scanning
                             }
@@ -139,9 +155,9 @@ extension Gazetteer {
             }
         }
 
-        private func matches(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        private func matches(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
             guard offset + name.count <= bytes.count else { return false }
-            for index in name.indices where bytes[offset + index] != name[index] { return false }
+            for index in name where bytes[offset + index - name.lowerBound] != names[index] { return false }
             return true
         }
 
