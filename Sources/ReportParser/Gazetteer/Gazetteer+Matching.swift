@@ -3,18 +3,33 @@ extension Gazetteer {
     /// (a full name over a short one of equal length) and the scan resumes after it, so mentions
     /// never overlap. A homonym (通州区) yields one mention per place, all with the same span.
     public func mentions(in text: String, includeShortNames: Bool) -> [Mention] {
-        var found: [Mention] = []
-        // The closure captures the two parts it reads, not the whole gazetteer.
-        let (nameIndex, places) = (nameIndex, allPlaces)
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
-            nameIndex.scan(bytes, includeShortNames: includeShortNames) { place, offset, length, isShortName in
-                found.append(Mention(place: places[place], utf8Offset: offset, utf8Length: length, isShortName: isShortName))
-            }
+        let places = allPlaces
+        return spans(in: text, includeShortNames: includeShortNames).map {
+            Mention(place: places[$0.place], utf8Offset: $0.utf8Offset, utf8Length: $0.utf8Length, isShortName: $0.isShortName)
         }
-        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
-            Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// A mention with its place as an index into `allPlaces`: the parser's scans judge a body's
+    /// hundreds of names by their spans, and copy a place (four strings) only where they keep one.
+    struct Span {
+        let place: Int
+        /// Byte offset in the text's UTF-8.
+        let utf8Offset: Int
+        let utf8Length: Int
+        let isShortName: Bool
+    }
+
+    /// `mentions`, as spans.
+    func spans(in text: String, includeShortNames: Bool) -> [Span] {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ nameIndex.scan($0, includeShortNames: includeShortNames) }) {
+            return found
         }
-        return found
+        return Array(text.utf8).withUnsafeBufferPointer { nameIndex.scan($0, includeShortNames: includeShortNames) }
+    }
+
+    /// `mentions` in valid UTF-8, as spans.
+    func spans(in bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool) -> [Span] {
+        nameIndex.scan(bytes, includeShortNames: includeShortNames)
     }
 
     /// Names keyed by their first two Unicode scalars, so the scan settles most positions with a
@@ -102,11 +117,9 @@ extension Gazetteer {
             self.pairBits = pairBits
         }
 
-        /// Calls `report` with each non-overlapping match, left to right: the index of each place the
-        /// name stands for (a homonym's at the same span), the name's byte offset and length, and
-        /// whether it is a short name.
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool,
-                  report: (_ place: Int, _ offset: Int, _ length: Int, _ isShortName: Bool) -> Void) {
+        /// Each non-overlapping match, left to right; a homonym's places share a span.
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool) -> [Span] {
+            var found: [Span] = []
             let count = bytes.count
             let lastLeadWord = leadScalars.count - 1  // zero: scalars past the table land there
             var offset = 0
@@ -120,7 +133,7 @@ extension Gazetteer {
                 // the first of the next.
                 while true {
                     let second = offset + firstLength
-                    guard second < count else { return }
+                    guard second < count else { return found }
                     let (next, nextLength) = Self.decode(bytes, at: second)
                     let key = UInt64(first) << 21 | UInt64(next)
                     let pair = Self.hash(key, shift: 48)
@@ -132,7 +145,10 @@ extension Gazetteer {
                         for e in candidates where includeShortNames || !entries[e].isShortName {
                             let entry = entries[e]
                             if matches(entry.bytes, in: bytes, at: offset) {
-                                for place in entry.places { report(placeIndices[place], offset, entry.bytes.count, entry.isShortName) }
+                                for place in entry.places {
+                                    found.append(Span(place: placeIndices[place], utf8Offset: offset, utf8Length: entry.bytes.count,
+                                                      isShortName: entry.isShortName))
+                                }
                                 offset += entry.bytes.count
                                 continue scanning
                             }
@@ -143,6 +159,7 @@ extension Gazetteer {
                     (first, firstLength) = (next, nextLength)
                 }
             }
+            return found
         }
 
         private func lookup(_ key: UInt64) -> Range<Int>? {

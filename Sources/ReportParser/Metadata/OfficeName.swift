@@ -143,7 +143,7 @@ struct OfficeName: Equatable {
         guard runStart < end else { return nil }
         let run = text[runStart..<end]
         let runString = run.string
-        let mentions = places.mentions(in: runString, includeShortNames: true)
+        let mentions = places.spans(in: runString, includeShortNames: true)
         // Back from the office, name by name, each ending where the next begins.
         var edge = runString.utf8.count
         var found = false

@@ -91,29 +91,32 @@ struct RegionResolver {
     /// Every place named in `text`, each judged by its surroundings; with `shortForms`, county
     /// short forms too where a name is expected (汝南教育局, 汝南2016年…).
     func judged(_ text: String, shortForms: Bool) -> [Judged] {
-        let mentions = gazetteer.mentions(in: text, includeShortNames: true)
+        var mentions: [Gazetteer.Span] = []
         var out: [Judged] = []
-        out.reserveCapacity(mentions.count)
+        let places = gazetteer.allPlaces
         let judge = { (bytes: UnsafeBufferPointer<UInt8>) in
+            mentions = gazetteer.spans(in: bytes, includeShortNames: true)
+            out.reserveCapacity(mentions.count)
             var window = ScalarWindow(bytes, around: 0..<0, reachBefore: 0, reachAfter: 0)
             for i in mentions.indices {
                 let m = mentions[i]
                 // Read by no rule in a body (a province's short form, a one-character county core): left unjudged.
-                if !shortForms, m.isShortName && m.place.rank == .province || m.place.rank == .county && m.place.name.utf8.count <= 6 {
-                    out.append(Judged(place: m.place, utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: .plain))
+                if !shortForms, m.isShortName && places[m.place].rank == .province
+                    || places[m.place].rank == .county && places[m.place].name.utf8.count <= 6 {
+                    out.append(Judged(place: places[m.place], utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: .plain))
                     continue
                 }
                 let end = m.utf8Offset + m.utf8Length
                 let inList = Self.listed(mentions, i, bytes)
                 window.fill(bytes, around: m.utf8Offset..<end, reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
-                let level = m.isShortName ? nil : m.place.name.unicodeScalars.last
+                let level = m.isShortName ? nil : places[m.place].name.unicodeScalars.last
                 var role = MentionRole.of(window, level: level, inList: inList)
                 // A name right after an incidental one is part of it: 同上海市闵行区, 赴黑龙江省齐齐哈尔市.
                 if let previous = out.last(where: { $0.utf8Offset < m.utf8Offset }), previous.role == .incidental,
                    let p = mentions[..<i].last(where: { $0.utf8Offset == previous.utf8Offset }), p.utf8Offset + p.utf8Length == m.utf8Offset {
                     role = .incidental
                 }
-                out.append(Judged(place: m.place, utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: role))
+                out.append(Judged(place: places[m.place], utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: role))
             }
         }
         if text.utf8.withContiguousStorageIfAvailable(judge) == nil { Array(text.utf8).withUnsafeBufferPointer(judge) }
@@ -122,8 +125,8 @@ struct RegionResolver {
     }
 
     /// Whether mention `i` and a neighbour stand across a list mark (、和及与) with nothing else between.
-    private static func listed(_ mentions: [Gazetteer.Mention], _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func joined(_ a: Gazetteer.Mention, _ b: Gazetteer.Mention) -> Bool {
+    private static func listed(_ mentions: [Gazetteer.Span], _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func joined(_ a: Gazetteer.Span, _ b: Gazetteer.Span) -> Bool {
             let gap = a.utf8Offset + a.utf8Length
             guard b.utf8Offset - gap == 3 else { return false }  // one CJK mark, three bytes
             let mark = Scalars(utf8: UnsafeBufferPointer(rebasing: bytes[gap..<b.utf8Offset]))
@@ -140,7 +143,7 @@ struct RegionResolver {
     /// County short forms in a short text, where the name stands alone (at the start, after a
     /// non-Han character or after a larger place) and an office, 教育 or a year follows:
     /// `汝南教育局`, `河南省汝南2016年…`. Tried only before such a follower, so a title costs a few lookups.
-    private func countyShortForms(in text: String, covered: [Gazetteer.Mention]) -> [Judged] {
+    private func countyShortForms(in text: String, covered: [Gazetteer.Span]) -> [Judged] {
         let s = Scalars(text)
         // Byte offset of each scalar, to match the full mentions' spans.
         var offsets = [Int](repeating: 0, count: s.count + 1)
