@@ -24,6 +24,13 @@ enum DocTypeClassifier {
     private static let issuerWords = OfficeName.officeWords + OfficeName.governmentWords
     /// What `isSpecial` takes out of a title, in this order.
     private static let removableWords = reviewAndPlanWords + summaryWords + planWords + genericWords
+    private static let issuerMasks = issuerWords.map(scalarMask)
+    private static let removableMasks = removableWords.map(scalarMask)
+
+    /// Bit `value % 64` of each scalar: a word with a scalar whose bit a text's mask lacks is not in that text.
+    private static func scalarMask(_ text: Scalars) -> UInt64 {
+        text.reduce(0) { $0 | 1 << UInt64($1.value & 63) }
+    }
 
     /// The kind words a text holds.
     struct Kinds {
@@ -43,8 +50,12 @@ enum DocTypeClassifier {
     }
 
     static func classify(title: String?, topHeadings: [String]) -> DocType {
-        guard let title else { return .other }
-        let kinds = self.kinds(of: title)
+        classify(title: title, kinds: title.map(kinds(of:)), topHeadings: topHeadings)
+    }
+
+    /// - Parameter kinds: the title's kind words, where the caller has them already.
+    static func classify(title: String?, kinds: Kinds?, topHeadings: [String]) -> DocType {
+        guard let title, let kinds else { return .other }
         let facts = Facts(
             title: kinds,
             headingsShowBoth: kinds.summary && !kinds.plan && headingsShowBoth(topHeadings),
@@ -84,15 +95,18 @@ enum DocTypeClassifier {
     /// and generic words are taken out (平安和谐校园创建, 财务科, 行政执法, 目标管理考评).
     static func isSpecial(_ title: Scalars) -> Bool {
         var t = title
+        // Most listed words are in no title: one whose scalars the title lacks is not searched for.
+        // Taking words out only drops scalars, so the mask stays true throughout.
+        let held = scalarMask(t)
         // The first office named, leftmost, and all before it: the issuer is not a line of work.
-        let officeWords = issuerWords
+        let officeWords = issuerWords, officeMasks = issuerMasks
         var office: (start: Int, end: Int)?
-        for w in officeWords.indices {
+        for w in officeWords.indices where officeMasks[w] & ~held == 0 {
             if let i = t.firstIndex(of: officeWords[w]), i < office?.start ?? .max { office = (i, i + officeWords[w].count) }
         }
         if let office { t.removeSubrange(0..<office.end) }
-        let words = removableWords
-        for w in words.indices {
+        let words = removableWords, masks = removableMasks
+        for w in words.indices where masks[w] & ~held == 0 {
             while let i = t.firstIndex(of: words[w]) { t.removeSubrange(i..<(i + words[w].count)) }
         }
         return t.count { $0.isHan && !$0.isAnonymiser && !OfficeName.isLevel($0) } >= 2

@@ -43,7 +43,8 @@ struct MetadataReader {
         let places = regions.gazetteer
         // A government's own reports name it as their issuer; an education report names it in passing.
         let titleScalars = title.map { Scalars($0) }
-        let isGovernmentReport = title.map { DocTypeClassifier.kinds(of: $0).reviewAndPlan } == true
+        let kinds = title.map(DocTypeClassifier.kinds(of:))
+        let isGovernmentReport = kinds?.reviewAndPlan == true
             || titleScalars.map { t in OfficeName.governmentWords.contains { t.firstIndex(of: $0) != nil } } == true
         let words = isGovernmentReport ? OfficeName.governmentWords + OfficeName.officeWords : OfficeName.officeWords
 
@@ -139,7 +140,7 @@ struct MetadataReader {
         report.warnings += region.warnings
         if let from = region.from { provenance["region"] = from }
 
-        report.docType = DocTypeClassifier.classify(title: title, topHeadings: topHeadings)
+        report.docType = DocTypeClassifier.classify(title: title, kinds: kinds, topHeadings: topHeadings)
         provenance["doc_type"] = title == nil ? "none" : "title"
         report.period = DocTypeClassifier.period(title: title)
 
@@ -160,7 +161,7 @@ struct MetadataReader {
         }
 
         // A title that promises a plan part the body never reaches: the copy was cut.
-        if report.docType == .summaryPlan, DocTypeClassifier.kinds(in: title ?? "").plan,
+        if report.docType == .summaryPlan, kinds?.plan == true,
            !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.kinds(in: SimplifiedForm.of($0)).plan }) {
             report.complete = false
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
