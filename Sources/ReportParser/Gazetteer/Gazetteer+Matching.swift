@@ -162,7 +162,8 @@ extension Gazetteer {
             return found
         }
 
-        private func lookup(_ key: UInt64) -> Range<Int>? {
+        /// Always inlined: the scan probes at every pair that passes its bit tests, and the compiler left it a call.
+        @inline(__always) private func lookup(_ key: UInt64) -> Range<Int>? {
             var slot = Self.hash(key, shift: hashShift)
             while true {
                 let probe = slots[slot]

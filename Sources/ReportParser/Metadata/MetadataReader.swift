@@ -54,7 +54,7 @@ struct MetadataReader {
         // An office in the head or the opening is the report's own only at the level its title or
         // signature shows (a 区 report opens with the 浙江省教育厅 that honoured it).
         func isOwn(_ office: OfficeName, in text: Scalars) -> Bool {
-            let shown = offices.lazy.compactMap(\.office.level).first
+            let shown = offices.first { $0.office.level != nil }?.office.level
             return Self.isOwn(office, in: text) && (shown == nil || office.level == shown)
         }
         for source in MetadataRanking.issuer {
@@ -92,7 +92,7 @@ struct MetadataReader {
         }
         // Which format clue named the office, for its provenance and its spelling.
         let formatClue = input.formatIssuers.first { clue in offices.contains { $0.from == .format && SimplifiedForm.of(clue.name).contains($0.office.office) } }
-        let level = offices.lazy.compactMap(\.office.level).first ?? Self.openingLevel(input.body.value, places: places)
+        let level = offices.first { $0.office.level != nil }?.office.level ?? Self.openingLevel(input.body.value, places: places)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
@@ -110,7 +110,7 @@ struct MetadataReader {
         // A file's author (`…教育局办公室`) is who typed it up, not a department that issued it,
         // unless nothing in the text names the issuer.
         let issuedBy = offices.first(where: { $0.office.hasName })?.from
-        report.department = offices.lazy.filter { $0.from != .format || issuedBy == .format }.compactMap(\.office.department).first
+        report.department = offices.first { ($0.from != .format || issuedBy == .format) && $0.office.department != nil }?.office.department
 
         // Where the report names itself, in the order of `MetadataRanking.region`.
         var named: [RegionResolver.Named] = []
