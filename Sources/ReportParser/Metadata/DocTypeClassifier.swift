@@ -24,13 +24,8 @@ enum DocTypeClassifier {
     private static let issuerWords = OfficeName.officeWords + OfficeName.governmentWords
     /// What `isSpecial` takes out of a title, in this order.
     private static let removableWords = reviewAndPlanWords + summaryWords + planWords + genericWords
-    private static let issuerMasks = issuerWords.map(scalarMask)
-    private static let removableMasks = removableWords.map(scalarMask)
-
-    /// Bit `value % 64` of each scalar: a word with a scalar whose bit a text's mask lacks is not in that text.
-    private static func scalarMask(_ text: Scalars) -> UInt64 {
-        text.reduce(0) { $0 | 1 << UInt64($1.value & 63) }
-    }
+    private static let issuerMasks = issuerWords.map(\.scalarMask)
+    private static let removableMasks = removableWords.map(\.scalarMask)
 
     /// The kind words a text holds.
     struct Kinds {
@@ -97,7 +92,7 @@ enum DocTypeClassifier {
         var t = title
         // Most listed words are in no title: one whose scalars the title lacks is not searched for.
         // Taking words out only drops scalars, so the mask stays true throughout.
-        let held = scalarMask(t)
+        let held = t.scalarMask
         // The first office named, leftmost, and all before it: the issuer is not a line of work.
         let officeWords = issuerWords, officeMasks = issuerMasks
         var office: (start: Int, end: Int)?
