@@ -145,12 +145,15 @@ struct RegionResolver {
     /// `汝南教育局`, `河南省汝南2016年…`. Tried only before such a follower, so a title costs a few lookups.
     private func countyShortForms(in text: String, covered: [Gazetteer.Span]) -> [Judged] {
         let s = Scalars(text)
-        // Byte offset of each scalar, to match the full mentions' spans.
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        for i in s.indices {
-            let v = s[i].value
-            offsets[i + 1] = offsets[i] + (v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4)
-        }
+        // Byte offset of each scalar, to match the full mentions' spans; made only for a text that reaches a look-up.
+        lazy var offsets = {
+            var offsets = [Int](repeating: 0, count: s.count + 1)
+            for i in s.indices {
+                let v = s[i].value
+                offsets[i + 1] = offsets[i] + (v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4)
+            }
+            return offsets
+        }()
         func isCovered(_ i: Int) -> Bool { covered.contains { offsets[i] >= $0.utf8Offset && offsets[i] < $0.utf8Offset + $0.utf8Length } }
         func endsMention(_ i: Int) -> Bool { covered.contains { $0.utf8Offset + $0.utf8Length == offsets[i] } }
         var out: [Judged] = []
@@ -158,8 +161,7 @@ struct RegionResolver {
         while end < s.count {
             defer { end += 1 }
             guard s[end].digitValue != nil || Self.followerLeads.contains(s[end]) else { continue }
-            let rest = s[end...]
-            guard s[end].digitValue != nil || MentionRole.ownAfter.contains(where: { rest.starts(with: $0) }) else { continue }
+            guard s[end].digitValue != nil || MentionRole.ownAfter.contains(where: { s.hasPrefix($0, at: end) }) else { continue }
             // Every length tried ends at the same scalar: one bit test spares most positions the look-ups.
             guard gazetteer.mayEndCountyShortForm(s[end - 1]) else { continue }
             for length in Gazetteer.countyShortFormLengths where end - length >= 0 {
