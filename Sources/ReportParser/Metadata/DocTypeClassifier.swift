@@ -119,9 +119,10 @@ enum DocTypeClassifier {
                      speech: any(speechWords), meeting: any(meetingWords))
     }
 
-    /// Whether `text` holds a summary word, and a plan word.
-    static func kinds(in text: String) -> (summary: Bool, plan: Bool) {
-        let k = kinds(of: text)
-        return (k.summary, k.plan)
+    private static let planWordSet = WordSet(planWords.map(\.string))
+
+    /// Whether `text` holds a plan word: one list searched, as for every heading of a report.
+    static func hasPlanWord(_ text: String) -> Bool {
+        planWordSet.found(in: text) != 0
     }
 }

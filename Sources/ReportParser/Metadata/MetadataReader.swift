@@ -162,7 +162,7 @@ struct MetadataReader {
 
         // A title that promises a plan part the body never reaches: the copy was cut.
         if report.docType == .summaryPlan, kinds?.plan == true,
-           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.kinds(in: SimplifiedForm.of($0)).plan }) {
+           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.hasPlanWord(SimplifiedForm.of($0)) }) {
             report.complete = false
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
         }

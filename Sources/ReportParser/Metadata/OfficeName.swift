@@ -41,14 +41,13 @@ struct OfficeName: Equatable {
     static func find(in text: Scalars, words: [Scalars] = officeWords, places: Gazetteer? = nil, outsideQuotes: Bool = false,
                      where accept: (OfficeName) -> Bool = { _ in true }) -> OfficeName? {
         var quoted = false
-        // The words' first scalars, a handful (教 文 社): most scalars start none, and are passed
-        // over without a walk through every word.
-        var leads: [Unicode.Scalar] = []
-        for word in words where !leads.contains(word[0]) { leads.append(word[0]) }
+        // The words' first scalars, a handful (教 文 社), as a mask: most scalars start none, and are
+        // passed over without a walk through every word (or a list of leads made for each call).
+        let leads = words.lazy.map { $0[0] }.scalarMask
         for start in text.indices {
             if text[start] == "《" { quoted = true } else if text[start] == "》" { quoted = false }
             if outsideQuotes && quoted { continue }
-            guard leads.contains(text[start]) else { continue }
+            guard leads >> UInt64(text[start].value & 63) & 1 != 0 else { continue }
             for word in words where word[0] == text[start] && text.hasPrefix(word, at: start) {
                 let office = read(text, officeAt: start, word: word, places: places)
                 if accept(office) { return office }
