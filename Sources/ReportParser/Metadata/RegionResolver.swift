@@ -27,9 +27,10 @@ struct RegionResolver {
     ///   - named: the title, signature, head lines, the opening's office and the first heading, in ranking order.
     ///   - folders: the places the source's folders name, outermost first (`FolderPlaces`); the
     ///     innermost ranks as `MetadataRanking.region` says, and all of them settle shared names.
-    ///   - level: the government level the text shows, if any.
+    ///   - level: the government level the text shows, if any; asked for only where it counts.
     ///   - body: the report's text, for the places it mentions.
-    func resolve(named: [Named], folders: [Gazetteer.Place] = [], level: String?, body: LazyText) -> Result {
+    func resolve(named: [Named], folders: [Gazetteer.Place] = [], level shown: @autoclosure () -> String?, body: LazyText) -> Result {
+        lazy var level = shown()
         // Scanning the body costs more than the rest of the metadata: only when the strong sources leave doubt.
         lazy var mentions = judged(body.value, shortForms: false)
         var strong: [(places: [Gazetteer.Place], from: Evidence)] = []
