@@ -93,7 +93,8 @@ struct MetadataReader {
         // Which format clue named the office, for its provenance and its spelling.
         let formatClue = input.formatIssuers.first { clue in offices.contains { $0.from == .format && SimplifiedForm.of(clue.name).contains($0.office.office) } }
         // The opening's level joins the body and reads its offices: only if the resolver asks for it.
-        lazy var level = offices.first { $0.office.level != nil }?.office.level ?? Self.openingLevel(input.body.value, places: places)
+        let body = input.body  // captured alone, not the whole input
+        lazy var level = offices.first { $0.office.level != nil }?.office.level ?? Self.openingLevel(body.value, places: places)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")

@@ -41,9 +41,10 @@ struct OfficeName: Equatable {
     static func find(in text: Scalars, words: [Scalars] = officeWords, places: Gazetteer? = nil, outsideQuotes: Bool = false,
                      where accept: (OfficeName) -> Bool = { _ in true }) -> OfficeName? {
         var quoted = false
-        // The words' first scalars, a handful (教 文 社), as a mask: most scalars start none, and are
-        // passed over without a walk through every word (or a list of leads made for each call).
-        let leads = words.lazy.map { $0[0] }.scalarMask
+        // The words' first scalars, a handful (教 文 社), as a mask (`scalarMask`): most scalars start
+        // none, and are passed over without a walk through every word or a list made for each call.
+        var leads: UInt64 = 0
+        for w in words.indices { leads |= 1 << UInt64(words[w][0].value & 63) }
         for start in text.indices {
             if text[start] == "《" { quoted = true } else if text[start] == "》" { quoted = false }
             if outsideQuotes && quoted { continue }
