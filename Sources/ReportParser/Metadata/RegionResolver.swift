@@ -76,7 +76,7 @@ struct RegionResolver {
         if let region = fromVoice(voice, level: level, ancestors: ancestors) {
             return Result(region: region, from: Evidence.bodyVoice.rawValue)
         }
-        var region = fromBody(mentions.filter { $0.role > .incidental }, level: level, ancestors: ancestors)
+        var region = fromBody(mentions, level: level, ancestors: ancestors)
         if region.level == nil { region.level = level }
         return Result(region: region, from: region.isEmpty ? nil : Evidence.body.rawValue)
     }
@@ -244,14 +244,19 @@ struct RegionResolver {
         return nil
     }
 
-    private func fromBody(_ mentions: [Judged], level: String?, ancestors: @autoclosure () -> Set<String>) -> Region {
+    /// Places the body keeps coming back to; names in passing (`incidental`) are not counted.
+    private func fromBody(_ all: [Judged], level: String?, ancestors: @autoclosure () -> Set<String>) -> Region {
+        // By index, and names in passing skipped in place: a filtered copy, or a `for m in`, copied
+        // each mention, retaining its place's strings.
+        let mentions = all.indices.lazy.filter { all[$0].role > .incidental }
         // Counties by full name, repeated and dominant, of the report's own level.
         var counties: [String: (count: Int, places: [Gazetteer.Place])] = [:]
         var seenAt = Set<Int>()
         // A one-character core (城区, 成县) is too often an accident of the text to count.
-        for m in mentions where m.place.rank == .county && !m.isShortName && m.place.name.unicodeScalars.count >= 3 {
-            if seenAt.insert(m.utf8Offset).inserted { counties[m.place.name, default: (0, [])].count += 1 }
-            if !(counties[m.place.name]?.places.contains(m.place) ?? false) { counties[m.place.name]?.places.append(m.place) }
+        for i in mentions where all[i].place.rank == .county && !all[i].isShortName && all[i].place.name.unicodeScalars.count >= 3 {
+            let place = all[i].place
+            if seenAt.insert(all[i].utf8Offset).inserted { counties[place.name, default: (0, [])].count += 1 }
+            if !(counties[place.name]?.places.contains(place) ?? false) { counties[place.name]?.places.append(place) }
         }
         let rankedCounties = counties.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         if let top = rankedCounties.first,
@@ -264,12 +269,12 @@ struct RegionResolver {
 
         // Prefectures: full names, and short names backed by their province.
         var provinceNamed = Set<String>()
-        for m in mentions where m.place.rank == .province { provinceNamed.insert(m.place.code) }
+        for i in mentions where all[i].place.rank == .province { provinceNamed.insert(all[i].place.code) }
         var votes: [String: Int] = [:]
         var countedAt = Set<Int>()
-        for m in mentions where m.place.rank == .prefecture && countedAt.insert(m.utf8Offset).inserted {
-            if !m.isShortName || m.place.parentCode.map(provinceNamed.contains) == true {
-                votes[m.place.code, default: 0] += 1
+        for i in mentions where all[i].place.rank == .prefecture && countedAt.insert(all[i].utf8Offset).inserted {
+            if !all[i].isShortName || all[i].place.parentCode.map(provinceNamed.contains) == true {
+                votes[all[i].place.code, default: 0] += 1
             }
         }
         if let code = dominant(votes), let place = gazetteer.place(code: code) {
@@ -280,7 +285,7 @@ struct RegionResolver {
 
         // Provinces by full name only: a short one (澳门, 台湾, 广东) is as often spam, a slogan or a list.
         var provinceVotes: [String: Int] = [:]
-        for m in mentions where m.place.rank == .province && !m.isShortName { provinceVotes[m.place.code, default: 0] += 1 }
+        for i in mentions where all[i].place.rank == .province && !all[i].isShortName { provinceVotes[all[i].place.code, default: 0] += 1 }
         if let code = dominant(provinceVotes), let place = gazetteer.place(code: code) {
             var region = gazetteer.region(for: place)
             region.level = nil
