@@ -66,8 +66,8 @@ enum MentionRole: Int, Comparable {
         // 与和田县, 与x市相城区: past a hidden or bare larger place.
         var justBefore = before.endIndex
         while justBefore > 0, before[justBefore - 1].isAnonymiser || OfficeName.isLevel(before[justBefore - 1]) { justBefore -= 1 }
-        let lead = justBefore == before.endIndex ? before : Array(before[..<justBefore])
-        if awayJustBefore.contains(where: { lead.hasSuffix($0) }) { return .incidental }
+        // Each word ending there, compared in place: no copy of what comes before.
+        if awayJustBefore.contains(where: { before.hasPrefix($0, at: justBefore - $0.count) }) { return .incidental }
         // The clause before the name: back to the last punctuation mark.
         var clauseStart = before.count
         while clauseStart > 0, before[clauseStart - 1].isHan || before[clauseStart - 1].isAnonymiser || before[clauseStart - 1].isASCIIDigitOrLetter {
