@@ -61,19 +61,21 @@ public struct Gazetteer: Sendable {
         let indexByShortName: [String: [Int]]
         /// County short forms (汝南 for 汝南县), by index: only those no other place shares.
         let countyIndexByShortForm: [String: Int]
-        /// The last scalars of those short forms: most places a scan tries end in none of them.
+        /// The first and last scalars of those short forms: most places a scan tries start or end in none of them.
+        let countyShortFormStarts: ScalarBits
         let countyShortFormEnds: ScalarBits
         /// Each place's region, by index: most reports ask for one.
         let regions: [Region]
         let nameIndex: NameIndex
 
         init(all: [Place], indexByCode: [String: Int], indexByName: [String: [Int]], indexByShortName: [String: [Int]],
-             countyIndexByShortForm: [String: Int], countyShortFormEnds: ScalarBits, regions: [Region], nameIndex: NameIndex) {
+             countyIndexByShortForm: [String: Int], countyShortFormStarts: ScalarBits, countyShortFormEnds: ScalarBits, regions: [Region], nameIndex: NameIndex) {
             self.all = all
             self.indexByCode = indexByCode
             self.indexByName = indexByName
             self.indexByShortName = indexByShortName
             self.countyIndexByShortForm = countyIndexByShortForm
+            self.countyShortFormStarts = countyShortFormStarts
             self.countyShortFormEnds = countyShortFormEnds
             self.regions = regions
             self.nameIndex = nameIndex
@@ -134,8 +136,9 @@ public struct Gazetteer: Sendable {
         }
         let indexByCode = Dictionary(uniqueKeysWithValues: places.indices.map { (places[$0].code, $0) })
         let countyIndexByShortForm = Self.countyShortForms(places)
-        var ends = ScalarBits()
+        var starts = ScalarBits(), ends = ScalarBits()
         for form in countyIndexByShortForm.keys {
+            if let first = form.unicodeScalars.first, first.value < 0x10000 { starts.insert(first) }
             if let last = form.unicodeScalars.last, last.value < 0x10000 { ends.insert(last) }
         }
         // Parents first (a parent is of a higher rank, as checked above), so a region extends its parent's.
@@ -147,7 +150,8 @@ public struct Gazetteer: Sendable {
             }
         }
         tables = Tables(all: places, indexByCode: indexByCode, indexByName: Dictionary(grouping: places.indices, by: { places[$0].name }),
-                        indexByShortName: byShortName, countyIndexByShortForm: countyIndexByShortForm, countyShortFormEnds: ends,
+                        indexByShortName: byShortName, countyIndexByShortForm: countyIndexByShortForm,
+                        countyShortFormStarts: starts, countyShortFormEnds: ends,
                         regions: built, nameIndex: NameIndex(places: places))
     }
 
@@ -177,6 +181,11 @@ public struct Gazetteer: Sendable {
     /// Whether a county short form may end in `s`: false settles that none does, with no look-up.
     func mayEndCountyShortForm(_ s: Unicode.Scalar) -> Bool {
         s.value >= 0x10000 || tables.countyShortFormEnds.contains(s)
+    }
+
+    /// Whether a county short form may start with `s`: false settles that none does, with no look-up.
+    func mayStartCountyShortForm(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x10000 || tables.countyShortFormStarts.contains(s)
     }
 
     /// Lengths in scalars of the county short forms, longest first, for a scan of a short text.

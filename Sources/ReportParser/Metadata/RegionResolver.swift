@@ -167,8 +167,8 @@ struct RegionResolver {
             guard gazetteer.mayEndCountyShortForm(s[end - 1]) else { continue }
             for length in Gazetteer.countyShortFormLengths where end - length >= 0 {
                 let i = end - length
-                guard i == 0 || !s[i - 1].isHan || endsMention(i), !(i..<end).contains(where: isCovered),
-                      let place = gazetteer.county(shortNamed: s[i..<end].string) else { continue }
+                guard gazetteer.mayStartCountyShortForm(s[i]), i == 0 || !s[i - 1].isHan || endsMention(i),
+                      !(i..<end).contains(where: isCovered), let place = gazetteer.county(shortNamed: s[i..<end].string) else { continue }
                 out.append(Judged(place: place, utf8Offset: offsets[i], isShortName: true, role: .voice))
                 break
             }
