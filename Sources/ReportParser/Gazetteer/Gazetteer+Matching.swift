@@ -119,6 +119,16 @@ extension Gazetteer {
 
         /// Each non-overlapping match, left to right; a homonym's places share a span.
         func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool) -> [Span] {
+            // The two bit tables are read at every scalar: through buffers, their indices in range by construction.
+            leadScalars.withUnsafeBufferPointer { leadScalars in
+                pairBits.withUnsafeBufferPointer { pairBits in
+                    scan(bytes, includeShortNames: includeShortNames, leadScalars: leadScalars, pairBits: pairBits)
+                }
+            }
+        }
+
+        private func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool,
+                          leadScalars: UnsafeBufferPointer<UInt64>, pairBits: UnsafeBufferPointer<UInt64>) -> [Span] {
             var found: [Span] = []
             let count = bytes.count
             let lastLeadWord = leadScalars.count - 1  // zero: scalars past the table land there
