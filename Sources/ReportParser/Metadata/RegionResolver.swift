@@ -107,14 +107,18 @@ struct RegionResolver {
                     out.append(Judged(place: places[m.place], utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: .plain))
                     continue
                 }
-                let end = m.utf8Offset + m.utf8Length
-                let inList = Self.listed(mentions, i, bytes)
-                window.fill(bytes, around: m.utf8Offset..<end, reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
-                let level = m.isShortName ? nil : places[m.place].name.unicodeScalars.last
-                var role = MentionRole.of(window, level: level, inList: inList)
+                var role = MentionRole.incidental
+                // A name in a list is in passing whatever surrounds it: its window is not read.
+                if !Self.listed(mentions, i, bytes) {
+                    window.fill(bytes, around: m.utf8Offset..<(m.utf8Offset + m.utf8Length),
+                                reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
+                    let level = m.isShortName ? nil : places[m.place].name.unicodeScalars.last
+                    role = MentionRole.of(window, level: level, inList: false)
+                }
                 // A name right after an incidental one is part of it: 同上海市闵行区, 赴黑龙江省齐齐哈尔市.
-                if let previous = out.last(where: { $0.utf8Offset < m.utf8Offset }), previous.role == .incidental,
-                   let p = mentions[..<i].last(where: { $0.utf8Offset == previous.utf8Offset }), p.utf8Offset + p.utf8Length == m.utf8Offset {
+                // Found by index: the judged mention itself is not copied.
+                if let previous = out.lastIndex(where: { $0.utf8Offset < m.utf8Offset }), out[previous].role == .incidental,
+                   let p = mentions[..<i].last(where: { $0.utf8Offset == out[previous].utf8Offset }), p.utf8Offset + p.utf8Length == m.utf8Offset {
                     role = .incidental
                 }
                 out.append(Judged(place: places[m.place], utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: role))
