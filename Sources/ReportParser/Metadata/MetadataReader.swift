@@ -195,6 +195,7 @@ struct MetadataReader {
     static func isLong(_ p: String) -> Bool {
         let limit = MetadataRanking.headLineMaxScalars
         guard p.utf8.count > limit else { return false }  // a scalar is at least a byte
+        guard p.utf8.count <= 4 * limit else { return true }  // and at most four
         var scalars = 0
         for byte in p.utf8 where byte & 0xC0 != 0x80 {
             scalars += 1
