@@ -69,7 +69,8 @@ public struct Gazetteer: Sendable {
         let nameIndex: NameIndex
 
         init(all: [Place], indexByCode: [String: Int], indexByName: [String: [Int]], indexByShortName: [String: [Int]],
-             countyIndexByShortForm: [String: Int], countyShortFormStarts: ScalarBits, countyShortFormEnds: ScalarBits, regions: [Region], nameIndex: NameIndex) {
+             countyIndexByShortForm: [String: Int], countyShortFormStarts: ScalarBits, countyShortFormEnds: ScalarBits,
+             regions: [Region], nameIndex: NameIndex) {
             self.all = all
             self.indexByCode = indexByCode
             self.indexByName = indexByName

@@ -250,8 +250,7 @@ struct RegionResolver {
 
     /// Places the body keeps coming back to; names in passing (`incidental`) are not counted.
     private func fromBody(_ all: [Judged], level: String?, ancestors: @autoclosure () -> Set<String>) -> Region {
-        // By index, and names in passing skipped in place: a filtered copy, or a `for m in`, copied
-        // each mention, retaining its place's strings.
+        // By index, names in passing skipped in place: a mention copied retains its place's four strings.
         let mentions = all.indices.lazy.filter { all[$0].role > .incidental }
         // Counties by full name, repeated and dominant, of the report's own level.
         var counties: [String: (count: Int, places: [Gazetteer.Place])] = [:]
