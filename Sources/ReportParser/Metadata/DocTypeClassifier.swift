@@ -58,14 +58,18 @@ enum DocTypeClassifier {
         return MetadataRanking.docType.first { $0.applies(facts) }?.type ?? .other
     }
 
+    /// Summary then plan words: all that the top headings are asked about.
+    private static let summaryAndPlanWords = WordSet((summaryWords + planWords).map(\.string))
+
     /// Whether one top heading holds a plan word and one a summary word: each heading's words
     /// found once, not once for each question.
     private static func headingsShowBoth(_ headings: [String]) -> Bool {
+        let summaryBits: UInt64 = 1 << UInt64(summaryWords.count) - 1
         var plan = false, summary = false
         for heading in headings {
-            let k = kinds(of: heading)
-            plan = plan || k.plan
-            summary = summary || k.summary
+            let found = summaryAndPlanWords.found(in: heading)
+            plan = plan || found & ~summaryBits != 0
+            summary = summary || found & summaryBits != 0
             if plan && summary { return true }
         }
         return false

@@ -54,7 +54,7 @@ struct MetadataReader {
         // An office in the head or the opening is the report's own only at the level its title or
         // signature shows (a 区 report opens with the 浙江省教育厅 that honoured it).
         func isOwn(_ office: OfficeName, in text: Scalars) -> Bool {
-            let shown = offices.first { $0.office.level != nil }?.office.level
+            let shown = offices.firstIndex { $0.office.level != nil }.flatMap { offices[$0].office.level }
             return Self.isOwn(office, in: text) && (shown == nil || office.level == shown)
         }
         for source in MetadataRanking.issuer {
@@ -94,7 +94,8 @@ struct MetadataReader {
         let formatClue = input.formatIssuers.first { clue in offices.contains { $0.from == .format && SimplifiedForm.of(clue.name).contains($0.office.office) } }
         // The opening's level joins the body and reads its offices: only if the resolver asks for it.
         let body = input.body  // captured alone, not the whole input
-        lazy var level = offices.first { $0.office.level != nil }?.office.level ?? Self.openingLevel(body.value, places: places)
+        lazy var level = offices.firstIndex { $0.office.level != nil }.flatMap { offices[$0].office.level }
+            ?? Self.openingLevel(body.value, places: places)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
@@ -111,8 +112,10 @@ struct MetadataReader {
         }
         // A file's author (`…教育局办公室`) is who typed it up, not a department that issued it,
         // unless nothing in the text names the issuer.
-        let issuedBy = offices.first(where: { $0.office.hasName })?.from
-        report.department = offices.first { ($0.from != .format || issuedBy == .format) && $0.office.department != nil }?.office.department
+        // By index: `first(where:)` copied the office out, retaining each of its strings.
+        let issuedBy = offices.firstIndex { $0.office.hasName }.map { offices[$0].from }
+        report.department = offices.firstIndex { ($0.from != .format || issuedBy == .format) && $0.office.department != nil }
+            .flatMap { offices[$0].office.department }
 
         // Where the report names itself, in the order of `MetadataRanking.region`.
         var named: [RegionResolver.Named] = []
