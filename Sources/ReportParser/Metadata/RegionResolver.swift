@@ -34,23 +34,26 @@ struct RegionResolver {
         // Scanning the body costs more than the rest of the metadata: only when the strong sources leave doubt.
         lazy var mentions = judged(body.value, shortForms: false)
         var strong: [(places: [Gazetteer.Place], from: Evidence)] = []
-        var strongCodes = Set<String>()
         for i in named.indices {
             let places = judged(named[i].text, shortForms: MetadataRanking.shortFormSources.contains(named[i].from))
                 .filter { $0.role > .incidental }.map(\.place)
             guard !places.isEmpty else { continue }
-            for place in places { strongCodes.insert(place.code) }
             strong.append((places, named[i].from))
         }
         if let folder = folders.last {
             let rank = { (e: Evidence) in MetadataRanking.region.firstIndex(of: e) ?? Int.max }
             let at = strong.firstIndex { rank($0.from) > rank(.folder) } ?? strong.count
             strong.insert(([folder], .folder), at: at)
-            for place in folders { strongCodes.insert(place.code) }
         }
         // The body's own voice: full names followed by their office or organ, or beside 全县.
         lazy var voice = mentions.filter { $0.role == .voice && !$0.isShortName }
-        lazy var ancestors = strongCodes.union(voice.map(\.place.code))
+        // Places named in those strong ways, every folder's, and the voice's: hashed only for a shared name to settle.
+        lazy var ancestors = {
+            var codes = Set(folders.map(\.code))
+            for source in strong { for place in source.places { codes.insert(place.code) } }
+            for m in voice { codes.insert(m.place.code) }
+            return codes
+        }()
 
         if let first = strong.first {
             var candidates = deepest(first.places)
