@@ -126,9 +126,9 @@ struct RegionResolver {
                 }
                 out.append(Judged(place: places[m.place], utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: role))
             }
+            if shortForms { out += countyShortForms(in: bytes, covered: mentions) }
         }
         if text.utf8.withContiguousStorageIfAvailable(judge) == nil { Array(text.utf8).withUnsafeBufferPointer(judge) }
-        if shortForms { out += countyShortForms(in: text, covered: mentions) }
         return out
     }
 
@@ -151,8 +151,8 @@ struct RegionResolver {
     /// County short forms in a short text, where the name stands alone (at the start, after a
     /// non-Han character or after a larger place) and an office, 教育 or a year follows:
     /// `汝南教育局`, `河南省汝南2016年…`. Tried only before such a follower, so a title costs a few lookups.
-    private func countyShortForms(in text: String, covered: [Gazetteer.Span]) -> [Judged] {
-        let s = Scalars(text)
+    private func countyShortForms(in text: UnsafeBufferPointer<UInt8>, covered: [Gazetteer.Span]) -> [Judged] {
+        let s = Scalars(utf8: text)
         // Byte offset of each scalar, to match the full mentions' spans; made only for a text that reaches a look-up.
         lazy var offsets = {
             var offsets = [Int](repeating: 0, count: s.count + 1)
