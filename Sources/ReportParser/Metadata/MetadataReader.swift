@@ -119,6 +119,7 @@ struct MetadataReader {
 
         // Where the report names itself, in the order of `MetadataRanking.region`.
         var named: [RegionResolver.Named] = []
+        named.reserveCapacity(8)  // title, signature, head lines, office, heading: room for most reports at once
         // Matched in simplified form, and as written where that differs: the gazetteer writes a few
         // names with characters the transform changes (路氹填海区).
         func name(_ simplified: String?, written: String?, from: Evidence) {

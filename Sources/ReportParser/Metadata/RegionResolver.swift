@@ -102,6 +102,11 @@ struct RegionResolver {
             mentions = gazetteer.spans(in: bytes, includeShortNames: true)
             out.reserveCapacity(mentions.count)
             var window = ScalarWindow(bytes, around: 0..<0, reachBefore: 0, reachAfter: 0)
+            if !mentions.isEmpty {
+                // Room for a whole window from the first name on, rather than growing a step at a time.
+                window.before.reserveCapacity(MentionRole.reachBefore)
+                window.after.reserveCapacity(MentionRole.reachAfter)
+            }
             for i in mentions.indices {
                 let m = mentions[i]
                 // Read by no rule in a body (a province's short form, a one-character county core): left unjudged.
