@@ -223,7 +223,7 @@ struct MetadataReader {
         // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
         // (A character cut at the limit is dropped, as neither search could use its U+FFFD.)
         let opening = Scalars(body, utf8Limit: 12_000)
-        return OfficeName.all(in: opening, places: places).first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
+        return OfficeName.first(in: opening, places: places, where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
             ?? ownLevel(in: opening)
     }
 

@@ -58,20 +58,21 @@ struct OfficeName: Equatable {
         return nil
     }
 
-    /// Every office named in `text` whose prefix shows a level (for the level of an untitled report).
-    static func all(in text: Scalars, places: Gazetteer? = nil) -> [OfficeName] {
-        var found: [OfficeName] = []
+    /// The first office named in `text` that `accept` takes (for the level of an untitled report):
+    /// each office word is read from where the last one ended, and none past the one taken.
+    static func first(in text: Scalars, places: Gazetteer? = nil, where accept: (OfficeName) -> Bool) -> OfficeName? {
         let words = officeWords
         var start = 0
         while let at = nextOfficeStart(in: text, from: start) {
             if let word = words.first(where: { text.hasPrefix($0, at: at) }) {
-                found.append(read(text, officeAt: at, word: word, places: places, onlyWhereNamesStop: true))
+                let office = read(text, officeAt: at, word: word, places: places, onlyWhereNamesStop: true)
+                if accept(office) { return office }
                 start = at + word.count
             } else {
                 start = at + 1
             }
         }
-        return found
+        return nil
     }
 
     /// The next 教, 文 or 社 at or after `start`: every office word begins with one. (This runs over
