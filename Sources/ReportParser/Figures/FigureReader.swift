@@ -37,10 +37,15 @@ enum FigureReader {
     /// Where a number is looked for: a digit, or a numeral in words but 一, 〇 and 零 (一 counts only
     /// inside a larger amount, found from its place or multiplier). Any other scalar is passed over
     /// with one test, and most of a paragraph is.
-    private static let numberMarks = ScalarBits { $0.digitValue != nil || "二两三四五六七八九十百千万亿".unicodeScalars.contains($0) }
+    /// Listed: testing each of the plane's 65,536 scalars against them took milliseconds at start-up.
+    private static let numberMarks: ScalarBits = {
+        var marks = ScalarBits()
+        for s in "0123456789０１２３４５６７８９二两三四五六七八九十百千万亿".unicodeScalars { marks.insert(s) }
+        return marks
+    }()
 
     private static func read(_ t: Text, words: FigureWords, into out: inout [Figure]) {
-        var previous: (end: Int, phrase: String)?
+        var previousEnd: Int?  // where the last figure appended here ended
         var i = numberMarks.firstIndex(in: t, from: 0)
         while i < t.count {
             var start = i
@@ -52,9 +57,9 @@ enum FigureReader {
                 number = t[start].startsWordNumber ? wordNumber(t, from: start) : nil
             }
             var end = i
-            if let number, !isPartOfName(t, before: start), let figure = figure(t, number, start: start, end: &end, after: previous, words: words) {
-                out.append(figure)
-                previous = (end, figure.phrase)
+            if let number, !isPartOfName(t, before: start),
+               appendFigure(t, number, start: start, end: &end, after: previousEnd, words: words, to: &out) {
+                previousEnd = end
                 i = end
             } else {
                 i = Swift.max(number?.end ?? i, i + 1)  // past the whole number: none starts inside it
@@ -170,28 +175,30 @@ enum FigureReader {
         return p == "第" || ("a"..."z").contains(p) || ("A"..."Z").contains(p) || p == "." || p == "/" || p == ":" || p == "_"
     }
 
-    /// The figure whose number is `number`, starting at `start` and ending at `end`: nil without a
-    /// unit or a phrase. `previous` is the last figure read before it in the text, whose phrase a
-    /// figure right after it shares (`112套3920平方米`).
-    private static func figure(_ t: Text, _ number: Amount, start: Int, end figureEnd: inout Int,
-                               after previous: (end: Int, phrase: String)?, words: FigureWords) -> Figure? {
+    /// Appends the figure whose number is `number`, starting at `start` and ending at `end`; false
+    /// without a unit or a phrase. `previousEnd` is where the last figure of `out` ended, when it was
+    /// read before this one in the same text: a figure right after it shares its phrase
+    /// (`112套3920平方米`), which is read from `out` rather than carried along with a retain.
+    private static func appendFigure(_ t: Text, _ number: Amount, start: Int, end figureEnd: inout Int,
+                                     after previousEnd: Int?, words: FigureWords, to out: inout [Figure]) -> Bool {
         var end = number.end
         while end < t.count, t[end].isBlank { end += 1 }  // `17 所`, as text from a PDF spaces it
-        guard let unit = words.unit(in: t, at: end) else { return nil }
+        guard let unit = words.unit(in: t, at: end) else { return false }
         if number.isSmallCount, unit.end < t.count, t[unit.end].isHan || t[unit.end].digitValue != nil || t[unit.end].isClosingQuote {
-            return nil  // 三所学校, or a slogan's name: “双八条”
+            return false  // 三所学校, or a slogan's name: “双八条”
         }
         let phrase = self.phrase(t, before: start, words: words)
         let phraseText: String
         if !phrase.range.isEmpty {
             phraseText = Text(rebasing: t[phrase.range]).string
-        } else if let previous, previous.end >= phrase.runStart {  // all the run was that figure's unit
-            phraseText = previous.phrase
+        } else if let previousEnd, previousEnd >= phrase.runStart {  // all the run was that figure's unit
+            phraseText = out[out.count - 1].phrase
         } else {
-            return nil
+            return false
         }
         figureEnd = unit.end
-        return Figure(phrase: phraseText, written: Text(rebasing: t[start..<unit.end]).string, value: number.value, unit: unit.name)
+        out.append(Figure(phrase: phraseText, written: Text(rebasing: t[start..<unit.end]).string, value: number.value, unit: unit.name))
+        return true
     }
 
     /// The run of Han text before the number (`runStart`), back to punctuation or another number,

@@ -123,7 +123,7 @@ struct FigureWords: Sendable {
     /// The unit that starts at `i`, after an `about` word if one does (`15万余份`): the index past
     /// it and its name. None where a word that is not a unit starts as one does (90周年, 7—12周岁).
     func unit(in text: Text, at i: Int) -> (end: Int, name: String)? {
-        guard i < text.count, unitStarts.contains(text[i]) else { return nil }
+        guard i < text.count, unitStarts.contains(text[i].value) else { return nil }  // the inlined form
         let start = i + (match(.about, in: text, at: i) ?? 0)
         let units = Self.index(.unit)
         guard let unit = lists[units].startingAt(start, in: text), match(.notUnit, in: text, at: start) == nil else { return nil }

@@ -3,31 +3,46 @@ extension Gazetteer {
     /// (a full name over a short one of equal length) and the scan resumes after it, so mentions
     /// never overlap. A homonym (通州区) yields one mention per place, all with the same span.
     public func mentions(in text: String, includeShortNames: Bool) -> [Mention] {
-        var found: [Mention] = []
-        // The closure captures the two parts it reads, not the whole gazetteer (a retain per field).
-        let (nameIndex, places) = (nameIndex, allPlaces)
-        let scan = { (bytes: UnsafeBufferPointer<UInt8>) in
-            nameIndex.scan(bytes, includeShortNames: includeShortNames) { entry, offset in
-                for place in entry.places {
-                    found.append(Mention(place: places[place], utf8Offset: offset,
-                                         utf8Length: entry.bytes.count, isShortName: entry.isShortName))
-                }
-            }
+        let places = allPlaces
+        return spans(in: text, includeShortNames: includeShortNames).map {
+            Mention(place: places[$0.place], utf8Offset: $0.utf8Offset, utf8Length: $0.utf8Length, isShortName: $0.isShortName)
         }
-        if text.utf8.withContiguousStorageIfAvailable(scan) == nil {
-            Array(text.utf8).withUnsafeBufferPointer(scan)
+    }
+
+    /// A mention with its place as an index into `allPlaces`: the parser's scans judge a body's
+    /// hundreds of names by their spans, and copy a place (four strings) only where they keep one.
+    struct Span {
+        let place: Int
+        /// Byte offset in the text's UTF-8.
+        let utf8Offset: Int
+        let utf8Length: Int
+        let isShortName: Bool
+    }
+
+    /// `mentions`, as spans.
+    func spans(in text: String, includeShortNames: Bool) -> [Span] {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ nameIndex.scan($0, includeShortNames: includeShortNames) }) {
+            return found
         }
-        return found
+        return Array(text.utf8).withUnsafeBufferPointer { nameIndex.scan($0, includeShortNames: includeShortNames) }
+    }
+
+    /// `mentions` in valid UTF-8, as spans.
+    func spans(in bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool) -> [Span] {
+        nameIndex.scan(bytes, includeShortNames: includeShortNames)
     }
 
     /// Names keyed by their first two Unicode scalars, so the scan settles most positions with a
     /// bitset test on the first scalar and at most one hash probe; no per-Character work.
-    struct NameIndex: Sendable {
-        struct Entry: Sendable {
-            let bytes: [UInt8]
+    /// A class: every scan captures it, and a struct of tables retained each one.
+    final class NameIndex: Sendable {
+        /// A name, as spans of the shared tables: plain values, so the scan copies no array per candidate.
+        private struct Entry: Sendable {
+            /// The name's UTF-8 in `names`.
+            let bytes: Range<Int>
             let isShortName: Bool
-            /// Indices into `Gazetteer.allPlaces`.
-            let places: [Int]
+            /// Its places in `placeIndices`.
+            let places: Range<Int>
         }
 
         private struct Slot: Sendable {
@@ -37,6 +52,10 @@ extension Gazetteer {
 
         /// Grouped by key; longest first within a key, full names before short ones of equal length.
         private let entries: [Entry]
+        /// Every name's UTF-8, end to end.
+        private let names: [UInt8]
+        /// Indices into `Gazetteer.allPlaces`, each name's together.
+        private let placeIndices: [Int]
         /// Open addressing, linear probing; key 0 marks an empty slot (no scalar is 0 in a name).
         private let slots: [Slot]
         private let hashShift: UInt64
@@ -54,18 +73,25 @@ extension Gazetteer {
                     placesByName[Key(name: short, isShortName: true), default: []].append(index)
                 }
             }
-            let keyed = placesByName.map { name, places in
-                (key: Self.key(of: name.name), entry: Entry(bytes: Array(name.name.utf8), isShortName: name.isShortName, places: places))
-            }.sorted { a, b in
+            let keyed = placesByName.map { name, places in (key: Self.key(of: name.name), name: name, places: places) }.sorted { a, b in
                 if a.key != b.key { return a.key < b.key }
-                if a.entry.bytes.count != b.entry.bytes.count { return a.entry.bytes.count > b.entry.bytes.count }
-                return !a.entry.isShortName && b.entry.isShortName
+                if a.name.name.utf8.count != b.name.name.utf8.count { return a.name.name.utf8.count > b.name.name.utf8.count }
+                return !a.name.isShortName && b.name.isShortName
             }
-            entries = keyed.map(\.entry)
+            var names: [UInt8] = [], placeIndices: [Int] = []
+            entries = keyed.map { keyed in
+                let bytes = names.count..<(names.count + keyed.name.name.utf8.count)
+                names += keyed.name.name.utf8
+                let places = placeIndices.count..<(placeIndices.count + keyed.places.count)
+                placeIndices += keyed.places
+                return Entry(bytes: bytes, isShortName: keyed.name.isShortName, places: places)
+            }
+            self.names = names
+            self.placeIndices = placeIndices
 
             var capacity = 16
             while capacity < keyed.count * 2 { capacity *= 2 }
-            hashShift = UInt64(64 - capacity.trailingZeroBitCount)
+            let hashShift = UInt64(64 - capacity.trailingZeroBitCount)
             var slots = [Slot](repeating: Slot(), count: capacity)
             var leadScalars: [UInt64] = []
             var pairBits = [UInt64](repeating: 0, count: 1 << 10)
@@ -86,12 +112,24 @@ extension Gazetteer {
                 start = end
             }
             self.slots = slots
+            self.hashShift = hashShift
             self.leadScalars = leadScalars + [0]
             self.pairBits = pairBits
         }
 
-        /// Calls `report` with each non-overlapping match and its byte offset, left to right.
-        func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool, report: (Entry, Int) -> Void) {
+        /// Each non-overlapping match, left to right; a homonym's places share a span.
+        func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool) -> [Span] {
+            // The two bit tables are read at every scalar: through buffers, their indices in range by construction.
+            leadScalars.withUnsafeBufferPointer { leadScalars in
+                pairBits.withUnsafeBufferPointer { pairBits in
+                    scan(bytes, includeShortNames: includeShortNames, leadScalars: leadScalars, pairBits: pairBits)
+                }
+            }
+        }
+
+        private func scan(_ bytes: UnsafeBufferPointer<UInt8>, includeShortNames: Bool,
+                          leadScalars: UnsafeBufferPointer<UInt64>, pairBits: UnsafeBufferPointer<UInt64>) -> [Span] {
+            var found: [Span] = []
             let count = bytes.count
             let lastLeadWord = leadScalars.count - 1  // zero: scalars past the table land there
             var offset = 0
@@ -105,7 +143,7 @@ extension Gazetteer {
                 // the first of the next.
                 while true {
                     let second = offset + firstLength
-                    guard second < count else { return }
+                    guard second < count else { return found }
                     let (next, nextLength) = Self.decode(bytes, at: second)
                     let key = UInt64(first) << 21 | UInt64(next)
                     let pair = Self.hash(key, shift: 48)
@@ -114,9 +152,13 @@ extension Gazetteer {
                     let leadWord = leadScalars[Swift.min(Int(first >> 6), lastLeadWord)] >> UInt64(first & 63)
                     let pairWord = pairBits[pair >> 6] >> UInt64(pair & 63)
                     if leadWord & pairWord & 1 != 0, let candidates = lookup(key) {
-                        for entry in entries[candidates] where includeShortNames || !entry.isShortName {
+                        for e in candidates where includeShortNames || !entries[e].isShortName {
+                            let entry = entries[e]
                             if matches(entry.bytes, in: bytes, at: offset) {
-                                report(entry, offset)
+                                for place in entry.places {
+                                    found.append(Span(place: placeIndices[place], utf8Offset: offset, utf8Length: entry.bytes.count,
+                                                      isShortName: entry.isShortName))
+                                }
                                 offset += entry.bytes.count
                                 continue scanning
                             }
@@ -127,9 +169,11 @@ extension Gazetteer {
                     (first, firstLength) = (next, nextLength)
                 }
             }
+            return found
         }
 
-        private func lookup(_ key: UInt64) -> Range<Int>? {
+        /// Always inlined: the scan probes at every pair that passes its bit tests, and the compiler left it a call.
+        @inline(__always) private func lookup(_ key: UInt64) -> Range<Int>? {
             var slot = Self.hash(key, shift: hashShift)
             while true {
                 let probe = slots[slot]
@@ -139,9 +183,9 @@ extension Gazetteer {
             }
         }
 
-        private func matches(_ name: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        private func matches(_ name: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
             guard offset + name.count <= bytes.count else { return false }
-            for index in name.indices where bytes[offset + index] != name[index] { return false }
+            for index in name where bytes[offset + index - name.lowerBound] != names[index] { return false }
             return true
         }
 

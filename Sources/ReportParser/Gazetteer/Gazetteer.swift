@@ -52,17 +52,39 @@ public struct Gazetteer: Sendable {
         }
     }()
 
-    private let all: [Place]
-    private let indexByCode: [String: Int]
-    private let indexByName: [String: [Int]]
-    private let indexByShortName: [String: [Int]]
-    /// County short forms (汝南 for 汝南县), by index: only those no other place shares.
-    private let countyIndexByShortForm: [String: Int]
-    /// The last scalars of those short forms: most places a scan tries end in none of them.
-    private let countyShortFormEnds: ScalarBits
-    /// Each place's region, by index: most reports ask for one.
-    private let regions: [Region]
-    let nameIndex: NameIndex
+    /// The tables, held by reference: a report's metadata passes the gazetteer through several
+    /// values and calls, and a copy of the struct retained each of its tables.
+    private final class Tables: Sendable {
+        let all: [Place]
+        let indexByCode: [String: Int]
+        let indexByName: [String: [Int]]
+        let indexByShortName: [String: [Int]]
+        /// County short forms (汝南 for 汝南县), by index: only those no other place shares.
+        let countyIndexByShortForm: [String: Int]
+        /// The first and last scalars of those short forms: most places a scan tries start or end in none of them.
+        let countyShortFormStarts: ScalarBits
+        let countyShortFormEnds: ScalarBits
+        /// Each place's region, by index: most reports ask for one.
+        let regions: [Region]
+        let nameIndex: NameIndex
+
+        init(all: [Place], indexByCode: [String: Int], indexByName: [String: [Int]], indexByShortName: [String: [Int]],
+             countyIndexByShortForm: [String: Int], countyShortFormStarts: ScalarBits, countyShortFormEnds: ScalarBits,
+             regions: [Region], nameIndex: NameIndex) {
+            self.all = all
+            self.indexByCode = indexByCode
+            self.indexByName = indexByName
+            self.indexByShortName = indexByShortName
+            self.countyIndexByShortForm = countyIndexByShortForm
+            self.countyShortFormStarts = countyShortFormStarts
+            self.countyShortFormEnds = countyShortFormEnds
+            self.regions = regions
+            self.nameIndex = nameIndex
+        }
+    }
+
+    private let tables: Tables
+    var nameIndex: NameIndex { tables.nameIndex }
 
     /// Parses `code<TAB>name<TAB>parent_code` lines; `#` lines and blank lines are skipped.
     public init(tsv: String) throws {
@@ -113,55 +135,58 @@ public struct Gazetteer: Sendable {
         for (index, place) in places.enumerated() {
             if let short = place.shortName { byShortName[short, default: []].append(index) }
         }
-        all = places
-        indexByCode = Dictionary(uniqueKeysWithValues: places.indices.map { (places[$0].code, $0) })
-        indexByName = Dictionary(grouping: places.indices, by: { places[$0].name })
-        indexByShortName = byShortName
-        nameIndex = NameIndex(places: places)
-        countyIndexByShortForm = Self.countyShortForms(places)
-        var ends = ScalarBits()
+        let indexByCode = Dictionary(uniqueKeysWithValues: places.indices.map { (places[$0].code, $0) })
+        let countyIndexByShortForm = Self.countyShortForms(places)
+        var starts = ScalarBits(), ends = ScalarBits()
         for form in countyIndexByShortForm.keys {
+            if let first = form.unicodeScalars.first, first.value < 0x10000 { starts.insert(first) }
             if let last = form.unicodeScalars.last, last.value < 0x10000 { ends.insert(last) }
         }
-        countyShortFormEnds = ends
         // Parents first (a parent is of a higher rank, as checked above), so a region extends its parent's.
         var built = [Region](repeating: Region(), count: places.count)
-        let indexByCode = self.indexByCode
         for rank in [Rank.province, .prefecture, .county] {
             for (index, place) in places.enumerated() where place.rank == rank {
                 let parent = place.parentCode.flatMap { indexByCode[$0] }.map { built[$0] }
                 built[index] = Self.region(for: place, in: parent)
             }
         }
-        regions = built
+        tables = Tables(all: places, indexByCode: indexByCode, indexByName: Dictionary(grouping: places.indices, by: { places[$0].name }),
+                        indexByShortName: byShortName, countyIndexByShortForm: countyIndexByShortForm,
+                        countyShortFormStarts: starts, countyShortFormEnds: ends,
+                        regions: built, nameIndex: NameIndex(places: places))
     }
 
     /// Every place, in file order (by code for the shipped file).
-    public var allPlaces: [Place] { all }
+    public var allPlaces: [Place] { tables.all }
 
     public func place(code: String) -> Place? {
-        indexByCode[code].map { all[$0] }
+        tables.indexByCode[code].map { tables.all[$0] }
     }
 
     /// Exact full-name match; homonyms (通州区 in 北京 and 南通) give several places.
     public func places(named name: String) -> [Place] {
-        indexByName[name, default: []].map { all[$0] }
+        tables.indexByName[name, default: []].map { tables.all[$0] }
     }
 
     public func places(shortNamed name: String) -> [Place] {
-        indexByShortName[name, default: []].map { all[$0] }
+        tables.indexByShortName[name, default: []].map { tables.all[$0] }
     }
 
     /// The county whose short form (its name without 县, 市, 区, 旗 or 自治县 and its peoples) this is,
     /// when no other place has that form: 汝南 → 汝南县, 民和 → 民和回族土族自治县; 和田 is the
     /// prefecture's. Read only where a name is expected (a title, a signature), never in sentences.
     public func county(shortNamed form: String) -> Place? {
-        countyIndexByShortForm[form].map { all[$0] }
+        tables.countyIndexByShortForm[form].map { tables.all[$0] }
     }
 
     /// Whether a county short form may end in `s`: false settles that none does, with no look-up.
     func mayEndCountyShortForm(_ s: Unicode.Scalar) -> Bool {
-        s.value >= 0x10000 || countyShortFormEnds.contains(s)
+        s.value >= 0x10000 || tables.countyShortFormEnds.contains(s)
+    }
+
+    /// Whether a county short form may start with `s`: false settles that none does, with no look-up.
+    func mayStartCountyShortForm(_ s: Unicode.Scalar) -> Bool {
+        s.value >= 0x10000 || tables.countyShortFormStarts.contains(s)
     }
 
     /// Lengths in scalars of the county short forms, longest first, for a scan of a short text.
@@ -173,7 +198,7 @@ public struct Gazetteer: Sendable {
 
     /// The place with its ancestors filled in; `level` is the kind its name ends in (省, 市, 州, 区, 县, 旗, 盟, 地区).
     public func region(for place: Place) -> Region {
-        if let index = indexByCode[place.code], all[index] == place { return regions[index] }
+        if let index = tables.indexByCode[place.code], tables.all[index] == place { return tables.regions[index] }
         return Self.region(for: place, in: parent(of: place).map { region(for: $0) })
     }
 

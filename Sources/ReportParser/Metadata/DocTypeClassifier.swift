@@ -24,6 +24,8 @@ enum DocTypeClassifier {
     private static let issuerWords = OfficeName.officeWords + OfficeName.governmentWords
     /// What `isSpecial` takes out of a title, in this order.
     private static let removableWords = reviewAndPlanWords + summaryWords + planWords + genericWords
+    private static let issuerMasks = issuerWords.map(\.scalarMask)
+    private static let removableMasks = removableWords.map(\.scalarMask)
 
     /// The kind words a text holds.
     struct Kinds {
@@ -43,8 +45,12 @@ enum DocTypeClassifier {
     }
 
     static func classify(title: String?, topHeadings: [String]) -> DocType {
-        guard let title else { return .other }
-        let kinds = self.kinds(of: title)
+        classify(title: title, kinds: title.map(kinds(of:)), topHeadings: topHeadings)
+    }
+
+    /// - Parameter kinds: the title's kind words, where the caller has them already.
+    static func classify(title: String?, kinds: Kinds?, topHeadings: [String]) -> DocType {
+        guard let title, let kinds else { return .other }
         let facts = Facts(
             title: kinds,
             headingsShowBoth: kinds.summary && !kinds.plan && headingsShowBoth(topHeadings),
@@ -52,14 +58,18 @@ enum DocTypeClassifier {
         return MetadataRanking.docType.first { $0.applies(facts) }?.type ?? .other
     }
 
+    /// Summary then plan words: all that the top headings are asked about.
+    private static let summaryAndPlanWords = WordSet((summaryWords + planWords).map(\.string))
+
     /// Whether one top heading holds a plan word and one a summary word: each heading's words
     /// found once, not once for each question.
     private static func headingsShowBoth(_ headings: [String]) -> Bool {
+        let summaryBits: UInt64 = 1 << UInt64(summaryWords.count) - 1
         var plan = false, summary = false
         for heading in headings {
-            let k = kinds(of: heading)
-            plan = plan || k.plan
-            summary = summary || k.summary
+            let found = summaryAndPlanWords.found(in: heading)
+            plan = plan || found & ~summaryBits != 0
+            summary = summary || found & summaryBits != 0
             if plan && summary { return true }
         }
         return false
@@ -84,15 +94,18 @@ enum DocTypeClassifier {
     /// and generic words are taken out (平安和谐校园创建, 财务科, 行政执法, 目标管理考评).
     static func isSpecial(_ title: Scalars) -> Bool {
         var t = title
+        // Most listed words are in no title: one whose scalars the title lacks is not searched for.
+        // Taking words out only drops scalars, so the mask stays true throughout.
+        let held = t.scalarMask
         // The first office named, leftmost, and all before it: the issuer is not a line of work.
-        let officeWords = issuerWords
+        let officeWords = issuerWords, officeMasks = issuerMasks
         var office: (start: Int, end: Int)?
-        for w in officeWords.indices {
+        for w in officeWords.indices where officeMasks[w] & ~held == 0 {
             if let i = t.firstIndex(of: officeWords[w]), i < office?.start ?? .max { office = (i, i + officeWords[w].count) }
         }
         if let office { t.removeSubrange(0..<office.end) }
-        let words = removableWords
-        for w in words.indices {
+        let words = removableWords, masks = removableMasks
+        for w in words.indices where masks[w] & ~held == 0 {
             while let i = t.firstIndex(of: words[w]) { t.removeSubrange(i..<(i + words[w].count)) }
         }
         return t.count { $0.isHan && !$0.isAnonymiser && !OfficeName.isLevel($0) } >= 2
@@ -110,9 +123,10 @@ enum DocTypeClassifier {
                      speech: any(speechWords), meeting: any(meetingWords))
     }
 
-    /// Whether `text` holds a summary word, and a plan word.
-    static func kinds(in text: String) -> (summary: Bool, plan: Bool) {
-        let k = kinds(of: text)
-        return (k.summary, k.plan)
+    private static let planWordSet = WordSet(planWords.map(\.string))
+
+    /// Whether `text` holds a plan word: one list searched, as for every heading of a report.
+    static func hasPlanWord(_ text: String) -> Bool {
+        planWordSet.found(in: text) != 0
     }
 }

@@ -18,6 +18,7 @@ enum MentionRole: Int, Comparable {
         "赴", "前往", "来自", "走进", "远赴", "学习", "借鉴", "考察", "结对", "对口", "帮扶", "援建", "支援", "友好", "毗邻", "邻近",
         "东邻", "西邻", "南邻", "北邻", "东接", "西接", "南接", "北接", "东靠", "西靠",
     ].map { Scalars($0) }
+    private static let awayBeforeMasks = awayBefore.map(\.scalarMask)
     /// Words right before a name that join it to someone else's action: 与, 同, 向 (与和田县结对).
     static let awayJustBefore: [Scalars] = ["与", "同", "向", "跟"].map { Scalars($0) }
     /// Words right after a name that put it elsewhere: `齐齐哈尔学习`, `墨玉县接壤`, `浙江等地`.
@@ -65,14 +66,19 @@ enum MentionRole: Int, Comparable {
         // 与和田县, 与x市相城区: past a hidden or bare larger place.
         var justBefore = before.endIndex
         while justBefore > 0, before[justBefore - 1].isAnonymiser || OfficeName.isLevel(before[justBefore - 1]) { justBefore -= 1 }
-        let lead = justBefore == before.endIndex ? before : Array(before[..<justBefore])
-        if awayJustBefore.contains(where: { lead.hasSuffix($0) }) { return .incidental }
+        // Each word ending there, compared in place: no copy of what comes before.
+        if awayJustBefore.contains(where: { before.hasPrefix($0, at: justBefore - $0.count) }) { return .incidental }
         // The clause before the name: back to the last punctuation mark.
         var clauseStart = before.count
         while clauseStart > 0, before[clauseStart - 1].isHan || before[clauseStart - 1].isAnonymiser || before[clauseStart - 1].isASCIIDigitOrLetter {
             clauseStart -= 1
         }
-        if clauseStart < before.count, awayBefore.contains(where: { before.firstIndex(of: $0, from: clauseStart) != nil }) { return .incidental }
+        if clauseStart < before.count {
+            let held = before[clauseStart...].scalarMask
+            for w in awayBefore.indices where awayBeforeMasks[w] & ~held == 0 && before.firstIndex(of: awayBefore[w], from: clauseStart) != nil {
+                return .incidental
+            }
+        }
         // Inside 《…》: a 《 with no 》 after it, before the name. Another's document when the report
         // says it read it (学习《双柏县教育局关于…》), else one it issued or carries out (印发《宿松县…》,
         // 实施《萍乡市…》), which counts towards repetition only.

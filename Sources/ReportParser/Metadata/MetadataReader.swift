@@ -43,7 +43,8 @@ struct MetadataReader {
         let places = regions.gazetteer
         // A government's own reports name it as their issuer; an education report names it in passing.
         let titleScalars = title.map { Scalars($0) }
-        let isGovernmentReport = title.map { DocTypeClassifier.kinds(of: $0).reviewAndPlan } == true
+        let kinds = title.map(DocTypeClassifier.kinds(of:))
+        let isGovernmentReport = kinds?.reviewAndPlan == true
             || titleScalars.map { t in OfficeName.governmentWords.contains { t.firstIndex(of: $0) != nil } } == true
         let words = isGovernmentReport ? OfficeName.governmentWords + OfficeName.officeWords : OfficeName.officeWords
 
@@ -53,7 +54,7 @@ struct MetadataReader {
         // An office in the head or the opening is the report's own only at the level its title or
         // signature shows (a 区 report opens with the 浙江省教育厅 that honoured it).
         func isOwn(_ office: OfficeName, in text: Scalars) -> Bool {
-            let shown = offices.lazy.compactMap(\.office.level).first
+            let shown = offices.firstIndex { $0.office.level != nil }.flatMap { offices[$0].office.level }
             return Self.isOwn(office, in: text) && (shown == nil || office.level == shown)
         }
         for source in MetadataRanking.issuer {
@@ -91,7 +92,10 @@ struct MetadataReader {
         }
         // Which format clue named the office, for its provenance and its spelling.
         let formatClue = input.formatIssuers.first { clue in offices.contains { $0.from == .format && SimplifiedForm.of(clue.name).contains($0.office.office) } }
-        let level = offices.lazy.compactMap(\.office.level).first ?? Self.openingLevel(input.body.value, places: places)
+        // The opening's level joins the body and reads its offices: only if the resolver asks for it.
+        let body = input.body  // captured alone, not the whole input
+        lazy var level = offices.firstIndex { $0.office.level != nil }.flatMap { offices[$0].office.level }
+            ?? Self.openingLevel(body.value, places: places)
 
         if let named = offices.first(where: { $0.office.hasName }) {
             report.issuer = named.office.office + (named.office.department ?? "")
@@ -108,11 +112,14 @@ struct MetadataReader {
         }
         // A file's author (`…教育局办公室`) is who typed it up, not a department that issued it,
         // unless nothing in the text names the issuer.
-        let issuedBy = offices.first(where: { $0.office.hasName })?.from
-        report.department = offices.lazy.filter { $0.from != .format || issuedBy == .format }.compactMap(\.office.department).first
+        // By index: `first(where:)` copied the office out, retaining each of its strings.
+        let issuedBy = offices.firstIndex { $0.office.hasName }.map { offices[$0].from }
+        report.department = offices.firstIndex { ($0.from != .format || issuedBy == .format) && $0.office.department != nil }
+            .flatMap { offices[$0].office.department }
 
         // Where the report names itself, in the order of `MetadataRanking.region`.
         var named: [RegionResolver.Named] = []
+        named.reserveCapacity(8)  // title, signature, head lines, office, heading: room for most reports at once
         // Matched in simplified form, and as written where that differs: the gazetteer writes a few
         // names with characters the transform changes (路氹填海区).
         func name(_ simplified: String?, written: String?, from: Evidence) {
@@ -139,7 +146,7 @@ struct MetadataReader {
         report.warnings += region.warnings
         if let from = region.from { provenance["region"] = from }
 
-        report.docType = DocTypeClassifier.classify(title: title, topHeadings: topHeadings)
+        report.docType = DocTypeClassifier.classify(title: title, kinds: kinds, topHeadings: topHeadings)
         provenance["doc_type"] = title == nil ? "none" : "title"
         report.period = DocTypeClassifier.period(title: title)
 
@@ -160,8 +167,8 @@ struct MetadataReader {
         }
 
         // A title that promises a plan part the body never reaches: the copy was cut.
-        if report.docType == .summaryPlan, DocTypeClassifier.kinds(in: title ?? "").plan,
-           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.kinds(in: SimplifiedForm.of($0)).plan }) {
+        if report.docType == .summaryPlan, kinds?.plan == true,
+           !Self.anyHeading(in: input.sections, where: { DocTypeClassifier.hasPlanWord(SimplifiedForm.of($0)) }) {
             report.complete = false
             report.incompleteReason = "the title promises a plan, but no part of the text is one"
         }
@@ -192,6 +199,7 @@ struct MetadataReader {
     static func isLong(_ p: String) -> Bool {
         let limit = MetadataRanking.headLineMaxScalars
         guard p.utf8.count > limit else { return false }  // a scalar is at least a byte
+        guard p.utf8.count <= 4 * limit else { return true }  // and at most four
         var scalars = 0
         for byte in p.utf8 where byte & 0xC0 != 0x80 {
             scalars += 1
@@ -215,7 +223,7 @@ struct MetadataReader {
         // Offices and "全县/我区" that tell the level stand early; 4,000 characters is plenty.
         // (A character cut at the limit is dropped, as neither search could use its U+FFFD.)
         let opening = Scalars(body, utf8Limit: 12_000)
-        return OfficeName.all(in: opening, places: places).first(where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
+        return OfficeName.first(in: opening, places: places, where: { $0.level != nil && ($0.isAnonymised || !$0.hasName) })?.level
             ?? ownLevel(in: opening)
     }
 

@@ -41,14 +41,14 @@ struct OfficeName: Equatable {
     static func find(in text: Scalars, words: [Scalars] = officeWords, places: Gazetteer? = nil, outsideQuotes: Bool = false,
                      where accept: (OfficeName) -> Bool = { _ in true }) -> OfficeName? {
         var quoted = false
-        // The words' first scalars, a handful (教 文 社): most scalars start none, and are passed
-        // over without a walk through every word.
-        var leads: [Unicode.Scalar] = []
-        for word in words where !leads.contains(word[0]) { leads.append(word[0]) }
+        // The words' first scalars, a handful (教 文 社), as a mask (`scalarMask`): most scalars start
+        // none, and are passed over without a walk through every word or a list made for each call.
+        var leads: UInt64 = 0
+        for w in words.indices { leads |= 1 << UInt64(words[w][0].value & 63) }
         for start in text.indices {
             if text[start] == "《" { quoted = true } else if text[start] == "》" { quoted = false }
             if outsideQuotes && quoted { continue }
-            guard leads.contains(text[start]) else { continue }
+            guard leads >> UInt64(text[start].value & 63) & 1 != 0 else { continue }
             for word in words where word[0] == text[start] && text.hasPrefix(word, at: start) {
                 let office = read(text, officeAt: start, word: word, places: places)
                 if accept(office) { return office }
@@ -58,20 +58,21 @@ struct OfficeName: Equatable {
         return nil
     }
 
-    /// Every office named in `text` whose prefix shows a level (for the level of an untitled report).
-    static func all(in text: Scalars, places: Gazetteer? = nil) -> [OfficeName] {
-        var found: [OfficeName] = []
+    /// The first office named in `text` that `accept` takes (for the level of an untitled report):
+    /// each office word is read from where the last one ended, and none past the one taken.
+    static func first(in text: Scalars, places: Gazetteer? = nil, where accept: (OfficeName) -> Bool) -> OfficeName? {
         let words = officeWords
         var start = 0
         while let at = nextOfficeStart(in: text, from: start) {
             if let word = words.first(where: { text.hasPrefix($0, at: at) }) {
-                found.append(read(text, officeAt: at, word: word, places: places, onlyWhereNamesStop: true))
+                let office = read(text, officeAt: at, word: word, places: places, onlyWhereNamesStop: true)
+                if accept(office) { return office }
                 start = at + word.count
             } else {
                 start = at + 1
             }
         }
-        return found
+        return nil
     }
 
     /// The next 教, 文 or 社 at or after `start`: every office word begins with one. (This runs over
@@ -143,7 +144,7 @@ struct OfficeName: Equatable {
         guard runStart < end else { return nil }
         let run = text[runStart..<end]
         let runString = run.string
-        let mentions = places.mentions(in: runString, includeShortNames: true)
+        let mentions = places.spans(in: runString, includeShortNames: true)
         // Back from the office, name by name, each ending where the next begins.
         var edge = runString.utf8.count
         var found = false

@@ -27,29 +27,33 @@ struct RegionResolver {
     ///   - named: the title, signature, head lines, the opening's office and the first heading, in ranking order.
     ///   - folders: the places the source's folders name, outermost first (`FolderPlaces`); the
     ///     innermost ranks as `MetadataRanking.region` says, and all of them settle shared names.
-    ///   - level: the government level the text shows, if any.
+    ///   - level: the government level the text shows, if any; asked for only where it counts.
     ///   - body: the report's text, for the places it mentions.
-    func resolve(named: [Named], folders: [Gazetteer.Place] = [], level: String?, body: LazyText) -> Result {
+    func resolve(named: [Named], folders: [Gazetteer.Place] = [], level shown: @autoclosure () -> String?, body: LazyText) -> Result {
+        lazy var level = shown()
         // Scanning the body costs more than the rest of the metadata: only when the strong sources leave doubt.
         lazy var mentions = judged(body.value, shortForms: false)
         var strong: [(places: [Gazetteer.Place], from: Evidence)] = []
-        var strongCodes = Set<String>()
         for i in named.indices {
             let places = judged(named[i].text, shortForms: MetadataRanking.shortFormSources.contains(named[i].from))
                 .filter { $0.role > .incidental }.map(\.place)
             guard !places.isEmpty else { continue }
-            for place in places { strongCodes.insert(place.code) }
             strong.append((places, named[i].from))
         }
         if let folder = folders.last {
             let rank = { (e: Evidence) in MetadataRanking.region.firstIndex(of: e) ?? Int.max }
             let at = strong.firstIndex { rank($0.from) > rank(.folder) } ?? strong.count
             strong.insert(([folder], .folder), at: at)
-            for place in folders { strongCodes.insert(place.code) }
         }
         // The body's own voice: full names followed by their office or organ, or beside 全县.
         lazy var voice = mentions.filter { $0.role == .voice && !$0.isShortName }
-        lazy var ancestors = strongCodes.union(voice.map(\.place.code))
+        // Places named in those strong ways, every folder's, and the voice's: hashed only for a shared name to settle.
+        lazy var ancestors = {
+            var codes = Set(folders.map(\.code))
+            for source in strong { for place in source.places { codes.insert(place.code) } }
+            for m in voice { codes.insert(m.place.code) }
+            return codes
+        }()
 
         if let first = strong.first {
             var candidates = deepest(first.places)
@@ -75,7 +79,7 @@ struct RegionResolver {
         if let region = fromVoice(voice, level: level, ancestors: ancestors) {
             return Result(region: region, from: Evidence.bodyVoice.rawValue)
         }
-        var region = fromBody(mentions.filter { $0.role > .incidental }, level: level, ancestors: ancestors)
+        var region = fromBody(mentions, level: level, ancestors: ancestors)
         if region.level == nil { region.level = level }
         return Result(region: region, from: region.isEmpty ? nil : Evidence.body.rawValue)
     }
@@ -91,39 +95,51 @@ struct RegionResolver {
     /// Every place named in `text`, each judged by its surroundings; with `shortForms`, county
     /// short forms too where a name is expected (汝南教育局, 汝南2016年…).
     func judged(_ text: String, shortForms: Bool) -> [Judged] {
-        let mentions = gazetteer.mentions(in: text, includeShortNames: true)
+        var mentions: [Gazetteer.Span] = []
         var out: [Judged] = []
-        out.reserveCapacity(mentions.count)
+        let places = gazetteer.allPlaces
         let judge = { (bytes: UnsafeBufferPointer<UInt8>) in
+            mentions = gazetteer.spans(in: bytes, includeShortNames: true)
+            out.reserveCapacity(mentions.count)
             var window = ScalarWindow(bytes, around: 0..<0, reachBefore: 0, reachAfter: 0)
+            if !mentions.isEmpty {
+                // Room for a whole window from the first name on, rather than growing a step at a time.
+                window.before.reserveCapacity(MentionRole.reachBefore)
+                window.after.reserveCapacity(MentionRole.reachAfter)
+            }
             for i in mentions.indices {
                 let m = mentions[i]
                 // Read by no rule in a body (a province's short form, a one-character county core): left unjudged.
-                if !shortForms, m.isShortName && m.place.rank == .province || m.place.rank == .county && m.place.name.utf8.count <= 6 {
-                    out.append(Judged(place: m.place, utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: .plain))
+                if !shortForms, m.isShortName && places[m.place].rank == .province
+                    || places[m.place].rank == .county && places[m.place].name.utf8.count <= 6 {
+                    out.append(Judged(place: places[m.place], utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: .plain))
                     continue
                 }
-                let end = m.utf8Offset + m.utf8Length
-                let inList = Self.listed(mentions, i, bytes)
-                window.fill(bytes, around: m.utf8Offset..<end, reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
-                let level = m.isShortName ? nil : m.place.name.unicodeScalars.last
-                var role = MentionRole.of(window, level: level, inList: inList)
+                var role = MentionRole.incidental
+                // A name in a list is in passing whatever surrounds it: its window is not read.
+                if !Self.listed(mentions, i, bytes) {
+                    window.fill(bytes, around: m.utf8Offset..<(m.utf8Offset + m.utf8Length),
+                                reachBefore: MentionRole.reachBefore, reachAfter: MentionRole.reachAfter)
+                    let level = m.isShortName ? nil : places[m.place].name.unicodeScalars.last
+                    role = MentionRole.of(window, level: level, inList: false)
+                }
                 // A name right after an incidental one is part of it: 同上海市闵行区, 赴黑龙江省齐齐哈尔市.
-                if let previous = out.last(where: { $0.utf8Offset < m.utf8Offset }), previous.role == .incidental,
-                   let p = mentions[..<i].last(where: { $0.utf8Offset == previous.utf8Offset }), p.utf8Offset + p.utf8Length == m.utf8Offset {
+                // Found by index: the judged mention itself is not copied.
+                if let previous = out.lastIndex(where: { $0.utf8Offset < m.utf8Offset }), out[previous].role == .incidental,
+                   let p = mentions[..<i].last(where: { $0.utf8Offset == out[previous].utf8Offset }), p.utf8Offset + p.utf8Length == m.utf8Offset {
                     role = .incidental
                 }
-                out.append(Judged(place: m.place, utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: role))
+                out.append(Judged(place: places[m.place], utf8Offset: m.utf8Offset, isShortName: m.isShortName, role: role))
             }
+            if shortForms { out += countyShortForms(in: bytes, covered: mentions) }
         }
         if text.utf8.withContiguousStorageIfAvailable(judge) == nil { Array(text.utf8).withUnsafeBufferPointer(judge) }
-        if shortForms { out += countyShortForms(in: text, covered: mentions) }
         return out
     }
 
     /// Whether mention `i` and a neighbour stand across a list mark (、和及与) with nothing else between.
-    private static func listed(_ mentions: [Gazetteer.Mention], _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        func joined(_ a: Gazetteer.Mention, _ b: Gazetteer.Mention) -> Bool {
+    private static func listed(_ mentions: [Gazetteer.Span], _ i: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func joined(_ a: Gazetteer.Span, _ b: Gazetteer.Span) -> Bool {
             let gap = a.utf8Offset + a.utf8Length
             guard b.utf8Offset - gap == 3 else { return false }  // one CJK mark, three bytes
             let mark = Scalars(utf8: UnsafeBufferPointer(rebasing: bytes[gap..<b.utf8Offset]))
@@ -140,14 +156,17 @@ struct RegionResolver {
     /// County short forms in a short text, where the name stands alone (at the start, after a
     /// non-Han character or after a larger place) and an office, 教育 or a year follows:
     /// `汝南教育局`, `河南省汝南2016年…`. Tried only before such a follower, so a title costs a few lookups.
-    private func countyShortForms(in text: String, covered: [Gazetteer.Mention]) -> [Judged] {
-        let s = Scalars(text)
-        // Byte offset of each scalar, to match the full mentions' spans.
-        var offsets = [Int](repeating: 0, count: s.count + 1)
-        for i in s.indices {
-            let v = s[i].value
-            offsets[i + 1] = offsets[i] + (v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4)
-        }
+    private func countyShortForms(in text: UnsafeBufferPointer<UInt8>, covered: [Gazetteer.Span]) -> [Judged] {
+        let s = Scalars(utf8: text)
+        // Byte offset of each scalar, to match the full mentions' spans; made only for a text that reaches a look-up.
+        lazy var offsets = {
+            var offsets = [Int](repeating: 0, count: s.count + 1)
+            for i in s.indices {
+                let v = s[i].value
+                offsets[i + 1] = offsets[i] + (v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4)
+            }
+            return offsets
+        }()
         func isCovered(_ i: Int) -> Bool { covered.contains { offsets[i] >= $0.utf8Offset && offsets[i] < $0.utf8Offset + $0.utf8Length } }
         func endsMention(_ i: Int) -> Bool { covered.contains { $0.utf8Offset + $0.utf8Length == offsets[i] } }
         var out: [Judged] = []
@@ -155,14 +174,13 @@ struct RegionResolver {
         while end < s.count {
             defer { end += 1 }
             guard s[end].digitValue != nil || Self.followerLeads.contains(s[end]) else { continue }
-            let rest = s[end...]
-            guard s[end].digitValue != nil || MentionRole.ownAfter.contains(where: { rest.starts(with: $0) }) else { continue }
+            guard s[end].digitValue != nil || MentionRole.ownAfter.contains(where: { s.hasPrefix($0, at: end) }) else { continue }
             // Every length tried ends at the same scalar: one bit test spares most positions the look-ups.
             guard gazetteer.mayEndCountyShortForm(s[end - 1]) else { continue }
             for length in Gazetteer.countyShortFormLengths where end - length >= 0 {
                 let i = end - length
-                guard i == 0 || !s[i - 1].isHan || endsMention(i), !(i..<end).contains(where: isCovered),
-                      let place = gazetteer.county(shortNamed: s[i..<end].string) else { continue }
+                guard gazetteer.mayStartCountyShortForm(s[i]), i == 0 || !s[i - 1].isHan || endsMention(i),
+                      !(i..<end).contains(where: isCovered), let place = gazetteer.county(shortNamed: s[i..<end].string) else { continue }
                 out.append(Judged(place: place, utf8Offset: offsets[i], isShortName: true, role: .voice))
                 break
             }
@@ -238,14 +256,18 @@ struct RegionResolver {
         return nil
     }
 
-    private func fromBody(_ mentions: [Judged], level: String?, ancestors: @autoclosure () -> Set<String>) -> Region {
+    /// Places the body keeps coming back to; names in passing (`incidental`) are not counted.
+    private func fromBody(_ all: [Judged], level: String?, ancestors: @autoclosure () -> Set<String>) -> Region {
+        // By index, names in passing skipped in place: a mention copied retains its place's four strings.
+        let mentions = all.indices.lazy.filter { all[$0].role > .incidental }
         // Counties by full name, repeated and dominant, of the report's own level.
         var counties: [String: (count: Int, places: [Gazetteer.Place])] = [:]
         var seenAt = Set<Int>()
         // A one-character core (城区, 成县) is too often an accident of the text to count.
-        for m in mentions where m.place.rank == .county && !m.isShortName && m.place.name.unicodeScalars.count >= 3 {
-            if seenAt.insert(m.utf8Offset).inserted { counties[m.place.name, default: (0, [])].count += 1 }
-            if !(counties[m.place.name]?.places.contains(m.place) ?? false) { counties[m.place.name]?.places.append(m.place) }
+        for i in mentions where all[i].place.rank == .county && !all[i].isShortName && all[i].place.name.unicodeScalars.count >= 3 {
+            let place = all[i].place
+            if seenAt.insert(all[i].utf8Offset).inserted { counties[place.name, default: (0, [])].count += 1 }
+            if !(counties[place.name]?.places.contains(place) ?? false) { counties[place.name]?.places.append(place) }
         }
         let rankedCounties = counties.sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         if let top = rankedCounties.first,
@@ -258,12 +280,12 @@ struct RegionResolver {
 
         // Prefectures: full names, and short names backed by their province.
         var provinceNamed = Set<String>()
-        for m in mentions where m.place.rank == .province { provinceNamed.insert(m.place.code) }
+        for i in mentions where all[i].place.rank == .province { provinceNamed.insert(all[i].place.code) }
         var votes: [String: Int] = [:]
         var countedAt = Set<Int>()
-        for m in mentions where m.place.rank == .prefecture && countedAt.insert(m.utf8Offset).inserted {
-            if !m.isShortName || m.place.parentCode.map(provinceNamed.contains) == true {
-                votes[m.place.code, default: 0] += 1
+        for i in mentions where all[i].place.rank == .prefecture && countedAt.insert(all[i].utf8Offset).inserted {
+            if !all[i].isShortName || all[i].place.parentCode.map(provinceNamed.contains) == true {
+                votes[all[i].place.code, default: 0] += 1
             }
         }
         if let code = dominant(votes), let place = gazetteer.place(code: code) {
@@ -274,7 +296,7 @@ struct RegionResolver {
 
         // Provinces by full name only: a short one (澳门, 台湾, 广东) is as often spam, a slogan or a list.
         var provinceVotes: [String: Int] = [:]
-        for m in mentions where m.place.rank == .province && !m.isShortName { provinceVotes[m.place.code, default: 0] += 1 }
+        for i in mentions where all[i].place.rank == .province && !all[i].isShortName { provinceVotes[all[i].place.code, default: 0] += 1 }
         if let code = dominant(provinceVotes), let place = gazetteer.place(code: code) {
             var region = gazetteer.region(for: place)
             region.level = nil

@@ -38,6 +38,8 @@ struct OutlineBuilder {
     private var promoted: Int?
     /// `HeadingMarker.startBits`, held here so the scan loop reads it without the global's lazy-init check.
     private let startBits = HeadingMarker.startBits
+    /// `startBits` and `mayPrecedeHeading`'s bits, interleaved, for the same loop.
+    private let pairBits = Self.pairBits
     /// Held here, as `startBits` is: the figures of every paragraph are read with it.
     private let figureWords = FigureWords.standard
 
@@ -110,7 +112,7 @@ struct OutlineBuilder {
                 // Paragraph text: take the run up to the next heading in one go.
                 let start = i
                 while true {
-                    i = nextMayStart(in: text, from: i)
+                    i = nextMayStart(in: text, from: i, lineStarts: paragraph.lineStarts)
                     guard i < text.count else { break }
                     marker = acceptedMarker(in: text, at: i, lineStarts: paragraph.lineStarts, isFirst: isFirst)
                     if marker != nil { break }
@@ -206,15 +208,27 @@ struct OutlineBuilder {
         return v < 0x10000 && startBits[v >> 6] & (1 << UInt64(v & 63)) != 0
     }
 
-    /// The first scalar at or after `i` that may start a marker (or the end): the skip over plain
-    /// text, which is most of every paragraph, reads through buffer pointers.
-    private func nextMayStart(in text: Scalars, from i: Int) -> Int {
+    /// The first scalar at or after `i` that may start a marker in paragraph text, where only a
+    /// boundary or a line start lets one stand (or the end): the skip over plain text, which is most
+    /// of every paragraph, reads through buffer pointers. Numerals inside sentences (一个, 三是), most
+    /// of the scalars that may start a marker, are passed over with the rest.
+    private func nextMayStart(in text: Scalars, from i: Int, lineStarts: [Int]) -> Int {
         text.withUnsafeBufferPointer { scalars in
-            startBits.withUnsafeBufferPointer { bits in
+            pairBits.withUnsafeBufferPointer { bits in
+                // Both tests without a branch, so that the loop branches only where a marker may stand.
+                // Beyond the BMP reads as U+FFFF, in neither set.
+                func pair(_ j: Int) -> (start: UInt64, boundary: UInt64) {
+                    let v = Swift.min(Int(scalars[j].value), 0xFFFF)
+                    let word = 2 * (v >> 6), bit = UInt64(v & 63)
+                    return (bits[word] >> bit & 1, bits[word + 1] >> bit & 1)
+                }
+                let wrapped = !lineStarts.isEmpty
+                var after: UInt64 = i == 0 ? 1 : pair(i - 1).boundary
                 var j = i
                 while j < scalars.count {
-                    let v = Int(scalars[j].value)
-                    if v < 0x10000 && bits[v >> 6] & (1 << UInt64(v & 63)) != 0 { return j }
+                    let (start, boundary) = pair(j)
+                    if start & after != 0 || wrapped && start != 0 && lineStarts.contains(j) { return j }
+                    after = boundary
                     j += 1
                 }
                 return scalars.count
@@ -238,10 +252,24 @@ struct OutlineBuilder {
     private func isBoundary(_ text: Scalars, before i: Int) -> Bool {
         guard i > 0 else { return true }
         let p = text[i - 1]
-        if p.isTerminal || p.isBlank || p == "：" || p == ":" || p == "|" { return true }
-        if p.isClosingQuote, i > 1, text[i - 2].isTerminal { return true }
-        return false
+        guard Self.mayPrecedeHeading(p) else { return false }
+        return !p.isClosingQuote || i > 1 && text[i - 2].isTerminal
     }
+
+    /// Can a heading number start right after `p`? After a closing quote `isBoundary` also asks
+    /// that a sentence end inside it.
+    private static func mayPrecedeHeading(_ p: Unicode.Scalar) -> Bool {
+        p.isTerminal || p.isBlank || p == "：" || p == ":" || p == "|" || p.isClosingQuote
+    }
+
+    private static let pairBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 0x10000 / 64 * 2)
+        for word in 0..<(0x10000 / 64) { bits[2 * word] = HeadingMarker.startBits[word] }
+        for v in 0..<0x10000 {
+            if let s = Unicode.Scalar(v), mayPrecedeHeading(s) { bits[2 * (v >> 6) + 1] |= 1 << UInt64(v & 63) }
+        }
+        return bits
+    }()
 
     /// `2023 年`: a blank between a number and its unit does not end a heading.
     private func isBlankInsideNumber(_ text: Scalars, _ i: Int) -> Bool {
@@ -259,14 +287,21 @@ struct OutlineBuilder {
     }
 
     private mutating func endHeading() {
-        emitHeading(text: takePending())
+        // Asked of the scalars before the string is made: the string's would be decoded again.
+        let hasWords = Self.hasWords(buffer[...]) || Self.hasWords(text[run])
+        emitHeading(text: takePending(), hasWords: hasWords)
         inHeading = false
     }
 
-    private mutating func emitHeading(text: consuming String) {
+    /// Holds a scalar that is not a blank, a terminal, a closing quote or a comma.
+    private static func hasWords(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.contains { !$0.isBlank && !$0.isTerminal && !$0.isClosingQuote && $0 != "，" && $0 != "," }
+    }
+
+    private mutating func emitHeading(text: consuming String, hasWords: Bool) {
         guard let pending = pendingNumber.take() else { return }  // moved out: no copy of the number
         // No heading without words: `2、。` (a page mark a sentence ran through) is text.
-        guard text.unicodeScalars.contains(where: { !$0.isBlank && !$0.isTerminal && !$0.isClosingQuote && $0 != "，" && $0 != "," }) else {
+        guard hasWords else {
             let line = pending.number + text
             if path.isEmpty { preamble.append(line) } else { path[path.count - 1].paragraphs.append(line) }
             return
