@@ -7,7 +7,7 @@ PYTHON ?= python3
 VENV := .tools/venv
 VENV_PYTHON := $(VENV)/bin/python3
 PIP := $(VENV_PYTHON) -m pip install -q --disable-pip-version-check
-APT_PACKAGES := libcmark-dev libxml2-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libcmark-dev libxml2-dev libsqlite3-dev libmimalloc-dev pkg-config
 # The converters `archive` runs on PDF and Word 97–2003 sources; a build without them reads every other format.
 READER_PACKAGES := poppler-utils antiword
 # The browser tests drive headless Chromium (search against `archive serve`, the search page from disk, every
