@@ -61,7 +61,7 @@ site: build
 test: test-deps
 	$(SWIFT) test --disable-swift-testing
 
-## Benchmark `archive build` against Hugo at 10,000 and 100,000 reports (installs hugo and time if missing).
+## Benchmark `archive build` against Hugo at 10,000 and 100,000 reports (installs hugo, time and chromium if missing).
 bench: deps
 	python3 bench/run.py --sizes 10000,100000 --runs 2
 

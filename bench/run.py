@@ -465,6 +465,9 @@ def main(argv=None) -> int:
     try:
         if not Path("/usr/bin/time").exists():
             apt_install(["time"])
+        # The search queries are timed in a browser, as a reader runs them.
+        if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+            apt_install(["chromium"])
         if args.tool:
             tool = args.tool.resolve()
         else:
