@@ -149,7 +149,7 @@ enum FigureReader {
             guard end == start + 1, t[start] != "一", let digit = t[start].chineseDigitValue else { return nil }
             return Amount(value: Double(digit), end: end, isSmallCount: true)
         }
-        guard let value = ChineseNumber.amount(Array(t[start..<end])[...]) else { return nil }
+        guard let value = ChineseNumber.amount(t[start..<end]) else { return nil }
         return multiplied(Amount(value: value, end: end), t)
     }
 

@@ -31,7 +31,7 @@ enum ChineseNumber {
     }
 
     /// Digit by digit, as years are written: 二〇一二 → 2012, 二oo六 → 2006.
-    static func digitwise(_ s: ArraySlice<Unicode.Scalar>) -> Int? {
+    static func digitwise(_ s: some Collection<Unicode.Scalar>) -> Int? {
         guard !s.isEmpty else { return nil }
         var v = 0
         for c in s {
@@ -43,7 +43,8 @@ enum ChineseNumber {
 
     /// An amount written in words, as figures are: 十二 → 12, 一百二十 → 120, 两千 → 2000,
     /// 一千零五 → 1005, 三点五 → 3.5; nil for anything else (二三, an empty run).
-    static func amount(_ s: ArraySlice<Unicode.Scalar>) -> Double? {
+    /// Any run indexed by offset, so that a slice of the figure reader's buffer is read in place.
+    static func amount<Run: RandomAccessCollection<Unicode.Scalar>>(_ s: Run) -> Double? where Run.Index == Int {
         var total = 0, current = -1
         var i = s.startIndex
         while i < s.endIndex, s[i] != "点" {

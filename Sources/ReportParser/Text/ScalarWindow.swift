@@ -25,9 +25,7 @@ struct ScalarWindow {
             while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
             n += 1
         }
-        before.removeAll(keepingCapacity: true)
-        Self.decode(bytes, start..<span.lowerBound, into: &before)
-        after.removeAll(keepingCapacity: true)
+        Self.decode(bytes, from: start, count: n, into: &before)
         var end = span.upperBound
         n = 0
         while end < bytes.count, n < reachAfter {
@@ -35,24 +33,23 @@ struct ScalarWindow {
             end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
             n += 1
         }
-        Self.decode(bytes, span.upperBound..<Swift.min(end, bytes.count), into: &after)
+        Self.decode(bytes, from: span.upperBound, count: n, into: &after)
     }
 
-    /// Appends the scalars of valid UTF-8.
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: inout Scalars) {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let lead = UInt32(bytes[i])
-            let v: UInt32
-            switch lead {
-            case ..<0x80: v = lead; i += 1
-            case ..<0xE0: v = (lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2
-            case ..<0xF0: v = (lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3
-            default:
-                v = (lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                i += 4
+    /// Replaces `out` with the `count` scalars of valid UTF-8 from `start`. They are written into
+    /// its storage, which mostly holds as many already (a full window), rather than appended one
+    /// by one; valid UTF-8 always yields a valid scalar, so none is checked.
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, count: Int, into out: inout Scalars) {
+        if out.count > count {
+            out.removeLast(out.count - count)
+        } else if out.count < count {
+            out.append(contentsOf: repeatElement("\0", count: count - out.count))
+        }
+        out.withUnsafeMutableBufferPointer { buffer in
+            var i = start
+            for n in 0..<count {
+                buffer[n] = unsafeBitCast(UTF8Scalar.next(in: bytes, at: &i), to: Unicode.Scalar.self)
             }
-            out.append(Unicode.Scalar(v) ?? "\u{FFFD}")
         }
     }
 
