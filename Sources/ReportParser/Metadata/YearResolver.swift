@@ -89,7 +89,7 @@ enum YearResolver {
         while i < bytes.count {
             // Only where a run of digits starts: the scalar before is no digit (or was skipped with it).
             guard let (first, length) = digit(bytes, at: i) else {
-                i += scalarLength(bytes[i])
+                i += UTF8Scalar.length(lead: bytes[i])
                 continue
             }
             var y = first, j = i + length, digits = 1
@@ -133,16 +133,12 @@ enum YearResolver {
 
     /// The length of the scalar at `i` when it `isBlank`.
     private static func blankLength(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
-        let b = UInt32(bytes[i]), length = scalarLength(bytes[i])
+        let b = UInt32(bytes[i]), length = UTF8Scalar.length(lead: bytes[i])
         guard length <= 3, i + length <= bytes.count else { return nil }  // every blank is in the BMP
         let value = length == 1 ? b
             : length == 2 ? (b & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
             : (b & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
         return Unicode.Scalar(value)?.isBlank == true ? length : nil
-    }
-
-    private static func scalarLength(_ lead: UInt8) -> Int {
-        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
     }
 
     /// The year an opening starts with (`2023年，全市…`): its first four scalars are the ASCII digits of
@@ -157,7 +153,7 @@ enum YearResolver {
             while limit < bytes.count && bytes[limit] & 0xC0 == 0x80 { limit -= 1 }  // a character the limit cuts
             var scalars = 0, end8 = 0, i = 0
             while i < limit {
-                i += scalarLength(bytes[i])
+                i += UTF8Scalar.length(lead: bytes[i])
                 scalars += 1
                 if scalars == 8 { end8 = i }
             }

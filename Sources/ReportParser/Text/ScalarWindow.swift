@@ -29,8 +29,7 @@ struct ScalarWindow {
         var end = span.upperBound
         n = 0
         while end < bytes.count, n < reachAfter {
-            let lead = bytes[end]
-            end += lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+            end += UTF8Scalar.length(lead: bytes[end])
             n += 1
         }
         Self.decode(bytes, from: span.upperBound, count: n, into: &after)

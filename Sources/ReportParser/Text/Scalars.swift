@@ -6,6 +6,12 @@ typealias Scalars = [Unicode.Scalar]
 
 /// One step of decoding valid UTF-8, for the scans that read a string's bytes directly.
 public enum UTF8Scalar {
+    /// How many bytes the UTF-8 sequence that `lead` starts takes (valid UTF-8).
+    @inline(__always)
+    static func length(lead: UInt8) -> Int {
+        lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+    }
+
     /// The value of the scalar whose UTF-8 starts at `i`, moving `i` past it. Three-byte
     /// sequences (all of CJK) are tested first. `bytes` must be valid UTF-8, as a `String` holds.
     @inlinable @inline(__always)
