@@ -142,7 +142,9 @@ public final class BuildSession: @unchecked Sendable {
         let links: ReportLinks
         // The source records are saved on a core of their own while the index pages are built, once
         // the report links step has set the hashes of the report pages.
-        let savingRecords = DispatchGroup(), writingData = DispatchGroup()
+        let savingRecords = DispatchGroup(), writingData = DispatchGroup(), linkingSpare = DispatchGroup()
+        let linkedSpare = ResultSlots<Bool>(count: 1)
+        linkedSpare.set(0, false)
         let saveError = LockedError()
         // The records' file as it stands once they are saved, failed or not.
         let savedBase = ResultSlots<SourceCache.Base?>(count: 1)
@@ -210,9 +212,14 @@ public final class BuildSession: @unchecked Sendable {
                                          warnings: built.records.flatMap(\.warnings))
             // The site in place, once swapped out, is the next build's spare when its files are known
             // and this build wrote few (else the spare would hold a second copy of the site's bytes).
-            let nextSpare = inPlace.flatMap { previous.isEmpty || site.written > previous.count / 8 ? nil : SiteWriter.Spare(id: $0, files: previous) }
+            let oldSite = inPlace.flatMap { previous.isEmpty || site.written > previous.count / 8 ? nil : SiteWriter.Spare(id: $0, files: previous) }
+            // Else the spare is this site itself, linked on a core of its own while the cache is saved.
+            let nextSpare = oldSite ?? SiteWriter.Spare(id: manifest.site, files: outputs)
             manifest.setSpare(nextSpare)
             try SiteMarker.write(id: manifest.site, in: staging)
+            if oldSite == nil {
+                DispatchQueue.global().async(group: linkingSpare) { linkedSpare.set(0, writer.linkSpare(of: staging, id: nextSpare.id)) }
+            }
             try step("save cache") {
                 savingRecords.wait()
                 cacheBase = savedBase.values[0]
@@ -224,8 +231,9 @@ public final class BuildSession: @unchecked Sendable {
                     throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
                 }
             }
-            try step("swap") { try writer.commit(staging, keepingOld: nextSpare != nil) }
-            spare = nextSpare
+            step("spare") { linkingSpare.wait() }
+            try step("swap") { try writer.commit(staging, keepingOld: oldSite != nil) }
+            spare = oldSite != nil || linkedSpare.values[0] ? nextSpare : nil
             store.removeOthers()
             searchState = searched?.state
             previous = manifest.outputs
@@ -236,6 +244,8 @@ public final class BuildSession: @unchecked Sendable {
             savingRecords.wait()
             cacheBase = savedBase.values[0]
             writingData.wait()
+            linkingSpare.wait()
+            if linkedSpare.values[0] { writer.removeSpare() }
             writer.discard(staging)
             store.remove()
             throw error
@@ -253,6 +263,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.files = previous.count
         summary.pages = previous.keys.filter { $0.hasSuffix(".html") }.count
         summary.filesWritten = site.written
+        summary.filesLinked = site.linked
         summary.listPagesReused = keys.reused
         summary.searchIndexUpdated = searched?.updated ?? false
         return summary

@@ -48,6 +48,9 @@ public enum Pipeline {
         public var searchIndexUpdated = false
         /// Files whose bytes changed and were written; the others were linked from the previous site.
         public var filesWritten = 0
+        /// Unchanged files linked from the site in place into the new one: few when the build started
+        /// from the site before last (the spare), which already held them.
+        public var filesLinked = 0
         /// Nothing the build reads has changed since the last build: nothing was done.
         public var upToDate = false
     }

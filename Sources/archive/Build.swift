@@ -44,8 +44,8 @@ struct Build: AsyncParsableCommand {
             return
         }
         let steps = summary.steps.map { String(format: "%@ %.2fs", $0.name, $0.seconds) }.joined(separator: ", ")
-        print(String(format: "built %d reports from %d sources (%d parsed): %d pages, %d files (%d written) in %@ (%.2fs: %@); %d warnings, %d failed sources",
-                     summary.reports, summary.sources, summary.sourcesParsed, summary.pages, summary.files, summary.filesWritten, summary.output, summary.seconds, steps,
+        print(String(format: "built %d reports from %d sources (%d parsed): %d pages, %d files (%d written, %d linked) in %@ (%.2fs: %@); %d warnings, %d failed sources",
+                     summary.reports, summary.sources, summary.sourcesParsed, summary.pages, summary.files, summary.filesWritten, summary.filesLinked, summary.output, summary.seconds, steps,
                      summary.warnings.count, summary.errors.count))
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }

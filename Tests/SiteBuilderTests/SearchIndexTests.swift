@@ -265,6 +265,20 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(merged.bytes, encode([(0, 1), (300, 5), (4000, 0), (5000, 2)]))
         XCTAssertEqual(merged.df, 4)
         XCTAssertEqual(SearchIndexUpdate.merge(old, dropping: [0, 7, 300, 4000], adding: []).df, 0)
+
+        // Long lists, changed reports anywhere in them: the bytes past the last change are copied.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let numbers = (0..<2000).filter { _ in Bool.random(using: &generator) }
+            let list = numbers.map { ($0, UInt8.random(in: 0...15, using: &generator)) }
+            let dropping = numbers.filter { _ in Int.random(in: 0..<50, using: &generator) == 0 }
+            let adding = (0..<2000).filter { _ in Int.random(in: 0..<60, using: &generator) == 0 }
+                .filter { n in !numbers.contains(n) || dropping.contains(n) }.map { (number: $0, bits: UInt8(3)) }
+            let expected = (list.filter { !dropping.contains($0.0) } + adding.map { ($0.number, $0.bits) }).sorted { $0.0 < $1.0 }
+            let merged = SearchIndexUpdate.merge(encode(list), dropping: dropping, adding: adding)
+            XCTAssertEqual(merged.bytes, encode(expected))
+            XCTAssertEqual(merged.df, expected.count)
+        }
     }
 
     /// Each number's topics come back distinct and ascending, empty lists included, and the saved

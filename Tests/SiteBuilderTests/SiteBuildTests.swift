@@ -97,8 +97,10 @@ final class SiteBuildTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("report.mustache"), "\(error)")
         }
         XCTAssertEqual(try site.snapshot(), before)
+        // The spare is the last good build's, for the next build to start from.
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
-        XCTAssertEqual(leftovers, [])
+        XCTAssertEqual(leftovers, [".public.spare"])
+        XCTAssertEqual(SiteMarker.read(in: site.root.appendingPathComponent(".public.spare")), SiteMarker.read(in: site.output))
     }
 
     func testStaleFilesAreRemoved() throws {
@@ -246,6 +248,8 @@ final class SiteBuildTests: XCTestCase {
             let clean = try SiteFixture(self, configEdit: edit)
             try fm.removeItem(at: clean.content)
             try fm.copyItem(at: site.content, to: clean.content)
+            try fm.removeItem(at: clean.config)
+            try fm.copyItem(at: site.config, to: clean.config)
             try clean.build()
             let (built, expected) = (try entries(site.output), try entries(clean.output))
             XCTAssertEqual(Set(built.keys).subtracting(expected.keys).sorted(), [], "\(step): entries a clean build lacks")
@@ -253,8 +257,18 @@ final class SiteBuildTests: XCTestCase {
             for (path, bytes) in expected where built[path] != bytes { XCTFail("\(step): \(path) differs") }
         }
         let spare = site.root.appendingPathComponent(".public.spare")
+        /// True when the spare is the site in place linked: the same files, sharing their bytes.
+        func spareIsTheSiteLinked() throws -> Bool {
+            let (linked, inPlace) = (try entries(spare), try entries(site.output))
+            guard linked == inPlace, SiteMarker.read(in: spare) == SiteMarker.read(in: site.output) else { return false }
+            return try linked.keys.filter { !$0.hasSuffix("/") && $0 != SiteMarker.fileName }.allSatisfy { path in
+                let (a, b) = (try fm.attributesOfItem(atPath: spare.appendingPathComponent(path).path),
+                              try fm.attributesOfItem(atPath: site.output.appendingPathComponent(path).path))
+                return (a[.systemFileNumber] as? Int) == (b[.systemFileNumber] as? Int)
+            }
+        }
         try site.build()
-        XCTAssertFalse(fm.fileExists(atPath: spare.path), "a first build puts no site aside")
+        XCTAssertTrue(try spareIsTheSiteLinked(), "a first build has no site to put aside: its own, linked, is the next build's start")
         let firstID = SiteMarker.read(in: site.output)
 
         let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
@@ -287,12 +301,19 @@ final class SiteBuildTests: XCTestCase {
         try site.build()
         try assertClean("another source removed")
 
-        // A change to every page leaves no spare: it would hold a second copy of the site's bytes.
+        // A change to every page puts no site aside, which would hold a second copy of the site's
+        // bytes: the spare is the new site, linked.
         let config = try String(contentsOf: site.config, encoding: .utf8)
         try config.replacingOccurrences(of: "\ntitle = \"", with: "\ntitle = \"新").write(to: site.config, atomically: true, encoding: .utf8)
         let retitled = try site.build()
         XCTAssertGreaterThan(retitled.filesWritten * 8, retitled.files, "most pages show the title")
-        XCTAssertFalse(fm.fileExists(atPath: spare.path))
+        XCTAssertTrue(try spareIsTheSiteLinked())
+        try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "深化幸福教育", with: "深化快乐教育")
+            .write(to: source, atomically: true, encoding: .utf8)
+        let edited = try site.build()
+        XCTAssertEqual(edited.filesWritten, 3)
+        XCTAssertEqual(edited.filesLinked, 0, "started from the linked spare, which holds every unchanged file")
+        try assertClean("a word changed after a change to every page")
     }
 
     func testIncrementalBuildEqualsAFullBuild() throws {

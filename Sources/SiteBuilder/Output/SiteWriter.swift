@@ -74,6 +74,27 @@ public struct SiteWriter: Sendable {
         FolderRemover.remove(old.path)
     }
 
+    /// Makes the spare a copy of `staging` by hard links, marked `id` once every file is linked: for
+    /// a swap that puts no site aside (the first build, or one that changed most files), so the next
+    /// build still starts from a spare rather than linking the whole site into an empty folder
+    /// (275,000 links at 100,000 reports). The links share the files' bytes: no second copy. A
+    /// spare without its marker (a link failed, the build was killed) is never started from.
+    /// - Returns: false when no spare was made.
+    func linkSpare(of staging: URL, id: String) -> Bool {
+        FolderRemover.remove(sparePath)
+        guard FolderLinker.link(staging.path, to: sparePath, skipping: [SiteMarker.fileName]),
+              (try? SiteMarker.write(id: id, in: URL(fileURLWithPath: sparePath))) != nil else {
+            FolderRemover.remove(sparePath)
+            return false
+        }
+        return true
+    }
+
+    /// Removes the spare `linkSpare` made, for a build that fails before its swap.
+    func removeSpare() {
+        FolderRemover.remove(sparePath)
+    }
+
     /// Removes a staging folder after a failed build.
     public func discard(_ staging: URL) {
         FolderRemover.remove(staging.path)

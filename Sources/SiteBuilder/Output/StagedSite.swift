@@ -21,6 +21,9 @@ final class StagedSite: @unchecked Sendable {
     private var hashes: [String: UInt64] = [:]
     private var failure: String?
     private(set) var written = 0
+    /// Files linked from the site in place: every unchanged file when the folder started empty, none
+    /// when it started from a spare that already held them.
+    private(set) var linked = 0
 
     init(folder: URL, previousFolder: URL, previous: [String: UInt64], kept: [String: UInt64] = [:]) {
         self.previous = previous
@@ -129,7 +132,10 @@ final class StagedSite: @unchecked Sendable {
         ensureFolder(of: path)
         clear(path)
         guard link(previousRoot + path, root + path) == 0 else { return false }
-        lock.withLock { hashes[path] = hash }
+        lock.withLock {
+            hashes[path] = hash
+            linked += 1
+        }
         return true
     }
 

@@ -46,7 +46,6 @@ struct SearchIndexUpdate {
             for t in 0..<after.count { edits[after.key(t), default: []].append((n, after.bits[t])) }
             for topic in topics[n] { edits[topicKeys[Int(topic)], default: []].append((n, 0)) }
         }
-        let dropped = Set(changed)
 
         var byShard: [Int: [[UInt8]]] = [:]
         for key in edits.keys { byShard[Int(SearchKey.hash(key)) & (previous.shards - 1), default: []].append(key) }
@@ -61,7 +60,7 @@ struct SearchIndexUpdate {
                 let listPath = Self.listPath(key)
                 guard let old = entries[e].inline ?? readPrevious(listPath) else { return nil }
                 if entries[e].inline != nil { inline -= old.count } else { replacedLists.insert(listPath) }
-                entries[e].postings = Self.merge(old, dropping: dropped, adding: edits[key]!)
+                entries[e].postings = Self.merge(old, dropping: changed, adding: edits[key]!)
             }
             for key in pending { entries.append(.init(key: key, inline: nil, postings: Self.merge([], dropping: [], adding: edits[key]!))) }
             entries.removeAll { $0.postings?.df == 0 }
@@ -159,17 +158,21 @@ struct SearchIndexUpdate {
         return i == bytes.count ? entries : nil
     }
 
-    /// `old` postings without the reports in `dropping`, with `adding` (ascending numbers) merged in.
-    static func merge(_ old: [UInt8], dropping: Set<Int>, adding: [(number: Int, bits: UInt8)]) -> Postings {
+    /// `old` postings without the reports in `dropping`, with `adding` merged in (both ascending).
+    /// Past the last number either names, every posting keeps its delta: the rest of `old` is
+    /// copied as it is and its postings counted by their last bytes, so a common key's long list is
+    /// decoded only up to the changed reports.
+    static func merge(_ old: [UInt8], dropping: [Int], adding: [(number: Int, bits: UInt8)]) -> Postings {
         var out = Postings(bytes: [], df: 0)
         out.bytes.reserveCapacity(old.count + adding.count * 2)
+        let lastNamed = max(dropping.last ?? -1, adding.last?.number ?? -1)
         var last = -1
         func append(_ number: Int, _ bits: UInt8) {
             Varint.append((number - last) << 4 | Int(bits), to: &out.bytes)
             last = number
             out.df += 1
         }
-        var next = 0
+        var next = 0, drop = 0
         var number = -1
         var i = 0
         while i < old.count {
@@ -186,7 +189,14 @@ struct SearchIndexUpdate {
                 append(adding[next].number, adding[next].bits)
                 next += 1
             }
-            if !dropping.contains(number) { append(number, UInt8(value & 0xF)) }
+            while drop < dropping.count, dropping[drop] < number { drop += 1 }
+            if drop == dropping.count || dropping[drop] != number { append(number, UInt8(value & 0xF)) }
+            if number > lastNamed {
+                let rest = old[i...]
+                out.bytes += rest
+                out.df += rest.count { $0 < 0x80 }
+                return out
+            }
         }
         while next < adding.count {
             append(adding[next].number, adding[next].bits)
