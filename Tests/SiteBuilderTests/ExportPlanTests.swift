@@ -135,12 +135,18 @@ final class DataStepRowsTests: XCTestCase {
         XCTAssertEqual(rows?.file.size, try files()[0].count)
         try checkAsClean()
 
-        // The file in place replaced by another of a different size: not copied from.
+        // The file in place replaced by another of another size: not copied from.
         let json = site.output.appendingPathComponent(data[0])
         try (Data("[]".utf8) + (try Data(contentsOf: json))).write(to: json, options: .atomic)
         try edit("新增省现代化学校9所", "新增省现代化学校7所")
         try site.build()
         XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"7所\""))
+        try checkAsClean()
+
+        // No file in place at all.
+        try FileManager.default.removeItem(at: json)
+        try edit("新增省现代化学校7所", "新增省现代化学校6所")
+        try site.build()
         try checkAsClean()
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// with its unchanged neighbours from the file the last build wrote (one kernel copy a run), so
 /// an edit to one report renders one row, not 100,000.
 struct ExportPlan {
-    enum Piece: Equatable {
+    enum Piece {
         /// Rows rendered anew.
         case render(Range<Int>)
         /// Rows `rows` are the old file's rows `old`, copied as one run with what stands between them.

@@ -3,7 +3,7 @@ import Foundation
 /// The rows of an export file a build wrote (one report each, in list order): each row's key
 /// (`ExportKeys`) and where its bytes lie. Saved in the build cache with what identifies the
 /// file, so the next build, in this process or another, can copy unchanged rows out of it.
-struct ExportRows: Equatable {
+struct ExportRows {
     var keys: [UInt64]
     var ranges: [Range<Int>]
 
@@ -11,7 +11,7 @@ struct ExportRows: Equatable {
     /// (the manifest's) and size. The file in place is copied from only while it is the one the
     /// manifest names with that hash and still has that size, as a page is linked from it only
     /// while the manifest names it with the hash the page would have.
-    struct File: Equatable {
+    struct File {
         var inputs: UInt64
         var hash: UInt64
         var size: Int

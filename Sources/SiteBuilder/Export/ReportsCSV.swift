@@ -22,7 +22,7 @@ enum ReportsCSV {
             case .render(let indices):
                 for i in indices {
                     let start = sink.position
-                    try write(content.reports[i], topics: topics, config: config, paths: paths, into: &row)
+                    try cells(of: content.reports[i], topics: topics, config: config, paths: paths, into: &row)
                     rows[i] = start..<sink.position
                 }
             case .copy(let indices, let old):
@@ -36,7 +36,7 @@ enum ReportsCSV {
         return rows
     }
 
-    private static func write(_ r: ListedReport, topics: [String], config: SiteConfig, paths: SitePaths, into row: inout Row) throws {
+    private static func cells(of r: ListedReport, topics: [String], config: SiteConfig, paths: SitePaths, into row: inout Row) throws {
         let counts = r.outlineCounts
         try row.cell(r.id)
         try row.cell(r.slug)

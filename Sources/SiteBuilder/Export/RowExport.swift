@@ -29,10 +29,7 @@ struct RowExport {
             ranges = try write(sink, plan)
             size = sink.position
         }
-        // Rows that describe no file in place must not be trusted by the next build.
-        guard let hash, (try? ExportRows(keys: keys, ranges: ranges).save(of: .init(inputs: inputs, hash: hash, size: size), to: saved)) != nil else {
-            unlink(saved.path)
-            return
-        }
+        // Rows not saved leave the last ones, which name another file's hash: the next build then writes the file whole.
+        if let hash { try? ExportRows(keys: keys, ranges: ranges).save(of: .init(inputs: inputs, hash: hash, size: size), to: saved) }
     }
 }
