@@ -185,9 +185,9 @@ public final class BuildSession: @unchecked Sendable {
             }
             // The data files are written beside the index pages: JSON and CSV are one core's work, and
             // the index pages leave room for it. Step "data" is the wait for them after the pages.
-            DispatchQueue.global().async(group: writingData) { [content, files, records = built.records] in
+            DispatchQueue.global().async(group: writingData) { [content, files, cacheFolder, records = built.records] in
                 Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(records.map(\.key)),
-                                   rendering: rendering, keys: keys, into: site)
+                                   rendering: rendering, keys: keys, cache: cacheFolder, into: site)
             }
             step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys,
                                                        pages: related, into: site) }

@@ -72,6 +72,20 @@ struct JSONWriter {
     /// A line break between values, for a reader that takes the file a line at a time.
     mutating func newline() { out.append(0x0A) }
 
+    /// Where the next byte will stand in the file.
+    var position: Int { sink.position + out.count }
+
+    /// Values copied as they stand from `count` bytes of the file `source` at `offset` (a run of an
+    /// earlier file's values, with their commas between them); returns where they start.
+    mutating func copy(_ count: Int, from source: Int32, at offset: Int) throws -> Int {
+        separate()
+        try sink.write(out)
+        out.removeAll(keepingCapacity: true)
+        let start = sink.position
+        try sink.copy(count, from: source, at: offset)
+        return start
+    }
+
     /// Hands what is left to the sink and flushes it.
     mutating func finish() throws {
         try sink.write(out)

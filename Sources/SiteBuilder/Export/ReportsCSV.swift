@@ -5,35 +5,58 @@ enum ReportsCSV {
     static let columns = ["id", "slug", "url", "title", "issuer", "province", "prefecture", "county", "region_code", "year",
                           "doc_type", "signed_date", "published_date", "complete", "topics", "section_count", "figure_count", "source"]
 
-    static func write(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths, to sink: ByteSink) throws {
+    /// Writes the file as `plan` says (every row rendered when there is none) and returns where
+    /// each report's row (its line end included) lies in it.
+    @discardableResult
+    static func write(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths, to sink: ByteSink,
+                      plan: ExportPlan? = nil) throws -> [Range<Int>] {
+        let plan = plan ?? .renderAll(content.reports.count)
         let topics = content.classifier.topics.map(\.name)
         try sink.append([0xEF, 0xBB, 0xBF])
         var row = Row(sink)
         for column in columns { try row.cell(column) }
         try row.end()
-        for r in content.reports {
-            let counts = r.outlineCounts
-            try row.cell(r.id)
-            try row.cell(r.slug)
-            try row.cell(config.baseURL + paths.report(r.slug))
-            try row.cell(r.title)
-            try row.cell(r.issuer)
-            try row.cell(r.region.province)
-            try row.cell(r.region.prefecture)
-            try row.cell(r.region.county)
-            try row.cell(r.region.code)
-            try row.cell(r.year.map(String.init))
-            try row.cell(r.docType.displayName)
-            try row.cell(r.signedDate)
-            try row.cell(r.publishedDate)
-            try row.cell(r.complete ? "true" : "false")
-            try row.cell(r.topics.map { topics[$0] }.joined(separator: ";"))
-            try row.cell(String(counts.sections))
-            try row.cell(String(counts.figures))
-            try row.cell(r.sourceFile)
-            try row.end()
+        var rows = [Range<Int>](repeating: 0..<0, count: content.reports.count)
+        for piece in plan.pieces {
+            switch piece {
+            case .render(let indices):
+                for i in indices {
+                    let start = sink.position
+                    try cells(of: content.reports[i], topics: topics, config: config, paths: paths, into: &row)
+                    rows[i] = start..<sink.position
+                }
+            case .copy(let indices, let old):
+                let span = plan.span(of: old)
+                let start = sink.position
+                try sink.copy(span.count, from: plan.source, at: span.lowerBound)
+                rows.replaceSubrange(indices, with: plan.ranges(of: old, copiedTo: start))
+            }
         }
         try sink.flush()
+        return rows
+    }
+
+    private static func cells(of r: ListedReport, topics: [String], config: SiteConfig, paths: SitePaths, into row: inout Row) throws {
+        let counts = r.outlineCounts
+        try row.cell(r.id)
+        try row.cell(r.slug)
+        try row.cell(config.baseURL + paths.report(r.slug))
+        try row.cell(r.title)
+        try row.cell(r.issuer)
+        try row.cell(r.region.province)
+        try row.cell(r.region.prefecture)
+        try row.cell(r.region.county)
+        try row.cell(r.region.code)
+        try row.cell(r.year.map(String.init))
+        try row.cell(r.docType.displayName)
+        try row.cell(r.signedDate)
+        try row.cell(r.publishedDate)
+        try row.cell(r.complete ? "true" : "false")
+        try row.cell(r.topics.map { topics[$0] }.joined(separator: ";"))
+        try row.cell(String(counts.sections))
+        try row.cell(String(counts.figures))
+        try row.cell(r.sourceFile)
+        try row.end()
     }
 
     /// The cells of one row written straight to the sink, commas between them, without building

@@ -8,7 +8,12 @@ enum ReportsJSON {
     /// Raised when the shape changes in a way a reader must know of.
     static let formatVersion = 1
 
-    static func write(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths, to sink: ByteSink) throws {
+    /// Writes the file as `plan` says (every row rendered when there is none) and returns where
+    /// each report's row (its object) lies in it.
+    @discardableResult
+    static func write(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths, to sink: ByteSink,
+                      plan: ExportPlan? = nil) throws -> [Range<Int>] {
+        let plan = plan ?? .renderAll(content.reports.count)
         var json = JSONWriter(sink)
         let related = ExportRelations(content)
         // Read once, not copied out of each topic's definition for every slug written.
@@ -33,22 +38,37 @@ enum ReportsJSON {
         try json.endArray()
         json.key("reports")
         json.beginArray()
-        for i in content.reports.indices {
-            json.newline()
-            try report(i, of: content, topics: topicSlugs, related: related, paths: paths, into: &json)
+        var rows = [Range<Int>](repeating: 0..<0, count: content.reports.count)
+        for piece in plan.pieces {
+            switch piece {
+            case .render(let indices):
+                for i in indices {
+                    json.newline()
+                    let start = try report(i, of: content, topics: topicSlugs, related: related, paths: paths, into: &json)
+                    rows[i] = start..<json.position
+                }
+            case .copy(let indices, let old):
+                json.newline()
+                let span = plan.span(of: old)
+                let start = try json.copy(span.count, from: plan.source, at: span.lowerBound)
+                rows.replaceSubrange(indices, with: plan.ranges(of: old, copiedTo: start))
+            }
         }
         json.newline()
         try json.endArray()
         try json.endObject()
         json.newline()
         try json.finish()
+        return rows
     }
 
+    /// Writes report `i`'s object and returns where it starts.
     private static func report(_ i: Int, of content: ArchiveContent, topics: [String], related: ExportRelations, paths: SitePaths,
-                               into json: inout JSONWriter) throws {
+                               into json: inout JSONWriter) throws -> Int {
         let r = content.reports[i]
         let urls = ReportURLs(r, paths: paths)
         json.beginObject()
+        let start = json.position - 1
         json.field("id", r.id)
         json.field("slug", r.slug)
         json.key("urls")
@@ -102,6 +122,7 @@ enum ReportsJSON {
         }
         try json.endArray()
         try json.endObject()
+        return start
     }
 
     /// The sections, listed in reading order with their depths, written as the tree they describe:

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The rows of an export file a build wrote (one report each, in list order): each row's key
+/// (`ExportKeys`) and where its bytes lie. Saved in the build cache with what identifies the
+/// file, so the next build, in this process or another, can copy unchanged rows out of it.
+struct ExportRows {
+    var keys: [UInt64]
+    var ranges: [Range<Int>]
+
+    /// What the rows were written with and into: the build's inputs, and the file's content hash
+    /// (the manifest's) and size. The file in place is copied from only while it is the one the
+    /// manifest names with that hash and still has that size, as a page is linked from it only
+    /// while the manifest names it with the hash the page would have.
+    struct File {
+        var inputs: UInt64
+        var hash: UInt64
+        var size: Int
+    }
+
+    private static let version: UInt64 = 1
+
+    /// Saves the rows of `file` to `url`, replacing what was there whole (a rename).
+    func save(of file: File, to url: URL) throws {
+        var words: [UInt64] = [Self.version, file.inputs, file.hash, UInt64(file.size), UInt64(keys.count)]
+        words.reserveCapacity(words.count + keys.count * 3)
+        words += keys
+        for range in ranges {
+            words.append(UInt64(range.lowerBound))
+            words.append(UInt64(range.upperBound))
+        }
+        let temporary = url.path + ".new"
+        let bytes = words.withUnsafeBytes { [UInt8]($0) }
+        guard StagedSite.write(bytes, to: temporary), rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            throw SiteWriter.WriteError(message: "cannot write \(url.path): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// The rows saved at `url` with the file they describe; nil when there are none or they cannot be read whole.
+    static func load(from url: URL) -> (rows: ExportRows, file: File)? {
+        guard let data = FileManager.default.contents(atPath: url.path), data.count % 8 == 0 else { return nil }
+        let words = data.withUnsafeBytes { Array($0.bindMemory(to: UInt64.self)) }
+        let head = 5
+        guard words.count >= head, words[0] == version else { return nil }
+        let count = Int(words[4])
+        guard words.count == head + count * 3 else { return nil }
+        let file = File(inputs: words[1], hash: words[2], size: Int(words[3]))
+        let keys = Array(words[head..<head + count])
+        var ranges: [Range<Int>] = []
+        ranges.reserveCapacity(count)
+        var i = head + count
+        for _ in 0..<count {
+            guard words[i] <= words[i + 1], words[i + 1] <= UInt64(file.size) else { return nil }
+            ranges.append(Int(words[i])..<Int(words[i + 1]))
+            i += 2
+        }
+        return (ExportRows(keys: keys, ranges: ranges), file)
+    }
+}

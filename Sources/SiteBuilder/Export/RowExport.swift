@@ -1,0 +1,35 @@
+import Foundation
+
+/// Puts an export file of one row a report in the staging folder, copying the rows it can from
+/// the file in place: that file's rows are saved in the build cache (`ExportRows`), trusted only
+/// while they describe the file the manifest names, with these inputs, and its size still holds.
+struct RowExport {
+    let inputs: UInt64
+    /// The site in place, which the build copies from and never writes.
+    let siteInPlace: String
+    let cache: URL
+    let site: StagedSite
+
+    /// Puts the file at `path`, whose rows have `keys`, written by `write` as the plan it is given says.
+    func put(_ path: String, keys: [UInt64], write: (ByteSink, ExportPlan) throws -> [Range<Int>]) {
+        let saved = cache.appendingPathComponent("export-" + (path as NSString).lastPathComponent + ".rows")
+        var plan = ExportPlan.renderAll(keys.count)
+        var source: Int32 = -1
+        defer { if source >= 0 { close(source) } }
+        if let (rows, file) = ExportRows.load(from: saved), file.inputs == inputs, site.hasPrevious(path, hash: file.hash) {
+            source = open(siteInPlace + "/" + path, O_RDONLY | O_CLOEXEC)
+            var st = stat()
+            if source >= 0, fstat(source, &st) == 0, Int(st.st_size) == file.size {
+                plan = ExportPlan(keys: keys, previous: rows, source: source)
+            }
+        }
+        var ranges: [Range<Int>] = [], size = 0
+        let hash = site.putMade(path) { temporary in
+            let sink = try ByteSink(path: temporary)
+            ranges = try write(sink, plan)
+            size = sink.position
+        }
+        // Rows not saved leave the last ones, which name another file's hash: the next build then writes the file whole.
+        if let hash { try? ExportRows(keys: keys, ranges: ranges).save(of: .init(inputs: inputs, hash: hash, size: size), to: saved) }
+    }
+}

@@ -1,0 +1,152 @@
+import Foundation
+import XCTest
+
+@testable import SiteBuilder
+
+/// An export file written from the last one's unchanged rows holds the bytes a fresh write holds,
+/// whatever changed: a field, the order, a report added or gone, a near-duplicate.
+final class ExportPlanTests: XCTestCase {
+    private typealias Write = (ArchiveContent, ByteSink, ExportPlan?) throws -> [Range<Int>]
+    private let json: Write = { try ReportsJSON.write($0, config: ExportFixture.config, paths: SitePaths(pretty: false), to: $1, plan: $2) }
+    private let csv: Write = { try ReportsCSV.write($0, config: ExportFixture.config, paths: SitePaths(pretty: false), to: $1, plan: $2) }
+
+    /// The fixture's reports after `edit`, with its near-duplicate pair while both reports are there.
+    private func content(_ edit: (inout [ListedReport]) -> Void = { _ in }) -> ArchiveContent {
+        let fixture = ExportFixture.content()
+        var reports = fixture.reports
+        edit(&reports)
+        var content = ArchiveContent(reports: reports, sourceCount: 2, classifier: fixture.classifier, gazetteer: .shared)
+        let index = Dictionary(uniqueKeysWithValues: content.reports.enumerated().map { ($1.slug, $0) })
+        if let a = index["zhe-jiang-a-1"], let b = index["b-1"] {
+            content.nearDuplicates = [NearDuplicatePair(a: Swift.min(a, b), b: Swift.max(a, b), similarity: similarity)]
+        }
+        return content
+    }
+    private var similarity = 0.875
+
+    private func keys(_ content: ArchiveContent, isJSON: Bool) -> [UInt64] {
+        isJSON ? ExportKeys(content).json : ExportKeys(content).csv
+    }
+
+    /// Writes `before` whole, then `after` from it; checks the bytes and the rows' places equal a
+    /// fresh write of `after`, and returns the plan used.
+    @discardableResult
+    private func check(_ before: ArchiveContent, _ after: ArchiveContent, _ write: Write, isJSON: Bool,
+                       file: StaticString = #filePath, line: UInt = #line) throws -> ExportPlan {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-plan-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let old = folder.appendingPathComponent("old").path, new = folder.appendingPathComponent("new").path
+        let oldRanges = try write(before, ByteSink(path: old), nil)
+        let source = open(old, O_RDONLY)
+        defer { close(source) }
+        let previous = ExportRows(keys: keys(before, isJSON: isJSON), ranges: oldRanges)
+        let plan = ExportPlan(keys: keys(after, isJSON: isJSON), previous: previous, source: source)
+        let ranges = try write(after, ByteSink(path: new), plan)
+        var fresh: [Range<Int>] = []
+        let expected = try ExportFixture.bytes { fresh = try write(after, $0, nil) }
+        let made = [UInt8](FileManager.default.contents(atPath: new) ?? Data())
+        XCTAssertEqual(String(decoding: made, as: UTF8.self), String(decoding: expected, as: UTF8.self), file: file, line: line)
+        XCTAssertEqual(ranges, fresh, file: file, line: line)
+        return plan
+    }
+
+    private func copied(_ plan: ExportPlan) -> Int {
+        plan.pieces.reduce(0) { sum, piece in if case .copy(let rows, _) = piece { sum + rows.count } else { sum } }
+    }
+
+    func testUnchangedRowsAreCopiedAndTheFileIsAsWrittenFresh() throws {
+        for (write, isJSON) in [(json, true), (csv, false)] {
+            let before = content()
+            XCTAssertEqual(copied(try check(before, before, write, isJSON: isJSON)), 3, "nothing changed: every row copied")
+            let retitled = content { $0[$0.firstIndex { $0.slug == "zhe-jiang-a-2" }!].title = "改过的标题" }
+            XCTAssertEqual(copied(try check(before, retitled, write, isJSON: isJSON)), 2)
+            // A report added at the front of the list and one gone: the others are copied still.
+            let added = content {
+                var new = $0[0]
+                new.slug = "c-1"
+                new.id = "c-01"
+                new.sourceFile = "c.txt"
+                new.year = 2030
+                $0.append(new)
+            }
+            XCTAssertEqual(copied(try check(before, added, write, isJSON: isJSON)), 3)
+            XCTAssertEqual(copied(try check(added, before, write, isJSON: isJSON)), 3)
+            let gone = content { $0.removeAll { $0.slug == "b-1" } }
+            try check(before, gone, write, isJSON: isJSON)
+            try check(gone, before, write, isJSON: isJSON)
+        }
+    }
+
+    /// A near-duplicate's share shows only in the JSON: its two rows are rendered again there.
+    func testANearDuplicateChangeRendersItsRows() throws {
+        let before = content()
+        similarity = 0.75
+        let after = content()
+        XCTAssertEqual(copied(try check(before, after, json, isJSON: true)), 1)
+        XCTAssertEqual(copied(try check(before, after, csv, isJSON: false)), 3)
+    }
+
+    /// No rows, before or after.
+    func testAnEmptyArchive() throws {
+        let empty = content { $0.removeAll() }
+        for (write, isJSON) in [(json, true), (csv, false)] {
+            try check(content(), empty, write, isJSON: isJSON)
+            try check(empty, content(), write, isJSON: isJSON)
+        }
+    }
+}
+
+/// The data step copies rows from the site in place only while that file is the one its saved
+/// rows describe; the files are then as a clean build writes them.
+final class DataStepRowsTests: XCTestCase {
+    func testDataFilesMadeFromTheSiteInPlaceEqualACleanBuild() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        let data = ["data/reports.json", "data/reports.csv"]
+        func files() throws -> [Data] { try data.map { try Data(contentsOf: site.output.appendingPathComponent($0)) } }
+        let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
+        var text = try String(contentsOf: source, encoding: .utf8)
+        func edit(_ from: String, _ to: String) throws {
+            XCTAssertTrue(text.contains(from))
+            text = text.replacingOccurrences(of: from, with: to)
+            try text.write(to: source, atomically: true, encoding: .utf8)
+        }
+        /// Builds the same sources from nothing, beside, and checks the data files are the same.
+        func checkAsClean() throws {
+            let made = try files()
+            let aside = site.root.appendingPathComponent("aside")
+            try FileManager.default.moveItem(at: site.output, to: aside)
+            try FileManager.default.moveItem(at: site.root.appendingPathComponent(".archive-cache"), to: site.root.appendingPathComponent("cache-aside"))
+            try site.build()
+            defer {
+                try? FileManager.default.removeItem(at: site.output)
+                try? FileManager.default.removeItem(at: site.root.appendingPathComponent(".archive-cache"))
+                try? FileManager.default.moveItem(at: aside, to: site.output)
+                try? FileManager.default.moveItem(at: site.root.appendingPathComponent("cache-aside"), to: site.root.appendingPathComponent(".archive-cache"))
+            }
+            XCTAssertEqual(made, try files())
+        }
+
+        try edit("新增省现代化学校8所", "新增省现代化学校9所")
+        try site.build()
+        XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"9所\""))
+        let rows = ExportRows.load(from: site.root.appendingPathComponent(".archive-cache/export-reports.json.rows"))
+        XCTAssertEqual(rows?.file.size, try files()[0].count)
+        try checkAsClean()
+
+        // The file in place replaced by another of another size: not copied from.
+        let json = site.output.appendingPathComponent(data[0])
+        try (Data("[]".utf8) + (try Data(contentsOf: json))).write(to: json, options: .atomic)
+        try edit("新增省现代化学校9所", "新增省现代化学校7所")
+        try site.build()
+        XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"7所\""))
+        try checkAsClean()
+
+        // No file in place at all.
+        try FileManager.default.removeItem(at: json)
+        try edit("新增省现代化学校7所", "新增省现代化学校6所")
+        try site.build()
+        try checkAsClean()
+    }
+}
