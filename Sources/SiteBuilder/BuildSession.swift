@@ -167,7 +167,8 @@ public final class BuildSession: @unchecked Sendable {
             content.store = store
             content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
             links = step("report links") {
-                let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours))
+                let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours),
+                                        inputs: inputs)
                 Pipeline.linkReports(links, slot: rendering.slot, records: &built.records, into: site)
                 return links
             }

@@ -155,4 +155,23 @@ final class OverviewPagesTests: XCTestCase {
         XCTAssertTrue(try site.text("topics/preschool.html").contains("id=\"topic-chart\""))
         XCTAssertFalse(try site.text("topics/preschool-2.html").contains("id=\"topic-chart\""))
     }
+
+    /// A first page's timeline shows every report of the region: a report retitled on a later page
+    /// changes the first page too, which an incremental build must render again.
+    func testATimelineFollowsAReportOnALaterPage() throws {
+        let site = try SiteFixture(self, extraSources: Self.extra) { $0.replacingOccurrences(of: "page_size = 50", with: "page_size = 1") }
+        try site.build()
+        XCTAssertFalse(try site.text("regions/330281.html").contains("class=\"report-title\" href=\"../reports/zz-yuyao-2019-1.html\""), "listed on a later page")
+        XCTAssertTrue(try site.text("regions/330281.html").contains("title=\"余姚市教育局2019年工作总结\""), "in the timeline")
+        let source = site.content.appendingPathComponent("zz-yuyao-2019.txt")
+        try Self.extra["zz-yuyao-2019.txt"]!.replacingOccurrences(of: "2019年工作总结", with: "2019年工作总结（修订稿）")
+            .write(to: source, atomically: true, encoding: .utf8)
+        try site.build()
+        XCTAssertTrue(try site.text("regions/330281.html").contains("title=\"余姚市教育局2019年工作总结（修订稿）\""))
+        let incremental = try site.snapshot()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".archive-cache"))
+        try FileManager.default.removeItem(at: site.output)
+        try site.build()
+        for (path, bytes) in try site.snapshot() { XCTAssertEqual(incremental[path], bytes, path) }
+    }
 }

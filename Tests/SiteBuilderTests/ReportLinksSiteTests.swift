@@ -113,6 +113,18 @@ final class ReportLinksSiteTests: XCTestCase {
         try assertEqualsACleanBuild(site, "after a near-duplicate was added")
     }
 
+    /// A report's links show its neighbours' titles: a neighbour retitled changes the pages of
+    /// reports whose sources are not parsed again.
+    func testANeighboursNewTitleReachesThePagesThatLinkIt() throws {
+        let site = try site()
+        try site.build()
+        try cixi(2022, "工作要点（修订稿）").write(to: site.content.appendingPathComponent("cixi-2022-plan.txt"), atomically: true, encoding: .utf8)
+        let retitled = try site.build()
+        XCTAssertEqual(retitled.sourcesParsed, 1)
+        XCTAssertTrue(try site.text("reports/cixi-2021-1.html").contains("慈溪市教育局2022年工作要点（修订稿）</bdi></a>"))
+        try assertEqualsACleanBuild(site, "after a neighbour was retitled")
+    }
+
     /// By default only near-duplicates get compare pages: the neighbours of one type are linked
     /// as reports, without a compare page.
     func testNeighboursGetComparePagesOnlyWhenAskedFor() throws {

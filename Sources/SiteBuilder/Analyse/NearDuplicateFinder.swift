@@ -24,8 +24,13 @@ public enum NearDuplicateFinder {
         precondition(signatures.count < 1 << 24, "a report's index must fit the low 24 bits of a band entry")
         let signed = signatures.indices.filter { signatures[$0]?.count == MinHash.size }
         guard signed.count > 1 else { return [] }
+        // One flat buffer, signature after signature: reading 32 bands out of an array of arrays
+        // retained and released each signature 32 times.
+        var flat: [UInt16] = []
+        flat.reserveCapacity(signed.count * MinHash.size)
+        for i in signed { flat += signatures[i]! }
         let perBand = ResultSlots<[UInt64]>(count: bands)
-        let shared = UncheckedBox((signed, signatures))  // only read
+        let shared = UncheckedBox((signed, flat))  // only read
         DispatchQueue.concurrentPerform(iterations: bands) { band in
             perBand.set(band, bandCandidates(band, signed: shared.value.0, shared.value.1))
         }
@@ -45,14 +50,15 @@ public enum NearDuplicateFinder {
 
     /// The candidate pairs one band gives, each `a << 32 | b` with `a < b`: a band's four places
     /// packed into 64 bits, hashed, and its top 40 bits sorted together with the report's index in
-    /// the low 24, so that equal bands are runs of reports in index order.
-    static func bandCandidates(_ band: Int, signed: [Int], _ signatures: [[UInt16]?]) -> [UInt64] {
+    /// the low 24, so that equal bands are runs of reports in index order. `flat` holds the
+    /// signatures of the `signed` reports one after another.
+    static func bandCandidates(_ band: Int, signed: [Int], _ flat: [UInt16]) -> [UInt64] {
         let first = band * rows
-        var entries = signed.map { i -> UInt64 in
-            let s = signatures[i]!
+        var entries = signed.indices.map { k -> UInt64 in
+            let start = k * MinHash.size + first
             var key: UInt64 = 0
-            for r in 0..<rows { key = key << 16 | UInt64(s[first + r]) }
-            return MinHash.Sketch.mix(key ^ UInt64(band)) & ~(1 << 24 - 1) | UInt64(i)
+            for r in 0..<rows { key = key << 16 | UInt64(flat[start + r]) }
+            return MinHash.Sketch.mix(key ^ UInt64(band)) & ~(1 << 24 - 1) | UInt64(signed[k])
         }
         entries.sort()
         var out: [UInt64] = []

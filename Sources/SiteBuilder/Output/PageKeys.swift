@@ -15,6 +15,7 @@ final class PageKeys: @unchecked Sendable {
         self.inputs = inputs
         self.previous = previous
         self.site = site
+        current.reserveCapacity(previous.count)
     }
 
     /// Records the key of the page at `path`; true when it is unchanged and has been linked.

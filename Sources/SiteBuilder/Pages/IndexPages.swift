@@ -89,7 +89,8 @@ struct IndexPages {
                 labels: Dictionary(n.reports.compactMap { r in r.label.map { (r.report, $0) } }, uniquingKeysWith: { a, _ in a }),
                 breadcrumb: [("地区", indexPath)] + trail.map { ($0.name, paths.region($0.key)) },
                 subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) },
-                lead: { timeline.html(region: key, reports: reports.sorted(), at: paths.region(key)) }))
+                lead: .init(html: { timeline.html(region: key, reports: reports.sorted(), at: paths.region(key)) },
+                            key: { timeline.key(region: key, reports: reports) })))
         }
         return out
     }
@@ -124,7 +125,8 @@ struct IndexPages {
             let first = paths.topic(topic.slug)
             out += jobs(.init(title: topic.name, intro: "各地报告中谈“\(topic.name)”的章节，新报告在前；每篇摘录含主题词的句子（主题词加亮），点击章节标题可读全文。", path: { paths.topic(topic.slug, page: $0) },
                                            reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t,
-                                           lead: { YearCharts.topicShare(t, content: content, id: "topic-chart") { page.link(paths.year(String($0)), from: first) }.html() }))
+                                           lead: .init(html: { YearCharts.topicShare(t, content: content, id: "topic-chart") { page.link(paths.year(String($0)), from: first) }.html() },
+                                                       key: { YearCharts.topicShareKey(t, content: content) })))
         }
         return out
     }
@@ -159,11 +161,7 @@ struct IndexPages {
         func chip(_ name: String, _ target: String, _ count: Int) -> [String: Any] {
             ["name": name, "href": page.link(target, from: path), "count": count]
         }
-        let latest = content.reports.indices.sorted { a, b in
-            let ra = content.reports[a], rb = content.reports[b]
-            let da = ra.publishedDate ?? ra.signedDate ?? "", db = rb.publishedDate ?? rb.signedDate ?? ""
-            return (ra.year ?? 0, da, b) > (rb.year ?? 0, db, a)
-        }.prefix(HomeSummary.latestCount)
+        let latest = latestReports()
         let extra: [String: Any] = [
             "reportCount": content.reports.count,
             "sourceCount": content.sourceCount,
@@ -183,6 +181,24 @@ struct IndexPages {
             "allReportsHref": page.link(paths.index("years"), from: path),
         ]
         return OutputFile(path: path, bytes: templates.renderBytes("home", page.context(path: path, title: "首页", extra)))
+    }
+
+    /// The `HomeSummary.latestCount` newest reports, newest first: by year, then date, then list
+    /// order. Picked in one pass, not by sorting the archive for a dozen.
+    private func latestReports() -> [Int] {
+        func newer(_ a: Int, _ b: Int) -> Bool {
+            let ra = content.reports[a], rb = content.reports[b]
+            let ya = ra.year ?? 0, yb = rb.year ?? 0
+            if ya != yb { return ya > yb }
+            let da = ra.publishedDate ?? ra.signedDate ?? "", db = rb.publishedDate ?? rb.signedDate ?? ""
+            return (da, b) > (db, a)
+        }
+        var latest: [Int] = []
+        for i in content.reports.indices where latest.count < HomeSummary.latestCount || newer(i, latest[latest.count - 1]) {
+            latest.insert(i, at: latest.firstIndex { newer(i, $0) } ?? latest.count)
+            if latest.count > HomeSummary.latestCount { latest.removeLast() }
+        }
+        return latest
     }
 
     private func notFound() -> OutputFile {

@@ -22,8 +22,15 @@ struct ListPages {
         /// For topic pages: the matching sections under each report.
         var topic: Int?
         /// HTML written by code above the first page's list (a chart, a region's timeline); made
-        /// only when the first page is, on the core that renders it.
-        var lead: (() -> String)?
+        /// only when the first page is rendered, on the core that renders it.
+        var lead: Lead?
+    }
+
+    struct Lead {
+        var html: () -> String
+        /// Everything `html` is made from but the page's path, hashed: part of the first page's
+        /// key, so that an unchanged first page is linked without making its lead.
+        var key: () -> UInt64
     }
 
     func pageCount(_ listing: Listing) -> Int {
@@ -35,14 +42,17 @@ struct ListPages {
         let size = page.config.pageSize
         let pageCount = pageCount(listing)
         let header = keys == nil ? 0 : Self.key(of: listing)
-        let lead = pages.contains(1) ? listing.lead?() : nil
         return pages.map { n in
             let path = listing.path(n)
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
             if let keys {
                 var parts = [header, UInt64(n), UInt64(pageCount)]
-                if n == 1, let lead { parts.append(ContentHash.of(Array(lead.utf8))) }
-                for i in slice { parts += [content.reports[i].fingerprint, listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0] }
+                parts.reserveCapacity(4 + 2 * slice.count)
+                if n == 1, let lead = listing.lead { parts.append(lead.key()) }
+                for i in slice {
+                    parts.append(content.reports[i].fingerprint)
+                    parts.append(listing.labels.isEmpty ? 0 : listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0)
+                }
                 if keys.reuse(path, key: ContentHash.combine(parts)) { return path }
             }
             var extra: [String: Any] = [
@@ -54,7 +64,7 @@ struct ListPages {
                 "subregions": listing.subregions.map { ["name": $0.name, "href": page.link($0.path, from: path), "count": $0.count] },
             ]
             if let intro = listing.intro { extra["intro"] = intro }
-            if n == 1, let lead { extra["leadHTML"] = lead }
+            if n == 1, let lead = listing.lead { extra["leadHTML"] = lead.html() }
             if pageCount > 1 {
                 var pagination: [String: Any] = [
                     "pages": Self.window(current: n, count: pageCount).map { p -> [String: Any] in

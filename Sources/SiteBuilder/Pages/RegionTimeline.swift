@@ -17,6 +17,13 @@ struct RegionTimeline {
     /// The anchor of a year's column (one with reports), for links from the coverage table.
     static func anchor(_ year: Int?) -> String { "timeline-\(YearColumns.key(year))" }
 
+    /// What `html` shows of `reports` (their years, types, titles and slugs, which their
+    /// fingerprints hold) and whether the region's years have pages, hashed; `reports` in any
+    /// fixed order.
+    func key(region key: String, reports: [Int]) -> UInt64 {
+        ContentHash.combine([content.regions.nodes[key]?.parent == nil ? 2 : 1] + reports.map { content.reports[$0].fingerprint })
+    }
+
     /// - Parameters:
     ///   - key: the region's key in the region index.
     ///   - reports: the reports of the region and the regions below it, in list order.

@@ -6,18 +6,8 @@ struct ReportLinks {
     var page: PageContext
     var content: ArchiveContent
     var relations: ReportRelations
-    /// Slug → index in `content.reports`.
-    let index: [String: Int]
-
-    init(page: PageContext, content: ArchiveContent, relations: ReportRelations) {
-        self.page = page
-        self.content = content
-        self.relations = relations
-        var index: [String: Int] = [:]
-        index.reserveCapacity(content.reports.count)
-        for (i, r) in content.reports.enumerated() { index[r.slug] = i }
-        self.index = index
-    }
+    /// Hash of everything that shapes every page (`Pipeline.ReportRendering.inputs`), in each `key`.
+    var inputs: UInt64
 
     /// The files of a report as the preview server writes them, each with the hash the manifest
     /// knows it by: the page finished with its links as the last build made them.
@@ -25,8 +15,8 @@ struct ReportLinks {
         let path = page.paths.report(slug)
         return files.map { file in
             guard file.path == path else { return (file, ContentHash.of(file.bytes)) }
-            let links = index[slug].map { Array(html(for: $0).utf8) } ?? []
-            let (bytes, hash) = slot.finished(file.bytes, links: links)
+            let i = content.reports.firstIndex { $0.slug == slug }
+            let (bytes, hash) = slot.finished(file.bytes, links: i.map { Array(html(for: $0).utf8) } ?? [], key: i.map(key(for:)) ?? inputs)
             return (OutputFile(path: path, bytes: bytes), hash)
         }
     }
@@ -72,6 +62,38 @@ struct ReportLinks {
             html += "</div>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// Everything the block of the report at `index` is made from, hashed: the build's inputs, the
+    /// report and each report it links to (their fingerprints hold every field the block shows, its
+    /// slug and region included), their similarities, compare pages and order, and its cluster. Two
+    /// builds that give a report the same key give it the same block, so a page whose head is
+    /// unchanged too is known to be unchanged without rendering the block.
+    func key(for index: Int) -> UInt64 {
+        let reports = content.reports
+        let sequence = relations.sequence
+        let duplicates = relations.duplicates[index] ?? []
+        var parts = [inputs, reports[index].fingerprint]
+        parts.reserveCapacity(17 + 4 * duplicates.count)
+        func add(_ other: Int?) {
+            guard let other else { return parts.append(0) }
+            parts.append(reports[other].fingerprint)
+            parts.append(relations.hasComparePage(index, other) ? 2 : 1)
+            parts.append(RegionSequence.precedes(reports, index, other) ? 2 : 1)
+        }
+        add(sequence.previous[index])
+        add(sequence.next[index])
+        add(sequence.previousOfType[index])
+        add(sequence.nextOfType[index])
+        for (other, similarity) in duplicates {
+            add(other)
+            parts.append(similarity.bitPattern)
+        }
+        if let c = relations.clusters.clusterOf[index] {
+            let members = relations.clusters.clusters[c].members
+            parts += [UInt64(c), reports[members[0]].fingerprint, UInt64(members.count)]
+        }
+        return ContentHash.combine(parts)
     }
 
     /// `约 87% 相同`: the estimate is good to a few points, so whole percents.

@@ -36,21 +36,22 @@ struct ReportPageSlot: Sendable {
         return SourceRecord.File(path: file.path, hash: 0, head: site.putHead(file.path, head), headLength: head.count, staged: true)
     }
 
-    /// A whole page with `links` in its slot, and the hash the manifest knows it by: what the
-    /// preview server's fast path writes.
-    func finished(_ page: [UInt8], links: [UInt8]) -> (bytes: [UInt8], hash: UInt64) {
+    /// A whole page with `links` (whose key is `key`) in its slot, and the hash the manifest knows
+    /// it by: what the preview server's fast path writes.
+    func finished(_ page: [UInt8], links: [UInt8], key: UInt64) -> (bytes: [UInt8], hash: UInt64) {
         guard let head = head(of: page) else {
             let bytes = Self.withoutMarker(page)
             return (bytes, ContentHash.of(bytes))
         }
-        let rest = links + tail
-        return (head + rest, Self.hash(head: ContentHash.of(head), rest: rest))
+        return (head + links + tail, Self.hash(head: ContentHash.of(head), links: key))
     }
 
-    /// The hash a finished page is known by in the build's manifest, made from its head's hash and
-    /// the rest, so that the index step never reads a head back to hash it.
-    static func hash(head: UInt64, rest: [UInt8]) -> UInt64 {
-        ContentHash.combine([head, ContentHash.of(rest)])
+    /// The hash a finished page is known by in the build's manifest: its head's hash with the key
+    /// of its links (`ReportLinks.key`, which holds the build's inputs and so the tail). Made from
+    /// what the page is made of rather than its bytes, so that an unchanged page is known without
+    /// rendering its links or reading its head back.
+    static func hash(head: UInt64, links: UInt64) -> UInt64 {
+        ContentHash.combine([head, links])
     }
 
     private static let markerBytes = Array(marker.utf8)

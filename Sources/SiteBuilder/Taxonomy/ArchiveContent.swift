@@ -6,6 +6,8 @@ import ReportParser
 public struct ArchiveContent: Sendable {
     /// In list order (year, region code, title).
     public var reports: [ListedReport]
+    /// For each report in the order `init` was given them, its index in `reports`.
+    var positions: [Int]
     /// Source files read, those that failed included.
     public var sourceCount: Int
     public var regions: RegionIndex
@@ -23,10 +25,24 @@ public struct ArchiveContent: Sendable {
 
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
         // Indices are sorted, not the reports, and compared through a buffer: moving a report, or
-        // reading it out of the array in the closure, copies every field it has.
-        self.reports = reports.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { ListedReport.listOrder(buffer[$0], buffer[$1]) }.map { buffer[$0] }
+        // reading it out of the array in the closure, copies every field it has. Year and region
+        // code are first turned into integers (a code by its rank among the codes, as
+        // `ListedReport.listOrder` orders them), so that only reports of one year and region
+        // compare their titles.
+        let yearKeys = reports.map { $0.year ?? Int.min }
+        let codes = reports.map { $0.region.code ?? "~" }
+        let rank = Dictionary(uniqueKeysWithValues: Set(codes).sorted().enumerated().map { ($1, $0) })
+        let codeRanks = codes.map { rank[$0]! }
+        let order = reports.withUnsafeBufferPointer { buffer in
+            buffer.indices.sorted { a, b in
+                if yearKeys[a] != yearKeys[b] { return yearKeys[a] > yearKeys[b] }
+                if codeRanks[a] != codeRanks[b] { return codeRanks[a] < codeRanks[b] }
+                return ListedReport.listOrder(buffer[a], buffer[b])
+            }
         }
+        self.reports = order.map { reports[$0] }
+        positions = [Int](repeating: 0, count: order.count)
+        for (i, given) in order.enumerated() { positions[given] = i }
         self.sourceCount = sourceCount
         self.classifier = classifier
         regions = RegionIndex(self.reports.map(\.region), gazetteer: gazetteer)

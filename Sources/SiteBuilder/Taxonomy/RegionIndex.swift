@@ -24,8 +24,15 @@ public struct RegionIndex: Sendable {
 
     /// - Parameter regions: the reports' regions, in list order; node report lists keep that order.
     public init(_ regions: [Region], gazetteer: Gazetteer) {
+        // A chain per code, not per report: an archive has a few thousand codes.
+        var chains: [String: [Node]] = [:]
         for (i, region) in regions.enumerated() {
-            guard let path = Self.chain(to: region.code, gazetteer: gazetteer) else {
+            var known = region.code.flatMap { chains[$0] }
+            if known == nil, let code = region.code {
+                known = Self.chain(to: code, gazetteer: gazetteer)
+                chains[code] = known
+            }
+            guard let path = known else {
                 add(i, to: [Self.unknownKeyNode()], label: nil)
                 continue
             }

@@ -22,12 +22,9 @@ enum YearCharts {
     /// without reports has no share (`–`), and undated reports are left out: a share of them
     /// says nothing about time.
     static func topicShare(_ topic: Int, content: ArchiveContent, id: String, link: (Int) -> String) -> ChartFigure {
-        let dated = YearColumns(content.years.keys.filter { $0 != nil })
-        let carrying = dated.counts(content.topics[topic], in: content)
         var bars: [BarChart.Bar] = []
         var rows: [[ChartFigure.Cell]] = []
-        for (year, count) in zip(dated.columns.compactMap { $0 }, carrying) {
-            let total = content.years[year]?.count ?? 0
+        for (year, count, total) in topicCounts(topic, content: content) {
             let share = total > 0 ? percent(count, of: total, decimals: 0) : "–"
             bars.append(.init(label: String(year), value: total > 0 ? Double(count) / Double(total) : 0, text: share,
                               title: total > 0 ? "\(year) 年：\(total) 篇中 \(count) 篇，\(share)" : "\(year) 年：无报告"))
@@ -37,6 +34,19 @@ enum YearCharts {
         let name = content.classifier.topics[topic].name
         return ChartFigure(id: id, caption: "各年报告中涉及“\(name)”的比例", chart: BarChart(bars: bars),
                            columns: ["年份", "涉及此主题", "当年报告", "比例"], rows: rows)
+    }
+
+    /// What `topicShare` is made from besides the topic's name, hashed.
+    static func topicShareKey(_ topic: Int, content: ArchiveContent) -> UInt64 {
+        ContentHash.combine(topicCounts(topic, content: content).flatMap { [UInt64(bitPattern: Int64($0.year)), UInt64($0.carrying), UInt64($0.total)] })
+    }
+
+    /// Each year from the archive's first dated year to its last, with how many of its reports
+    /// carry `topic` and how many it has.
+    private static func topicCounts(_ topic: Int, content: ArchiveContent) -> [(year: Int, carrying: Int, total: Int)] {
+        let dated = YearColumns(content.years.keys.filter { $0 != nil })
+        let carrying = dated.counts(content.topics[topic], in: content)
+        return zip(dated.columns.compactMap { $0 }, carrying).map { ($0, $1, content.years[$0]?.count ?? 0) }
     }
 
     /// `count / total` as a percentage rounded half up in integers (`37%`, `37.5%`): the same
