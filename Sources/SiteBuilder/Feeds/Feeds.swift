@@ -7,11 +7,15 @@ enum Feeds {
     static func atom(_ content: ArchiveContent, config: SiteConfig, paths: SitePaths) -> OutputFile {
         // Dates come from the reports, never from the clock, so two builds are byte-identical.
         func date(_ r: ListedReport) -> String { r.publishedDate ?? r.signedDate ?? r.year.map { "\($0)-12-31" } ?? "2000-01-01" }
-        // Each report's date once, and indices sorted rather than the reports themselves (the archive's size).
+        // Newest first, then by slug: the first `feedSize` kept in one pass, not the archive sorted.
         let dates = content.reports.map(date)
-        let entries = content.reports.indices
-            .sorted { (dates[$0], content.reports[$1].slug) > (dates[$1], content.reports[$0].slug) }
-            .prefix(feedSize).map { content.reports[$0] }
+        func precedes(_ a: Int, _ b: Int) -> Bool { (dates[a], content.reports[b].slug) > (dates[b], content.reports[a].slug) }
+        var newest: [Int] = []
+        for i in content.reports.indices where newest.count < feedSize || precedes(i, newest[newest.count - 1]) {
+            newest.insert(i, at: newest.firstIndex { precedes(i, $0) } ?? newest.endIndex)
+            if newest.count > feedSize { newest.removeLast() }
+        }
+        let entries = newest.map { content.reports[$0] }
         let updated = entries.map { date($0) }.max() ?? "2000-01-01"
         var xml = """
         <?xml version="1.0" encoding="utf-8"?>
@@ -57,10 +61,10 @@ enum Feeds {
         }
     }
 
-    /// Every HTML page but the 404 page, by absolute URL, in path order.
+    /// Every HTML page but the 404 page, by absolute URL, in the order of the paths' bytes.
     static func sitemap(pages: [String], config: SiteConfig) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in pages.sorted() where path.hasSuffix(".html") && path != "404.html" {
+        for path in pages.sorted(by: PathOrder.precedes) where path.hasSuffix(".html") && path != "404.html" {
             xml += "  <url><loc>\(xmlEscape(config.baseURL + path))</loc></url>\n"
         }
         xml += "</urlset>\n"

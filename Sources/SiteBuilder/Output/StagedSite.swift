@@ -28,6 +28,7 @@ final class StagedSite: @unchecked Sendable {
     init(folder: URL, previousFolder: URL, previous: [String: UInt64], kept: [String: UInt64] = [:]) {
         self.previous = previous
         self.kept = kept
+        hashes.reserveCapacity(max(previous.count, kept.count))
         root = folder.path + "/"
         previousRoot = previousFolder.path + "/"
     }

@@ -7,7 +7,7 @@ extension ListedReport {
         case stored(Stored)
 
         /// Where a stored outline lies, and what is needed of it without reading it: its hash
-        /// (`ExportKey`) and counts (`ReportsCSV`).
+        /// (`ExportKeys`) and counts (`ReportsCSV`).
         struct Stored: Sendable, Equatable {
             var span: Range<Int>
             var hash: UInt64
