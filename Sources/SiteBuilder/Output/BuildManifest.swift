@@ -1,8 +1,8 @@
 import Foundation
 
-/// What the last build read and wrote, kept in `.archive-cache/manifest.tsv` beside the config,
-/// so the next build — even in a new process — can tell that nothing changed, and can link the
-/// files whose bytes are unchanged instead of writing them again.
+/// What the last build read and wrote, kept in `.archive-cache/manifest.tsv` beside the config
+/// (with `manifest-changes.tsv`: see `save`), so the next build — even in a new process — can tell
+/// that nothing changed, and can link the files whose bytes are unchanged instead of writing them again.
 ///
 /// It is trusted only for the site it names: saved before the site is swapped in, it describes a
 /// site that a crash or another build may never have put in place, so a build compares `site` with
@@ -86,10 +86,10 @@ struct BuildManifest: Sendable, Equatable {
         var manifest = BuildManifest()
         guard let token = read(folder.appendingPathComponent(fileName), header: "base", into: &manifest) else { return nil }
         let base = Base(token: token, sources: manifest.sources, outputs: manifest.outputs, pages: manifest.pages)
-        // Changes that name another base were kept against a whole file written since.
         var changed = manifest
         (changed.site, changed.records, changed.inputs, changed.warnings) = ("", "", 0, [])
         (changed.spareSite, changed.spareDiffers, changed.spareLacks) = (nil, [:], [])
+        // Changes that name another base were kept against a whole file written since.
         if let named = read(folder.appendingPathComponent(changesFileName), header: "changes", into: &changed), named == token {
             manifest = changed
         }
