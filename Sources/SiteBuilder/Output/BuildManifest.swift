@@ -77,8 +77,8 @@ struct BuildManifest: Sendable, Equatable {
     ///     base     2 <token>     the first line of `manifest.tsv`
     ///     changes  2 <token>     the first line of `manifest-changes.tsv`, naming the base it changes
     ///     site | records | inputs | warning | spare   - <value>
-    ///     sources | outputs | pages   - <count>     how many lines of that kind follow: each table is
-    ///                                                made that size at once, not grown and rehashed
+    ///     sources | outputs | pages   - <count>     in `manifest.tsv`: how many lines of that kind
+    ///                                  follow, so each table is made that size at once, not grown and rehashed
     ///     source | output | page | spare-file  <name> <value>
     ///     spare-lacks  <path> -
     ///     source-gone | output-gone | page-gone  <name> -      in a changes file: not in this manifest
@@ -130,9 +130,9 @@ struct BuildManifest: Sendable, Equatable {
             case 7 where kind.elementsEqual("records".utf8): manifest.records = text(value)
             case 6 where kind.elementsEqual("inputs".utf8): manifest.inputs = hex(value)
             case 7 where kind.elementsEqual("warning".utf8): manifest.warnings.append(text(value))
-            case 7 where kind.elementsEqual("sources".utf8): manifest.sources.reserveCapacity(count(value))
-            case 7 where kind.elementsEqual("outputs".utf8): manifest.outputs.reserveCapacity(count(value))
-            case 5 where kind.elementsEqual("pages".utf8): manifest.pages.reserveCapacity(count(value))
+            case 7 where !changes && kind.elementsEqual("sources".utf8): manifest.sources.reserveCapacity(count(value))
+            case 7 where !changes && kind.elementsEqual("outputs".utf8): manifest.outputs.reserveCapacity(count(value))
+            case 5 where !changes && kind.elementsEqual("pages".utf8): manifest.pages.reserveCapacity(count(value))
             case 5 where kind.elementsEqual("spare".utf8): manifest.spareSite = text(value)
             case 10 where kind.elementsEqual("spare-file".utf8): manifest.spareDiffers[text(name)] = hex(value)
             case 11 where kind.elementsEqual("spare-lacks".utf8): manifest.spareLacks.append(text(name))
@@ -216,7 +216,9 @@ struct BuildManifest: Sendable, Equatable {
                        to url: URL) throws {
         let file = try CacheFile(url)
         var out = Array("\(header)\t\(Self.version)\t\(token)\nsite\t-\t\(site)\nrecords\t-\t\(records)\ninputs\t-\t\(String(inputs, radix: 16))\n".utf8)
-        out += Array("sources\t-\t\(sources.changed.count)\noutputs\t-\t\(outputs.changed.count)\npages\t-\t\(pages.changed.count)\n".utf8)
+        if header == "base" {
+            out += Array("sources\t-\t\(sources.changed.count)\noutputs\t-\t\(outputs.changed.count)\npages\t-\t\(pages.changed.count)\n".utf8)
+        }
         out.reserveCapacity(1 << 20 + 4096)
         func line(_ kind: String, _ name: String, _ value: String) throws {
             out += kind.utf8
