@@ -20,6 +20,8 @@ public final class BuildSession: @unchecked Sendable {
     private var searchState: SearchState?
     /// Content hashes of the files in the site now in place.
     private var previous: [String: UInt64] = [:]
+    /// The manifest as `manifest.tsv` holds it: a build saves what differs from it.
+    private var manifestBase: BuildManifest.Base?
     /// The site the last swap put aside, which the next build starts from.
     private var spare: SiteWriter.Spare?
     /// Size and modification time of each source when its record was made.
@@ -61,6 +63,7 @@ public final class BuildSession: @unchecked Sendable {
         cacheBase = nil
         searchState = nil
         previous = [:]
+        manifestBase = nil
         spare = nil
         recordedStamps = [:]
         pageKeys = [:]
@@ -104,7 +107,8 @@ public final class BuildSession: @unchecked Sendable {
         let inPlace = SiteMarker.read(in: output)
         if inPlace == nil || inPlace != siteID {
             forget()
-            if let inPlace, let manifest = step("manifest", { BuildManifest.load(from: cacheFolder) }), manifest.site == inPlace {
+            if let inPlace, let saved = step("manifest", { BuildManifest.load(from: cacheFolder) }), saved.manifest.site == inPlace {
+                let manifest = saved.manifest
                 if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
                     summary.upToDate = true
                     summary.sources = stamps.count
@@ -112,6 +116,7 @@ public final class BuildSession: @unchecked Sendable {
                     return summary
                 }
                 previous = manifest.outputs
+                manifestBase = saved.base
                 spare = manifest.spare
                 pageKeys = manifest.pages
                 recordedStamps = manifest.sources
@@ -227,7 +232,7 @@ public final class BuildSession: @unchecked Sendable {
                 do {
                     if let message = saveError.message { throw SiteWriter.WriteError(message: message) }
                     try searched?.state.save(token: token, to: cacheFolder)
-                    try manifest.save(to: cacheFolder)
+                    manifestBase = try manifest.save(to: cacheFolder, over: manifestBase)
                 } catch {
                     throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
                 }

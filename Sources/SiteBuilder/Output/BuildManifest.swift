@@ -1,8 +1,8 @@
 import Foundation
 
-/// What the last build read and wrote, kept in `.archive-cache/manifest.tsv` beside the config,
-/// so the next build — even in a new process — can tell that nothing changed, and can link the
-/// files whose bytes are unchanged instead of writing them again.
+/// What the last build read and wrote, kept in `.archive-cache/manifest.tsv` beside the config
+/// (with `manifest-changes.tsv`: see `save`), so the next build — even in a new process — can tell
+/// that nothing changed, and can link the files whose bytes are unchanged instead of writing them again.
 ///
 /// It is trusted only for the site it names: saved before the site is swapped in, it describes a
 /// site that a crash or another build may never have put in place, so a build compares `site` with
@@ -43,17 +43,69 @@ struct BuildManifest: Sendable, Equatable {
         spareDiffers = [:]
         spareLacks = []
         guard let spare else { return }
-        for (path, hash) in spare.files where outputs[path] != hash { spareDiffers[path] = hash }
-        spareLacks = outputs.keys.filter { spare.files[$0] == nil }.sorted(by: PathOrder.precedes)
+        var shared = 0
+        for (path, hash) in spare.files {
+            switch outputs[path] {
+            case hash?: shared += 1
+            case nil: spareDiffers[path] = hash
+            case _?: shared += 1; spareDiffers[path] = hash
+            }
+        }
+        // Outputs the spare lacks are looked for only when some are.
+        if shared < outputs.count {
+            spareLacks = outputs.keys.filter { spare.files[$0] == nil }
+        }
     }
 
     static let fileName = "manifest.tsv"
+    static let changesFileName = "manifest-changes.tsv"
+    /// The format's version, in the first line of both files: a file of another version is not read.
+    private static let version = "2"
 
-    /// Read as bytes: 275,000 lines at 100,000 reports, which splitting a `String` took a second over.
-    static func load(from folder: URL) -> BuildManifest? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
-        let bytes = [UInt8](data)
+    /// The sources, outputs and pages as `manifest.tsv` holds them: what a later save writes its
+    /// differences from.
+    struct Base: Sendable {
+        var token: String
+        var sources: [String: String]
+        var outputs: [String: UInt64]
+        var pages: [String: UInt64]
+    }
+
+    /// The manifest saved last, and the whole file it was kept against; nil when there is none or a
+    /// line does not read.
+    ///
+    ///     base     2 <token>     the first line of `manifest.tsv`
+    ///     changes  2 <token>     the first line of `manifest-changes.tsv`, naming the base it changes
+    ///     site | records | inputs | warning | spare   - <value>
+    ///     sources | outputs | pages   - <count>     in `manifest.tsv`: how many lines of that kind
+    ///                                  follow, so each table is made that size at once, not grown and rehashed
+    ///     source | output | page | spare-file  <name> <value>
+    ///     spare-lacks  <path> -
+    ///     source-gone | output-gone | page-gone  <name> -      in a changes file: not in this manifest
+    ///
+    /// A changes file holds every line but the sources, outputs and pages it shares with the base.
+    static func load(from folder: URL) -> (manifest: BuildManifest, base: Base)? {
         var manifest = BuildManifest()
+        guard let token = read(folder.appendingPathComponent(fileName), header: "base", into: &manifest) else { return nil }
+        let base = Base(token: token, sources: manifest.sources, outputs: manifest.outputs, pages: manifest.pages)
+        var changed = manifest
+        (changed.site, changed.records, changed.inputs, changed.warnings) = ("", "", 0, [])
+        (changed.spareSite, changed.spareDiffers, changed.spareLacks) = (nil, [:], [])
+        // Changes that name another base were kept against a whole file written since.
+        if let named = read(folder.appendingPathComponent(changesFileName), header: "changes", into: &changed), named == token {
+            manifest = changed
+        }
+        return (manifest, base)
+    }
+
+    /// Adds the lines of the file at `url` to `manifest`; returns the token of its first line, which
+    /// must be `header`; nil when it is not, or a line does not read.
+    /// Read as bytes: 275,000 lines at 100,000 reports, which splitting a `String` took a second over.
+    private static func read(_ url: URL, header: String, into manifest: inout BuildManifest) -> String? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let bytes = [UInt8](data)
+        let changes = header == "changes"
+        var token: String?
         var start = 0
         while start < bytes.count {
             let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
@@ -63,6 +115,13 @@ struct BuildManifest: Sendable, Equatable {
                   !bytes[(second + 1)..<end].contains(0x09) else { return nil }
             let kind = bytes[start..<first], name = bytes[(first + 1)..<second], value = bytes[(second + 1)..<end]
             func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+            // No more lines than the file has bytes: a damaged count cannot ask for more memory.
+            func count(_ field: ArraySlice<UInt8>) -> Int { min(Int(text(field)) ?? 0, bytes.count) }
+            guard token != nil else {
+                guard kind.elementsEqual(header.utf8), name.elementsEqual(version.utf8) else { return nil }
+                token = text(value)
+                continue
+            }
             switch kind.count {
             case 6 where kind.elementsEqual("output".utf8): manifest.outputs[text(name)] = hex(value)
             case 6 where kind.elementsEqual("source".utf8): manifest.sources[text(name)] = text(value)
@@ -71,13 +130,19 @@ struct BuildManifest: Sendable, Equatable {
             case 7 where kind.elementsEqual("records".utf8): manifest.records = text(value)
             case 6 where kind.elementsEqual("inputs".utf8): manifest.inputs = hex(value)
             case 7 where kind.elementsEqual("warning".utf8): manifest.warnings.append(text(value))
+            case 7 where !changes && kind.elementsEqual("sources".utf8): manifest.sources.reserveCapacity(count(value))
+            case 7 where !changes && kind.elementsEqual("outputs".utf8): manifest.outputs.reserveCapacity(count(value))
+            case 5 where !changes && kind.elementsEqual("pages".utf8): manifest.pages.reserveCapacity(count(value))
             case 5 where kind.elementsEqual("spare".utf8): manifest.spareSite = text(value)
             case 10 where kind.elementsEqual("spare-file".utf8): manifest.spareDiffers[text(name)] = hex(value)
             case 11 where kind.elementsEqual("spare-lacks".utf8): manifest.spareLacks.append(text(name))
+            case 11 where changes && kind.elementsEqual("output-gone".utf8): manifest.outputs[text(name)] = nil
+            case 11 where changes && kind.elementsEqual("source-gone".utf8): manifest.sources[text(name)] = nil
+            case 9 where changes && kind.elementsEqual("page-gone".utf8): manifest.pages[text(name)] = nil
             default: return nil
             }
         }
-        return manifest
+        return token
     }
 
     /// Lower-case hex digits as a number; 0 when they are not.
@@ -98,12 +163,62 @@ struct BuildManifest: Sendable, Equatable {
     /// A tab and what `Character.isNewline` takes for a line break: a warning is kept on one line.
     private static let breaks: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029]
 
-    /// Written a mebibyte at a time: at 100,000 reports the file is 17 MB, which the build's peak
-    /// memory need not hold.
-    func save(to folder: URL) throws {
+    /// Saves the manifest. While its sources, outputs and pages differ from `base` in few entries,
+    /// only those are written, as changes to it (an edit to one source at 100,000 reports changes a
+    /// few hundred of 340,000 lines); otherwise, or with no base, the whole file.
+    /// - Returns: the base the next save is kept against.
+    @discardableResult
+    func save(to folder: URL, over base: Base? = nil) throws -> Base {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let file = try CacheFile(folder.appendingPathComponent(Self.fileName))
-        var out = Array("site\t-\t\(site)\nrecords\t-\t\(records)\ninputs\t-\t\(String(inputs, radix: 16))\n".utf8)
+        if let base {
+            let sources = Self.differences(sources, from: base.sources)
+            let outputs = Self.differences(outputs, from: base.outputs)
+            let pages = Self.differences(pages, from: base.pages)
+            let count = sources.changed.count + sources.gone.count + outputs.changed.count + outputs.gone.count
+                + pages.changed.count + pages.gone.count
+            if count <= max(64, (base.sources.count + base.outputs.count + base.pages.count) / 8) {
+                try write(header: "changes", token: base.token, sources: sources, outputs: outputs, pages: pages,
+                          to: folder.appendingPathComponent(Self.changesFileName))
+                return base
+            }
+        }
+        let token = UUID().uuidString
+        try write(header: "base", token: token, sources: (sources, []), outputs: (outputs, []), pages: (pages, []),
+                  to: folder.appendingPathComponent(Self.fileName))
+        // Changes kept against an older whole file name another token: a crash before this unlink
+        // leaves them unread.
+        unlink(folder.appendingPathComponent(Self.changesFileName).path)
+        return Base(token: token, sources: sources, outputs: outputs, pages: pages)
+    }
+
+    /// The entries of `map` that `base` lacks or holds with another value, and the keys of `base`
+    /// that `map` lacks.
+    private static func differences<Value: Equatable>(_ map: [String: Value], from base: [String: Value])
+        -> (changed: [String: Value], gone: [String]) {
+        var changed: [String: Value] = [:]
+        var shared = 0
+        for (key, value) in map {
+            switch base[key] {
+            case value?: shared += 1
+            case nil: changed[key] = value
+            case _?: shared += 1; changed[key] = value
+            }
+        }
+        // Keys gone from the base are looked for only when some are.
+        let gone = shared < base.count ? base.keys.filter { map[$0] == nil } : []
+        return (changed, gone)
+    }
+
+    /// Written a mebibyte at a time: at 100,000 reports the whole file is 17 MB, which the build's
+    /// peak memory need not hold. Lines are in no particular order.
+    private func write(header: String, token: String, sources: (changed: [String: String], gone: [String]),
+                       outputs: (changed: [String: UInt64], gone: [String]), pages: (changed: [String: UInt64], gone: [String]),
+                       to url: URL) throws {
+        let file = try CacheFile(url)
+        var out = Array("\(header)\t\(Self.version)\t\(token)\nsite\t-\t\(site)\nrecords\t-\t\(records)\ninputs\t-\t\(String(inputs, radix: 16))\n".utf8)
+        if header == "base" {
+            out += Array("sources\t-\t\(sources.changed.count)\noutputs\t-\t\(outputs.changed.count)\npages\t-\t\(pages.changed.count)\n".utf8)
+        }
         out.reserveCapacity(1 << 20 + 4096)
         func line(_ kind: String, _ name: String, _ value: String) throws {
             out += kind.utf8
@@ -117,12 +232,15 @@ struct BuildManifest: Sendable, Equatable {
                 out.removeAll(keepingCapacity: true)
             }
         }
-        for (name, stamp) in PathOrder.sorted(sources) { try line("source", name, stamp) }
-        for (path, hash) in PathOrder.sorted(outputs) { try line("output", path, String(hash, radix: 16)) }
-        for (path, key) in PathOrder.sorted(pages) { try line("page", path, String(key, radix: 16)) }
+        for (name, stamp) in sources.changed { try line("source", name, stamp) }
+        for name in sources.gone { try line("source-gone", name, "-") }
+        for (path, hash) in outputs.changed { try line("output", path, String(hash, radix: 16)) }
+        for path in outputs.gone { try line("output-gone", path, "-") }
+        for (path, key) in pages.changed { try line("page", path, String(key, radix: 16)) }
+        for path in pages.gone { try line("page-gone", path, "-") }
         if let spareSite {
             try line("spare", "-", spareSite)
-            for (path, hash) in PathOrder.sorted(spareDiffers) { try line("spare-file", path, String(hash, radix: 16)) }
+            for (path, hash) in spareDiffers { try line("spare-file", path, String(hash, radix: 16)) }
             for path in spareLacks { try line("spare-lacks", path, "-") }
         }
         for warning in warnings {
