@@ -267,7 +267,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.sourcesParsed = built.parsed
         summary.reportPagesRendered = built.rendered
         summary.files = previous.count
-        summary.pages = previous.keys.filter { $0.hasSuffix(".html") }.count
+        summary.pages = previous.keys.reduce(0) { $0 + ($1.utf8.last == UInt8(ascii: "l") && $1.hasSuffix(".html") ? 1 : 0) }
         summary.filesWritten = site.written
         summary.filesLinked = site.linked
         summary.listPagesReused = keys.reused
