@@ -22,16 +22,11 @@ enum FolderLinker {
     private static let batch = 4096
 
     private static func linkContents(of from: Int32, into to: Int32, skipping: Set<String>) -> Bool {
-        let copy = dup(from)
-        guard copy >= 0, let dir = fdopendir(copy) else { return false }
-        var names: [String] = [], folders: [String] = []
-        while let entry = readdir(dir) {
-            var raw = entry.pointee.d_name
-            let name = withUnsafePointer(to: &raw) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
-            if name == "." || name == ".." || skipping.contains(name) { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) { folders.append(name) } else { names.append(name) }
+        guard var (names, folders) = FolderEntries.split(from) else { return false }
+        if !skipping.isEmpty {
+            names.removeAll { skipping.contains($0) }
+            folders.removeAll { skipping.contains($0) }
         }
-        closedir(dir)
         let shared = UncheckedBox(names)
         let batches = (names.count + batch - 1) / batch
         let results = ResultSlots<(failed: Bool, folders: [String])>(count: batches)

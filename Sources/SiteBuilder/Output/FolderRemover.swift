@@ -20,16 +20,7 @@ enum FolderRemover {
     private static let batch = 4096
 
     private static func removeContents(of fd: Int32) {
-        let copy = dup(fd)
-        guard copy >= 0, let dir = fdopendir(copy) else { return }
-        var names: [String] = [], folders: [String] = []
-        while let entry = readdir(dir) {
-            var raw = entry.pointee.d_name
-            let name = withUnsafePointer(to: &raw) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
-            if name == "." || name == ".." { continue }
-            if entry.pointee.d_type == UInt8(DT_DIR) { folders.append(name) } else { names.append(name) }
-        }
-        closedir(dir)
+        guard let (names, folders) = FolderEntries.split(fd) else { return }
         let shared = UncheckedBox(names)
         let batches = (names.count + batch - 1) / batch
         let failed = ResultSlots<[String]>(count: batches)

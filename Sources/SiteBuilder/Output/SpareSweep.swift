@@ -8,15 +8,15 @@ enum SpareSweep {
     static func removeStrays(in root: String, keeping files: [String: UInt64]) {
         /// True when the folder at `relative` ends up empty.
         func sweep(_ relative: String) -> Bool {
-            guard let dir = opendir(root + "/" + relative) else { return false }
-            defer { closedir(dir) }
+            let fd = open(root + "/" + relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return false }
+            let entries = FolderEntries.read(fd)
+            close(fd)
+            guard let entries else { return false }
             var empty = true
-            while let entry = readdir(dir) {
-                var raw = entry.pointee.d_name
-                let name = withUnsafePointer(to: &raw) { $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) } }
-                if name == "." || name == ".." { continue }
+            for (name, type) in entries {
                 let path = relative.isEmpty ? name : relative + "/" + name
-                if isFolder(entry.pointee.d_type, root + "/" + path) {
+                if isFolder(type, root + "/" + path) {
                     if sweep(path), rmdir(root + "/" + path) == 0 { continue }
                     empty = false
                 } else if files[path] != nil || path == SiteMarker.fileName {
