@@ -95,9 +95,12 @@ public final class BuildSession: @unchecked Sendable {
         let templates = try step("templates") { try TemplateSet(directory: config.templatesDirectory) }
         let search = options.search ?? config.searchEnabled
 
-        // Inputs that shape every page; a change re-renders everything.
-        let inputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint, Self.toolStamp,
-                                          ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
+        // Inputs that shape every page; a change re-renders everything. The tool's stamp is kept
+        // apart for the report pages' links keys (`ReportLinks.key`), which name pages in the
+        // manifest and so the site's id: two builds of the tool give the same site the same id.
+        let pageInputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint,
+                                              ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
+        let inputs = ContentHash.combine([pageInputs, Self.toolStamp])
         let folder = try step("scan") { try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) }
         summary.warnings += folder.warnings
         summary.errors += folder.errors
@@ -173,7 +176,7 @@ public final class BuildSession: @unchecked Sendable {
             content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
             links = step("report links") {
                 let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours),
-                                        inputs: inputs)
+                                        inputs: pageInputs)
                 Pipeline.linkReports(links, slot: rendering.slot, records: &built.records, into: site)
                 return links
             }

@@ -6,7 +6,9 @@ struct ReportLinks {
     var page: PageContext
     var content: ArchiveContent
     var relations: ReportRelations
-    /// Hash of everything that shapes every page (`Pipeline.ReportRendering.inputs`), in each `key`.
+    /// Hash of the config, templates and options that shape every page, in each `key`; not the
+    /// tool's stamp, which `Pipeline.ReportRendering.inputs` adds: a new tool parses and renders
+    /// every source again, so no page is ever known by a key another tool made.
     var inputs: UInt64
 
     /// The files of a report as the preview server writes them, each with the hash the manifest
