@@ -19,7 +19,7 @@ public final class BuildSession: @unchecked Sendable {
     /// The search index in the site now in place, saved with `records`: a build updates it.
     private var searchState: SearchState?
     /// Content hashes of the files in the site now in place.
-    private var previous: [String: UInt64] = [:]
+    private var previous = SiteFiles()
     /// The manifest as `manifest.tsv` holds it: a build saves what differs from it.
     private var manifestBase: BuildManifest.Base?
     /// The site the last swap put aside, which the next build starts from.
@@ -62,7 +62,7 @@ public final class BuildSession: @unchecked Sendable {
         recordsToken = nil
         cacheBase = nil
         searchState = nil
-        previous = [:]
+        previous = SiteFiles()
         manifestBase = nil
         spare = nil
         recordedStamps = [:]
@@ -270,7 +270,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.sourcesParsed = built.parsed
         summary.reportPagesRendered = built.rendered
         summary.files = previous.count
-        summary.pages = previous.keys.reduce(0) { $0 + ($1.utf8.last == UInt8(ascii: "l") && $1.hasSuffix(".html") ? 1 : 0) }
+        summary.pages = previous.numbers.reduce(0) { $0 + (previous.paths.path($1, hasSuffix: ".html") ? 1 : 0) }
         summary.filesWritten = site.written
         summary.filesLinked = site.linked
         summary.listPagesReused = keys.reused

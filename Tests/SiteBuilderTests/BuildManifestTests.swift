@@ -66,7 +66,7 @@ final class BuildManifestTests: XCTestCase {
     /// source need not write 275,000 output lines.
     func testASaveOverTheBaseWritesOnlyItsDifferences() throws {
         let folder = folder()
-        let outputs = Dictionary(uniqueKeysWithValues: (0..<1000).map { ("reports/r\($0).html", UInt64($0)) })
+        let outputs = SiteFiles(Dictionary(uniqueKeysWithValues: (0..<1000).map { ("reports/r\($0).html", UInt64($0)) }))
         let first = BuildManifest(site: "one", records: "R1", inputs: 7, sources: ["a.txt": "1:1.0", "b.txt": "2:2.0"],
                                   outputs: outputs, pages: ["index.html": 1, "years/2020.html": 2], warnings: ["a.txt: old"])
         let base = try first.save(to: folder)
@@ -102,7 +102,7 @@ final class BuildManifestTests: XCTestCase {
     /// Many differences write the whole file anew, and changes kept against the old one are not read.
     func testManyDifferencesWriteTheWholeFile() throws {
         let folder = folder()
-        let first = BuildManifest(site: "one", outputs: Dictionary(uniqueKeysWithValues: (0..<1000).map { ("r\($0).html", UInt64($0)) }))
+        let first = BuildManifest(site: "one", outputs: SiteFiles(Dictionary(uniqueKeysWithValues: (0..<1000).map { ("r\($0).html", UInt64($0)) })))
         let base = try first.save(to: folder)
         var second = first
         second.site = "two"

@@ -7,8 +7,9 @@ final class SiteMarkerTests: XCTestCase {
     /// two files' bytes swapped give another.
     func testTheIdDependsOnEveryFileAndOnNothingElse() {
         let paths = (0..<500).map { "reports/r\($0).html" }
-        var forward: [String: UInt64] = [:], backward: [String: UInt64] = [:]
-        backward.reserveCapacity(10_000)  // another table size: another order of iteration
+        var forward = SiteFiles(), backward = SiteFiles()
+        backward.paths.reserve(10_000)
+        _ = backward.paths.number("index.html")  // another table: other numbers
         for (i, path) in paths.enumerated() { forward[path] = UInt64(i) }
         for (i, path) in paths.enumerated().reversed() { backward[path] = UInt64(i) }
         let id = SiteMarker.id(of: forward)

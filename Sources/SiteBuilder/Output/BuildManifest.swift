@@ -16,8 +16,8 @@ struct BuildManifest: Sendable, Equatable {
     var inputs: UInt64 = 0
     /// Source file name → "size:mtime" (`ContentFolder.Source.stamp`).
     var sources: [String: String] = [:]
-    /// Output path → content hash of the site in place.
-    var outputs: [String: UInt64] = [:]
+    /// Content hash of each file of the site in place.
+    var outputs = SiteFiles()
     /// List page path → the key it was rendered with (`PageKeys`).
     var pages: [String: UInt64] = [:]
     /// The sources' parser warnings, said again by a build that finds nothing changed.
@@ -25,7 +25,7 @@ struct BuildManifest: Sendable, Equatable {
     /// The site the swap puts aside (`SiteWriter.Spare`), kept as its differences from `outputs`:
     /// its id, the files it holds with other bytes or alone, and the outputs it lacks.
     var spareSite: String?
-    var spareDiffers: [String: UInt64] = [:]
+    var spareDiffers = SiteFiles()
     var spareLacks: [String] = []
 
     /// The spare in full; nil when the build kept none.
@@ -33,28 +33,20 @@ struct BuildManifest: Sendable, Equatable {
         guard let spareSite else { return nil }
         var files = outputs
         for path in spareLacks { files[path] = nil }
-        files.merge(spareDiffers) { _, spare in spare }
+        let differs = spareDiffers.renumbered(in: outputs.paths)
+        for n in differs.numbers { files[n] = differs[n] }
         return SiteWriter.Spare(id: spareSite, files: files)
     }
 
     /// Records `spare` by its differences from `outputs`, which must be set first.
     mutating func setSpare(_ spare: SiteWriter.Spare?) {
         spareSite = spare?.id
-        spareDiffers = [:]
+        spareDiffers = SiteFiles(paths: outputs.paths)
         spareLacks = []
         guard let spare else { return }
-        var shared = 0
-        for (path, hash) in spare.files {
-            switch outputs[path] {
-            case hash?: shared += 1
-            case nil: spareDiffers[path] = hash
-            case _?: shared += 1; spareDiffers[path] = hash
-            }
-        }
-        // Outputs the spare lacks are looked for only when some are.
-        if shared < outputs.count {
-            spareLacks = outputs.keys.filter { spare.files[$0] == nil }
-        }
+        let (differs, lacks) = spare.files.renumbered(in: outputs.paths).differences(from: outputs)
+        for (n, hash) in differs { spareDiffers[n] = hash }
+        spareLacks = lacks.map { outputs.paths.path($0) }
     }
 
     static let fileName = "manifest.tsv"
@@ -67,7 +59,7 @@ struct BuildManifest: Sendable, Equatable {
     struct Base: Sendable {
         var token: String
         var sources: [String: String]
-        var outputs: [String: UInt64]
+        var outputs: SiteFiles
         var pages: [String: UInt64]
     }
 
@@ -86,11 +78,12 @@ struct BuildManifest: Sendable, Equatable {
     /// A changes file holds every line but the sources, outputs and pages it shares with the base.
     static func load(from folder: URL) -> (manifest: BuildManifest, base: Base)? {
         var manifest = BuildManifest()
+        manifest.spareDiffers = SiteFiles(paths: manifest.outputs.paths)  // read by number in the outputs' table
         guard let token = read(folder.appendingPathComponent(fileName), header: "base", into: &manifest) else { return nil }
         let base = Base(token: token, sources: manifest.sources, outputs: manifest.outputs, pages: manifest.pages)
         var changed = manifest
         (changed.site, changed.records, changed.inputs, changed.warnings) = ("", "", 0, [])
-        (changed.spareSite, changed.spareDiffers, changed.spareLacks) = (nil, [:], [])
+        (changed.spareSite, changed.spareDiffers, changed.spareLacks) = (nil, SiteFiles(paths: manifest.outputs.paths), [])
         // Changes that name another base were kept against a whole file written since.
         if let named = read(folder.appendingPathComponent(changesFileName), header: "changes", into: &changed), named == token {
             manifest = changed
@@ -115,6 +108,7 @@ struct BuildManifest: Sendable, Equatable {
                   !bytes[(second + 1)..<end].contains(0x09) else { return nil }
             let kind = bytes[start..<first], name = bytes[(first + 1)..<second], value = bytes[(second + 1)..<end]
             func text(_ field: ArraySlice<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
+            func path(_ field: ArraySlice<UInt8>) -> Int { field.withUnsafeBytes { manifest.outputs.paths.number($0) } }
             // No more lines than the file has bytes: a damaged count cannot ask for more memory.
             func count(_ field: ArraySlice<UInt8>) -> Int { min(Int(text(field)) ?? 0, bytes.count) }
             guard token != nil else {
@@ -123,7 +117,7 @@ struct BuildManifest: Sendable, Equatable {
                 continue
             }
             switch kind.count {
-            case 6 where kind.elementsEqual("output".utf8): manifest.outputs[text(name)] = hex(value)
+            case 6 where kind.elementsEqual("output".utf8): manifest.outputs[path(name)] = hex(value)
             case 6 where kind.elementsEqual("source".utf8): manifest.sources[text(name)] = text(value)
             case 4 where kind.elementsEqual("page".utf8): manifest.pages[text(name)] = hex(value)
             case 4 where kind.elementsEqual("site".utf8): manifest.site = text(value)
@@ -131,12 +125,14 @@ struct BuildManifest: Sendable, Equatable {
             case 6 where kind.elementsEqual("inputs".utf8): manifest.inputs = hex(value)
             case 7 where kind.elementsEqual("warning".utf8): manifest.warnings.append(text(value))
             case 7 where !changes && kind.elementsEqual("sources".utf8): manifest.sources.reserveCapacity(count(value))
-            case 7 where !changes && kind.elementsEqual("outputs".utf8): manifest.outputs.reserveCapacity(count(value))
+            case 7 where !changes && kind.elementsEqual("outputs".utf8):
+                manifest.outputs.paths.reserve(count(value))
+                manifest.outputs.reserveCapacity(count(value))
             case 5 where !changes && kind.elementsEqual("pages".utf8): manifest.pages.reserveCapacity(count(value))
             case 5 where kind.elementsEqual("spare".utf8): manifest.spareSite = text(value)
-            case 10 where kind.elementsEqual("spare-file".utf8): manifest.spareDiffers[text(name)] = hex(value)
+            case 10 where kind.elementsEqual("spare-file".utf8): manifest.spareDiffers[path(name)] = hex(value)
             case 11 where kind.elementsEqual("spare-lacks".utf8): manifest.spareLacks.append(text(name))
-            case 11 where changes && kind.elementsEqual("output-gone".utf8): manifest.outputs[text(name)] = nil
+            case 11 where changes && kind.elementsEqual("output-gone".utf8): manifest.outputs[path(name)] = nil
             case 11 where changes && kind.elementsEqual("source-gone".utf8): manifest.sources[text(name)] = nil
             case 9 where changes && kind.elementsEqual("page-gone".utf8): manifest.pages[text(name)] = nil
             default: return nil
@@ -172,7 +168,7 @@ struct BuildManifest: Sendable, Equatable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let base {
             let sources = Self.differences(sources, from: base.sources)
-            let outputs = Self.differences(outputs, from: base.outputs)
+            let outputs = outputs.differences(from: base.outputs)
             let pages = Self.differences(pages, from: base.pages)
             let count = sources.changed.count + sources.gone.count + outputs.changed.count + outputs.gone.count
                 + pages.changed.count + pages.gone.count
@@ -183,7 +179,7 @@ struct BuildManifest: Sendable, Equatable {
             }
         }
         let token = UUID().uuidString
-        try write(header: "base", token: token, sources: (sources, []), outputs: (outputs, []), pages: (pages, []),
+        try write(header: "base", token: token, sources: (sources, []), outputs: (outputs.numbers.map { ($0, outputs[$0]!) }, []), pages: (pages, []),
                   to: folder.appendingPathComponent(Self.fileName))
         // Changes kept against an older whole file name another token: a crash before this unlink
         // leaves them unread.
@@ -212,7 +208,7 @@ struct BuildManifest: Sendable, Equatable {
     /// Written a mebibyte at a time: at 100,000 reports the whole file is 17 MB, which the build's
     /// peak memory need not hold. Lines are in no particular order.
     private func write(header: String, token: String, sources: (changed: [String: String], gone: [String]),
-                       outputs: (changed: [String: UInt64], gone: [String]), pages: (changed: [String: UInt64], gone: [String]),
+                       outputs: (changed: [(number: Int, hash: UInt64)], gone: [Int]), pages: (changed: [String: UInt64], gone: [String]),
                        to url: URL) throws {
         let file = try CacheFile(url)
         var out = Array("\(header)\t\(Self.version)\t\(token)\nsite\t-\t\(site)\nrecords\t-\t\(records)\ninputs\t-\t\(String(inputs, radix: 16))\n".utf8)
@@ -220,10 +216,11 @@ struct BuildManifest: Sendable, Equatable {
             out += Array("sources\t-\t\(sources.changed.count)\noutputs\t-\t\(outputs.changed.count)\npages\t-\t\(pages.changed.count)\n".utf8)
         }
         out.reserveCapacity(1 << 20 + 4096)
-        func line(_ kind: String, _ name: String, _ value: String) throws {
+        // `name` is a path's number in the outputs' table when `path` is set.
+        func line(_ kind: String, _ name: String, path: Int? = nil, _ value: String) throws {
             out += kind.utf8
             out.append(0x09)
-            out += name.utf8
+            if let path { self.outputs.paths.append(path, to: &out) } else { out += name.utf8 }
             out.append(0x09)
             out += value.utf8
             out.append(0x0A)
@@ -234,13 +231,14 @@ struct BuildManifest: Sendable, Equatable {
         }
         for (name, stamp) in sources.changed { try line("source", name, stamp) }
         for name in sources.gone { try line("source-gone", name, "-") }
-        for (path, hash) in outputs.changed { try line("output", path, String(hash, radix: 16)) }
-        for path in outputs.gone { try line("output-gone", path, "-") }
+        for (path, hash) in outputs.changed { try line("output", "", path: path, String(hash, radix: 16)) }
+        for path in outputs.gone { try line("output-gone", "", path: path, "-") }
         for (path, key) in pages.changed { try line("page", path, String(key, radix: 16)) }
         for path in pages.gone { try line("page-gone", path, "-") }
         if let spareSite {
             try line("spare", "-", spareSite)
-            for (path, hash) in spareDiffers { try line("spare-file", path, String(hash, radix: 16)) }
+            let differs = spareDiffers.renumbered(in: self.outputs.paths)
+            for n in differs.numbers { try line("spare-file", "", path: n, String(differs[n]!, radix: 16)) }
             for path in spareLacks { try line("spare-lacks", path, "-") }
         }
         for warning in warnings {

@@ -10,22 +10,24 @@ public enum ContentHash {
     }
 
     public static func of(_ bytes: [UInt8]) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var h = seed ^ (UInt64(raw.count) &* multiplier)
-            var i = 0
-            while i + 8 <= raw.count {
-                h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < raw.count {
-                tail |= UInt64(raw[i]) << shift
-                shift += 8
-                i += 1
-            }
-            return mix(mix(h ^ tail))
+        bytes.withUnsafeBytes { of($0) }
+    }
+
+    public static func of(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h = seed ^ (UInt64(raw.count) &* multiplier)
+        var i = 0
+        while i + 8 <= raw.count {
+            h = mix(h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < raw.count {
+            tail |= UInt64(raw[i]) << shift
+            shift += 8
+            i += 1
+        }
+        return mix(mix(h ^ tail))
     }
 
     public static func combine(_ values: [UInt64]) -> UInt64 {

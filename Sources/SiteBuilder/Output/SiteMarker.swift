@@ -10,9 +10,9 @@ public enum SiteMarker {
 
     /// The id of a site whose files have these content hashes: the sum of a hash of each file's
     /// path and content hash, which no order of the files changes, so 275,000 paths need no sorting.
-    static func id(of manifest: [String: UInt64]) -> String {
+    static func id(of files: SiteFiles) -> String {
         var sum: UInt64 = 0
-        for (path, hash) in manifest { sum &+= ContentHash.combine([ContentHash.of(Array(path.utf8)), hash]) }
+        for n in files.numbers { sum &+= ContentHash.combine([files.paths.key(n), files[n]!]) }
         return String(sum, radix: 16)
     }
 

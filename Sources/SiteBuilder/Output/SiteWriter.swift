@@ -24,13 +24,13 @@ public struct SiteWriter: Sendable {
     struct Spare: Sendable, Equatable {
         /// Its marker's id (`SiteMarker`).
         var id: String
-        /// Output path → content hash.
-        var files: [String: UInt64]
+        /// The content hash of each of its files.
+        var files: SiteFiles
     }
 
     /// A staging folder beside the output: the spare when it is the site `spare` describes, with
     /// its files as `kept` (see `StagedSite`), else a new empty folder.
-    func stage(from spare: Spare?) throws -> (folder: URL, kept: [String: UInt64]) {
+    func stage(from spare: Spare?) throws -> (folder: URL, kept: SiteFiles) {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())")
         FolderRemover.remove(staging.path)
@@ -42,7 +42,7 @@ public struct SiteWriter: Sendable {
         }
         FolderRemover.remove(sparePath)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return (staging, [:])
+        return (staging, SiteFiles())
     }
 
     /// Puts `staging` in the output's place; the previous site is kept as the spare when

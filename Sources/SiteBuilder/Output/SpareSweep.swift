@@ -5,7 +5,7 @@ import Foundation
 enum SpareSweep {
     /// Unlinks every entry under `root` whose path is not in `files`, but the site's marker, and
     /// removes the folders that leaves empty. Symbolic links are removed, never followed.
-    static func removeStrays(in root: String, keeping files: [String: UInt64]) {
+    static func removeStrays(in root: String, keeping files: SiteFiles) {
         /// True when the folder at `relative` ends up empty.
         func sweep(_ relative: String) -> Bool {
             let fd = open(root + "/" + relative, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

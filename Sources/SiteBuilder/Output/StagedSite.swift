@@ -9,26 +9,30 @@ import Foundation
 /// edit to one source writes and links only what changed, not 275,000 files. Kept files may share
 /// their inode with the site in place, so none is ever written through: a file replaced is
 /// unlinked first, and `sweep()` removes the kept files the build did not put.
+///
+/// Paths are numbered in the `PathTable` of `previous`, once per call: the tables are then read by number.
 final class StagedSite: @unchecked Sendable {
-    private let previous: [String: UInt64]
-    private let kept: [String: UInt64]
+    private let previous: SiteFiles
+    private let kept: SiteFiles
+    private var paths: PathTable { previous.paths }
     /// The two folders as paths ending in `/`. Paths are joined as strings: `URL.appendingPathComponent`
     /// asks the file system whether each is a folder, a stat per file that took seconds at 100,000 reports.
     private let root: String
     private let previousRoot: String
     private let lock = NSLock()
     private var folders: Set<String> = [""]
-    private var hashes: [String: UInt64] = [:]
+    private var hashes: SiteFiles
     private var failure: String?
     private(set) var written = 0
     /// Files linked from the site in place: every unchanged file when the folder started empty, none
     /// when it started from a spare that already held them.
     private(set) var linked = 0
 
-    init(folder: URL, previousFolder: URL, previous: [String: UInt64], kept: [String: UInt64] = [:]) {
+    init(folder: URL, previousFolder: URL, previous: SiteFiles, kept: SiteFiles = SiteFiles()) {
         self.previous = previous
-        self.kept = kept
-        hashes.reserveCapacity(max(previous.count, kept.count))
+        self.kept = kept.renumbered(in: previous.paths)
+        hashes = SiteFiles(paths: previous.paths)
+        hashes.reserveCapacity(previous.paths.count)
         root = folder.path + "/"
         previousRoot = previousFolder.path + "/"
     }
@@ -37,15 +41,16 @@ final class StagedSite: @unchecked Sendable {
     @discardableResult
     func put(_ file: OutputFile) -> UInt64 {
         let hash = ContentHash.of(file.bytes)
-        if keep(file.path, hash: hash) { return hash }
-        if previous[file.path] == hash, linkFromPrevious(file.path, hash: hash) { return hash }
+        let n = paths.number(file.path)
+        if keep(n, hash: hash) { return hash }
+        if previous[n] == hash, linkFromPrevious(file.path, n, hash: hash) { return hash }
         ensureFolder(of: file.path)
         let path = root + file.path
-        clear(file.path)
+        clear(file.path, n)
         let ok = Self.write(file.bytes, to: path)
         lock.withLock {
             if ok {
-                hashes[file.path] = hash
+                hashes[n] = hash
                 written += 1
             } else if failure == nil {
                 failure = "cannot write \(path): \(String(cString: strerror(errno)))"
@@ -61,14 +66,15 @@ final class StagedSite: @unchecked Sendable {
     /// content folder's file is never changed by a build.
     func putOriginal(_ path: String, from sourcePath: String, bytes: [UInt8]) -> UInt64 {
         let hash = ContentHash.of(bytes)
-        if keep(path, hash: hash) { return hash }
-        if previous[path] == hash, linkFromPrevious(path, hash: hash) { return hash }
+        let n = paths.number(path)
+        if keep(n, hash: hash) { return hash }
+        if previous[n] == hash, linkFromPrevious(path, n, hash: hash) { return hash }
         ensureFolder(of: path)
-        clear(path)
+        clear(path, n)
         // Linked only while the file still holds the bytes that were parsed.
         if let now = FileManager.default.contents(atPath: sourcePath), now.count == bytes.count, ContentHash.of([UInt8](now)) == hash,
            link(sourcePath, root + path) == 0 {
-            lock.withLock { hashes[path] = hash }
+            lock.withLock { hashes[n] = hash }
             return hash
         }
         return put(OutputFile(path: path, bytes: bytes))
@@ -86,13 +92,14 @@ final class StagedSite: @unchecked Sendable {
         do {
             try make(temporary)
             let hash = try ContentHash.ofFile(temporary)
-            if keep(path, hash: hash) { return hash }
-            if previous[path] == hash, linkFromPrevious(path, hash: hash) { return hash }
+            let n = paths.number(path)
+            if keep(n, hash: hash) { return hash }
+            if previous[n] == hash, linkFromPrevious(path, n, hash: hash) { return hash }
             guard rename(temporary, root + path) == 0 else {
                 throw SiteWriter.WriteError(message: "cannot write \(root + path): \(String(cString: strerror(errno)))")
             }
             lock.withLock {
-                hashes[path] = hash
+                hashes[n] = hash
                 written += 1
             }
             return hash
@@ -122,44 +129,50 @@ final class StagedSite: @unchecked Sendable {
 
     /// Links the file at `path` from the site in place, whatever its bytes; false when there is none.
     func linkUnchanged(_ path: String) -> Bool {
-        guard let hash = previous[path] else { return false }
-        return linkFromPrevious(path, hash: hash)
+        guard let n = paths.existing(path), let hash = previous[n] else { return false }
+        return linkFromPrevious(path, n, hash: hash)
     }
 
     /// Reuses an unchanged file of the site in place without its bytes; false when that is not possible.
     func linkFromPrevious(_ path: String, hash: UInt64) -> Bool {
-        guard previous[path] == hash else { return false }
-        if keep(path, hash: hash) { return true }
+        guard let n = paths.existing(path) else { return false }
+        return linkFromPrevious(path, n, hash: hash)
+    }
+
+    /// `linkFromPrevious` for the path numbered `n`.
+    private func linkFromPrevious(_ path: String, _ n: Int, hash: UInt64) -> Bool {
+        guard previous[n] == hash else { return false }
+        if keep(n, hash: hash) { return true }
         ensureFolder(of: path)
-        clear(path)
+        clear(path, n)
         guard link(previousRoot + path, root + path) == 0 else { return false }
         lock.withLock {
-            hashes[path] = hash
+            hashes[n] = hash
             linked += 1
         }
         return true
     }
 
-    /// True when the folder already holds `path` with these bytes, which then count as put.
-    private func keep(_ path: String, hash: UInt64) -> Bool {
-        guard kept[path] == hash else { return false }
-        lock.withLock { hashes[path] = hash }
+    /// True when the folder already holds the path numbered `n` with these bytes, which then count as put.
+    private func keep(_ n: Int, hash: UInt64) -> Bool {
+        guard kept[n] == hash else { return false }
+        lock.withLock { hashes[n] = hash }
         return true
     }
 
-    /// Unlinks what the folder holds at `path` before a new file takes its place: a kept file or
-    /// one linked earlier in this build shares its inode with the site in place, which writing
-    /// through it would change.
-    private func clear(_ path: String) {
-        if kept[path] != nil || lock.withLock({ hashes[path] != nil }) { unlink(root + path) }
+    /// Unlinks what the folder holds at `path` (numbered `n`) before a new file takes its place: a
+    /// kept file or one linked earlier in this build shares its inode with the site in place, which
+    /// writing through it would change.
+    private func clear(_ path: String, _ n: Int) {
+        if kept[n] != nil || lock.withLock({ hashes[n] != nil }) { unlink(root + path) }
     }
 
     /// Removes the kept files that this build did not put, and the folders that leaves empty, so
     /// the folder holds exactly the build's files. Called once every file is put.
     func sweep() {
-        let stale = lock.withLock { kept.keys.filter { hashes[$0] == nil } }
+        let stale: [Int] = lock.withLock { kept.numbers.filter { hashes[$0] == nil } }
         var emptied = Set<String>()
-        for path in stale {
+        for path in stale.map({ paths.path($0) }) {
             unlink(root + path)
             emptied.insert((path as NSString).deletingLastPathComponent)
         }
@@ -194,17 +207,17 @@ final class StagedSite: @unchecked Sendable {
 
     /// True when the file at `path` was put or linked in this build with the bytes it has in the site in place.
     func isUnchanged(_ path: String) -> Bool {
-        guard let hash = previous[path] else { return false }
-        return lock.withLock { hashes[path] } == hash
+        guard let n = paths.existing(path), let hash = previous[n] else { return false }
+        return lock.withLock { hashes[n] } == hash
     }
 
     /// The paths of the site in place that start with `prefix`, in no particular order.
     func previousPaths(under prefix: String) -> [String] {
-        previous.keys.filter { $0.hasPrefix(prefix) }
+        previous.numbers.filter { self.paths.path($0, hasPrefix: prefix) }.map { self.paths.path($0) }
     }
 
     /// Every file put or linked, with its hash: the next build's `previous`.
-    var manifest: [String: UInt64] { lock.withLock { hashes } }
+    var manifest: SiteFiles { lock.withLock { hashes } }
 
     func check() throws {
         if let message = lock.withLock({ failure }) { throw SiteWriter.WriteError(message: message) }
@@ -218,7 +231,7 @@ extension StagedSite {
     func putHead(_ path: String, _ head: [UInt8]) -> UInt64 {
         ensureFolder(of: path)
         let target = root + path
-        clear(path)
+        clear(path, paths.number(path))
         if Self.write(head, to: target) {
             lock.withLock { written += 1 }
         } else {
@@ -232,7 +245,8 @@ extension StagedSite {
     func finish(_ path: String, rest: [UInt8], hash: UInt64) {
         let target = root + path
         if Self.write(rest, to: target, flags: O_WRONLY | O_APPEND) {
-            lock.withLock { hashes[path] = hash }
+            let n = paths.number(path)
+            lock.withLock { hashes[n] = hash }
         } else {
             fail("cannot write \(target): \(String(cString: strerror(errno)))")
         }
@@ -247,16 +261,17 @@ extension StagedSite {
     /// its bytes are unchanged (`hash`), else its head (`headLength` bytes, whose hash is `head`)
     /// read back from the page in place and written, with `rest`, as a new file.
     func finishFromPrevious(_ path: String, head: UInt64, headLength: Int, rest: [UInt8], hash: UInt64) {
-        if keep(path, hash: hash) || linkFromPrevious(path, hash: hash) { return }
+        let n = paths.number(path)
+        if keep(n, hash: hash) || linkFromPrevious(path, n, hash: hash) { return }
         guard var bytes = Self.read(headLength, from: previousRoot + path), ContentHash.of(bytes) == head else {
             return fail("\(previousRoot + path) is not the page the last build wrote (changed outside a build?): delete .archive-cache/ to build everything anew")
         }
         ensureFolder(of: path)
-        clear(path)
+        clear(path, n)
         bytes += rest
         if Self.write(bytes, to: root + path) {
             lock.withLock {
-                hashes[path] = hash
+                hashes[n] = hash
                 written += 1
             }
         } else {

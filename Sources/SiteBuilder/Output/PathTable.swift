@@ -1,0 +1,125 @@
+import Foundation
+
+/// Numbers the output paths a build session meets, so that the tables of a site's files
+/// (`SiteFiles`) are arrays indexed by number: a path is hashed and found once where a build
+/// names it, and comparing, copying or summing whole sites' tables are passes over arrays. At
+/// 100,000 reports, looking 275,000 path strings up in several dictionaries was a sixth of the
+/// time of a build after an edit to one source.
+///
+/// Paths are only ever added; any thread may call any method.
+final class PathTable: @unchecked Sendable {
+    private let lock = NSLock()
+    /// The paths' UTF-8 bytes back to back; path `n` ends at `ends[n]`.
+    private var bytes: [UInt8] = []
+    private var ends: [Int] = []
+    /// `ContentHash` of each path's bytes.
+    private var keys: [UInt64] = []
+    /// Open addressing: a path's number + 1, or 0 for a free slot; a power of two, at least twice
+    /// the paths.
+    private var slots = [Int32](repeating: 0, count: 1024)
+
+    init() {}
+
+    var count: Int { lock.withLock { ends.count } }
+
+    /// Makes room for `count` paths in all, so that adding them does not rehash the table.
+    func reserve(_ count: Int) {
+        lock.withLock {
+            keys.reserveCapacity(count)
+            ends.reserveCapacity(count)
+            bytes.reserveCapacity(count * 40)
+            if count * 2 > slots.count { rehash(to: count * 2) }
+        }
+    }
+
+    /// The number of `path`, which is added when new.
+    func number(_ path: String) -> Int {
+        var path = path
+        return path.withUTF8 { number(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The number of the path whose UTF-8 bytes are `utf8`, which is added when new.
+    func number(_ utf8: UnsafeRawBufferPointer) -> Int {
+        let key = ContentHash.of(utf8)
+        return lock.withLock {
+            let (found, slot) = find(utf8, key)
+            if let found { return found }
+            let n = ends.count
+            bytes.append(contentsOf: utf8)
+            ends.append(bytes.count)
+            keys.append(key)
+            slots[slot] = Int32(n + 1)
+            if ends.count * 2 > slots.count { rehash(to: slots.count * 2) }
+            return n
+        }
+    }
+
+    /// The number of `path`; nil when it was never added.
+    func existing(_ path: String) -> Int? {
+        var path = path
+        return path.withUTF8 { utf8 in
+            let raw = UnsafeRawBufferPointer(utf8)
+            let key = ContentHash.of(raw)
+            return lock.withLock { find(raw, key).found }
+        }
+    }
+
+    /// The path numbered `n`.
+    func path(_ n: Int) -> String {
+        lock.withLock { String(decoding: bytes[start(n)..<ends[n]], as: UTF8.self) }
+    }
+
+    /// `ContentHash` of the bytes of the path numbered `n`.
+    func key(_ n: Int) -> UInt64 {
+        lock.withLock { keys[n] }
+    }
+
+    /// Appends the bytes of the path numbered `n` to `out`.
+    func append(_ n: Int, to out: inout [UInt8]) {
+        lock.withLock { out += bytes[start(n)..<ends[n]] }
+    }
+
+    /// True when the path numbered `n` ends with `suffix`'s bytes.
+    func path(_ n: Int, hasSuffix suffix: String) -> Bool {
+        let suffix = Array(suffix.utf8)
+        return lock.withLock { ends[n] - start(n) >= suffix.count && bytes[(ends[n] - suffix.count)..<ends[n]].elementsEqual(suffix) }
+    }
+
+    /// True when the path numbered `n` starts with `prefix`'s bytes.
+    func path(_ n: Int, hasPrefix prefix: String) -> Bool {
+        lock.withLock { bytes[start(n)..<ends[n]].starts(with: prefix.utf8) }
+    }
+
+    private func start(_ n: Int) -> Int { n == 0 ? 0 : ends[n - 1] }
+
+    /// The number of the path `utf8` hashed to `key`, or the free slot where it goes.
+    private func find(_ utf8: UnsafeRawBufferPointer, _ key: UInt64) -> (found: Int?, slot: Int) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key) & mask
+        while true {
+            let entry = Int(slots[slot])
+            if entry == 0 { return (nil, slot) }
+            let n = entry - 1
+            if keys[n] == key {
+                let from = start(n), length = ends[n] - from
+                let same = length == utf8.count && bytes.withUnsafeBytes { all in
+                    length == 0 || memcmp(all.baseAddress! + from, utf8.baseAddress!, length) == 0
+                }
+                if same { return (n, slot) }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    private func rehash(to size: Int) {
+        var count = slots.count
+        while count < size { count *= 2 }
+        slots = [Int32](repeating: 0, count: count)
+        let mask = count - 1
+        for (n, key) in keys.enumerated() {
+            var slot = Int(truncatingIfNeeded: key) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(n + 1)
+        }
+    }
+}
