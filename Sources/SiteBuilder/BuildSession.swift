@@ -101,35 +101,49 @@ public final class BuildSession: @unchecked Sendable {
         let pageInputs = ContentHash.combine([ContentHash.of([UInt8](configText)), templates.fingerprint,
                                               ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
         let inputs = ContentHash.combine([pageInputs, Self.toolStamp])
-        let folder = try step("scan") { try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) }
-        summary.warnings += folder.warnings
-        summary.errors += folder.errors
-        let stamps = folder.stamps
+        // Work that needs nothing but its own files runs beside the rest: the content folder is
+        // scanned while the manifest is read, and the staging folder and the search index's state
+        // are made ready while the source records load.
+        let scanning = Background { [config] in try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) }
         // The site in place decides what can be trusted: this session's state when it built that
         // site, else the cache saved with it, else nothing.
         let inPlace = SiteMarker.read(in: output)
-        if inPlace == nil || inPlace != siteID {
-            forget()
-            if let inPlace, let saved = step("manifest", { BuildManifest.load(from: cacheFolder) }), saved.manifest.site == inPlace {
-                let manifest = saved.manifest
-                if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
-                    summary.upToDate = true
-                    summary.sources = stamps.count
-                    summary.warnings += manifest.warnings
-                    return summary
-                }
-                previous = manifest.outputs
-                manifestBase = saved.base
-                spare = manifest.spare
-                pageKeys = manifest.pages
-                recordedStamps = manifest.sources
-                // Every record's key holds the inputs: with other inputs none could be reused.
-                if manifest.inputs == inputs {
-                    (records, cacheBase) = step("load cache") { SourceCache.read(from: cacheFolder, token: manifest.records) }
-                    recordsToken = manifest.records
-                    searchState = SearchState.load(from: cacheFolder, token: manifest.records)
-                }
+        let reload = inPlace == nil || inPlace != siteID
+        if reload { forget() }
+        let saved = inPlace.flatMap { site in
+            reload ? step("manifest", { BuildManifest.load(from: cacheFolder) }).flatMap { $0.manifest.site == site ? $0 : nil } : nil
+        }
+        let folder = try step("scan") { try scanning.value() }
+        summary.warnings += folder.warnings
+        summary.errors += folder.errors
+        let stamps = folder.stamps
+        var loadingRecords: Background<(records: [String: SourceRecord], base: SourceCache.Base?)>?
+        var loadingSearch: Background<SearchState?>?
+        if let (manifest, base) = saved {
+            if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
+                summary.upToDate = true
+                summary.sources = stamps.count
+                summary.warnings += manifest.warnings
+                return summary
             }
+            previous = manifest.outputs
+            manifestBase = base
+            spare = manifest.spare
+            pageKeys = manifest.pages
+            recordedStamps = manifest.sources
+            // Every record's key holds the inputs: with other inputs none could be reused.
+            if manifest.inputs == inputs {
+                let (folder, token) = (cacheFolder, manifest.records)
+                loadingRecords = Background { SourceCache.read(from: folder, token: token) }
+                loadingSearch = Background { SearchState.load(from: folder, token: token) }
+                recordsToken = token
+            }
+        }
+        let staged = Background { [previous, spare] in try writer.stage(from: previous.isEmpty ? nil : spare) }
+        spare = nil  // claimed, or gone
+        if let loadingRecords {
+            (records, cacheBase) = try step("load cache") { try loadingRecords.value() }
+            searchState = try loadingSearch?.value()
         }
         let files = folder.sources
         let page = PageContext(config: config, paths: SitePaths(pretty: config.prettyURLs), searchEnabled: search)
@@ -137,12 +151,17 @@ public final class BuildSession: @unchecked Sendable {
             pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
             inputs: inputs)
         let token = UUID().uuidString
+        let (staging, kept) = try step("stage") { try staged.value() }
         let cachedStore = recordsToken.flatMap { ListingStore(in: cacheFolder, token: $0) }
         let live = records.values.reduce(0) { sum, record in sum + record.reports.reduce(0) { $0 + $1.storedBytes } }
-        let store = try cachedStore.flatMap { ListingStore(extending: $0, token: token, live: live) }
-            ?? ListingStore(creatingIn: cacheFolder, token: token)
-        let (staging, kept) = try step("stage") { try writer.stage(from: previous.isEmpty ? nil : spare) }
-        spare = nil  // claimed, or gone
+        let store: ListingStore
+        do {
+            store = try cachedStore.flatMap { ListingStore(extending: $0, token: token, live: live) }
+                ?? ListingStore(creatingIn: cacheFolder, token: token)
+        } catch {
+            writer.discard(staging)
+            throw error
+        }
         let site = StagedSite(folder: staging, previousFolder: output, previous: previous, kept: kept)
         let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
         var built: (records: [SourceRecord], parsed: Int, rendered: Int)
