@@ -128,8 +128,13 @@ final class SiteBuildTests: XCTestCase {
     func testOverrideWinsAndThePageSaysSetByHand() throws {
         let site = try SiteFixture(self) { toml in
             toml + "\n[[overrides]]\nsource = \"000_155cf9d07f7bc588.txt\"\nreport = 1\nprefecture = \"马鞍山市\"\nyear = 2022\n"
+                + "\n[[overrides]]\nsource = \"000_155cf9d07f7bc588.txt\"\nreport = 9\nyear = 2021\n"
+                + "\n[[overrides]]\nsource = \"none.txt\"\nreport = 1\nyear = 2021\n"
         }
-        try site.build()
+        let summary = try site.build()
+        XCTAssertEqual(summary.warnings.filter { $0.contains("matches no report") },
+                       ["archive.toml: override for 000_155cf9d07f7bc588.txt report 9 matches no report",
+                        "archive.toml: override for none.txt report 1 matches no report"])
         let page = try site.text("reports/000-155cf9d07f7bc588-1.html")
         XCTAssertTrue(page.contains("马鞍山市"))
         XCTAssertTrue(page.contains("人工设定"))

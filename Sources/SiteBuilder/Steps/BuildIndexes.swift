@@ -19,7 +19,9 @@ extension Pipeline {
     }
 
     static func unmatchedOverrides(_ config: SiteConfig, _ content: ArchiveContent) -> [String] {
-        let present = Set(content.reports.map { "\($0.sourceFile)\u{0}\($0.position)" })
+        guard !config.overrides.isEmpty else { return [] }
+        let named = Set(config.overrides.map(\.source))
+        let present = Set(content.reports.lazy.filter { named.contains($0.sourceFile) }.map { "\($0.sourceFile)\u{0}\($0.position)" })
         return config.overrides.compactMap { o in
             present.contains("\(o.source)\u{0}\(o.report)") ? nil
                 : "archive.toml: override for \(o.source) report \(o.report) matches no report"
