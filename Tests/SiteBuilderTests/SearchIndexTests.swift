@@ -282,7 +282,7 @@ final class SearchIndexTests: XCTestCase {
     }
 
     /// Each number's topics come back distinct and ascending, empty lists included, and the saved
-    /// state reads back equal.
+    /// state reads back equal, only with its token.
     func testNumberedTopicsReadBackPerNumber() throws {
         let topics = NumberedTopics([[3, 1, 3], [], [0], [7, 2]])
         XCTAssertEqual(topics.count, 4)
@@ -290,13 +290,23 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(Array(topics[1]), [])
         XCTAssertEqual(Array(topics[2]), [0])
         XCTAssertEqual(Array(topics[3]), [2, 7])
+        XCTAssertEqual(topics.replacing([1, 3]) { [UInt16($0)] }, NumberedTopics([[1, 3], [1], [0], [3]]))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let state = SearchState(inputs: 0xABC, shards: 16, inline: 99, slugs: ["a", "b", "c", "d"], topics: topics)
+        var slugs = NumberedSlugs()
+        for slug in ["a", "bb", "", "东"] { slugs.append(Array(slug.utf8)) }
+        let state = SearchState(inputs: 0xABC, shards: 16, inline: 99, keys: [1, 2, 3, .max], slugs: slugs, topics: topics,
+                                lists: ["search/lists/01.bin", "search/lists/ff.bin"])
         try state.save(token: "t", to: folder)
         XCTAssertEqual(SearchState.load(from: folder, token: "t"), state)
+        XCTAssertEqual(SearchState.load(from: folder, token: "t")?.slugs.string(3), "东")
         XCTAssertNil(SearchState.load(from: folder, token: "other"))
+        // A file cut short is no state.
+        let url = folder.appendingPathComponent(SearchState.fileName)
+        let bytes = try Data(contentsOf: url)
+        try bytes.dropLast(3).write(to: url)
+        XCTAssertNil(SearchState.load(from: folder, token: "t"))
     }
 
     func testSearchOffWritesNoIndex() throws {
