@@ -168,8 +168,27 @@ struct SearchIndexUpdate {
         out.bytes.reserveCapacity(old.count + adding.count * 2)
         let firstNamed = min(dropping.first ?? .max, adding.first?.number ?? .max)
         let lastNamed = max(dropping.last ?? -1, adding.last?.number ?? -1)
-        var number = -1
-        var i = 0
+        // The postings before the first change: only their numbers are needed, read without bounds checks.
+        var (i, number, count) = old.withUnsafeBufferPointer { bytes -> (Int, Int, Int) in
+            var i = 0, number = -1, count = 0
+            while i < bytes.count {
+                let start = i
+                var value = 0, shift = 0
+                while true {
+                    let b = bytes[i]
+                    i += 1
+                    value |= Int(b & 0x7F) << shift
+                    if b < 0x80 { break }
+                    shift += 7
+                }
+                if number + value >> 4 >= firstNamed { return (start, number, count) }
+                number += value >> 4
+                count += 1
+            }
+            return (i, number, count)
+        }
+        out.bytes += old[..<i]
+        out.df = count
         func varint() -> Int {
             var value = 0, shift = 0
             while true {
@@ -180,17 +199,6 @@ struct SearchIndexUpdate {
                 shift += 7
             }
         }
-        while i < old.count {
-            let start = i
-            let next = number + varint() >> 4
-            if next >= firstNamed {
-                i = start
-                break
-            }
-            number = next
-            out.df += 1
-        }
-        out.bytes += old[..<i]
         var last = number
         func append(_ number: Int, _ bits: UInt8) {
             Varint.append((number - last) << 4 | Int(bits), to: &out.bytes)
