@@ -261,10 +261,10 @@ final class SearchIndexTests: XCTestCase {
             return out
         }
         let old = encode([(0, 1), (7, 12), (300, 3), (4000, 0)])
-        let merged = SearchIndexUpdate.merge(old, dropping: [7, 300, 5000], adding: [(number: 300, bits: 5), (number: 5000, bits: 2)])
+        let merged = SearchIndexUpdate.merge(old, df: 4, dropping: [7, 300, 5000], adding: [(number: 300, bits: 5), (number: 5000, bits: 2)])
         XCTAssertEqual(merged.bytes, encode([(0, 1), (300, 5), (4000, 0), (5000, 2)]))
         XCTAssertEqual(merged.df, 4)
-        XCTAssertEqual(SearchIndexUpdate.merge(old, dropping: [0, 7, 300, 4000], adding: []).df, 0)
+        XCTAssertEqual(SearchIndexUpdate.merge(old, df: 4, dropping: [0, 7, 300, 4000], adding: []).df, 0)
 
         // Long lists, changed reports anywhere in them: the bytes past the last change are copied.
         var generator = SystemRandomNumberGenerator()
@@ -275,7 +275,7 @@ final class SearchIndexTests: XCTestCase {
             let adding = (0..<2000).filter { _ in Int.random(in: 0..<60, using: &generator) == 0 }
                 .filter { n in !numbers.contains(n) || dropping.contains(n) }.map { (number: $0, bits: UInt8(3)) }
             let expected = (list.filter { !dropping.contains($0.0) } + adding.map { ($0.number, $0.bits) }).sorted { $0.0 < $1.0 }
-            let merged = SearchIndexUpdate.merge(encode(list), dropping: dropping, adding: adding)
+            let merged = SearchIndexUpdate.merge(encode(list), df: list.count, dropping: dropping, adding: adding)
             XCTAssertEqual(merged.bytes, encode(expected))
             XCTAssertEqual(merged.df, expected.count)
         }

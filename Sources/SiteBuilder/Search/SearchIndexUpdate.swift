@@ -54,12 +54,12 @@ struct SearchIndexUpdate {
                 let listPath = Self.listPath(key)
                 guard let old = entries[e].inline ?? readPrevious(listPath) else { return nil }
                 if entries[e].inline != nil { inline -= old.count } else { replacedLists.insert(listPath) }
-                entries[e].postings = Self.merge(old, dropping: changed, adding: edits[key]!)
+                entries[e].postings = Self.merge(old, df: entries[e].df, dropping: changed, adding: edits[key]!)
             }
             entries.removeAll { $0.postings?.df == 0 }
             // The shard's keys stay in the order they were read in, sorted, unless new ones join them.
             if !pending.isEmpty {
-                for key in pending { entries.append(.init(key: key, inline: nil, postings: Self.merge([], dropping: [], adding: edits[key]!))) }
+                for key in pending { entries.append(.init(key: key, df: 0, inline: nil, postings: Self.merge([], df: 0, dropping: [], adding: edits[key]!))) }
                 entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
             }
             var out: [UInt8] = []
@@ -97,16 +97,18 @@ struct SearchIndexUpdate {
 
     static func listPath(_ key: some Sequence<UInt8>) -> String { "\(listFolder)\(SearchKey.hex(key)).bin" }
 
-    /// A key of a shard file: its bytes as read (`raw`: df, kind and inline postings), its inline
-    /// postings, and its new postings once edited.
+    /// A key of a shard file: its df, its bytes as read (`raw`: df, kind and inline postings), its
+    /// inline postings, and its new postings once edited.
     struct Entry {
         var key: [UInt8]
+        var df: Int
         var inline: [UInt8]?
         var raw: ArraySlice<UInt8> = []
         var postings: Postings?
 
-        init(key: [UInt8], inline: [UInt8]?, raw: ArraySlice<UInt8> = [], postings: Postings? = nil) {
+        init(key: [UInt8], df: Int, inline: [UInt8]?, raw: ArraySlice<UInt8> = [], postings: Postings? = nil) {
             self.key = key
+            self.df = df
             self.inline = inline
             self.raw = raw
             self.postings = postings
@@ -145,7 +147,7 @@ struct SearchIndexUpdate {
             let key = Array(bytes[(i + 1)..<(i + 1 + length)])
             i += 1 + length
             let rawStart = i
-            guard varint() != nil, i < bytes.count else { return nil }
+            guard let df = varint(), i < bytes.count else { return nil }
             let kind = bytes[i]
             i += 1
             var inline: [UInt8]?
@@ -154,22 +156,22 @@ struct SearchIndexUpdate {
                 inline = Array(bytes[i..<(i + n)])
                 i += n
             }
-            entries.append(Entry(key: key, inline: inline, raw: bytes[rawStart..<i]))
+            entries.append(Entry(key: key, df: df, inline: inline, raw: bytes[rawStart..<i]))
         }
         return i == bytes.count ? entries : nil
     }
 
-    /// `old` postings without the reports in `dropping`, with `adding` merged in (both ascending).
-    /// Before the first number either names and past the last, every posting keeps its delta: those
-    /// parts of `old` are copied as they are and their postings counted by their last bytes, so a
-    /// common key's long list is re-encoded only between the changed reports.
-    static func merge(_ old: [UInt8], dropping: [Int], adding: [(number: Int, bits: UInt8)]) -> Postings {
+    /// `old` postings (`df` of them) without the reports in `dropping`, with `adding` merged in (both
+    /// ascending). Before the first number either names and past the last, every posting keeps its
+    /// delta: those parts of `old` are copied as they are, so a common key's long list is re-encoded
+    /// only between the changed reports.
+    static func merge(_ old: [UInt8], df: Int, dropping: [Int], adding: [(number: Int, bits: UInt8)]) -> Postings {
         var out = Postings(bytes: [], df: 0)
         out.bytes.reserveCapacity(old.count + adding.count * 2)
         let firstNamed = min(dropping.first ?? .max, adding.first?.number ?? .max)
         let lastNamed = max(dropping.last ?? -1, adding.last?.number ?? -1)
         // The postings before the first change: only their numbers are needed, read without bounds checks.
-        var (i, number, count) = old.withUnsafeBufferPointer { bytes -> (Int, Int, Int) in
+        var (i, number, consumed) = old.withUnsafeBufferPointer { bytes -> (Int, Int, Int) in
             var i = 0, number = -1, count = 0
             while i < bytes.count {
                 let start = i
@@ -188,7 +190,7 @@ struct SearchIndexUpdate {
             return (i, number, count)
         }
         out.bytes += old[..<i]
-        out.df = count
+        out.df = consumed
         func varint() -> Int {
             var value = 0, shift = 0
             while true {
@@ -209,6 +211,7 @@ struct SearchIndexUpdate {
         while i < old.count {
             let value = varint()
             number += value >> 4
+            consumed += 1
             while next < adding.count, adding[next].number < number {
                 append(adding[next].number, adding[next].bits)
                 next += 1
@@ -216,9 +219,8 @@ struct SearchIndexUpdate {
             while drop < dropping.count, dropping[drop] < number { drop += 1 }
             if drop == dropping.count || dropping[drop] != number { append(number, UInt8(value & 0xF)) }
             if number > lastNamed {
-                let rest = old[i...]
-                out.bytes += rest
-                out.df += rest.count { $0 < 0x80 }
+                out.bytes += old[i...]
+                out.df += df - consumed
                 return out
             }
         }
