@@ -212,6 +212,24 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
     }
 
+    /// A report's title edited: the update makes its chunk of result data again, not only its keys.
+    func testAnEditedTitleIsInTheUpdatedResults() throws {
+        func edit(_ site: SiteFixture) throws {
+            let source = site.content.appendingPathComponent(Self.sourceName)
+            let text = try String(contentsOf: source, encoding: .utf8)
+            try text.replacingOccurrences(of: "2023年工作总结和", with: "2023年工作回顾和").write(to: source, atomically: true, encoding: .utf8)
+        }
+        let site = try searchSite()
+        try site.build()
+        try edit(site)
+        XCTAssertTrue(try site.build().searchIndexUpdated)
+        XCTAssertTrue(try SearchIndexReader(site: site.output).docs().contains { $0[1].contains("工作回顾") })
+        let clean = try searchSite()
+        try edit(clean)
+        try clean.build()
+        XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
+    }
+
     /// An edit taken back: the updated index drops the keys the edit added and is the first one again.
     func testAnEditTakenBackGivesTheFirstIndexAgain() throws {
         let site = try searchSite()
