@@ -226,7 +226,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             if search {
                 searched = try step("search") {
-                    try Pipeline.buildSearch(content, paths: page.paths, inputs: inputs, previous: searchState, scratch: staging, into: site)
+                    try Pipeline.buildSearch(content, records: built.records, paths: page.paths, inputs: inputs, previous: searchState, scratch: staging, into: site)
                 }
             }
             site.sweep()

@@ -212,6 +212,24 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
     }
 
+    /// A report's title edited: the update makes its chunk of result data again, not only its keys.
+    func testAnEditedTitleIsInTheUpdatedResults() throws {
+        func edit(_ site: SiteFixture) throws {
+            let source = site.content.appendingPathComponent(Self.sourceName)
+            let text = try String(contentsOf: source, encoding: .utf8)
+            try text.replacingOccurrences(of: "2023年工作总结和", with: "2023年工作回顾和").write(to: source, atomically: true, encoding: .utf8)
+        }
+        let site = try searchSite()
+        try site.build()
+        try edit(site)
+        XCTAssertTrue(try site.build().searchIndexUpdated)
+        XCTAssertTrue(try SearchIndexReader(site: site.output).docs().contains { $0[1].contains("工作回顾") })
+        let clean = try searchSite()
+        try edit(clean)
+        try clean.build()
+        XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
+    }
+
     /// An edit taken back: the updated index drops the keys the edit added and is the first one again.
     func testAnEditTakenBackGivesTheFirstIndexAgain() throws {
         let site = try searchSite()
@@ -261,10 +279,10 @@ final class SearchIndexTests: XCTestCase {
             return out
         }
         let old = encode([(0, 1), (7, 12), (300, 3), (4000, 0)])
-        let merged = SearchIndexUpdate.merge(old, dropping: [7, 300, 5000], adding: [(number: 300, bits: 5), (number: 5000, bits: 2)])
+        let merged = SearchIndexUpdate.merge(old, df: 4, dropping: [7, 300, 5000], adding: [(number: 300, bits: 5), (number: 5000, bits: 2)])
         XCTAssertEqual(merged.bytes, encode([(0, 1), (300, 5), (4000, 0), (5000, 2)]))
         XCTAssertEqual(merged.df, 4)
-        XCTAssertEqual(SearchIndexUpdate.merge(old, dropping: [0, 7, 300, 4000], adding: []).df, 0)
+        XCTAssertEqual(SearchIndexUpdate.merge(old, df: 4, dropping: [0, 7, 300, 4000], adding: []).df, 0)
 
         // Long lists, changed reports anywhere in them: the bytes past the last change are copied.
         var generator = SystemRandomNumberGenerator()
@@ -275,14 +293,14 @@ final class SearchIndexTests: XCTestCase {
             let adding = (0..<2000).filter { _ in Int.random(in: 0..<60, using: &generator) == 0 }
                 .filter { n in !numbers.contains(n) || dropping.contains(n) }.map { (number: $0, bits: UInt8(3)) }
             let expected = (list.filter { !dropping.contains($0.0) } + adding.map { ($0.number, $0.bits) }).sorted { $0.0 < $1.0 }
-            let merged = SearchIndexUpdate.merge(encode(list), dropping: dropping, adding: adding)
+            let merged = SearchIndexUpdate.merge(encode(list), df: list.count, dropping: dropping, adding: adding)
             XCTAssertEqual(merged.bytes, encode(expected))
             XCTAssertEqual(merged.df, expected.count)
         }
     }
 
     /// Each number's topics come back distinct and ascending, empty lists included, and the saved
-    /// state reads back equal.
+    /// state reads back equal, only with its token.
     func testNumberedTopicsReadBackPerNumber() throws {
         let topics = NumberedTopics([[3, 1, 3], [], [0], [7, 2]])
         XCTAssertEqual(topics.count, 4)
@@ -290,13 +308,23 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(Array(topics[1]), [])
         XCTAssertEqual(Array(topics[2]), [0])
         XCTAssertEqual(Array(topics[3]), [2, 7])
+        XCTAssertEqual(topics.replacing([1, 3]) { [UInt16($0)] }, NumberedTopics([[1, 3], [1], [0], [3]]))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let state = SearchState(inputs: 0xABC, shards: 16, inline: 99, slugs: ["a", "b", "c", "d"], topics: topics)
+        var slugs = NumberedSlugs()
+        for slug in ["a", "bb", "", "东"] { slugs.append(Array(slug.utf8)) }
+        let state = SearchState(inputs: 0xABC, shards: 16, inline: 99, keys: [1, 2, 3, .max], slugs: slugs, topics: topics,
+                                lists: ["search/lists/01.bin", "search/lists/ff.bin"])
         try state.save(token: "t", to: folder)
         XCTAssertEqual(SearchState.load(from: folder, token: "t"), state)
+        XCTAssertEqual(SearchState.load(from: folder, token: "t")?.slugs.string(3), "东")
         XCTAssertNil(SearchState.load(from: folder, token: "other"))
+        // A file cut short is no state.
+        let url = folder.appendingPathComponent(SearchState.fileName)
+        let bytes = try Data(contentsOf: url)
+        try bytes.dropLast(3).write(to: url)
+        XCTAssertNil(SearchState.load(from: folder, token: "t"))
     }
 
     func testSearchOffWritesNoIndex() throws {

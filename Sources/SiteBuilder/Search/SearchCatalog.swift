@@ -64,14 +64,20 @@ struct SearchCatalog: Sendable {
 
     /// A byte per report number: the index of its year in `years` (an archive spans fewer than 256 of them).
     func yearBytes() -> [UInt8] {
-        let index = Dictionary(uniqueKeysWithValues: years.enumerated().map { ($1, UInt8(truncatingIfNeeded: $0)) })
-        return order.reports.map { index[content.reports[$0].year]! }
+        var byReport = [UInt8](repeating: 0, count: content.reports.count)
+        for (i, year) in years.enumerated() {
+            for report in content.years[year]! { byReport[report] = UInt8(truncatingIfNeeded: i) }
+        }
+        return order.reports.map { byReport[$0] }
     }
 
     /// A byte per report number: the index of its type in `DocType.allCases` (`index.json`'s `types`).
     func typeBytes() -> [UInt8] {
-        let index = Dictionary(uniqueKeysWithValues: DocType.allCases.enumerated().map { ($1, UInt8($0)) })
-        return order.reports.map { index[content.reports[$0].docType]! }
+        var byReport = [UInt8](repeating: 0, count: content.reports.count)
+        for (i, type) in DocType.allCases.enumerated() {
+            for report in content.types[type] ?? [] { byReport[report] = UInt8(i) }
+        }
+        return order.reports.map { byReport[$0] }
     }
 
     var chunkCount: Int { (order.reports.count + Self.chunk - 1) / Self.chunk }

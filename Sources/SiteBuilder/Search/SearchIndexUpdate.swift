@@ -10,41 +10,35 @@ struct SearchIndexUpdate {
     static func maxChanged(of count: Int) -> Int { max(64, count / 100) }
 
     let previous: SearchState
-    /// Per number, the slug and the distinct topics ascending, in this build.
-    let slugs: [String]
-    let topics: NumberedTopics
+    /// The state of this build, whose numbers hold the reports of `previous` but for `changed`.
+    let next: SearchState
+    /// The numbers whose report differs from the one they held, ascending; at most `maxChanged`.
+    let changed: [Int]
     let topicKeys: [[UInt8]]
     let paths: SitePaths
-    /// Whether the file at a path of the site holds the bytes it has in the site in place.
-    let unchanged: (String) -> Bool
     let read: (String) -> [UInt8]?
     let readPrevious: (String) -> [UInt8]?
 
     /// Per changed key, its postings for the changed reports (the others keep theirs).
     private typealias Edits = [[UInt8]: [(number: Int, bits: UInt8)]]
 
-    /// The shard and list files to put, the paths to link from the site in place and the new
-    /// inline byte count; nil when the index must be made anew (too many changes, another order
-    /// or shard count, a file of the site in place that cannot be read).
-    func plan() -> (files: [OutputFile], inline: Int, linkedShards: [Int], replacedLists: Set<String>)? {
-        guard previous.slugs == slugs, previous.topics.count == topics.count else { return nil }
-        let changed = slugs.indices.filter {
-            let path = paths.markdown(slugs[$0])
-            return !unchanged(path) || previous.editedInPlace[path] != nil || topics[$0] != previous.topics[$0]
-        }
-        guard changed.count <= Self.maxChanged(of: slugs.count) else { return nil }
-
+    /// The shard and list files to put, the paths of the others to link from the site in place,
+    /// the new inline byte count and the list files' paths; nil when the index must be made anew
+    /// (another shard count, a file of the site in place that cannot be read).
+    func plan() -> (files: [OutputFile], linked: [String], inline: Int, lists: [String])? {
         var edits: Edits = [:]
         var counter = SearchTerms()
         for n in changed {
-            let path = paths.markdown(slugs[n])
-            guard let old = previous.editedInPlace[path] ?? readPrevious(path), let new = read(path) else { return nil }
+            // The number held another report, or the same one edited: its old Markdown is that of the old slug.
+            let oldPath = paths.markdown(previous.slugs.string(n))
+            guard let old = previous.editedInPlace[oldPath] ?? readPrevious(oldPath),
+                  let new = read(paths.markdown(next.slugs.string(n))) else { return nil }
             let before = counter.terms(ofMarkdown: old), after = counter.terms(ofMarkdown: new)
             // Keys the report had: its posting is dropped from them, unless it still has them.
             for t in 0..<before.count where edits[before.key(t)] == nil { edits[before.key(t)] = [] }
             for topic in previous.topics[n] where edits[topicKeys[Int(topic)]] == nil { edits[topicKeys[Int(topic)]] = [] }
             for t in 0..<after.count { edits[after.key(t), default: []].append((n, after.bits[t])) }
-            for topic in topics[n] { edits[topicKeys[Int(topic)], default: []].append((n, 0)) }
+            for topic in next.topics[n] { edits[topicKeys[Int(topic)], default: []].append((n, 0)) }
         }
 
         var byShard: [Int: [[UInt8]]] = [:]
@@ -60,11 +54,14 @@ struct SearchIndexUpdate {
                 let listPath = Self.listPath(key)
                 guard let old = entries[e].inline ?? readPrevious(listPath) else { return nil }
                 if entries[e].inline != nil { inline -= old.count } else { replacedLists.insert(listPath) }
-                entries[e].postings = Self.merge(old, dropping: changed, adding: edits[key]!)
+                entries[e].postings = Self.merge(old, df: entries[e].df, dropping: changed, adding: edits[key]!)
             }
-            for key in pending { entries.append(.init(key: key, inline: nil, postings: Self.merge([], dropping: [], adding: edits[key]!))) }
             entries.removeAll { $0.postings?.df == 0 }
-            entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            // The shard's keys stay in the order they were read in, sorted, unless new ones join them.
+            if !pending.isEmpty {
+                for key in pending { entries.append(.init(key: key, df: 0, inline: nil, postings: Self.merge([], df: 0, dropping: [], adding: edits[key]!))) }
+                entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
+            }
             var out: [UInt8] = []
             SearchShards.u32(UInt32(entries.count), into: &out)
             for entry in entries {
@@ -88,24 +85,30 @@ struct SearchIndexUpdate {
             files.append(OutputFile(path: shardPath(shard), bytes: out))
         }
         guard SearchShards.count(inline: inline) == previous.shards else { return nil }
-        let linked = (0..<previous.shards).filter { byShard[$0] == nil }
-        return (files, inline, linked, replacedLists)
+        let linkedLists = previous.lists.filter { !replacedLists.contains($0) }
+        let lists = (linkedLists + files.lazy.map(\.path).filter { $0.hasPrefix(Self.listFolder) }).sorted()
+        let linked = (0..<previous.shards).filter { byShard[$0] == nil }.map(shardPath) + linkedLists
+        return (files, linked, inline, lists)
     }
 
     func shardPath(_ shard: Int) -> String { "\(SearchIndexWriter.folder)/terms/\(shard).bin" }
 
-    static func listPath(_ key: [UInt8]) -> String { "\(SearchIndexWriter.folder)/lists/\(SearchKey.hex(key)).bin" }
+    static let listFolder = "\(SearchIndexWriter.folder)/lists/"
 
-    /// A key of a shard file: its bytes as read (`raw`: df, kind and inline postings), its inline
-    /// postings, and its new postings once edited.
+    static func listPath(_ key: some Sequence<UInt8>) -> String { "\(listFolder)\(SearchKey.hex(key)).bin" }
+
+    /// A key of a shard file: its df, its bytes as read (`raw`: df, kind and inline postings), its
+    /// inline postings, and its new postings once edited.
     struct Entry {
         var key: [UInt8]
+        var df: Int
         var inline: [UInt8]?
         var raw: ArraySlice<UInt8> = []
         var postings: Postings?
 
-        init(key: [UInt8], inline: [UInt8]?, raw: ArraySlice<UInt8> = [], postings: Postings? = nil) {
+        init(key: [UInt8], df: Int, inline: [UInt8]?, raw: ArraySlice<UInt8> = [], postings: Postings? = nil) {
             self.key = key
+            self.df = df
             self.inline = inline
             self.raw = raw
             self.postings = postings
@@ -144,7 +147,7 @@ struct SearchIndexUpdate {
             let key = Array(bytes[(i + 1)..<(i + 1 + length)])
             i += 1 + length
             let rawStart = i
-            guard varint() != nil, i < bytes.count else { return nil }
+            guard let df = varint(), i < bytes.count else { return nil }
             let kind = bytes[i]
             i += 1
             var inline: [UInt8]?
@@ -153,38 +156,62 @@ struct SearchIndexUpdate {
                 inline = Array(bytes[i..<(i + n)])
                 i += n
             }
-            entries.append(Entry(key: key, inline: inline, raw: bytes[rawStart..<i]))
+            entries.append(Entry(key: key, df: df, inline: inline, raw: bytes[rawStart..<i]))
         }
         return i == bytes.count ? entries : nil
     }
 
-    /// `old` postings without the reports in `dropping`, with `adding` merged in (both ascending).
-    /// Past the last number either names, every posting keeps its delta: the rest of `old` is
-    /// copied as it is and its postings counted by their last bytes, so a common key's long list is
-    /// decoded only up to the changed reports.
-    static func merge(_ old: [UInt8], dropping: [Int], adding: [(number: Int, bits: UInt8)]) -> Postings {
+    /// `old` postings (`df` of them) without the reports in `dropping`, with `adding` merged in (both
+    /// ascending). Before the first number either names and past the last, every posting keeps its
+    /// delta: those parts of `old` are copied as they are, so a common key's long list is re-encoded
+    /// only between the changed reports.
+    static func merge(_ old: [UInt8], df: Int, dropping: [Int], adding: [(number: Int, bits: UInt8)]) -> Postings {
         var out = Postings(bytes: [], df: 0)
         out.bytes.reserveCapacity(old.count + adding.count * 2)
+        let firstNamed = min(dropping.first ?? .max, adding.first?.number ?? .max)
         let lastNamed = max(dropping.last ?? -1, adding.last?.number ?? -1)
-        var last = -1
+        // The postings before the first change: only their numbers are needed, read without bounds checks.
+        var (i, number, consumed) = old.withUnsafeBufferPointer { bytes -> (Int, Int, Int) in
+            var i = 0, number = -1, count = 0
+            while i < bytes.count {
+                let start = i
+                var value = 0, shift = 0
+                while true {
+                    let b = bytes[i]
+                    i += 1
+                    value |= Int(b & 0x7F) << shift
+                    if b < 0x80 { break }
+                    shift += 7
+                }
+                if number + value >> 4 >= firstNamed { return (start, number, count) }
+                number += value >> 4
+                count += 1
+            }
+            return (i, number, count)
+        }
+        out.bytes += old[..<i]
+        out.df = consumed
+        func varint() -> Int {
+            var value = 0, shift = 0
+            while true {
+                let b = old[i]
+                i += 1
+                value |= Int(b & 0x7F) << shift
+                if b < 0x80 { return value }
+                shift += 7
+            }
+        }
+        var last = number
         func append(_ number: Int, _ bits: UInt8) {
             Varint.append((number - last) << 4 | Int(bits), to: &out.bytes)
             last = number
             out.df += 1
         }
         var next = 0, drop = 0
-        var number = -1
-        var i = 0
         while i < old.count {
-            var value = 0, shift = 0
-            while true {
-                let b = old[i]
-                i += 1
-                value |= Int(b & 0x7F) << shift
-                if b < 0x80 { break }
-                shift += 7
-            }
+            let value = varint()
             number += value >> 4
+            consumed += 1
             while next < adding.count, adding[next].number < number {
                 append(adding[next].number, adding[next].bits)
                 next += 1
@@ -192,9 +219,8 @@ struct SearchIndexUpdate {
             while drop < dropping.count, dropping[drop] < number { drop += 1 }
             if drop == dropping.count || dropping[drop] != number { append(number, UInt8(value & 0xF)) }
             if number > lastNamed {
-                let rest = old[i...]
-                out.bytes += rest
-                out.df += rest.count { $0 < 0x80 }
+                out.bytes += old[i...]
+                out.df += df - consumed
                 return out
             }
         }

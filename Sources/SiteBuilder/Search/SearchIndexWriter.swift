@@ -30,12 +30,13 @@ struct SearchIndexWriter {
     var inputs: UInt64 = 0
     /// The state of the index in the site in place; nil when it is made anew.
     var previous: SearchState?
-    /// The site in place: whether a file there has the bytes it has in this build, its bytes, a file
-    /// linked from it (false when it cannot be), and the paths of its files in `search/lists/`.
-    var unchanged: @Sendable (String) -> Bool = { _ in false }
+    /// Per report of `content`, a key that changes whenever its Markdown, slug or topics may
+    /// (`Pipeline.buildSearch`): the numbers whose key is unchanged are not read again. Empty: the
+    /// index is made anew.
+    var reportKeys: [UInt64] = []
+    /// The site in place: a file's bytes, and a file linked from it (false when it cannot be).
     var readPrevious: @Sendable (String) -> [UInt8]? = { _ in nil }
     var linkPrevious: @Sendable (String) -> Bool = { _ in false }
-    var previousLists: @Sendable () -> [String] = { [] }
 
     /// Writes the index, updated from the site in place when `previous` allows, and returns what the
     /// next build needs to update it, and whether it was updated.
@@ -43,48 +44,78 @@ struct SearchIndexWriter {
     func write() throws -> (state: SearchState, updated: Bool) {
         let order = SearchOrder(content)
         let topicKeys = content.classifier.topics.map { SearchKey.topic($0.slug) }
-        var state = SearchState(inputs: inputs, shards: 0, inline: 0,
-                                slugs: order.reports.map { content.reports[$0].slug },
-                                topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }))
-        var updated = false
-        if let previous, previous.inputs == inputs,
-           let plan = SearchIndexUpdate(previous: previous, slugs: state.slugs, topics: state.topics, topicKeys: topicKeys,
-                                        paths: paths, unchanged: unchanged, read: read, readPrevious: readPrevious).plan() {
+        var state: SearchState
+        // Catalog chunks to make again; nil: all of them.
+        var changedChunks: Set<Int>?
+        if let update = update(order, topicKeys: topicKeys), let plan = update.plan() {
             for file in plan.files { put(file) }
-            let linked = plan.linkedShards.map { "\(Self.folder)/terms/\($0).bin" }
-                + previousLists().filter { !plan.replacedLists.contains($0) }
-            for path in linked where !linkPrevious(path) {
+            for path in plan.linked where !linkPrevious(path) {
                 throw Failure(description: "search: cannot link \(path) from the site in place (changed outside a build?): delete .archive-cache/ to build everything anew")
             }
-            (state.shards, state.inline) = (previous.shards, plan.inline)
-            updated = true
+            state = update.next
+            (state.inline, state.lists) = (plan.inline, plan.lists)
+            changedChunks = Set(update.changed.map { $0 / SearchCatalog.chunk })
         } else {
+            state = SearchState(inputs: inputs, shards: 0, inline: 0,
+                                keys: reportKeys.count == content.reports.count ? order.reports.map { reportKeys[$0] } : [],
+                                slugs: NumberedSlugs(), topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }),
+                                lists: [])
+            state.slugs.reserveCapacity(order.reports.count, elements: 24)
+            for r in order.reports { state.slugs.append(content.reports[r].slug.utf8) }
             var partitions = try index(order, topics: state.topics, topicKeys: topicKeys)
             defer { for p in partitions.indices { partitions[p].free() } }
             let shards = SearchShards(partitions)
             let groups = UncheckedBox(shards.grouped())
             let failure = LockedError()
+            let lists = ResultSlots<[String]>(count: shards.count)
             DispatchQueue.concurrentPerform(iterations: shards.count) { s in
                 do {
+                    var paths: [String] = []
                     let bytes = try shards.file(groups.value[s]) { key, postings in
-                        put(OutputFile(path: "\(Self.folder)/lists/\(SearchKey.hex(key)).bin", bytes: postings))
+                        paths.append(SearchIndexUpdate.listPath(key))
+                        put(OutputFile(path: paths.last!, bytes: postings))
                     }
                     put(OutputFile(path: "\(Self.folder)/terms/\(s).bin", bytes: bytes))
+                    lists.set(s, paths)
                 } catch {
                     failure.set("\(error)")
                 }
             }
             if let message = failure.message { throw Failure(description: message) }
-            (state.shards, state.inline) = (shards.count, shards.inline)
+            (state.shards, state.inline, state.lists) = (shards.count, shards.inline, lists.values.flatMap { $0 }.sorted())
         }
         let catalog = SearchCatalog(content: content, order: order, paths: paths)
         put(OutputFile(path: "\(Self.folder)/index.json", bytes: catalog.indexJSON(shards: state.shards)))
         put(OutputFile(path: "\(Self.folder)/years.bin", bytes: catalog.yearBytes()))
         put(OutputFile(path: "\(Self.folder)/types.bin", bytes: catalog.typeBytes()))
+        let remade = changedChunks
         DispatchQueue.concurrentPerform(iterations: catalog.chunkCount) { k in
-            put(OutputFile(path: "\(Self.folder)/docs/\(k).json", bytes: catalog.docs(chunk: k)))
+            let path = "\(Self.folder)/docs/\(k).json"
+            // A chunk of unchanged reports is the one in place.
+            if let remade, !remade.contains(k), linkPrevious(path) { return }
+            put(OutputFile(path: path, bytes: catalog.docs(chunk: k)))
         }
-        return (state, updated)
+        return (state, changedChunks != nil)
+    }
+
+    /// The update of the index in place, when `previous` allows one: the same inputs and number of
+    /// reports, and few numbers whose report changed.
+    private func update(_ order: SearchOrder, topicKeys: [[UInt8]]) -> SearchIndexUpdate? {
+        guard let previous, previous.inputs == inputs, reportKeys.count == content.reports.count,
+              previous.keys.count == order.reports.count else { return nil }
+        let keys = order.reports.map { reportKeys[$0] }
+        let changed = keys.indices.filter {
+            keys[$0] != previous.keys[$0]
+                || (!previous.editedInPlace.isEmpty && previous.editedInPlace[paths.markdown(previous.slugs.string($0))] != nil)
+        }
+        guard changed.count <= SearchIndexUpdate.maxChanged(of: keys.count) else { return nil }
+        var next = previous
+        next.editedInPlace = [:]
+        next.keys = keys
+        next.slugs = previous.slugs.replacing(changed) { Array(content.reports[order.reports[$0]].slug.utf8) }
+        next.topics = previous.topics.replacing(changed) { NumberedTopics.topics(content.reports[order.reports[$0]].topics) }
+        return SearchIndexUpdate(previous: previous, next: next, changed: changed, topicKeys: topicKeys, paths: paths,
+                                 read: read, readPrevious: readPrevious)
     }
 
     /// A partition's lists, handed to the one thread that appends to them.

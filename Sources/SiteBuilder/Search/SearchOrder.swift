@@ -42,18 +42,28 @@ struct SearchOrder: Sendable {
         for child in node.children { addTree(child, content) }
     }
 
+    /// A report of a node with what orders it, read once, so that comparing two touches no report.
+    private struct Place {
+        var year: Int
+        var id: String
+        var slug: String
+        var report: Int
+        var label: String?
+    }
+
     /// A node's own reports: newest year first, unknown year last, then by id.
     private mutating func add(_ node: RegionIndex.Node, _ content: ArchiveContent) {
-        let own = node.reports.sorted { a, b in
-            let ra = content.reports[a.report], rb = content.reports[b.report]
-            let ya = ra.year ?? Int.min, yb = rb.year ?? Int.min
-            if ya != yb { return ya > yb }
-            if ra.id != rb.id { return ra.id.utf8.lexicographicallyPrecedes(rb.id.utf8) }
-            return ra.slug.utf8.lexicographicallyPrecedes(rb.slug.utf8)
+        let own = node.reports.map { entry in
+            let report = content.reports[entry.report]
+            return Place(year: report.year ?? Int.min, id: report.id, slug: report.slug, report: entry.report, label: entry.label)
+        }.sorted { a, b in
+            if a.year != b.year { return a.year > b.year }
+            if a.id != b.id { return a.id.utf8.lexicographicallyPrecedes(b.id.utf8) }
+            return a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8)
         }
-        for entry in own {
-            reports.append(entry.report)
-            hiddenLabels.append(entry.label)
+        for place in own {
+            reports.append(place.report)
+            hiddenLabels.append(place.label)
         }
     }
 }

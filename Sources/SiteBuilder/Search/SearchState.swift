@@ -1,25 +1,31 @@
 import Foundation
 
 /// What the next build needs to update the search index in place of making it anew
-/// (`SearchIndexWriter.update`): the order the reports were numbered in, each number's topics,
-/// and the figures that set the shard count. Kept in `.archive-cache/search.tsv` beside the source
-/// records and trusted like them, only with the records' token:
+/// (`SearchIndexUpdate`): per report number, the key of the report it holds, its slug and its
+/// topics; the index's list files; and the figures that set the shard count. Kept in
+/// `.archive-cache/search.state` beside the source records and trusted like them, only with the
+/// records' token. Each part is an array saved as its count (a u64) and its elements' bytes in
+/// this machine's order, so that reading the state back is a few copies, not a parse of a line
+/// per report:
 ///
-///     build   <token>
-///     index   <inputs hash> <shards> <inline posting bytes>
-///     <slug>  <topics>      one line a report number, topics comma-separated
+///     [version, inputs, shards, inline]  token  keys  slugs (ends, bytes)  topics (ends, topics)  lists (ends, bytes)
 struct SearchState: Sendable, Equatable {
-    static let fileName = "search.tsv"
+    static let fileName = "search.state"
+    static let version: UInt64 = 1
 
     /// Hash of the config, templates and options the index was made with (`BuildSession`'s inputs).
     var inputs: UInt64
     var shards: Int
     /// Bytes of postings held inline in the shard files, which `SearchShards.count(inline:)` turns into `shards`.
     var inline: Int
-    /// Per report number, its slug.
-    var slugs: [String]
+    /// Per report number, its report's key (`SearchIndexWriter.reportKeys`): a number whose key is
+    /// unchanged holds a report with the same Markdown, slug and topics.
+    var keys: [UInt64]
+    var slugs: NumberedSlugs
     /// Per report number, its distinct topics ascending: the topic keys it is posted under.
     var topics: NumberedTopics
+    /// The paths of the list files (`search/lists/<hex>.bin`), ascending.
+    var lists: [String]
     /// Markdown pages the preview server rewrote in place since the index was made, by path, with
     /// the bytes the index was made from. Not saved: a site edited in place is not the one the
     /// saved cache describes.
@@ -28,36 +34,64 @@ struct SearchState: Sendable, Equatable {
     /// The state saved with `token`; nil when there is none or it belongs to another build.
     static func load(from folder: URL, token: String) -> SearchState? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
-        let lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
-        guard lines.count >= 2, lines[0].elementsEqual(Array("build\t\(token)".utf8)) else { return nil }
-        let head = lines[1].split(separator: 0x09).map { String(decoding: $0, as: UTF8.self) }
-        guard head.count == 4, head[0] == "index", let inputs = UInt64(head[1], radix: 16), let shards = Int(head[2]),
-              let inline = Int(head[3]) else { return nil }
-        var state = SearchState(inputs: inputs, shards: shards, inline: inline, slugs: [], topics: NumberedTopics())
-        state.slugs.reserveCapacity(lines.count)
-        state.topics.reserveCapacity(lines.count)
-        for line in lines.dropFirst(2) where !line.isEmpty {
-            guard let tab = line.firstIndex(of: 0x09) else { return nil }
-            state.slugs.append(String(decoding: line[line.startIndex..<tab], as: UTF8.self))
-            var topics: [Int] = []
-            for part in line[(tab + 1)...].split(separator: 0x2C) {
-                guard let topic = Int(String(decoding: part, as: UTF8.self)), (0...Int(UInt16.max)).contains(topic) else { return nil }
-                topics.append(topic)
-            }
-            state.topics.append(topics)
-        }
-        return state
+        var reader = Reader(data: data)
+        guard let head = reader.array(of: UInt64.self), head.count == 4, head[0] == version,
+              let savedToken = reader.array(of: UInt8.self), savedToken.elementsEqual(token.utf8),
+              let keys = reader.array(of: UInt64.self),
+              let slugs = reader.lists(of: UInt8.self), let topics = reader.lists(of: UInt16.self),
+              let lists = reader.lists(of: UInt8.self), reader.atEnd,
+              slugs.count == keys.count, topics.count == keys.count else { return nil }
+        return SearchState(inputs: head[1], shards: Int(head[2]), inline: Int(head[3]), keys: keys, slugs: slugs, topics: topics,
+                           lists: (0..<lists.count).map { lists.string($0) })
     }
 
     func save(token: String, to folder: URL) throws {
-        var out = Array("build\t\(token)\nindex\t\(String(inputs, radix: 16))\t\(shards)\t\(inline)\n".utf8)
-        out.reserveCapacity(out.count + slugs.count * 32)
-        for (n, slug) in slugs.enumerated() {
-            out += slug.utf8
-            out.append(0x09)
-            out += topics[n].map(String.init).joined(separator: ",").utf8
-            out.append(0x0A)
+        var out: [UInt8] = []
+        func append<T: FixedWidthInteger>(_ values: [T]) {
+            withUnsafeBytes(of: UInt64(values.count)) { out += $0 }
+            values.withUnsafeBytes { out += $0 }
         }
+        func append<T>(_ lists: NumberedLists<T>) {
+            append(lists.ends)
+            append(lists.elements)
+        }
+        var names = NumberedSlugs()
+        for path in lists { names.append(Array(path.utf8)) }
+        append([Self.version, inputs, UInt64(shards), UInt64(inline)])
+        append(Array(token.utf8))
+        append(keys)
+        append(slugs)
+        append(topics)
+        append(names)
         try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: out)
+    }
+
+    /// Reads the arrays `save` wrote, one after another, checking each fits the bytes left.
+    private struct Reader {
+        let data: Data
+        var offset = 0
+
+        var atEnd: Bool { offset == data.count }
+
+        mutating func array<T: FixedWidthInteger>(of _: T.Type) -> [T]? {
+            guard data.count - offset >= 8 else { return nil }
+            let count = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+            offset += 8
+            guard count <= UInt64(data.count - offset) / UInt64(MemoryLayout<T>.stride) else { return nil }
+            let size = Int(count) * MemoryLayout<T>.stride
+            let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+                data.withUnsafeBytes { bytes in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + size]))
+                }
+                initialized = Int(count)
+            }
+            offset += size
+            return values
+        }
+
+        mutating func lists<T>(of _: T.Type) -> NumberedLists<T>? {
+            guard let ends = array(of: UInt32.self), let elements = array(of: T.self) else { return nil }
+            return NumberedLists(elements: elements, ends: ends)
+        }
     }
 }

@@ -6,16 +6,31 @@ import Foundation
 /// state of the index in place, only what the changed reports touch is made again. Postings beyond
 /// the writer's memory budget wait in a nameless file in `scratch`, the staging folder.
 extension Pipeline {
-    static func buildSearch(_ content: ArchiveContent, paths: SitePaths, inputs: UInt64, previous: SearchState?,
+    /// - Parameter records: the sources' records, whose reports `content` was made from in this order.
+    static func buildSearch(_ content: ArchiveContent, records: [SourceRecord], paths: SitePaths, inputs: UInt64, previous: SearchState?,
                             scratch: URL, into site: StagedSite) throws -> (state: SearchState, updated: Bool) {
         var writer = SearchIndexWriter(content: content, paths: paths, read: { site.contents(of: $0) }, put: { site.put($0) })
         writer.scratch = scratch
         writer.inputs = inputs
         writer.previous = previous
-        writer.unchanged = { site.isUnchanged($0) }
+        writer.reportKeys = reportKeys(content, records: records)
         writer.readPrevious = { site.previousContents(of: $0) }
         writer.linkPrevious = { site.linkUnchanged($0) }
-        writer.previousLists = { site.previousPaths(under: "\(SearchIndexWriter.folder)/lists/") }
         return try writer.write()
+    }
+
+    /// Per report of `content`, its source record's key (the source's bytes, the build's inputs and
+    /// its slug, on which its pages depend) with its place in the source.
+    static func reportKeys(_ content: ArchiveContent, records: [SourceRecord]) -> [UInt64] {
+        guard records.reduce(0, { $0 + $1.reports.count }) == content.positions.count else { return [] }
+        var keys = [UInt64](repeating: 0, count: content.reports.count)
+        var given = 0
+        for record in records {
+            for place in record.reports.indices {
+                keys[content.positions[given]] = ContentHash.combine([record.key, UInt64(place)])
+                given += 1
+            }
+        }
+        return keys
     }
 }
