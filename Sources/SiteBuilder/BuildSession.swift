@@ -102,8 +102,8 @@ public final class BuildSession: @unchecked Sendable {
                                               ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
         let inputs = ContentHash.combine([pageInputs, Self.toolStamp])
         // Work that needs nothing but its own files runs beside the rest: the content folder is
-        // scanned while the manifest is read, and the staging folder and the search index's state
-        // are made ready while the source records load.
+        // scanned while the manifest is read, and the staging folder made ready while the source
+        // records load.
         let scanning = Background { [config] in try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) }
         // The site in place decides what can be trusted: this session's state when it built that
         // site, else the cache saved with it, else nothing.
@@ -118,7 +118,6 @@ public final class BuildSession: @unchecked Sendable {
         summary.errors += folder.errors
         let stamps = folder.stamps
         var loadingRecords: Background<(records: [String: SourceRecord], base: SourceCache.Base?)>?
-        var loadingSearch: Background<SearchState?>?
         if let (manifest, base) = saved {
             if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
                 summary.upToDate = true
@@ -135,7 +134,7 @@ public final class BuildSession: @unchecked Sendable {
             if manifest.inputs == inputs {
                 let (folder, token) = (cacheFolder, manifest.records)
                 loadingRecords = Background { SourceCache.read(from: folder, token: token) }
-                loadingSearch = Background { SearchState.load(from: folder, token: token) }
+                searchState = SearchState.load(from: folder, token: token)
                 recordsToken = token
             }
         }
@@ -143,7 +142,6 @@ public final class BuildSession: @unchecked Sendable {
         spare = nil  // claimed, or gone
         if let loadingRecords {
             (records, cacheBase) = try step("load cache") { try loadingRecords.value() }
-            searchState = try loadingSearch?.value()
         }
         let files = folder.sources
         let page = PageContext(config: config, paths: SitePaths(pretty: config.prettyURLs), searchEnabled: search)

@@ -20,8 +20,6 @@ final class SiteFilesTests: XCTestCase {
         XCTAssertEqual(table.count, paths.count, "looking up adds nothing")
         XCTAssertTrue(table.path(numbers[5], hasSuffix: ".html"))
         XCTAssertFalse(table.path(numbers[20_001], hasSuffix: ".html"))
-        XCTAssertTrue(table.path(numbers[7], hasPrefix: "reports/"))
-        XCTAssertFalse(table.path(numbers[20_000], hasPrefix: "reports/"))
         XCTAssertEqual(table.key(numbers[3]), ContentHash.of(Array(paths[3].utf8)))
     }
 

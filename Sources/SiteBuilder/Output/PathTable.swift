@@ -85,11 +85,6 @@ final class PathTable: @unchecked Sendable {
         return lock.withLock { ends[n] - start(n) >= suffix.count && bytes[(ends[n] - suffix.count)..<ends[n]].elementsEqual(suffix) }
     }
 
-    /// True when the path numbered `n` starts with `prefix`'s bytes.
-    func path(_ n: Int, hasPrefix prefix: String) -> Bool {
-        lock.withLock { bytes[start(n)..<ends[n]].starts(with: prefix.utf8) }
-    }
-
     private func start(_ n: Int) -> Int { n == 0 ? 0 : ends[n - 1] }
 
     /// The number of the path `utf8` hashed to `key`, or the free slot where it goes.

@@ -205,17 +205,6 @@ final class StagedSite: @unchecked Sendable {
         return Self.read(Int(st.st_size), from: previousRoot + path)
     }
 
-    /// True when the file at `path` was put or linked in this build with the bytes it has in the site in place.
-    func isUnchanged(_ path: String) -> Bool {
-        guard let n = paths.existing(path), let hash = previous[n] else { return false }
-        return lock.withLock { hashes[n] } == hash
-    }
-
-    /// The paths of the site in place that start with `prefix`, in no particular order.
-    func previousPaths(under prefix: String) -> [String] {
-        previous.numbers.filter { self.paths.path($0, hasPrefix: prefix) }.map { self.paths.path($0) }
-    }
-
     /// Every file put or linked, with its hash: the next build's `previous`.
     var manifest: SiteFiles { lock.withLock { hashes } }
 
