@@ -17,23 +17,27 @@ public struct RegionSequence: Sendable {
         next = previous
         previousOfType = previous
         nextOfType = previous
+        // Year and type read once a report: the sorts compare integers as `precedes` does, not
+        // listings and a dictionary of types.
+        let years = reports.map { $0.year ?? Int.max }
+        let types = reports.map { Self.typeRank[$0.docType]! }
         var byRegion: [String: [Int]] = [:]
         for (i, r) in reports.enumerated() {
             if let code = r.region.code { byRegion[code, default: []].append(i) }
         }
         for var members in byRegion.values where members.count > 1 {
-            members.sort { Self.precedes(reports, $0, $1) }
-            var lastOfType: [DocType: Int] = [:]
+            members.sort { (years[$0], types[$0], $0) < (years[$1], types[$1], $1) }
+            var lastOfType = [Int?](repeating: nil, count: Self.typeRank.count)
             for (k, b) in members.enumerated() {
                 if k > 0 {
                     next[members[k - 1]] = b
                     previous[b] = members[k - 1]
                 }
-                if let a = lastOfType[reports[b].docType] {
+                if let a = lastOfType[types[b]] {
                     nextOfType[a] = b
                     previousOfType[b] = a
                 }
-                lastOfType[reports[b].docType] = b
+                lastOfType[types[b]] = b
             }
         }
     }
