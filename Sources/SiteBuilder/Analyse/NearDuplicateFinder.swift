@@ -39,15 +39,33 @@ public enum NearDuplicateFinder {
         // Report index → where its signature starts in `flat`.
         var starts = [Int](repeating: 0, count: signatures.count)
         for (k, i) in signed.enumerated() { starts[i] = k * MinHash.size }
+        // The candidates checked in parts on all cores, each run of equal ones by the part it starts in.
+        let parts = 16
+        let found = ResultSlots<[NearDuplicatePair]>(count: parts)
+        let checked = UncheckedBox((candidates, flat, starts))  // only read
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            found.set(part, confirmed(checked.value.0, part: part, of: parts, flat: checked.value.1, starts: checked.value.2))
+        }
+        return found.values.flatMap { $0 }
+    }
+
+    /// The pairs among part `part` of the sorted `candidates` whose signatures agree in at least
+    /// `threshold` of their places.
+    private static func confirmed(_ candidates: [UInt64], part: Int, of parts: Int, flat: [UInt16], starts: [Int]) -> [NearDuplicatePair] {
+        func boundary(_ part: Int) -> Int {
+            var k = candidates.count * part / parts
+            while k > 0, k < candidates.count, candidates[k] == candidates[k - 1] { k += 1 }
+            return k
+        }
+        let needed = Int((threshold * Double(MinHash.size)).rounded(.up))
         var out: [NearDuplicatePair] = []
         var last: UInt64?
-        let needed = Int((threshold * Double(MinHash.size)).rounded(.up))
         flat.withUnsafeBufferPointer { flat in
-            for pair in candidates where pair != last {
+            for pair in candidates[boundary(part)..<boundary(part + 1)] where pair != last {
                 last = pair
                 let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-                var agree = 0
-                for p in 0..<MinHash.size where flat[starts[a] + p] == flat[starts[b] + p] { agree += 1 }
+                let agree = MinHash.agreement(UnsafeBufferPointer(rebasing: flat[starts[a]..<starts[a] + MinHash.size]),
+                                              UnsafeBufferPointer(rebasing: flat[starts[b]..<starts[b] + MinHash.size]))
                 if agree >= needed { out.append(NearDuplicatePair(a: a, b: b, similarity: Double(agree) / Double(MinHash.size))) }
             }
         }
