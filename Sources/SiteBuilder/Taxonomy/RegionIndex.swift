@@ -25,7 +25,7 @@ public struct RegionIndex: Sendable {
     /// - Parameter regions: the reports' regions, in list order; node report lists keep that order.
     public init(_ regions: [Region], gazetteer: Gazetteer) {
         // Each code's reports gathered first, then its chain added once for all of them: an
-        // archive has a few thousand codes, and a lookup a level for each report was most of the work.
+        // archive has a few thousand codes, so a lookup a report, not one a level of its chain.
         var byCode: [String: [Int]] = [:]
         var unknown: [Int] = []
         for (i, region) in regions.enumerated() {
@@ -38,8 +38,9 @@ public struct RegionIndex: Sendable {
             }
             add(members.map { ($0, Self.hiddenLabel(level: regions[$0].level, at: path.last!)) }, to: path)
         }
-        if !unknown.isEmpty { add(unknown.sorted().map { ($0, nil) }, to: [Self.unknownKeyNode()]) }
-        // Codes the gazetteer files under one place add their reports apart: list order again.
+        if !unknown.isEmpty { add(unknown.map { ($0, nil) }, to: [Self.unknownKeyNode()]) }
+        // Codes that end at one node (those the gazetteer does not know all end at the unknown
+        // bucket) add their reports apart: list order again.
         for (key, node) in nodes where zip(node.reports, node.reports.dropFirst()).contains(where: { $0.report > $1.report }) {
             nodes[key]!.reports.sort { $0.report < $1.report }
         }
