@@ -29,11 +29,24 @@ public struct ArchiveContent: Sendable {
         // code are first turned into one integer (a code by its rank among the codes, as
         // `ListedReport.listOrder` orders them) and sorted as such, so that only reports of one
         // year and region, a handful, compare their titles.
-        let yearKeys = reports.map { $0.year ?? Int.min }
+        // Each code numbered as first met, one lookup a report, then the numbers ranked.
+        var yearKeys: [Int] = [], codeNumbers: [Int] = [], numbers: [String: Int] = [:]
+        yearKeys.reserveCapacity(reports.count)
+        codeNumbers.reserveCapacity(reports.count)
+        for r in reports {
+            yearKeys.append(r.year ?? Int.min)
+            let code = r.region.code ?? "~"
+            if let number = numbers[code] {
+                codeNumbers.append(number)
+            } else {
+                codeNumbers.append(numbers.count)
+                numbers[code] = numbers.count
+            }
+        }
+        var codeRanks = [Int](repeating: 0, count: numbers.count)
+        for (rank, number) in numbers.sorted(by: { $0.key < $1.key }).map(\.value).enumerated() { codeRanks[number] = rank }
         let yearRank = Dictionary(uniqueKeysWithValues: Set(yearKeys).sorted(by: >).enumerated().map { ($1, $0) })
-        let codes = reports.map { $0.region.code ?? "~" }
-        let rank = Dictionary(uniqueKeysWithValues: Set(codes).sorted().enumerated().map { ($1, $0) })
-        var keyed = reports.indices.map { UInt64(yearRank[yearKeys[$0]]! * rank.count + rank[codes[$0]]!) << 32 | UInt64($0) }
+        var keyed = reports.indices.map { UInt64(yearRank[yearKeys[$0]]! * numbers.count + codeRanks[codeNumbers[$0]]) << 32 | UInt64($0) }
         keyed.sort()
         var order = keyed.map { Int($0 & 0xFFFF_FFFF) }
         reports.withUnsafeBufferPointer { buffer in

@@ -21,10 +21,15 @@ public struct RegionSequence: Sendable {
         next = previous
         previousOfType = previous
         nextOfType = previous
-        years = reports.map { $0.year ?? Int.max }
-        types = reports.map { Self.typeRank[$0.docType]! }
+        years = []
+        types = []
+        years.reserveCapacity(reports.count)
+        types.reserveCapacity(reports.count)
+        // One pass over the listings, which lie all over memory.
         var byRegion: [String: [Int]] = [:]
         for (i, r) in reports.enumerated() {
+            years.append(r.year ?? Int.max)
+            types.append(Self.typeRank[r.docType]!)
             if let code = r.region.code { byRegion[code, default: []].append(i) }
         }
         for var members in byRegion.values where members.count > 1 {
