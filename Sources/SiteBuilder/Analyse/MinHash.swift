@@ -43,8 +43,9 @@ public enum MinHash {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in Double(agreement(a, b)) / Double(size) } }
     }
 
-    /// The number of places where two signatures agree; counted without a branch, which the
-    /// near-duplicate search, checking every candidate pair, mispredicted at every other place.
+    /// The number of places where two signatures agree, counted without a branch: the
+    /// near-duplicate search checks every candidate pair, mostly unrelated ones, whose places
+    /// agree or not at random.
     static func agreement(_ a: UnsafeBufferPointer<UInt16>, _ b: UnsafeBufferPointer<UInt16>) -> Int {
         var equal = 0
         for i in 0..<Swift.min(a.count, b.count) { equal &+= a[i] == b[i] ? 1 : 0 }

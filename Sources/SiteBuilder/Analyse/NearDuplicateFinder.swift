@@ -104,8 +104,7 @@ public enum NearDuplicateFinder {
 
     /// `entries` with equal bands side by side, each run in index order: filed by their top 16
     /// bits (one counting pass, which keeps the index order), then each file sorted, which for
-    /// hashed bands is one or two entries. A full sort of each band's 100,000 entries was most of
-    /// the step.
+    /// hashed bands is one or two entries: linear, where sorting all entries was not.
     static func groupedByBand(_ entries: [UInt64]) -> [UInt64] {
         var starts = [Int](repeating: 0, count: 1 << 16 + 1)
         for e in entries { starts[Int(e >> 48) + 1] += 1 }

@@ -27,9 +27,9 @@ public struct ArchiveContent: Sendable {
         // Indices are sorted, not the reports, and compared through a buffer: moving a report, or
         // reading it out of the array in the closure, copies every field it has. Year and region
         // code are first turned into one integer (a code by its rank among the codes, as
-        // `ListedReport.listOrder` orders them) and sorted as such, so that only reports of one
-        // year and region, a handful, compare their titles.
-        // Each code numbered as first met, one lookup a report, then the numbers ranked.
+        // `ListedReport.listOrder` orders them; each code numbered as first met, then the numbers
+        // ranked) and sorted as such, so that only reports of one year and region, a handful,
+        // compare their titles.
         var yearKeys: [Int] = [], codeNumbers: [Int] = [], numbers: [String: Int] = [:]
         yearKeys.reserveCapacity(reports.count)
         codeNumbers.reserveCapacity(reports.count)
