@@ -63,6 +63,16 @@ final class NearDuplicateFinderTests: XCTestCase {
         XCTAssertEqual(clusters.map(\.members), [Array(0..<1_000)])
     }
 
+    /// Bands whose top bits are equal but which differ below stay apart, each run in index order,
+    /// as a full sort leaves them.
+    func testBandsAreGroupedAsAFullSortGroupsThem() {
+        var random = Random(state: 0x2545_F491_4F6C_DD1D)
+        let entries = (0..<5_000).map { i -> UInt64 in
+            (random.next() % 3) << 48 | (random.next() % 7) << 24 | UInt64(i)
+        }
+        XCTAssertEqual(NearDuplicateFinder.groupedByBand(entries), entries.sorted())
+    }
+
     func testClustersAreConnectedComponentsLargestFirst() {
         let pairs = [NearDuplicatePair(a: 0, b: 5, similarity: 0.9), NearDuplicatePair(a: 2, b: 3, similarity: 0.6),
                      NearDuplicatePair(a: 3, b: 7, similarity: 0.7), NearDuplicatePair(a: 5, b: 9, similarity: 0.8),

@@ -40,13 +40,15 @@ public enum MinHash {
 
     /// The share of places where two signatures agree: the estimated Jaccard similarity.
     public static func similarity(_ a: [UInt16], _ b: [UInt16]) -> Double {
-        Double(agreement(a, b)) / Double(size)
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in Double(agreement(a, b)) / Double(size) } }
     }
 
-    /// The number of places where two signatures agree.
-    static func agreement(_ a: [UInt16], _ b: [UInt16]) -> Int {
+    /// The number of places where two signatures agree, counted without a branch: the
+    /// near-duplicate search checks every candidate pair, mostly unrelated ones, whose places
+    /// agree or not at random.
+    static func agreement(_ a: UnsafeBufferPointer<UInt16>, _ b: UnsafeBufferPointer<UInt16>) -> Int {
         var equal = 0
-        for i in 0..<Swift.min(a.count, b.count) where a[i] == b[i] { equal += 1 }
+        for i in 0..<Swift.min(a.count, b.count) { equal &+= a[i] == b[i] ? 1 : 0 }
         return equal
     }
 

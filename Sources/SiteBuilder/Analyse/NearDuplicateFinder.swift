@@ -36,45 +36,92 @@ public enum NearDuplicateFinder {
         }
         var candidates = perBand.values.flatMap { $0 }
         candidates.sort()
+        // Report index → where its signature starts in `flat`.
+        var starts = [Int](repeating: 0, count: signatures.count)
+        for (k, i) in signed.enumerated() { starts[i] = k * MinHash.size }
+        // The candidates checked in parts on all cores, each run of equal ones by the part it starts in.
+        let parts = 16
+        let found = ResultSlots<[NearDuplicatePair]>(count: parts)
+        let checked = UncheckedBox((candidates, flat, starts))  // only read
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+            found.set(part, confirmed(checked.value.0, part: part, of: parts, flat: checked.value.1, starts: checked.value.2))
+        }
+        return found.values.flatMap { $0 }
+    }
+
+    /// The pairs among part `part` of the sorted `candidates` whose signatures agree in at least
+    /// `threshold` of their places.
+    private static func confirmed(_ candidates: [UInt64], part: Int, of parts: Int, flat: [UInt16], starts: [Int]) -> [NearDuplicatePair] {
+        func boundary(_ part: Int) -> Int {
+            var k = candidates.count * part / parts
+            while k > 0, k < candidates.count, candidates[k] == candidates[k - 1] { k += 1 }
+            return k
+        }
+        let needed = Int((threshold * Double(MinHash.size)).rounded(.up))
         var out: [NearDuplicatePair] = []
         var last: UInt64?
-        let needed = Int((threshold * Double(MinHash.size)).rounded(.up))
-        for pair in candidates where pair != last {
-            last = pair
-            let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
-            let agree = MinHash.agreement(signatures[a]!, signatures[b]!)
-            if agree >= needed { out.append(NearDuplicatePair(a: a, b: b, similarity: Double(agree) / Double(MinHash.size))) }
+        flat.withUnsafeBufferPointer { flat in
+            for pair in candidates[boundary(part)..<boundary(part + 1)] where pair != last {
+                last = pair
+                let a = Int(pair >> 32), b = Int(pair & 0xFFFF_FFFF)
+                let agree = MinHash.agreement(UnsafeBufferPointer(rebasing: flat[starts[a]..<starts[a] + MinHash.size]),
+                                              UnsafeBufferPointer(rebasing: flat[starts[b]..<starts[b] + MinHash.size]))
+                if agree >= needed { out.append(NearDuplicatePair(a: a, b: b, similarity: Double(agree) / Double(MinHash.size))) }
+            }
         }
         return out
     }
 
     /// The candidate pairs one band gives, each `a << 32 | b` with `a < b`: a band's four places
-    /// packed into 64 bits, hashed, and its top 40 bits sorted together with the report's index in
+    /// packed into 64 bits, hashed, and its top 40 bits grouped together with the report's index in
     /// the low 24, so that equal bands are runs of reports in index order. `flat` holds the
     /// signatures of the `signed` reports one after another.
     static func bandCandidates(_ band: Int, signed: [Int], _ flat: [UInt16]) -> [UInt64] {
         let first = band * rows
-        var entries = signed.indices.map { k -> UInt64 in
+        let entries = signed.indices.map { k -> UInt64 in
             let start = k * MinHash.size + first
             var key: UInt64 = 0
             for r in 0..<rows { key = key << 16 | UInt64(flat[start + r]) }
             return MinHash.Sketch.mix(key ^ UInt64(band)) & ~(1 << 24 - 1) | UInt64(signed[k])
         }
-        entries.sort()
+        let grouped = groupedByBand(entries)
         var out: [UInt64] = []
         var start = 0
-        while start < entries.count {
-            let key = entries[start] >> 24
+        while start < grouped.count {
+            let key = grouped[start] >> 24
             var end = start + 1
-            while end < entries.count, entries[end] >> 24 == key { end += 1 }
+            while end < grouped.count, grouped[end] >> 24 == key { end += 1 }
             for p in start..<end {
-                let a = entries[p] & (1 << 24 - 1)
+                let a = grouped[p] & (1 << 24 - 1)
                 for q in (p + 1)..<Swift.min(end, p + 1 + bucketWindow) {
-                    out.append(a << 32 | entries[q] & (1 << 24 - 1))
+                    out.append(a << 32 | grouped[q] & (1 << 24 - 1))
                 }
             }
             start = end
         }
         return out
+    }
+
+    /// `entries` with equal bands side by side, each run in index order: filed by their top 16
+    /// bits (one counting pass, which keeps the index order), then each file sorted, which for
+    /// hashed bands is one or two entries: linear, where sorting all entries was not.
+    static func groupedByBand(_ entries: [UInt64]) -> [UInt64] {
+        var starts = [Int](repeating: 0, count: 1 << 16 + 1)
+        for e in entries { starts[Int(e >> 48) + 1] += 1 }
+        for f in 0..<(1 << 16) { starts[f + 1] += starts[f] }
+        var filed = [UInt64](repeating: 0, count: entries.count)
+        var next = starts
+        for e in entries {
+            let f = Int(e >> 48)
+            filed[next[f]] = e
+            next[f] += 1
+        }
+        filed.withUnsafeMutableBufferPointer { filed in
+            for f in 0..<(1 << 16) where starts[f + 1] - starts[f] > 1 {
+                var file = UnsafeMutableBufferPointer(rebasing: filed[starts[f]..<starts[f + 1]])
+                file.sort()
+            }
+        }
+        return filed
     }
 }

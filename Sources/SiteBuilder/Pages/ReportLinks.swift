@@ -10,6 +10,14 @@ struct ReportLinks {
     /// tool's stamp, which `Pipeline.ReportRendering.inputs` adds: a new tool parses and renders
     /// every source again, so no page is ever known by a key another tool made.
     var inputs: UInt64
+    /// The reports' fingerprints in one array: a page's key reads those of its neighbours, whose
+    /// listings lie all over memory.
+    private var fingerprints: [UInt64]
+
+    init(page: PageContext, content: ArchiveContent, relations: ReportRelations, inputs: UInt64) {
+        (self.page, self.content, self.relations, self.inputs) = (page, content, relations, inputs)
+        fingerprints = content.reports.map(\.fingerprint)
+    }
 
     /// The files of a report as the preview server writes them, each with the hash the manifest
     /// knows it by: the page finished with its links as the last build made them.
@@ -72,16 +80,15 @@ struct ReportLinks {
     /// builds that give a report the same key give it the same block, so a page whose head is
     /// unchanged too is known to be unchanged without rendering the block.
     func key(for index: Int) -> UInt64 {
-        let reports = content.reports
         let sequence = relations.sequence
         let duplicates = relations.duplicates[index] ?? []
-        var parts = [inputs, reports[index].fingerprint]
+        var parts = [inputs, fingerprints[index]]
         parts.reserveCapacity(17 + 4 * duplicates.count)
         func add(_ other: Int?) {
             guard let other else { return parts.append(0) }
-            parts.append(reports[other].fingerprint)
+            parts.append(fingerprints[other])
             parts.append(relations.hasComparePage(index, other) ? 2 : 1)
-            parts.append(RegionSequence.precedes(reports, index, other) ? 2 : 1)
+            parts.append(sequence.precedes(index, other) ? 2 : 1)
         }
         add(sequence.previous[index])
         add(sequence.next[index])
@@ -93,7 +100,7 @@ struct ReportLinks {
         }
         if let c = relations.clusters.clusterOf[index] {
             let members = relations.clusters.clusters[c].members
-            parts += [UInt64(c), reports[members[0]].fingerprint, UInt64(members.count)]
+            parts += [UInt64(c), fingerprints[members[0]], UInt64(members.count)]
         }
         return ContentHash.combine(parts)
     }
@@ -122,7 +129,7 @@ struct ReportLinks {
     /// ` <a class="compare" …>比较</a>` when the two have a compare page; else nothing.
     func compare(_ x: Int, _ y: Int, from path: String) -> String {
         guard relations.hasComparePage(x, y) else { return "" }
-        let (a, b) = RegionSequence.precedes(content.reports, x, y) ? (x, y) : (y, x)
+        let (a, b) = relations.sequence.precedes(x, y) ? (x, y) : (y, x)
         let target = page.link(page.paths.compare(content.reports[a].slug, content.reports[b].slug), from: path)
         return " <a class=\"compare\" href=\"\(HTML.escape(target))\">比较</a>"
     }

@@ -26,18 +26,36 @@ public struct ArchiveContent: Sendable {
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
         // Indices are sorted, not the reports, and compared through a buffer: moving a report, or
         // reading it out of the array in the closure, copies every field it has. Year and region
-        // code are first turned into integers (a code by its rank among the codes, as
-        // `ListedReport.listOrder` orders them), so that only reports of one year and region
+        // code are first turned into one integer (a code by its rank among the codes, as
+        // `ListedReport.listOrder` orders them; each code numbered as first met, then the numbers
+        // ranked) and sorted as such, so that only reports of one year and region, a handful,
         // compare their titles.
-        let yearKeys = reports.map { $0.year ?? Int.min }
-        let codes = reports.map { $0.region.code ?? "~" }
-        let rank = Dictionary(uniqueKeysWithValues: Set(codes).sorted().enumerated().map { ($1, $0) })
-        let codeRanks = codes.map { rank[$0]! }
-        let order = reports.withUnsafeBufferPointer { buffer in
-            buffer.indices.sorted { a, b in
-                if yearKeys[a] != yearKeys[b] { return yearKeys[a] > yearKeys[b] }
-                if codeRanks[a] != codeRanks[b] { return codeRanks[a] < codeRanks[b] }
-                return ListedReport.listOrder(buffer[a], buffer[b])
+        var yearKeys: [Int] = [], codeNumbers: [Int] = [], numbers: [String: Int] = [:]
+        yearKeys.reserveCapacity(reports.count)
+        codeNumbers.reserveCapacity(reports.count)
+        for r in reports {
+            yearKeys.append(r.year ?? Int.min)
+            let code = r.region.code ?? "~"
+            if let number = numbers[code] {
+                codeNumbers.append(number)
+            } else {
+                codeNumbers.append(numbers.count)
+                numbers[code] = numbers.count
+            }
+        }
+        var codeRanks = [Int](repeating: 0, count: numbers.count)
+        for (rank, number) in numbers.sorted(by: { $0.key < $1.key }).map(\.value).enumerated() { codeRanks[number] = rank }
+        let yearRank = Dictionary(uniqueKeysWithValues: Set(yearKeys).sorted(by: >).enumerated().map { ($1, $0) })
+        var keyed = reports.indices.map { UInt64(yearRank[yearKeys[$0]]! * numbers.count + codeRanks[codeNumbers[$0]]) << 32 | UInt64($0) }
+        keyed.sort()
+        var order = keyed.map { Int($0 & 0xFFFF_FFFF) }
+        reports.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start < keyed.count {
+                var end = start + 1
+                while end < keyed.count, keyed[end] >> 32 == keyed[start] >> 32 { end += 1 }
+                if end - start > 1 { order[start..<end].sort { ListedReport.listOrder(buffer[$0], buffer[$1]) } }
+                start = end
             }
         }
         self.reports = order.map { reports[$0] }

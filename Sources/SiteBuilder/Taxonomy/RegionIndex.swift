@@ -24,19 +24,25 @@ public struct RegionIndex: Sendable {
 
     /// - Parameter regions: the reports' regions, in list order; node report lists keep that order.
     public init(_ regions: [Region], gazetteer: Gazetteer) {
-        // A chain per code, not per report: an archive has a few thousand codes.
-        var chains: [String: [Node]] = [:]
+        // Each code's reports gathered first, then its chain added once for all of them: an
+        // archive has a few thousand codes, so a lookup a report, not one a level of its chain.
+        var byCode: [String: [Int]] = [:]
+        var unknown: [Int] = []
         for (i, region) in regions.enumerated() {
-            var known = region.code.flatMap { chains[$0] }
-            if known == nil, let code = region.code {
-                known = Self.chain(to: code, gazetteer: gazetteer)
-                chains[code] = known
-            }
-            guard let path = known else {
-                add(i, to: [Self.unknownKeyNode()], label: nil)
+            if let code = region.code { byCode[code, default: []].append(i) } else { unknown.append(i) }
+        }
+        for (code, members) in byCode {
+            guard let path = Self.chain(to: code, gazetteer: gazetteer) else {
+                unknown += members
                 continue
             }
-            add(i, to: path, label: Self.hiddenLabel(level: region.level, at: path.last!))
+            add(members.map { ($0, Self.hiddenLabel(level: regions[$0].level, at: path.last!)) }, to: path)
+        }
+        if !unknown.isEmpty { add(unknown.map { ($0, nil) }, to: [Self.unknownKeyNode()]) }
+        // Codes that end at one node (those the gazetteer does not know all end at the unknown
+        // bucket) add their reports apart: list order again.
+        for (key, node) in nodes where zip(node.reports, node.reports.dropFirst()).contains(where: { $0.report > $1.report }) {
+            nodes[key]!.reports.sort { $0.report < $1.report }
         }
         for key in nodes.keys { nodes[key]!.children.sort() }
         roots = nodes.values.filter { $0.parent == nil && $0.key != Self.unknownKey }.map(\.key).sorted()
@@ -71,15 +77,15 @@ public struct RegionIndex: Sendable {
         Node(key: unknownKey, name: Vocabulary.unknownRegion, rank: 1, parent: nil)
     }
 
-    private mutating func add(_ report: Int, to path: [Node], label: String?) {
+    private mutating func add(_ reports: [(report: Int, label: String?)], to path: [Node]) {
         for (depth, node) in path.enumerated() {
             if nodes[node.key] == nil {
                 nodes[node.key] = node
                 if let parent = node.parent, depth > 0 { nodes[parent]!.children.append(node.key) }
             }
-            nodes[node.key]!.total += 1
+            nodes[node.key]!.total += reports.count
         }
-        nodes[path.last!.key]!.reports.append((report, label))
+        nodes[path.last!.key]!.reports += reports
     }
 
     /// `地区未知（县级）` when a 区-level report sits at a prefecture (its own name hidden), and so

@@ -11,35 +11,52 @@ public struct RegionSequence: Sendable {
     /// county's summary and the summary of its next year, with that year's plan between them.
     public var previousOfType: [Int?]
     public var nextOfType: [Int?]
+    /// Report index → its year (undated: `Int.max`) and its type's rank: what `precedes` compares,
+    /// read once, so that comparing two reports reads neither listing.
+    private var years: [Int]
+    private var types: [Int]
 
     public init(_ reports: [ListedReport]) {
         previous = Array(repeating: nil, count: reports.count)
         next = previous
         previousOfType = previous
         nextOfType = previous
+        years = []
+        types = []
+        years.reserveCapacity(reports.count)
+        types.reserveCapacity(reports.count)
+        // One pass over the listings, which lie all over memory.
         var byRegion: [String: [Int]] = [:]
         for (i, r) in reports.enumerated() {
+            years.append(r.year ?? Int.max)
+            types.append(Self.typeRank[r.docType]!)
             if let code = r.region.code { byRegion[code, default: []].append(i) }
         }
         for var members in byRegion.values where members.count > 1 {
-            members.sort { Self.precedes(reports, $0, $1) }
-            var lastOfType: [DocType: Int] = [:]
+            members.sort(by: precedes)
+            var lastOfType = [Int?](repeating: nil, count: Self.typeRank.count)
             for (k, b) in members.enumerated() {
                 if k > 0 {
                     next[members[k - 1]] = b
                     previous[b] = members[k - 1]
                 }
-                if let a = lastOfType[reports[b].docType] {
+                if let a = lastOfType[types[b]] {
                     nextOfType[a] = b
                     previousOfType[b] = a
                 }
-                lastOfType[reports[b].docType] = b
+                lastOfType[types[b]] = b
             }
         }
     }
 
-    /// Year (undated after every year), then type, then list order: a total order on indices into
-    /// `reports`, which are in list order. It also orders the two reports of a compare page.
+    /// Year (undated after every year), then type, then list order: a total order on the indices
+    /// of the reports the sequence was made from, which are in list order. It also orders the two
+    /// reports of a compare page.
+    public func precedes(_ a: Int, _ b: Int) -> Bool {
+        (years[a], types[a], a) < (years[b], types[b], b)
+    }
+
+    /// `precedes(_:_:)` for a caller without the sequence, read from the listings.
     public static func precedes(_ reports: [ListedReport], _ a: Int, _ b: Int) -> Bool {
         let ya = reports[a].year ?? Int.max, yb = reports[b].year ?? Int.max
         if ya != yb { return ya < yb }

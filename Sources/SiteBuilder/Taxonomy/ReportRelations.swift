@@ -13,7 +13,7 @@ struct ReportRelations: Sendable {
     /// Report index → its near-duplicates and the share of text in common, most similar first, at
     /// most `shownDuplicates`: the ones its page links to.
     var duplicates: [Int: [(other: Int, similarity: Double)]]
-    /// Every pair with a compare page, the earlier report first (`RegionSequence.precedes`), in a
+    /// Every pair with a compare page, the earlier report first (`RegionSequence.precedes(_:_:)`), in a
     /// fixed order: the neighbours of one type by their first report, then the near-duplicates by theirs.
     var compared: [(a: Int, b: Int, similarity: Double?)]
     private var comparedKeys: Set<UInt64>
@@ -24,7 +24,8 @@ struct ReportRelations: Sendable {
 
     init(_ content: ArchiveContent, neighbours: Bool) {
         let reports = content.reports
-        sequence = RegionSequence(reports)
+        let sequence = RegionSequence(reports)
+        self.sequence = sequence
         clusters = NearDuplicateClusters(content.nearDuplicates)
         var duplicates: [Int: [(other: Int, similarity: Double)]] = [:]
         for pair in content.nearDuplicates {
@@ -42,7 +43,7 @@ struct ReportRelations: Sendable {
         var compared: [(a: Int, b: Int, similarity: Double?)] = []
         var keys = Set<UInt64>()
         func add(_ x: Int, _ y: Int) {
-            let (a, b) = RegionSequence.precedes(reports, x, y) ? (x, y) : (y, x)
+            let (a, b) = sequence.precedes(x, y) ? (x, y) : (y, x)
             if keys.insert(Self.key(a, b)).inserted {
                 compared.append((a, b, similarities[Self.key(Swift.min(a, b), Swift.max(a, b))]))
             }
