@@ -27,6 +27,16 @@ final class PageKeys: @unchecked Sendable {
         return true
     }
 
+    /// The page the site in place has at `path`, when the last build rendered one there.
+    func previousPage(_ path: String) -> [UInt8]? {
+        previous[path] == nil ? nil : site.previousContents(of: path)
+    }
+
+    /// True when the page in place at `path` was rendered from `key`.
+    func wasRendered(_ path: String, from key: UInt64) -> Bool {
+        previous[path] == ContentHash.combine([inputs, key])
+    }
+
     /// Every page's key: the next build's `previous`.
     var all: [String: UInt64] { lock.withLock { current } }
 }
