@@ -1,8 +1,8 @@
 import Foundation
 
-/// What each list page was rendered from, hashed with the build's inputs. A page whose key is the
-/// one it had in the last build is linked from the site in place instead of rendered again, so an
-/// edit to one report re-renders only the lists it appears on.
+/// What each list page (and the sitemap) was rendered from, hashed with the build's inputs. A page
+/// whose key is the one it had in the last build is linked from the site in place instead of
+/// rendered again, so an edit to one report re-renders only the lists it appears on.
 final class PageKeys: @unchecked Sendable {
     private let inputs: UInt64
     private let previous: [String: UInt64]
