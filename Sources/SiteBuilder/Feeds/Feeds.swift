@@ -61,6 +61,24 @@ enum Feeds {
         }
     }
 
+    static let sitemapPath = "sitemap.xml"
+
+    /// What the sitemap of the reports' pages and `pages` is made from besides the config: their
+    /// slugs and paths, hashed in the order given (a build gives them in a fixed order).
+    static func sitemapKey(reports: [ListedReport], pages: [String]) -> UInt64 {
+        var bytes: [UInt8] = []
+        for report in reports {
+            bytes += report.slug.utf8
+            bytes.append(0)
+        }
+        bytes.append(0)
+        for path in pages {
+            bytes += path.utf8
+            bytes.append(0)
+        }
+        return ContentHash.of(bytes)
+    }
+
     /// Every HTML page but the 404 page, by absolute URL, in the order of the paths' bytes.
     static func sitemap(pages: [String], config: SiteConfig) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
@@ -68,7 +86,7 @@ enum Feeds {
             xml += "  <url><loc>\(xmlEscape(config.baseURL + path))</loc></url>\n"
         }
         xml += "</urlset>\n"
-        return OutputFile(path: "sitemap.xml", text: xml)
+        return OutputFile(path: sitemapPath, text: xml)
     }
 
     static func robots(config: SiteConfig) -> OutputFile {

@@ -1,8 +1,8 @@
 import Foundation
 
-/// What each list page was rendered from, hashed with the build's inputs. A page whose key is the
-/// one it had in the last build is linked from the site in place instead of rendered again, so an
-/// edit to one report re-renders only the lists it appears on.
+/// What each list page (and the sitemap) was rendered from, hashed with the build's inputs. A page
+/// whose key is the one it had in the last build is linked from the site in place instead of
+/// rendered again, so an edit to one report re-renders only the lists it appears on.
 final class PageKeys: @unchecked Sendable {
     private let inputs: UInt64
     private let previous: [String: UInt64]
@@ -25,6 +25,16 @@ final class PageKeys: @unchecked Sendable {
         guard previous[path] == key, site.linkUnchanged(path) else { return false }
         lock.withLock { reused += 1 }
         return true
+    }
+
+    /// The page the site in place has at `path`, when the last build rendered one there.
+    func previousPage(_ path: String) -> [UInt8]? {
+        previous[path] == nil ? nil : site.previousContents(of: path)
+    }
+
+    /// True when the page in place at `path` was rendered from `key`.
+    func wasRendered(_ path: String, from key: UInt64) -> Bool {
+        previous[path] == ContentHash.combine([inputs, key])
     }
 
     /// Every page's key: the next build's `previous`.

@@ -76,8 +76,12 @@ struct IndexPages {
             return ["name": n.name, "href": page.link(paths.region(key), from: indexPath), "count": n.total,
                     "hasChildren": !n.children.isEmpty, "children": n.children.map(node)]
         }
-        let tree: [String: Any] = ["children": regions.roots.map(node), "hasChildren": !regions.roots.isEmpty]
-        var out: [Job] = [Job { [emit(index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree))] }]
+        // Every region is on this page: it is linked from the site in place while the tree is the same.
+        var out: [Job] = [Job {
+            if lists.keys?.reuse(indexPath, key: treeKey()) == true { return [indexPath] }
+            let tree: [String: Any] = ["children": regions.roots.map(node), "hasChildren": !regions.roots.isEmpty]
+            return [emit(index(path: indexPath, title: "按地区浏览", intro: "省 › 市 › 县（区）。数字为该地区及其下级地区的报告数。", entries: [], tree: tree))]
+        }]
         let timeline = RegionTimeline(page: page, content: content)
         for (key, n) in regions.nodes.sorted(by: { $0.key < $1.key }) {
             let trail = regions.trail(to: key).dropLast()
@@ -93,6 +97,25 @@ struct IndexPages {
                             key: { timeline.key(region: key, reports: reports) })))
         }
         return out
+    }
+
+    /// What the regions' index shows: each region's key, name and count, in the tree's order.
+    private func treeKey() -> UInt64 {
+        let regions = content.regions
+        var bytes: [UInt8] = []
+        func add(_ key: String) {
+            let n = regions.nodes[key]!
+            bytes += key.utf8
+            bytes.append(0x1F)
+            bytes += n.name.utf8
+            bytes.append(0x1F)
+            bytes += String(n.total).utf8
+            bytes.append(0x1E)
+            n.children.forEach(add)
+            bytes.append(0x1D)
+        }
+        regions.roots.forEach(add)
+        return ContentHash.of(bytes)
     }
 
     // MARK: Years, topics, types

@@ -42,22 +42,18 @@ struct ListPages {
         let size = page.config.pageSize
         let pageCount = pageCount(listing)
         let header = keys == nil ? 0 : Self.key(of: listing)
+        var earlier = EarlierItems()
         return pages.map { n in
             let path = listing.path(n)
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
-            if let keys {
-                var parts = [header, UInt64(n), UInt64(pageCount)]
-                parts.reserveCapacity(4 + 2 * slice.count)
-                if n == 1, let lead = listing.lead { parts.append(lead.key()) }
-                for i in slice {
-                    parts.append(content.reports[i].fingerprint)
-                    parts.append(listing.labels.isEmpty ? 0 : listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0)
-                }
-                if keys.reuse(path, key: ContentHash.combine(parts)) { return path }
+            if let keys, keys.reuse(path, key: key(listing, header: header, page: n, of: pageCount, showing: slice)) { return path }
+            let items = slice.map { i in
+                if let keys, let cut = earlier.item(i, page: n, of: listing, header: header, pageCount: pageCount, keys: keys, in: self) { return cut }
+                return item(i, label: listing.labels[i], topic: listing.topic, from: path)
             }
             var extra: [String: Any] = [
                 "hasItems": !slice.isEmpty,
-                "itemsHTML": slice.map { item($0, label: listing.labels[$0], topic: listing.topic, from: path) }.joined(separator: "\n"),
+                "itemsHTML": items.joined(separator: "\n"),
                 "hasBreadcrumb": true,
                 "breadcrumb": ([(Vocabulary.home, "index.html")] + listing.breadcrumb).map { ["name": $0.name, "href": page.link($0.path, from: path)] },
                 "hasSubregions": !listing.subregions.isEmpty && n == 1,
@@ -79,6 +75,19 @@ struct ListPages {
             put(OutputFile(path: path, bytes: templates.renderBytes("list", page.context(path: path, title: title, extra))))
             return path
         }
+    }
+
+    /// What page `n` of `pageCount` is rendered from besides the listing's `header`: its lead, and
+    /// the reports it shows with their labels.
+    func key(_ listing: Listing, header: UInt64, page n: Int, of pageCount: Int, showing reports: some Collection<Int>) -> UInt64 {
+        var parts = [header, UInt64(n), UInt64(pageCount)]
+        parts.reserveCapacity(4 + 2 * reports.count)
+        if n == 1, let lead = listing.lead { parts.append(lead.key()) }
+        for i in reports {
+            parts.append(content.reports[i].fingerprint)
+            parts.append(listing.labels.isEmpty ? 0 : listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0)
+        }
+        return ContentHash.combine(parts)
     }
 
     /// Everything a listing's pages show besides their reports.
@@ -106,8 +115,8 @@ struct ListPages {
     /// did, and a cache of every variant took most of a large build's memory.
     func item(_ index: Int, label: String?, topic: Int?, from path: String) -> String {
         let r = content.reports[index]
-        let href = page.link(page.paths.report(r.slug), from: path)
-        var html = "<li>\n<a class=\"report-title\" href=\"\(HTML.escape(href))\">\(HTML.isolated(r.displayTitle))</a>\n<span class=\"report-meta\">"
+        let href = href(index, from: path)
+        var html = "<li>\n<a class=\"report-title\" href=\"\(href)\">\(HTML.isolated(r.displayTitle))</a>\n<span class=\"report-meta\">"
         html += r.year.map { "<span class=\"year\">\($0)</span>" } ?? "<span class=\"year undated\">\(Vocabulary.unknownYear)</span>"
         html += " · <span class=\"region\">\(HTML.isolated(Vocabulary.region(r.region)))</span>"
         if let label = label ?? Vocabulary.hiddenPart(of: r.region) { html += " · <span class=\"hidden-label\">\(HTML.escape(label))</span>" }
@@ -123,7 +132,7 @@ struct ListPages {
                 html += "<ul class=\"matched-sections\">"
                 for entry in matching {
                     let heading = entry.fullHeading.isEmpty ? "（无标题段落）" : entry.fullHeading
-                    html += "<li><a href=\"\(HTML.escape(href))#\(entry.anchor)\">\(HTML.isolated(heading))</a>"
+                    html += "<li><a href=\"\(href)#\(entry.anchor)\">\(HTML.isolated(heading))</a>"
                     for passage in quoted where passage.anchor == entry.anchor {
                         html += "<p class=\"passage\">\(passage.html)</p>"
                     }
@@ -134,5 +143,10 @@ struct ListPages {
         }
         html += "</li>"
         return html
+    }
+
+    /// The link to report `index`'s page from the page at `path`, escaped for an attribute.
+    func href(_ index: Int, from path: String) -> String {
+        HTML.escape(page.link(page.paths.report(content.reports[index].slug), from: path))
     }
 }

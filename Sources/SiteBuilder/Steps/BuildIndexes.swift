@@ -8,10 +8,12 @@ extension Pipeline {
                              pages: [String] = [], into site: StagedSite) {
         let indexPaths = IndexPages(page: page, content: content, templates: templates, keys: keys,
                                     put: { site.put($0) }).render()
-        let reportPaths = content.reports.map { page.paths.report($0.slug) }
-        var files = [Feeds.atom(content, config: page.config, paths: page.paths),
-                     Feeds.sitemap(pages: reportPaths + indexPaths + pages, config: page.config),
-                     Feeds.robots(config: page.config)]
+        var files = [Feeds.atom(content, config: page.config, paths: page.paths), Feeds.robots(config: page.config)]
+        // The sitemap lists every page: it is linked from the site in place while the pages are the same.
+        let listed = indexPaths + pages
+        if keys?.reuse(Feeds.sitemapPath, key: Feeds.sitemapKey(reports: content.reports, pages: listed)) != true {
+            files.append(Feeds.sitemap(pages: content.reports.map { page.paths.report($0.slug) } + listed, config: page.config))
+        }
         for (path, data) in templates.staticFiles() {
             files.append(OutputFile(path: path, bytes: [UInt8](data)))
         }
