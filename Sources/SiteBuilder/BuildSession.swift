@@ -149,7 +149,7 @@ public final class BuildSession: @unchecked Sendable {
             pages: ReportPage(page: page, classifier: TopicClassifier(topics: config.topics), templates: templates),
             inputs: inputs)
         let token = UUID().uuidString
-        let (staging, kept) = try step("stage") { try staged.value() }
+        let (staging, claimed) = try step("stage") { try staged.value() }
         let cachedStore = recordsToken.flatMap { ListingStore(in: cacheFolder, token: $0) }
         let live = records.values.reduce(0) { sum, record in sum + record.reports.reduce(0) { $0 + $1.storedBytes } }
         let store: ListingStore
@@ -160,8 +160,8 @@ public final class BuildSession: @unchecked Sendable {
             writer.discard(staging)
             throw error
         }
-        let site = StagedSite(folder: staging, previousFolder: output, previous: previous, kept: kept)
-        let keys = PageKeys(inputs: inputs, previous: pageKeys, site: site)
+        let site = StagedSite(folder: staging, previousFolder: output, previous: previous, kept: claimed?.files ?? SiteFiles())
+        let keys = PageKeys(inputs: inputs, previous: pageKeys, spare: claimed?.pages ?? [:], site: site)
         var built: (records: [SourceRecord], parsed: Int, rendered: Int)
         var content: ArchiveContent
         let links: ReportLinks
@@ -191,6 +191,12 @@ public final class BuildSession: @unchecked Sendable {
             }
             content.store = store
             content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
+            // The data files are written beside the report links and index pages: JSON and CSV are one
+            // core's work, and those steps leave room for it. Step "data" is the wait for them after the pages.
+            DispatchQueue.global().async(group: writingData) { [content, files, cacheFolder, sourcesKey = ContentHash.combine(built.records.map(\.key))] in
+                Pipeline.buildData(content, sources: files, sourcesKey: sourcesKey,
+                                   rendering: rendering, keys: keys, cache: cacheFolder, into: site)
+            }
             links = step("report links") {
                 let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours),
                                         inputs: pageInputs)
@@ -208,12 +214,6 @@ public final class BuildSession: @unchecked Sendable {
             let related = step("compare pages") {
                 Pipeline.buildComparePages(links, sourceHashes: Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0.hash) }),
                                            folder: config.contentDirectory, rendering: rendering, keys: keys, into: site)
-            }
-            // The data files are written beside the index pages: JSON and CSV are one core's work, and
-            // the index pages leave room for it. Step "data" is the wait for them after the pages.
-            DispatchQueue.global().async(group: writingData) { [content, files, cacheFolder, records = built.records] in
-                Pipeline.buildData(content, sources: files, sourcesKey: ContentHash.combine(records.map(\.key)),
-                                   rendering: rendering, keys: keys, cache: cacheFolder, into: site)
             }
             step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys,
                                                        pages: related, into: site) }
@@ -238,9 +238,9 @@ public final class BuildSession: @unchecked Sendable {
                                          warnings: built.records.flatMap(\.warnings))
             // The site in place, once swapped out, is the next build's spare when its files are known
             // and this build wrote few (else the spare would hold a second copy of the site's bytes).
-            let oldSite = inPlace.flatMap { previous.isEmpty || site.written > previous.count / 8 ? nil : SiteWriter.Spare(id: $0, files: previous) }
+            let oldSite = inPlace.flatMap { previous.isEmpty || site.written > previous.count / 8 ? nil : SiteWriter.Spare(id: $0, files: previous, pages: pageKeys) }
             // Else the spare is this site itself, linked on a core of its own while the cache is saved.
-            let nextSpare = oldSite ?? SiteWriter.Spare(id: manifest.site, files: outputs)
+            let nextSpare = oldSite ?? SiteWriter.Spare(id: manifest.site, files: outputs, pages: manifest.pages)
             manifest.setSpare(nextSpare)
             try SiteMarker.write(id: manifest.site, in: staging)
             if oldSite == nil {

@@ -346,6 +346,38 @@ final class SiteBuildTests: XCTestCase {
         for (path, bytes) in fresh { XCTAssertEqual(reused[path], bytes, path) }
     }
 
+    /// An edit undone renders no list page and no data file: each is kept as the spare holds it,
+    /// rendered two builds ago from the key it has again, and the site is a clean build's.
+    func testAnEditUndoneKeepsTheSparesLists() throws {
+        let site = try SiteFixture(self)
+        // Enough sources that an edit to one writes an eighth of the files at most: the swap then
+        // keeps the site it puts aside as the spare.
+        for i in 0..<40 {
+            try "县教育局\(2000 + i)年工作总结\n一、加强管理。全年完成任务\(i)项。\n".write(
+                to: site.content.appendingPathComponent("zz-\(i).txt"), atomically: true, encoding: .utf8)
+        }
+        try site.build()
+        let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: source.path)
+        let keyed = try site.build().listPagesReused  // saved unchanged: every keyed page reused
+        let title = "余姚市教育局2023年工作总结和2024年工作思路"
+        XCTAssertTrue(text.contains(title))
+        try text.replacingOccurrences(of: title, with: title + "（修订稿）").write(to: source, atomically: true, encoding: .utf8)
+        let edited = try site.build()
+        XCTAssertLessThan(edited.listPagesReused, keyed, "the report's lists and the data files are made again")
+        let changed = try site.snapshot()
+        try text.write(to: source, atomically: true, encoding: .utf8)
+        let undone = try site.build()
+        XCTAssertEqual(undone.listPagesReused, keyed)
+        let kept = try site.snapshot()
+        XCTAssertNotEqual(kept, changed)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent(".archive-cache"))
+        try FileManager.default.removeItem(at: site.output)
+        try site.build()
+        XCTAssertEqual(try site.snapshot(), kept)
+    }
+
     /// The copy of a source is its text as decoded, in UTF-8 with a byte-order mark, whatever the
     /// source's encoding and line ends; plain UTF-8 is copied byte for byte.
     func testSourceCopiesAreTheDecodedTextInUTF8() throws {

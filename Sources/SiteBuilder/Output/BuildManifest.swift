@@ -27,6 +27,9 @@ struct BuildManifest: Sendable, Equatable {
     var spareSite: String?
     var spareDiffers = SiteFiles()
     var spareLacks: [String] = []
+    /// The keys of the spare's list pages, as their differences from `pages`.
+    var sparePagesDiffer: [String: UInt64] = [:]
+    var sparePagesLack: [String] = []
 
     /// The spare in full; nil when the build kept none.
     var spare: SiteWriter.Spare? {
@@ -35,18 +38,23 @@ struct BuildManifest: Sendable, Equatable {
         for path in spareLacks { files[path] = nil }
         let differs = spareDiffers.renumbered(in: outputs.paths)
         for n in differs.numbers { files[n] = differs[n] }
-        return SiteWriter.Spare(id: spareSite, files: files)
+        var keys = pages
+        for path in sparePagesLack { keys[path] = nil }
+        keys.merge(sparePagesDiffer) { _, spare in spare }
+        return SiteWriter.Spare(id: spareSite, files: files, pages: keys)
     }
 
-    /// Records `spare` by its differences from `outputs`, which must be set first.
+    /// Records `spare` by its differences from `outputs` and `pages`, which must be set first.
     mutating func setSpare(_ spare: SiteWriter.Spare?) {
         spareSite = spare?.id
         spareDiffers = SiteFiles(paths: outputs.paths)
         spareLacks = []
+        (sparePagesDiffer, sparePagesLack) = ([:], [])
         guard let spare else { return }
         let (differs, lacks) = spare.files.renumbered(in: outputs.paths).differences(from: outputs)
         for (n, hash) in differs { spareDiffers[n] = hash }
         spareLacks = lacks.map { outputs.paths.path($0) }
+        (sparePagesDiffer, sparePagesLack) = Self.differences(spare.pages, from: pages)
     }
 
     static let fileName = "manifest.tsv"
@@ -73,6 +81,8 @@ struct BuildManifest: Sendable, Equatable {
     ///                                  follow, so each table is made that size at once, not grown and rehashed
     ///     source | output | page | spare-file  <name> <value>
     ///     spare-lacks  <path> -
+    ///     spare-page  <path> <key>        the spare's list pages' keys that differ from `page` lines
+    ///     spare-page-lacks  <path> -
     ///     source-gone | output-gone | page-gone  <name> -      in a changes file: not in this manifest
     ///
     /// A changes file holds every line but the sources, outputs and pages it shares with the base.
@@ -84,6 +94,7 @@ struct BuildManifest: Sendable, Equatable {
         var changed = manifest
         (changed.site, changed.records, changed.inputs, changed.warnings) = ("", "", 0, [])
         (changed.spareSite, changed.spareDiffers, changed.spareLacks) = (nil, SiteFiles(paths: manifest.outputs.paths), [])
+        (changed.sparePagesDiffer, changed.sparePagesLack) = ([:], [])
         // Changes that name another base were kept against a whole file written since.
         if let named = read(folder.appendingPathComponent(changesFileName), header: "changes", into: &changed), named == token {
             manifest = changed
@@ -132,6 +143,8 @@ struct BuildManifest: Sendable, Equatable {
             case 5 where kind.elementsEqual("spare".utf8): manifest.spareSite = text(value)
             case 10 where kind.elementsEqual("spare-file".utf8): manifest.spareDiffers[path(name)] = hex(value)
             case 11 where kind.elementsEqual("spare-lacks".utf8): manifest.spareLacks.append(text(name))
+            case 10 where kind.elementsEqual("spare-page".utf8): manifest.sparePagesDiffer[text(name)] = hex(value)
+            case 16 where kind.elementsEqual("spare-page-lacks".utf8): manifest.sparePagesLack.append(text(name))
             case 11 where changes && kind.elementsEqual("output-gone".utf8): manifest.outputs[path(name)] = nil
             case 11 where changes && kind.elementsEqual("source-gone".utf8): manifest.sources[text(name)] = nil
             case 9 where changes && kind.elementsEqual("page-gone".utf8): manifest.pages[text(name)] = nil
@@ -240,6 +253,8 @@ struct BuildManifest: Sendable, Equatable {
             let differs = spareDiffers.renumbered(in: self.outputs.paths)
             for n in differs.numbers { try line("spare-file", "", path: n, String(differs[n]!, radix: 16)) }
             for path in spareLacks { try line("spare-lacks", path, "-") }
+            for (path, key) in sparePagesDiffer { try line("spare-page", path, String(key, radix: 16)) }
+            for path in sparePagesLack { try line("spare-page-lacks", path, "-") }
         }
         for warning in warnings {
             try line("warning", "-", String(String.UnicodeScalarView(warning.unicodeScalars.map { Self.breaks.contains($0.value) ? " " : $0 })))

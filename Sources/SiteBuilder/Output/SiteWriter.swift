@@ -26,11 +26,13 @@ public struct SiteWriter: Sendable {
         var id: String
         /// The content hash of each of its files.
         var files: SiteFiles
+        /// The keys its list pages were rendered with (`PageKeys`).
+        var pages: [String: UInt64] = [:]
     }
 
-    /// A staging folder beside the output: the spare when it is the site `spare` describes, with
-    /// its files as `kept` (see `StagedSite`), else a new empty folder.
-    func stage(from spare: Spare?) throws -> (folder: URL, kept: SiteFiles) {
+    /// A staging folder beside the output: the spare when it is the site `spare` describes, which
+    /// is then returned as `claimed` (its files are `StagedSite`'s kept ones), else a new empty folder.
+    func stage(from spare: Spare?) throws -> (folder: URL, claimed: Spare?) {
         try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         let staging = parent.appendingPathComponent(stagingPrefix + "\(getpid())")
         FolderRemover.remove(staging.path)
@@ -38,11 +40,11 @@ public struct SiteWriter: Sendable {
             // Claimed by the rename: a build killed from here on leaves it as a staging leftover.
             rescueUserEntries(from: staging)
             SpareSweep.removeStrays(in: staging.path, keeping: spare.files)
-            return (staging, spare.files)
+            return (staging, spare)
         }
         FolderRemover.remove(sparePath)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-        return (staging, SiteFiles())
+        return (staging, nil)
     }
 
     /// Puts `staging` in the output's place; the previous site is kept as the spare when

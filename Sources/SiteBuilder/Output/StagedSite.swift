@@ -127,6 +127,12 @@ final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// Keeps the file the folder started with at `path`, whatever its bytes; false when there is none.
+    func keepUnchanged(_ path: String) -> Bool {
+        guard let n = paths.existing(path), let hash = kept[n] else { return false }
+        return keep(n, hash: hash)
+    }
+
     /// Links the file at `path` from the site in place, whatever its bytes; false when there is none.
     func linkUnchanged(_ path: String) -> Bool {
         guard let n = paths.existing(path), let hash = previous[n] else { return false }
