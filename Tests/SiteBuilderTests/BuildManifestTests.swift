@@ -26,11 +26,15 @@ final class BuildManifestTests: XCTestCase {
     /// The spare is kept as its differences from the outputs, and read back whole.
     func testTheSpareReadsBackFromItsDifferences() throws {
         let folder = folder()
-        var manifest = BuildManifest(site: "new", outputs: ["index.html": 1, "reports/a-1.html": 2, "reports/b-1.html": 3])
-        let spare = SiteWriter.Spare(id: "old", files: ["index.html": 1, "reports/a-1.html": 9, "reports/gone-1.html": 4])
+        var manifest = BuildManifest(site: "new", outputs: ["index.html": 1, "reports/a-1.html": 2, "reports/b-1.html": 3],
+                                     pages: ["index.html": 5, "years/2020.html": 6, "regions/1.html": 9])
+        let spare = SiteWriter.Spare(id: "old", files: ["index.html": 1, "reports/a-1.html": 9, "reports/gone-1.html": 4],
+                                     pages: ["index.html": 5, "years/2020.html": 7, "topics/x.html": 8])
         manifest.setSpare(spare)
         XCTAssertEqual(manifest.spareDiffers, ["reports/a-1.html": 9, "reports/gone-1.html": 4])
         XCTAssertEqual(manifest.spareLacks, ["reports/b-1.html"])
+        XCTAssertEqual(manifest.sparePagesDiffer, ["years/2020.html": 7, "topics/x.html": 8])
+        XCTAssertEqual(manifest.sparePagesLack, ["regions/1.html"])
         try manifest.save(to: folder)
         let loaded = try XCTUnwrap(BuildManifest.load(from: folder)).manifest
         XCTAssertEqual(loaded, manifest)
