@@ -167,9 +167,9 @@ public final class BuildSession: @unchecked Sendable {
         let links: ReportLinks
         // The source records are saved on a core of their own while the index pages are built, once
         // the report links step has set the hashes of the report pages.
-        let savingRecords = DispatchGroup(), writingData = DispatchGroup(), linkingSpare = DispatchGroup()
-        let linkedSpare = ResultSlots<Bool>(count: 1)
-        linkedSpare.set(0, false)
+        let savingRecords = DispatchGroup(), writingData = DispatchGroup()
+        // This build's site linked as the spare, when its swap puts no site aside; true once whole.
+        var linkingSpare: Background<Bool>?
         let saveError = LockedError()
         // The records' file as it stands once they are saved, failed or not.
         let savedBase = ResultSlots<SourceCache.Base?>(count: 1)
@@ -244,7 +244,7 @@ public final class BuildSession: @unchecked Sendable {
             manifest.setSpare(nextSpare)
             try SiteMarker.write(id: manifest.site, in: staging)
             if oldSite == nil {
-                DispatchQueue.global().async(group: linkingSpare) { linkedSpare.set(0, writer.linkSpare(of: staging, id: nextSpare.id)) }
+                linkingSpare = Background { writer.linkSpare(of: staging, id: nextSpare.id) }
             }
             try step("save cache") {
                 savingRecords.wait()
@@ -257,9 +257,9 @@ public final class BuildSession: @unchecked Sendable {
                     throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
                 }
             }
-            step("spare") { linkingSpare.wait() }
+            let linked = step("spare") { (try? linkingSpare?.value()) == true }
             try step("swap") { try writer.commit(staging, keepingOld: oldSite != nil) }
-            spare = oldSite != nil || linkedSpare.values[0] ? nextSpare : nil
+            spare = oldSite != nil || linked ? nextSpare : nil
             store.removeOthers()
             searchState = searched?.state
             previous = manifest.outputs
@@ -270,8 +270,7 @@ public final class BuildSession: @unchecked Sendable {
             savingRecords.wait()
             cacheBase = savedBase.values[0]
             writingData.wait()
-            linkingSpare.wait()
-            if linkedSpare.values[0] { writer.removeSpare() }
+            if (try? linkingSpare?.value()) == true { writer.removeSpare() }
             writer.discard(staging)
             store.remove()
             throw error
