@@ -73,8 +73,10 @@ enum SourceCache {
         read(from: folder, token: token).records
     }
 
-    /// The records saved with `token` (any, when nil), and the whole file they were kept against.
-    static func read(from folder: URL, token: String?) -> (records: [String: SourceRecord], base: Base?) {
+    /// The records saved with `token` (any, when nil), the whole file they were kept against, and
+    /// the token they were saved with (nil with no records): read with no token, before the manifest
+    /// that names one, the caller checks it.
+    static func read(from folder: URL, token: String?) -> (records: [String: SourceRecord], base: Base?, token: String?) {
         let changes = contents(of: folder.appendingPathComponent(changesFileName).path).flatMap(Self.tokens)
         if let changes, token == nil || changes.tokens.first == token, changes.tokens.count == 2,
            let base = parseFile(folder.appendingPathComponent(fileName), token: changes.tokens[1])?.records,
@@ -82,10 +84,10 @@ enum SourceCache {
             var records = base
             for name in part.gone { records[name] = nil }
             for record in part.records { records[record.name] = record }
-            return (records, Base(token: changes.tokens[1], records: base))
+            return (records, Base(token: changes.tokens[1], records: base), changes.tokens[0])
         }
-        guard let whole = parseFile(folder.appendingPathComponent(fileName), token: token) else { return ([:], nil) }
-        return (whole.records, Base(token: whole.token, records: whole.records))
+        guard let whole = parseFile(folder.appendingPathComponent(fileName), token: token) else { return ([:], nil, nil) }
+        return (whole.records, Base(token: whole.token, records: whole.records), whole.token)
     }
 
     /// A cache file's bytes, the tokens of its `build` line and where the lines after it start.

@@ -76,4 +76,13 @@ public struct ArchiveContent: Sendable {
         self.topics = topics
         self.types = types
     }
+
+    /// `pairs` found among the reports in the order `init` was given them, as indices into `reports`:
+    /// the pairs can then be found while the reports are put in list order.
+    func inListOrder(_ pairs: [NearDuplicatePair]) -> [NearDuplicatePair] {
+        pairs.map { pair in
+            let (a, b) = (positions[pair.a], positions[pair.b])
+            return NearDuplicatePair(a: min(a, b), b: max(a, b), similarity: pair.similarity)
+        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
 }
