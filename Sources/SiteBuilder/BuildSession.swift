@@ -184,7 +184,7 @@ public final class BuildSession: @unchecked Sendable {
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
-                                      unmoved: Set(stamps.filter { recordedStamps[$0.key] == $0.value }.keys),
+                                      unmoved: unmoved(stamps),
                                       rendering: rendering, into: site, store: store,
                                       cachedStore: cachedStore, progress: progress)
             }
@@ -247,7 +247,7 @@ public final class BuildSession: @unchecked Sendable {
             let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
             let outputs = site.manifest
             var manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
-                                         sources: stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
+                                         sources: failed.isEmpty ? stamps : stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
                                          warnings: built.records.flatMap(\.warnings))
             // The site in place, once swapped out, is the next build's spare when its files are known
             // and this build wrote few (else the spare would hold a second copy of the site's bytes).
@@ -306,6 +306,13 @@ public final class BuildSession: @unchecked Sendable {
         summary.listPagesReused = keys.reused
         summary.searchIndexUpdated = searched?.updated ?? false
         return summary
+    }
+
+    /// The sources with the size and modification time their records were made with.
+    private func unmoved(_ stamps: [String: String]) -> Set<String> {
+        var unmoved = Set<String>(minimumCapacity: stamps.count)
+        for (name, stamp) in stamps where recordedStamps[name] == stamp { unmoved.insert(name) }
+        return unmoved
     }
 
     /// The preview server's fast path: rewrites, in place, the pages of the reports in the changed
