@@ -95,7 +95,7 @@ struct EarlierItems {
     }
 
     /// Where `marker` first lies in `bytes` at or after `offset`: `memchr` to each place its first byte is.
-    private static func find(_ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
+    static func find(_ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
         var at = offset
         while at + marker.count <= bytes.count {
             guard let found = memchr(bytes.baseAddress! + at, Int32(marker[0]), bytes.count - at) else { return nil }

@@ -110,9 +110,13 @@ struct ListPages {
     /// `frame` with `items` where the template put the marker as it is; nil when it did not put it
     /// exactly once and nowhere else (escaped, say), so the page must be rendered with its items.
     static func splice(_ items: [UInt8], into frame: [UInt8]) -> [UInt8]? {
-        guard let at = frame.firstRange(of: marker),
-              frame[at.upperBound...].firstRange(of: markerBytes) == nil,
-              frame[..<at.lowerBound].firstRange(of: markerBytes) == nil else { return nil }
+        let found: Range<Int>? = frame.withUnsafeBufferPointer { bytes in
+            guard let at = EarlierItems.find(marker, in: bytes, from: 0),
+                  EarlierItems.find(markerBytes, in: bytes, from: at + marker.count) == nil,
+                  EarlierItems.find(markerBytes, in: UnsafeBufferPointer(rebasing: bytes[..<at]), from: 0) == nil else { return nil }
+            return at..<(at + marker.count)
+        }
+        guard let at = found else { return nil }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(frame.count - marker.count + items.count)
         bytes += frame[..<at.lowerBound]
