@@ -15,6 +15,8 @@ final class ExportPlanTests: XCTestCase {
         let fixture = ExportFixture.content()
         var reports = fixture.reports
         edit(&reports)
+        // As the build makes them: a row's key is made from its report's fingerprint.
+        for i in reports.indices { reports[i].fingerprint = reports[i].computeFingerprint() }
         var content = ArchiveContent(reports: reports, sourceCount: 2, classifier: fixture.classifier, gazetteer: .shared)
         let index = Dictionary(uniqueKeysWithValues: content.reports.enumerated().map { ($1.slug, $0) })
         if let a = index["zhe-jiang-a-1"], let b = index["b-1"] {
@@ -28,8 +30,8 @@ final class ExportPlanTests: XCTestCase {
         isJSON ? ExportKeys(content).json : ExportKeys(content).csv
     }
 
-    /// Writes `before` whole, then `after` from it; checks the bytes and the rows' places equal a
-    /// fresh write of `after`, and returns the plan used.
+    /// Writes `before` whole, then `after` from it; checks the bytes, the rows' places and the
+    /// file's hash (`ExportHash`) equal those of a fresh write of `after`, and returns the plan used.
     @discardableResult
     private func check(_ before: ArchiveContent, _ after: ArchiveContent, _ write: Write, isJSON: Bool,
                        file: StaticString = #filePath, line: UInt = #line) throws -> ExportPlan {
@@ -37,17 +39,25 @@ final class ExportPlanTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let old = folder.appendingPathComponent("old").path, new = folder.appendingPathComponent("new").path
-        let oldRanges = try write(before, ByteSink(path: old), nil)
+        let clean = folder.appendingPathComponent("clean").path
+        /// Writes `content` to `path` as `plan` says; returns its rows and its parts' hashes.
+        func made(_ content: ArchiveContent, at path: String, _ plan: ExportPlan) throws -> (ExportRows, [UInt8]) {
+            let sink = try ByteSink(path: path)
+            let ranges = try write(content, sink, plan)
+            let parts = try ExportHash.parts(of: path, size: sink.position, rows: ranges, plan: plan)
+            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+            return (ExportRows(keys: keys(content, isJSON: isJSON), ranges: ranges, parts: parts), bytes)
+        }
+        let (previous, _) = try made(before, at: old, .renderAll(before.reports.count))
         let source = open(old, O_RDONLY)
         defer { close(source) }
-        let previous = ExportRows(keys: keys(before, isJSON: isJSON), ranges: oldRanges)
         let plan = ExportPlan(keys: keys(after, isJSON: isJSON), previous: previous, source: source)
-        let ranges = try write(after, ByteSink(path: new), plan)
-        var fresh: [Range<Int>] = []
-        let expected = try ExportFixture.bytes { fresh = try write(after, $0, nil) }
-        let made = [UInt8](FileManager.default.contents(atPath: new) ?? Data())
-        XCTAssertEqual(String(decoding: made, as: UTF8.self), String(decoding: expected, as: UTF8.self), file: file, line: line)
-        XCTAssertEqual(ranges, fresh, file: file, line: line)
+        let (rows, bytes) = try made(after, at: new, plan)
+        let (fresh, expected) = try made(after, at: clean, .renderAll(after.reports.count))
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), String(decoding: expected, as: UTF8.self), file: file, line: line)
+        XCTAssertEqual(rows.ranges, fresh.ranges, file: file, line: line)
+        XCTAssertEqual(rows.parts, fresh.parts, file: file, line: line)
+        XCTAssertEqual(rows.parts.count, 2 * after.reports.count + 1, file: file, line: line)
         return plan
     }
 

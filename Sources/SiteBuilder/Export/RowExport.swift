@@ -23,13 +23,15 @@ struct RowExport {
                 plan = ExportPlan(keys: keys, previous: rows, source: source)
             }
         }
-        var ranges: [Range<Int>] = [], size = 0
-        let hash = site.putMade(path) { temporary in
+        var made = ExportRows(keys: keys, ranges: [], parts: []), size = 0
+        let hash = site.putMadeWithHash(path) { temporary in
             let sink = try ByteSink(path: temporary)
-            ranges = try write(sink, plan)
+            made.ranges = try write(sink, plan)
             size = sink.position
+            made.parts = try ExportHash.parts(of: temporary, size: size, rows: made.ranges, plan: plan)
+            return ExportHash.file(made.parts)
         }
         // Rows not saved leave the last ones, which name another file's hash: the next build then writes the file whole.
-        if let hash { try? ExportRows(keys: keys, ranges: ranges).save(of: .init(inputs: inputs, hash: hash, size: size), to: saved) }
+        if let hash { try? made.save(of: .init(inputs: inputs, hash: hash, size: size), to: saved) }
     }
 }
