@@ -138,17 +138,29 @@ final class DataStepRowsTests: XCTestCase {
             XCTAssertEqual(made, try files())
         }
 
+        let saved = site.root.appendingPathComponent(".archive-cache/export-reports.json.rows")
+        let first = ExportRows.load(from: saved)?.file.hash
         try edit("新增省现代化学校8所", "新增省现代化学校9所")
         try site.build()
         XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"9所\""))
-        let rows = ExportRows.load(from: site.root.appendingPathComponent(".archive-cache/export-reports.json.rows"))
+        let rows = ExportRows.load(from: saved)
         XCTAssertEqual(rows?.file.size, try files()[0].count)
+        try checkAsClean()
+
+        // The edit undone, then another: the file in place is the first build's again, and its rows
+        // are still known, kept beside the last ones.
+        try edit("新增省现代化学校9所", "新增省现代化学校8所")
+        try site.build()
+        try edit("新增省现代化学校8所", "新增省现代化学校10所")
+        try site.build()
+        XCTAssertNotNil(first)
+        XCTAssertEqual(ExportRows.load(from: saved.appendingPathExtension("before"))?.file.hash, first)
         try checkAsClean()
 
         // The file in place replaced by another of another size: not copied from.
         let json = site.output.appendingPathComponent(data[0])
         try (Data("[]".utf8) + (try Data(contentsOf: json))).write(to: json, options: .atomic)
-        try edit("新增省现代化学校9所", "新增省现代化学校7所")
+        try edit("新增省现代化学校10所", "新增省现代化学校7所")
         try site.build()
         XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"7所\""))
         try checkAsClean()
