@@ -71,6 +71,9 @@ final class ExportPlanTests: XCTestCase {
             XCTAssertEqual(copied(try check(before, before, write, isJSON: isJSON)), 3, "nothing changed: every row copied")
             let retitled = content { $0[$0.firstIndex { $0.slug == "zhe-jiang-a-2" }!].title = "改过的标题" }
             XCTAssertEqual(copied(try check(before, retitled, write, isJSON: isJSON)), 2)
+            // A field no list shows, so not in the fingerprint.
+            let moved = content { $0[$0.firstIndex { $0.slug == "zhe-jiang-a-2" }!].department = "人事科" }
+            XCTAssertEqual(copied(try check(before, moved, write, isJSON: isJSON)), 2)
             // A report added at the front of the list and one gone: the others are copied still.
             let added = content {
                 var new = $0[0]
