@@ -212,6 +212,11 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.buildData(content, sources: files, sourcesKey: sourcesKey,
                                    rendering: rendering, keys: keys, cache: cacheFolder, into: site)
             }
+            // Home, taxonomy and list pages are rendered beside the report pages' steps; the sitemap,
+            // which lists the compare pages too, waits for both (step "index pages").
+            let indexing = Background { [content] in
+                Pipeline.buildIndexPages(content, page: page, templates: templates, keys: keys, into: site)
+            }
             links = step("report links") {
                 let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours),
                                         inputs: pageInputs)
@@ -230,8 +235,9 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.buildComparePages(links, sourceHashes: Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0.hash) }),
                                            folder: config.contentDirectory, rendering: rendering, keys: keys, into: site)
             }
-            step("index pages") { Pipeline.buildIndexes(content, page: page, templates: templates, keys: keys,
-                                                       pages: related, into: site) }
+            try step("index pages") {
+                Pipeline.buildFeeds(content, page: page, templates: templates, keys: keys, pages: try indexing.value() + related, into: site)
+            }
             step("data") { writingData.wait() }
             // Pages made without the outlines and passages they list would be wrong.
             if let failure = store.failure {

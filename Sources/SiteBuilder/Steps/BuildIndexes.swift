@@ -1,16 +1,21 @@
 import Foundation
 
-/// The "index pages" step: home, taxonomy indexes, list pages, feeds and static files.
+/// The "index pages" step: home, taxonomy indexes, list pages, feeds and static files: every file of
+/// the site but the report pages, put into the site as they are rendered.
 extension Pipeline {
-    /// Every file of the site but the report pages: indexes, feeds, static files, put into the site
-    /// as they are rendered. `pages`: the paths of pages earlier steps made, for the sitemap.
-    static func buildIndexes(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: PageKeys?,
-                             pages: [String] = [], into site: StagedSite) {
-        let indexPaths = IndexPages(page: page, content: content, templates: templates, keys: keys,
-                                    put: { site.put($0) }).render()
+    /// The home page, the taxonomy indexes and every list page; returns their paths. They need the
+    /// content and its near duplicates, nothing the report pages' steps make, so the build renders
+    /// them beside those steps.
+    static func buildIndexPages(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: PageKeys?,
+                                into site: StagedSite) -> [String] {
+        IndexPages(page: page, content: content, templates: templates, keys: keys, put: { site.put($0) }).render()
+    }
+
+    /// The feed, robots.txt, the sitemap of `pages` and every report page, and the static files.
+    static func buildFeeds(_ content: ArchiveContent, page: PageContext, templates: TemplateSet, keys: PageKeys?,
+                           pages listed: [String], into site: StagedSite) {
         var files = [Feeds.atom(content, config: page.config, paths: page.paths), Feeds.robots(config: page.config)]
         // The sitemap lists every page: it is linked from the site in place while the pages are the same.
-        let listed = indexPaths + pages
         if keys?.reuse(Feeds.sitemapPath, key: Feeds.sitemapKey(reports: content.reports, pages: listed)) != true {
             files.append(Feeds.sitemap(pages: content.reports.map { page.paths.report($0.slug) } + listed, config: page.config))
         }
