@@ -98,23 +98,30 @@ enum SourceCache {
 
     /// Every record of a whole file saved with `token` (any, when nil), and that token; nil when it
     /// holds another build's or a line does not read. Read in blocks (`RecordBlocks`), each parsed
-    /// in parts on all cores.
+    /// in parts on all cores; the records go into one dictionary sized for them all.
     private static func parseFile(_ url: URL, token: String?) -> (token: String, records: [String: SourceRecord])? {
         guard let blocks = RecordBlocks(path: url.path), let first = blocks.next(), let file = tokens(first),
               file.tokens.count == 1, token == nil || file.tokens[0] == token else { return nil }
-        var records: [String: SourceRecord] = [:]
+        var parts: [Part] = []
         var block = first, start = file.body
         while true {
-            guard parseBlock(block, from: start, into: &records) else { return nil }
+            guard let parsed = parseBlock(block, from: start) else { return nil }
+            parts += parsed
             guard let next = blocks.next() else { break }
             (block, start) = (next, 0)
         }
-        return blocks.failed ? nil : (file.tokens[0], records)
+        guard !blocks.failed else { return nil }
+        var records: [String: SourceRecord] = [:]
+        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
+        for part in parts {
+            for record in part.records { records[record.name] = record }
+        }
+        return (file.tokens[0], records)
     }
 
-    /// Adds the records of `bytes[first...]`, which starts at a `source` line, parsed in parts on all
-    /// cores; false when a line does not read.
-    private static func parseBlock(_ bytes: [UInt8], from first: Int, into records: inout [String: SourceRecord]) -> Bool {
+    /// The records of `bytes[first...]`, which starts at a `source` line, parsed in parts on all
+    /// cores; nil when a line does not read.
+    private static func parseBlock(_ bytes: [UInt8], from first: Int) -> [Part]? {
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, (bytes.count - first) >> 20))
         var bounds = [first]
         let sourceLine = Array("\nsource\t".utf8)
@@ -130,12 +137,13 @@ enum SourceCache {
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { p in
             results.set(p, parse(shared.value, from: parts[p], to: parts[p + 1]))
         }
+        var parsed: [Part] = []
         for part in results.values {
             // Not a file this version wrote (or a `gone` line where none belongs): build without it.
-            guard let part, part.gone.isEmpty else { return false }
-            for record in part.records { records[record.name] = record }
+            guard let part, part.gone.isEmpty else { return nil }
+            parsed.append(part)
         }
-        return true
+        return parsed
     }
 
     /// The file's bytes read straight into an array: through `Data` the file was in memory twice.
@@ -180,6 +188,7 @@ enum SourceCache {
         let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: CacheLine.capacity)
         defer { ends.deallocate() }
         var f = CacheLine(bytes, ends: ends)
+        var recent = RecentFields()
         var start = first
         while start < last {
             let end = memchr(bytes.baseAddress! + start, 0x0A, last - start)
@@ -194,7 +203,7 @@ enum SourceCache {
                 else { return nil }
                 current!.reports[current!.reports.count - 1].outline = .stored(.init(span: start..<end, hash: hash, sections: sections, figures: figures))
             case (UInt8(ascii: "s"), 5) where f.is(0, "source"):
-                if let done = current { part.records.append(done) }
+                if let done = current.take() { part.records.append(done) }
                 guard let name = f.string(1), let slug = f.string(2), let hash = f.hex(3), let key = f.hex(4) else { return nil }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
             case (UInt8(ascii: "f"), 3) where f.is(0, "file"), (UInt8(ascii: "f"), 5) where f.is(0, "file"):
@@ -214,10 +223,11 @@ enum SourceCache {
                       let fingerprint = f.hex(18) else { return nil }
                 current!.reports.append(ListedReport(
                     slug: slug, id: id, sourceFile: current!.name, position: position, title: f.string(4),
-                    listedTitle: f.string(5), issuer: f.string(6),
-                    region: Region(province: f.string(7), prefecture: f.string(8), county: f.string(9), level: f.string(10), code: f.string(11)),
-                    year: f.int(12), docType: type, complete: f.is(14, "1"), signedDate: f.string(15),
-                    publishedDate: f.string(16), topics: topics, sections: [], fingerprint: fingerprint))
+                    listedTitle: f.string(5), issuer: recent.string(6, of: f),
+                    region: Region(province: recent.string(7, of: f), prefecture: recent.string(8, of: f), county: recent.string(9, of: f),
+                                   level: recent.string(10, of: f), code: recent.string(11, of: f)),
+                    year: f.int(12), docType: type, complete: f.is(14, "1"), signedDate: recent.string(15, of: f),
+                    publishedDate: recent.string(16, of: f), topics: topics, sections: [], fingerprint: fingerprint))
             case (UInt8(ascii: "d"), 4) where f.is(0, "detail"):
                 guard current?.reports.isEmpty == false else { return nil }
                 let r = current!.reports.count - 1
@@ -237,8 +247,27 @@ enum SourceCache {
                 return nil  // not a file this version wrote: build without it
             }
         }
-        if let done = current { part.records.append(done) }
+        if let done = current.take() { part.records.append(done) }
         return part
+    }
+
+    /// The last text read in each field of a report line: the issuer, region and dates mostly repeat
+    /// from one report to the next, and then share one `String` rather than allocate one each.
+    private struct RecentFields {
+        private var ranges = [Range<Int>?](repeating: nil, count: CacheLine.capacity)
+        private var values = [String?](repeating: nil, count: CacheLine.capacity)
+
+        /// `f.string(i)`, the one read before when the field's bytes are the same.
+        mutating func string(_ i: Int, of f: CacheLine) -> String? {
+            let range = f.range(i)
+            if let last = ranges[i], last.count == range.count,
+               memcmp(f.bytes.baseAddress! + last.lowerBound, f.bytes.baseAddress! + range.lowerBound, range.count) == 0 {
+                return values[i]
+            }
+            ranges[i] = range
+            values[i] = f.string(i)
+            return values[i]
+        }
     }
 
     /// Saves `records` as the cache of build `token`. Only the records that differ from `base` are
@@ -248,16 +277,27 @@ enum SourceCache {
     @discardableResult
     static func save(_ records: [SourceRecord], token: String, to folder: URL, over base: Base? = nil) throws -> Base {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let kept = records.filter { $0.error == nil }
         if let base {
-            let changed = kept.filter { base.records[$0.name] != $0 }
-            let names = Set(kept.map(\.name))
-            let gone = base.records.keys.filter { !names.contains($0) }.sorted(by: PathOrder.precedes)
+            // A record is looked up once: those of the base all found, none of its records is gone.
+            var changed: [SourceRecord] = [], found = 0
+            for record in records where record.error == nil {
+                if let old = base.records[record.name] {
+                    found += 1
+                    if old == record { continue }
+                }
+                changed.append(record)
+            }
+            var gone: [String] = []
+            if found < base.records.count {
+                let names = Set(records.lazy.filter { $0.error == nil }.map(\.name))
+                gone = base.records.keys.filter { !names.contains($0) }.sorted(by: PathOrder.precedes)
+            }
             if changed.count + gone.count <= max(64, base.records.count / 8) {
                 try write(changed, gone: gone, header: [token, base.token], to: folder.appendingPathComponent(changesFileName))
                 return base
             }
         }
+        let kept = records.filter { $0.error == nil }
         try write(kept, gone: [], header: [token], to: folder.appendingPathComponent(fileName))
         // Changes kept against an older whole file name another token: a crash before this unlink
         // leaves them unread.
