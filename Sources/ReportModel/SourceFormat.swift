@@ -35,10 +35,15 @@ public enum SourceFormat: String, Sendable, Codable, CaseIterable {
 
     /// The format a file name's extension names, or nil when it is not a source.
     public init?(fileName: String) {
-        guard let dot = fileName.lastIndex(of: "."), dot > fileName.startIndex,
-              fileName[..<dot].last != "/" else { return nil }
-        let ext = fileName[fileName.index(after: dot)...].lowercased()
-        guard let format = Self.allCases.first(where: { $0.extensions.contains(ext) }) else { return nil }
+        // Read as bytes: the content folder's walk asks this of every file. Extensions are ASCII.
+        let utf8 = fileName.utf8
+        guard let dot = utf8.lastIndex(of: UInt8(ascii: ".")), dot > utf8.startIndex,
+              utf8[utf8.index(before: dot)] != UInt8(ascii: "/") else { return nil }
+        let ext = utf8[utf8.index(after: dot)...]
+        func named(_ candidate: String) -> Bool {
+            candidate.utf8.count == ext.count && zip(candidate.utf8, ext).allSatisfy { $0 == ($1 | ($1 &- 0x41 < 26 ? 0x20 : 0)) }
+        }
+        guard let format = Self.allCases.first(where: { $0.extensions.contains(where: named) }) else { return nil }
         self = format
     }
 

@@ -102,14 +102,16 @@ public final class BuildSession: @unchecked Sendable {
                                               ContentHash.of(Array((options.baseURL ?? "").utf8)), search ? 1 : 0])
         let inputs = ContentHash.combine([pageInputs, Self.toolStamp])
         // Work that needs nothing but its own files runs beside the rest: the content folder is
-        // scanned while the manifest is read, and the staging folder made ready while the source
-        // records load.
+        // scanned and the source records read while the manifest is read, and the staging folder
+        // made ready while the records are checked.
         let scanning = Background { [config] in try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) }
         // The site in place decides what can be trusted: this session's state when it built that
         // site, else the cache saved with it, else nothing.
         let inPlace = SiteMarker.read(in: output)
         let reload = inPlace == nil || inPlace != siteID
         if reload { forget() }
+        // Read before the manifest names their token, which is checked once it does.
+        var readingRecords = inPlace != nil && reload ? Background { [cacheFolder] in SourceCache.read(from: cacheFolder, token: nil) } : nil
         let saved = inPlace.flatMap { site in
             reload ? step("manifest", { BuildManifest.load(from: cacheFolder) }).flatMap { $0.manifest.site == site ? $0 : nil } : nil
         }
@@ -117,7 +119,6 @@ public final class BuildSession: @unchecked Sendable {
         summary.warnings += folder.warnings
         summary.errors += folder.errors
         let stamps = folder.stamps
-        var loadingRecords: Background<(records: [String: SourceRecord], base: SourceCache.Base?)>?
         if let (manifest, base) = saved {
             if options.skipWhenUpToDate, manifest.inputs == inputs, manifest.sources == stamps {
                 summary.upToDate = true
@@ -132,17 +133,21 @@ public final class BuildSession: @unchecked Sendable {
             recordedStamps = manifest.sources
             // Every record's key holds the inputs: with other inputs none could be reused.
             if manifest.inputs == inputs {
-                let (folder, token) = (cacheFolder, manifest.records)
-                loadingRecords = Background { SourceCache.read(from: folder, token: token) }
-                searchState = SearchState.load(from: folder, token: token)
-                recordsToken = token
+                searchState = SearchState.load(from: cacheFolder, token: manifest.records)
+                recordsToken = manifest.records
             }
         }
         let staged = Background { [previous, spare] in try writer.stage(from: previous.isEmpty ? nil : spare) }
         spare = nil  // claimed, or gone
-        if let loadingRecords {
-            (records, cacheBase) = try step("load cache") { try loadingRecords.value() }
+        if let reading = readingRecords, let token = recordsToken {
+            try step("load cache") {
+                var read = try reading.value()
+                // Files another build left beside those the manifest names: read the ones it names.
+                if read.token != token { read = SourceCache.read(from: cacheFolder, token: token) }
+                (records, cacheBase) = (read.records, read.base)
+            }
         }
+        readingRecords = nil  // records of other inputs are dropped, not held through the build
         let files = folder.sources
         let page = PageContext(config: config, paths: SitePaths(pretty: config.prettyURLs), searchEnabled: search)
         let rendering = Pipeline.ReportRendering(
@@ -174,23 +179,33 @@ public final class BuildSession: @unchecked Sendable {
         // The records' file as it stands once they are saved, failed or not.
         let savedBase = ResultSlots<SourceCache.Base?>(count: 1)
         savedBase.set(0, cacheBase)
+        var searching: Background<(state: SearchState, updated: Bool)>?
         var searched: (state: SearchState, updated: Bool)?
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
-                                      unmoved: Set(stamps.filter { recordedStamps[$0.key] == $0.value }.keys),
+                                      unmoved: unmoved(stamps),
                                       rendering: rendering, into: site, store: store,
                                       cachedStore: cachedStore, progress: progress)
             }
             if let failure = store.failure {
                 throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(failure)")
             }
+            // Near duplicates are found beside the index, among the reports in source order.
+            let reports = built.records.flatMap(\.reports)
+            let findingPairs = Background { [signatures = reports.map(\.minhash)] in NearDuplicateFinder.pairs(signatures) }
             content = step("index") {
-                ArchiveContent(reports: built.records.flatMap(\.reports), sourceCount: files.count,
-                               classifier: rendering.pages.classifier, gazetteer: .shared)
+                ArchiveContent(reports: reports, sourceCount: files.count, classifier: rendering.pages.classifier, gazetteer: .shared)
             }
             content.store = store
-            content.nearDuplicates = step("near duplicates") { NearDuplicateFinder.pairs(content.reports.map(\.minhash)) }
+            // The search index needs the reports in list order and their Markdown, nothing later: it
+            // is made beside the steps that follow.
+            if search {
+                searching = Background { [content, records = built.records, paths = page.paths, searchState] in
+                    try Pipeline.buildSearch(content, records: records, paths: paths, inputs: inputs, previous: searchState, scratch: staging, into: site)
+                }
+            }
+            content.nearDuplicates = try step("near duplicates") { content.inListOrder(try findingPairs.value()) }
             // The data files are written beside the report links and index pages: JSON and CSV are one
             // core's work, and those steps leave room for it. Step "data" is the wait for them after the pages.
             DispatchQueue.global().async(group: writingData) { [content, files, cacheFolder, sourcesKey = ContentHash.combine(built.records.map(\.key))] in
@@ -222,10 +237,8 @@ public final class BuildSession: @unchecked Sendable {
             if let failure = store.failure {
                 throw SiteWriter.WriteError(message: "the site in place was kept: \(failure)")
             }
-            if search {
-                searched = try step("search") {
-                    try Pipeline.buildSearch(content, records: built.records, paths: page.paths, inputs: inputs, previous: searchState, scratch: staging, into: site)
-                }
+            if let searching {
+                searched = try step("search") { try searching.value() }
             }
             site.sweep()
             try site.check()
@@ -234,7 +247,7 @@ public final class BuildSession: @unchecked Sendable {
             let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
             let outputs = site.manifest
             var manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
-                                         sources: stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
+                                         sources: failed.isEmpty ? stamps : stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
                                          warnings: built.records.flatMap(\.warnings))
             // The site in place, once swapped out, is the next build's spare when its files are known
             // and this build wrote few (else the spare would hold a second copy of the site's bytes).
@@ -270,6 +283,7 @@ public final class BuildSession: @unchecked Sendable {
             savingRecords.wait()
             cacheBase = savedBase.values[0]
             writingData.wait()
+            _ = try? searching?.value()
             if (try? linkingSpare?.value()) == true { writer.removeSpare() }
             writer.discard(staging)
             store.remove()
@@ -292,6 +306,13 @@ public final class BuildSession: @unchecked Sendable {
         summary.listPagesReused = keys.reused
         summary.searchIndexUpdated = searched?.updated ?? false
         return summary
+    }
+
+    /// The sources with the size and modification time their records were made with.
+    private func unmoved(_ stamps: [String: String]) -> Set<String> {
+        var unmoved = Set<String>(minimumCapacity: stamps.count)
+        for (name, stamp) in stamps where recordedStamps[name] == stamp { unmoved.insert(name) }
+        return unmoved
     }
 
     /// The preview server's fast path: rewrites, in place, the pages of the reports in the changed

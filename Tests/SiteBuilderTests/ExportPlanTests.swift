@@ -15,6 +15,8 @@ final class ExportPlanTests: XCTestCase {
         let fixture = ExportFixture.content()
         var reports = fixture.reports
         edit(&reports)
+        // As the build makes them: a row's key is made from its report's fingerprint.
+        for i in reports.indices { reports[i].fingerprint = reports[i].computeFingerprint() }
         var content = ArchiveContent(reports: reports, sourceCount: 2, classifier: fixture.classifier, gazetteer: .shared)
         let index = Dictionary(uniqueKeysWithValues: content.reports.enumerated().map { ($1.slug, $0) })
         if let a = index["zhe-jiang-a-1"], let b = index["b-1"] {
@@ -28,8 +30,8 @@ final class ExportPlanTests: XCTestCase {
         isJSON ? ExportKeys(content).json : ExportKeys(content).csv
     }
 
-    /// Writes `before` whole, then `after` from it; checks the bytes and the rows' places equal a
-    /// fresh write of `after`, and returns the plan used.
+    /// Writes `before` whole, then `after` from it; checks the bytes, the rows' places and the
+    /// file's hash (`ExportHash`) equal those of a fresh write of `after`, and returns the plan used.
     @discardableResult
     private func check(_ before: ArchiveContent, _ after: ArchiveContent, _ write: Write, isJSON: Bool,
                        file: StaticString = #filePath, line: UInt = #line) throws -> ExportPlan {
@@ -37,17 +39,25 @@ final class ExportPlanTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let old = folder.appendingPathComponent("old").path, new = folder.appendingPathComponent("new").path
-        let oldRanges = try write(before, ByteSink(path: old), nil)
+        let clean = folder.appendingPathComponent("clean").path
+        /// Writes `content` to `path` as `plan` says; returns its rows and its parts' hashes.
+        func made(_ content: ArchiveContent, at path: String, _ plan: ExportPlan) throws -> (ExportRows, [UInt8]) {
+            let sink = try ByteSink(path: path)
+            let ranges = try write(content, sink, plan)
+            let parts = try ExportHash.parts(of: path, size: sink.position, rows: ranges, plan: plan)
+            let bytes = [UInt8](FileManager.default.contents(atPath: path) ?? Data())
+            return (ExportRows(keys: keys(content, isJSON: isJSON), ranges: ranges, parts: parts), bytes)
+        }
+        let (previous, _) = try made(before, at: old, .renderAll(before.reports.count))
         let source = open(old, O_RDONLY)
         defer { close(source) }
-        let previous = ExportRows(keys: keys(before, isJSON: isJSON), ranges: oldRanges)
         let plan = ExportPlan(keys: keys(after, isJSON: isJSON), previous: previous, source: source)
-        let ranges = try write(after, ByteSink(path: new), plan)
-        var fresh: [Range<Int>] = []
-        let expected = try ExportFixture.bytes { fresh = try write(after, $0, nil) }
-        let made = [UInt8](FileManager.default.contents(atPath: new) ?? Data())
-        XCTAssertEqual(String(decoding: made, as: UTF8.self), String(decoding: expected, as: UTF8.self), file: file, line: line)
-        XCTAssertEqual(ranges, fresh, file: file, line: line)
+        let (rows, bytes) = try made(after, at: new, plan)
+        let (fresh, expected) = try made(after, at: clean, .renderAll(after.reports.count))
+        XCTAssertEqual(String(decoding: bytes, as: UTF8.self), String(decoding: expected, as: UTF8.self), file: file, line: line)
+        XCTAssertEqual(rows.ranges, fresh.ranges, file: file, line: line)
+        XCTAssertEqual(rows.parts, fresh.parts, file: file, line: line)
+        XCTAssertEqual(rows.parts.count, 2 * after.reports.count + 1, file: file, line: line)
         return plan
     }
 
@@ -61,6 +71,9 @@ final class ExportPlanTests: XCTestCase {
             XCTAssertEqual(copied(try check(before, before, write, isJSON: isJSON)), 3, "nothing changed: every row copied")
             let retitled = content { $0[$0.firstIndex { $0.slug == "zhe-jiang-a-2" }!].title = "改过的标题" }
             XCTAssertEqual(copied(try check(before, retitled, write, isJSON: isJSON)), 2)
+            // A field no list shows, so not in the fingerprint.
+            let moved = content { $0[$0.firstIndex { $0.slug == "zhe-jiang-a-2" }!].department = "人事科" }
+            XCTAssertEqual(copied(try check(before, moved, write, isJSON: isJSON)), 2)
             // A report added at the front of the list and one gone: the others are copied still.
             let added = content {
                 var new = $0[0]
@@ -128,17 +141,29 @@ final class DataStepRowsTests: XCTestCase {
             XCTAssertEqual(made, try files())
         }
 
+        let saved = site.root.appendingPathComponent(".archive-cache/export-reports.json.rows")
+        let first = ExportRows.load(from: saved)?.file.hash
         try edit("新增省现代化学校8所", "新增省现代化学校9所")
         try site.build()
         XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"9所\""))
-        let rows = ExportRows.load(from: site.root.appendingPathComponent(".archive-cache/export-reports.json.rows"))
+        let rows = ExportRows.load(from: saved)
         XCTAssertEqual(rows?.file.size, try files()[0].count)
+        try checkAsClean()
+
+        // The edit undone, then another: the file in place is the first build's again, and its rows
+        // are still known, kept beside the last ones.
+        try edit("新增省现代化学校9所", "新增省现代化学校8所")
+        try site.build()
+        try edit("新增省现代化学校8所", "新增省现代化学校10所")
+        try site.build()
+        XCTAssertNotNil(first)
+        XCTAssertEqual(ExportRows.load(from: saved.appendingPathExtension("before"))?.file.hash, first)
         try checkAsClean()
 
         // The file in place replaced by another of another size: not copied from.
         let json = site.output.appendingPathComponent(data[0])
         try (Data("[]".utf8) + (try Data(contentsOf: json))).write(to: json, options: .atomic)
-        try edit("新增省现代化学校9所", "新增省现代化学校7所")
+        try edit("新增省现代化学校10所", "新增省现代化学校7所")
         try site.build()
         XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"7所\""))
         try checkAsClean()

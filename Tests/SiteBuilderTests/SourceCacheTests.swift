@@ -217,7 +217,7 @@ final class SourceCacheTests: XCTestCase {
         edited.append(record(500))
         try SourceCache.save(edited, token: "T2", to: folder, over: SourceCache.read(from: folder, token: "T1").base)
 
-        let (loaded, base) = SourceCache.read(from: folder, token: "T2")
+        let (loaded, base, _) = SourceCache.read(from: folder, token: "T2")
         XCTAssertEqual(loaded.count, 200)
         XCTAssertEqual(loaded["s7.txt"], edited[7])
         let whole = try XCTUnwrap(base)

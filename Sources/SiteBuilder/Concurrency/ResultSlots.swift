@@ -1,15 +1,30 @@
 import Foundation
 
-/// Slots filled by concurrent workers, read once all are done.
+/// Slots filled by concurrent workers, read once all are done. Each slot has one writer, and the
+/// reader comes after the workers' join, so no lock is taken: with one, 35,000 sources filling
+/// their slots from both cores took turns.
 final class ResultSlots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
+    private let slots: UnsafeMutableBufferPointer<T?>
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
 
-    func set(_ i: Int, _ value: T) { lock.withLock { slots[i] = value } }
+    deinit {
+        slots.baseAddress?.deinitialize(count: slots.count)
+        slots.deallocate()
+    }
 
-    var values: [T] { lock.withLock { slots.map { $0! } } }
+    func set(_ i: Int, _ value: T) { slots[i] = value }
+
+    var values: [T] { slots.map { $0! } }
+
+    /// Slot `i`'s value, nil when none was set; the slot is left empty.
+    func take(_ i: Int) -> T? {
+        defer { slots[i] = nil }
+        return slots[i]
+    }
 }
 
 final class Counter: @unchecked Sendable {

@@ -14,7 +14,8 @@ struct ExportPlan {
     let pieces: [Piece]
     /// The file copied from, open for reading; -1 when nothing is copied.
     let source: Int32
-    private let previous: ExportRows?
+    /// The rows of the file copied from.
+    let previous: ExportRows?
 
     /// Every one of `count` rows rendered.
     static func renderAll(_ count: Int) -> ExportPlan {

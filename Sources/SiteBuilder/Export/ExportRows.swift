@@ -1,11 +1,13 @@
 import Foundation
 
 /// The rows of an export file a build wrote (one report each, in list order): each row's key
-/// (`ExportKeys`) and where its bytes lie. Saved in the build cache with what identifies the
+/// (`ExportKeys`), where its bytes lie, and the hashes of the file's parts (`ExportHash`). Saved in the build cache with what identifies the
 /// file, so the next build, in this process or another, can copy unchanged rows out of it.
 struct ExportRows {
     var keys: [UInt64]
     var ranges: [Range<Int>]
+    /// `ExportHash.parts`: two a row (the bytes before it, the row) and one for the bytes after the last.
+    var parts: [UInt64]
 
     /// What the rows were written with and into: the build's inputs, and the file's content hash
     /// (the manifest's) and size. The file in place is copied from only while it is the one the
@@ -17,17 +19,18 @@ struct ExportRows {
         var size: Int
     }
 
-    private static let version: UInt64 = 1
+    private static let version: UInt64 = 2
 
     /// Saves the rows of `file` to `url`, replacing what was there whole (a rename).
     func save(of file: File, to url: URL) throws {
         var words: [UInt64] = [Self.version, file.inputs, file.hash, UInt64(file.size), UInt64(keys.count)]
-        words.reserveCapacity(words.count + keys.count * 3)
+        words.reserveCapacity(words.count + keys.count * 5 + 1)
         words += keys
         for range in ranges {
             words.append(UInt64(range.lowerBound))
             words.append(UInt64(range.upperBound))
         }
+        words += parts
         let temporary = url.path + ".new"
         let bytes = words.withUnsafeBytes { [UInt8]($0) }
         guard StagedSite.write(bytes, to: temporary), rename(temporary, url.path) == 0 else {
@@ -43,7 +46,7 @@ struct ExportRows {
         let head = 5
         guard words.count >= head, words[0] == version else { return nil }
         let count = Int(words[4])
-        guard words.count == head + count * 3 else { return nil }
+        guard words.count == head + count * 5 + 1 else { return nil }
         let file = File(inputs: words[1], hash: words[2], size: Int(words[3]))
         let keys = Array(words[head..<head + count])
         var ranges: [Range<Int>] = []
@@ -54,6 +57,6 @@ struct ExportRows {
             ranges.append(Int(words[i])..<Int(words[i + 1]))
             i += 2
         }
-        return (ExportRows(keys: keys, ranges: ranges), file)
+        return (ExportRows(keys: keys, ranges: ranges, parts: Array(words[i...])), file)
     }
 }

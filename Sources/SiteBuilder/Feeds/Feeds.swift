@@ -64,19 +64,18 @@ enum Feeds {
     static let sitemapPath = "sitemap.xml"
 
     /// What the sitemap of the reports' pages and `pages` is made from besides the config: their
-    /// slugs and paths, hashed in the order given (a build gives them in a fixed order).
+    /// slugs and paths, each hashed where it lies, in the order given (a build gives them in a
+    /// fixed order).
     static func sitemapKey(reports: [ListedReport], pages: [String]) -> UInt64 {
-        var bytes: [UInt8] = []
-        for report in reports {
-            bytes += report.slug.utf8
-            bytes.append(0)
+        func hash(_ text: String) -> UInt64 {
+            var text = text
+            return text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
         }
-        bytes.append(0)
-        for path in pages {
-            bytes += path.utf8
-            bytes.append(0)
-        }
-        return ContentHash.of(bytes)
+        var hashes = [UInt64(reports.count)]
+        hashes.reserveCapacity(1 + reports.count + pages.count)
+        for report in reports { hashes.append(hash(report.slug)) }
+        for path in pages { hashes.append(hash(path)) }
+        return ContentHash.combine(hashes)
     }
 
     /// Every HTML page but the 404 page, by absolute URL, in the order of the paths' bytes.

@@ -52,7 +52,8 @@ struct ContentFolder {
     static func slugged(_ found: [(name: String, stamp: String)]) -> [Source] {
         var slugs = Set<String>()
         var out: [Source] = []
-        let (top, nested) = (found.filter { !$0.name.contains("/") }, found.filter { $0.name.contains("/") })
+        let isNested = { (name: String) in name.utf8.contains(UInt8(ascii: "/")) }
+        let (top, nested) = (found.filter { !isNested($0.name) }, found.filter { isNested($0.name) })
         for file in top.sorted(by: { $0.name < $1.name }) + nested.sorted(by: { $0.name < $1.name }) {
             var slug = slug(of: file.name)
             while !slugs.insert(slug).inserted { slug += "-2" }
@@ -81,14 +82,19 @@ struct ContentFolder {
         var visited = Set<String>()
 
         /// Reads the folder at `relative` (`""` for the content folder itself).
+        /// Each entry is looked at relative to its open folder: resolving its whole path again, 35,000
+        /// times at 100,000 reports, was half the time of the walk.
         mutating func read(_ relative: String) {
             let here = relative.isEmpty ? folder : (folder as NSString).appendingPathComponent(relative)
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: here) else { return }
-            for name in names.sorted() {
+            let fd = open(here, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard fd >= 0 else { return }
+            defer { close(fd) }
+            guard let entries = FolderEntries.read(fd) else { return }
+            for name in entries.map(\.name).sorted() {
                 let rel = relative.isEmpty ? name : relative + "/" + name
-                let path = (here as NSString).appendingPathComponent(name)
                 var st = stat()
-                guard lstat(path, &st) == 0 else { continue }  // gone since the listing
+                guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }  // gone since the listing
+                let path = (here as NSString).appendingPathComponent(name)
                 let isLink = (st.st_mode & S_IFMT) == S_IFLNK
                 if isLink {
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"

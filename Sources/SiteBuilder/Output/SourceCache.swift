@@ -99,8 +99,10 @@ enum SourceCache {
         read(from: folder, token: token).records
     }
 
-    /// The records saved with `token` (any, when nil), and the whole file they were kept against.
-    static func read(from folder: URL, token: String?) -> (records: [String: SourceRecord], base: Base?) {
+    /// The records saved with `token` (any, when nil), the whole file they were kept against, and
+    /// the token they were saved with (nil with no records): read with no token, before the manifest
+    /// that names one, the caller checks it.
+    static func read(from folder: URL, token: String?) -> (records: [String: SourceRecord], base: Base?, token: String?) {
         let changes = contents(of: folder.appendingPathComponent(changesFileName).path).flatMap(Self.tokens)
         if let changes, token == nil || changes.tokens.first == token, changes.tokens.count == 2,
            var records = parseFile(folder.appendingPathComponent(fileName), token: changes.tokens[1])?.records,
@@ -114,10 +116,10 @@ enum SourceCache {
                 let old = records.updateValue(record, forKey: record.name)
                 if replaced.index(forKey: record.name) == nil { replaced[record.name] = old }
             }
-            return (records, Base(token: changes.tokens[1], current: records, replaced: replaced))
+            return (records, Base(token: changes.tokens[1], current: records, replaced: replaced), changes.tokens[0])
         }
-        guard let whole = parseFile(folder.appendingPathComponent(fileName), token: token) else { return ([:], nil) }
-        return (whole.records, Base(token: whole.token, records: whole.records))
+        guard let whole = parseFile(folder.appendingPathComponent(fileName), token: token) else { return ([:], nil, nil) }
+        return (whole.records, Base(token: whole.token, records: whole.records), whole.token)
     }
 
     /// A cache file's bytes, the tokens of its `build` line and where the lines after it start.

@@ -85,13 +85,18 @@ final class StagedSite: @unchecked Sendable {
     /// throws, which fails the build like any file that cannot be written.
     @discardableResult
     func putMade(_ path: String, _ make: (_ temporaryPath: String) throws -> Void) -> UInt64? {
+        putMadeWithHash(path) { try make($0); return try ContentHash.ofFile($0) }
+    }
+
+    /// `putMade` for a file whose maker also gives its content hash, so the file is not read back
+    /// to hash it (the data export hashes the rows it renders and knows those it copies).
+    func putMadeWithHash(_ path: String, _ make: (_ temporaryPath: String) throws -> UInt64) -> UInt64? {
         ensureFolder(of: path)
         let name = (path as NSString).lastPathComponent
         let temporary = root + (path as NSString).deletingLastPathComponent + "/.\(name).part"
         defer { unlink(temporary) }
         do {
-            try make(temporary)
-            let hash = try ContentHash.ofFile(temporary)
+            let hash = try make(temporary)
             let n = paths.number(path)
             if keep(n, hash: hash) { return hash }
             if previous[n] == hash, linkFromPrevious(path, n, hash: hash) { return hash }

@@ -32,11 +32,12 @@ struct CoveragePage {
         out += "<caption id=\"coverage-caption\">各省每年的报告数</caption>\n<thead><tr><th scope=\"col\">地区</th><th scope=\"col\">合计</th>"
         for year in years.columns { out += "<th scope=\"col\">\(YearColumns.name(year))</th>" }
         out += "</tr></thead>\n"
+        let byYear = Self.counts(regions, years: years, year: YearColumns.byReport(content))
         for key in regions.roots {
             let node = regions.nodes[key]!
             let name = HTML.escape(node.name)
-            let counts = years.counts(reports(under: key), in: content)
-            let own = node.reports.isEmpty || node.children.isEmpty ? [] : years.counts(node.reports.lazy.map(\.report), in: content)
+            let counts = byYear.total[key]!
+            let own = node.reports.isEmpty || node.children.isEmpty ? [] : byYear.own[key]!
             out += "<tbody>\n<tr class=\"province\"><th scope=\"row\">"
             out += node.children.isEmpty ? name : "<details><summary>\(name)</summary></details>"
             out += "</th><td class=\"total\"><a href=\"\(link(page.paths.region(key)))\">\(node.total)</a></td>"
@@ -45,7 +46,7 @@ struct CoveragePage {
                 let sub = regions.nodes[child]!
                 let region = link(page.paths.region(child))
                 out += "<tr class=\"sub\"><th scope=\"row\"><a href=\"\(region)\">\(HTML.escape(sub.name))</a></th><td class=\"total\">\(sub.total)</td>"
-                out += cells(years.counts(reports(under: child), in: content)) { "\(region)#\(RegionTimeline.anchor($0))" } + "</tr>\n"
+                out += cells(byYear.total[child]!) { "\(region)#\(RegionTimeline.anchor($0))" } + "</tr>\n"
             }
             if !own.isEmpty {
                 out += "<tr class=\"sub\"><th scope=\"row\">本级</th><td class=\"total\">\(node.reports.count)</td>" + cells(own) { _ in nil } + "</tr>\n"
@@ -78,6 +79,25 @@ struct CoveragePage {
             }
         }
         return out
+    }
+
+    /// Each region's reports per year column: its own, and its own with those of every region
+    /// below it. Counted a region at a time, not a list of each region's reports.
+    private static func counts(_ regions: RegionIndex, years: YearColumns, year: [Int?]) -> (own: [String: [Int]], total: [String: [Int]]) {
+        var own: [String: [Int]] = [:], total: [String: [Int]] = [:]
+        own.reserveCapacity(regions.nodes.count)
+        total.reserveCapacity(regions.nodes.count)
+        for (key, node) in regions.nodes { own[key] = years.counts(node.reports.lazy.map(\.report)) { year[$0] } }
+        func add(_ key: String) -> [Int] {
+            var sum = own[key]!
+            for child in regions.nodes[key]!.children {
+                for (c, n) in add(child).enumerated() { sum[c] += n }
+            }
+            total[key] = sum
+            return sum
+        }
+        for key in regions.roots { _ = add(key) }
+        return (own, total)
     }
 
     /// The reports of the region `key` and of every region below it, in list order.

@@ -7,7 +7,7 @@ import Foundation
 /// `ListingStore`). A page in place gives its items only when its key, remade from the reports its
 /// items link to, is the one it was rendered with: each item is then what `ListPages.item` makes.
 struct EarlierItems {
-    private var items: [Int: String] = [:]
+    private var items: [Int: ArraySlice<UInt8>] = [:]
     private var looked: Set<Int> = []
     /// Pages in place whose items could not be used: after a few, the listing is taken to have
     /// been rendered from other inputs, and no more pages are read.
@@ -16,7 +16,7 @@ struct EarlierItems {
     /// The item of report `index` for page `n`, cut from the listing's pages in place around `n`;
     /// nil when none of them holds it as it is now.
     mutating func item(_ index: Int, page n: Int, of listing: ListPages.Listing, header: UInt64, pageCount: Int,
-                       keys: PageKeys, in lists: ListPages) -> String? {
+                       keys: PageKeys, in lists: ListPages) -> ArraySlice<UInt8>? {
         if let found = items[index] { return found }
         for m in [n, n - 1, n + 1] where rejected < 2 && !looked.contains(m) {
             looked.insert(m)
@@ -49,7 +49,7 @@ struct EarlierItems {
         guard counts.contains(where: { keys.wasRendered(path, from: lists.key(listing, header: header, page: m, of: $0, showing: reports)) }) else {
             return false
         }
-        for (report, item) in zip(reports, cut) { items[report] = String(decoding: bytes[item], as: UTF8.self) }
+        for (report, item) in zip(reports, cut) { items[report] = bytes[item] }
         return true
     }
 
@@ -95,7 +95,7 @@ struct EarlierItems {
     }
 
     /// Where `marker` first lies in `bytes` at or after `offset`: `memchr` to each place its first byte is.
-    private static func find(_ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
+    static func find(_ marker: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int? {
         var at = offset
         while at + marker.count <= bytes.count {
             guard let found = memchr(bytes.baseAddress! + at, Int32(marker[0]), bytes.count - at) else { return nil }

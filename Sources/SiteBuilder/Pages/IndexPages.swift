@@ -10,6 +10,8 @@ struct IndexPages {
     /// Takes each page as it is rendered.
     let put: @Sendable (OutputFile) -> Void
     let lists: ListPages
+    /// Each report's year (`YearColumns.byReport`), for the topics' charts.
+    let years: [Int?]
     var paths: SitePaths { page.paths }
 
     /// Renders one page or some of a listing's pages, puts them, and returns their paths.
@@ -34,6 +36,7 @@ struct IndexPages {
         self.templates = templates
         self.put = put
         lists = ListPages(page: page, content: content, templates: templates, put: put, keys: keys)
+        years = YearColumns.byReport(content)
     }
 
     /// Renders every index page on all cores (one job per taxonomy entry), putting each as it is
@@ -94,7 +97,7 @@ struct IndexPages {
                 breadcrumb: [("地区", indexPath)] + trail.map { ($0.name, paths.region($0.key)) },
                 subregions: n.children.map { (regions.nodes[$0]!.name, paths.region($0), regions.nodes[$0]!.total) },
                 lead: .init(html: { timeline.html(region: key, reports: reports.sorted(), at: paths.region(key)) },
-                            key: { timeline.key(region: key, reports: reports) })))
+                            key: { timeline.key(region: key, reports: reports, fingerprints: lists.fingerprints) })))
         }
         return out
     }
@@ -148,8 +151,8 @@ struct IndexPages {
             let first = paths.topic(topic.slug)
             out += jobs(.init(title: topic.name, intro: "各地报告中谈“\(topic.name)”的章节，新报告在前；每篇摘录含主题词的句子（主题词加亮），点击章节标题可读全文。", path: { paths.topic(topic.slug, page: $0) },
                                            reports: content.topics[t], breadcrumb: [("主题", indexPath)], topic: t,
-                                           lead: .init(html: { YearCharts.topicShare(t, content: content, id: "topic-chart") { page.link(paths.year(String($0)), from: first) }.html() },
-                                                       key: { YearCharts.topicShareKey(t, content: content) })))
+                                           lead: .init(html: { YearCharts.topicShare(t, content: content, years: years, id: "topic-chart") { page.link(paths.year(String($0)), from: first) }.html() },
+                                                       key: { YearCharts.topicShareKey(t, content: content, years: years) })))
         }
         return out
     }
@@ -194,7 +197,7 @@ struct IndexPages {
             "years": HomeSummary.yearOrder(content.years.keys).map { chip(Vocabulary.year($0), paths.year(YearColumns.key($0)), content.years[$0]!.count) },
             "topics": topics.indices.filter { !content.topics[$0].isEmpty }.map { chip(topics[$0].name, paths.topic(topics[$0].slug), content.topics[$0].count) },
             "types": DocType.allCases.filter { content.types[$0] != nil }.map { chip($0.displayName, paths.type($0.slug), content.types[$0]!.count) },
-            "leadHTML": YearCharts.reportsPerYear(content.reports.indices, content: content, id: "year-chart", caption: "每年收录的报告数（篇）；“\(Vocabulary.unknownYear)”为原文未给出可信年份的报告") {
+            "leadHTML": YearCharts.reportsPerYear(content.reports.indices, year: { years[$0] }, id: "year-chart", caption: "每年收录的报告数（篇）；“\(Vocabulary.unknownYear)”为原文未给出可信年份的报告") {
                 page.link(paths.year(YearColumns.key($0)), from: path)
             }.html(),
             "nearDuplicateCount": Set(content.nearDuplicates.flatMap { [$0.a, $0.b] }).count,

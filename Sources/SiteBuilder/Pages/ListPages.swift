@@ -9,6 +9,17 @@ struct ListPages {
     var put: @Sendable (OutputFile) -> Void
     /// Pages unchanged since the last build are linked, not rendered; nil renders every page.
     var keys: PageKeys?
+    /// The reports' fingerprints in one array: every page's key reads those of its reports.
+    let fingerprints: [UInt64]
+
+    init(page: PageContext, content: ArchiveContent, templates: TemplateSet, put: @escaping @Sendable (OutputFile) -> Void, keys: PageKeys?) {
+        self.page = page
+        self.content = content
+        self.templates = templates
+        self.put = put
+        self.keys = keys
+        fingerprints = keys == nil ? [] : content.reports.map(\.fingerprint)
+    }
 
     struct Listing {
         var title: String
@@ -47,13 +58,18 @@ struct ListPages {
             let path = listing.path(n)
             let slice = listing.reports.dropFirst((n - 1) * size).prefix(size)
             if let keys, keys.reuse(path, key: key(listing, header: header, page: n, of: pageCount, showing: slice)) { return path }
-            let items = slice.map { i in
-                if let keys, let cut = earlier.item(i, page: n, of: listing, header: header, pageCount: pageCount, keys: keys, in: self) { return cut }
-                return item(i, label: listing.labels[i], topic: listing.topic, from: path)
+            var items: [UInt8] = []
+            for i in slice {
+                if !items.isEmpty { items.append(0x0A) }
+                if let keys, let cut = earlier.item(i, page: n, of: listing, header: header, pageCount: pageCount, keys: keys, in: self) {
+                    items += cut
+                } else {
+                    items += item(i, label: listing.labels[i], topic: listing.topic, from: path).utf8
+                }
             }
             var extra: [String: Any] = [
                 "hasItems": !slice.isEmpty,
-                "itemsHTML": items.joined(separator: "\n"),
+                "itemsHTML": Self.itemsMarker,
                 "hasBreadcrumb": true,
                 "breadcrumb": ([(Vocabulary.home, "index.html")] + listing.breadcrumb).map { ["name": $0.name, "href": page.link($0.path, from: path)] },
                 "hasSubregions": !listing.subregions.isEmpty && n == 1,
@@ -72,9 +88,41 @@ struct ListPages {
                 extra["pagination"] = pagination
             }
             let title = n > 1 ? "\(listing.title)（第 \(n) 页）" : listing.title
-            put(OutputFile(path: path, bytes: templates.renderBytes("list", page.context(path: path, title: title, extra))))
+            var context = page.context(path: path, title: title, extra)
+            let frame = templates.renderBytes("list", context)
+            if let bytes = Self.splice(items, into: frame) {
+                put(OutputFile(path: path, bytes: bytes))
+            } else {
+                context["itemsHTML"] = String(decoding: items, as: UTF8.self)
+                put(OutputFile(path: path, bytes: templates.renderBytes("list", context)))
+            }
             return path
         }
+    }
+
+    /// What a list page's template is given in place of its items: the page is rendered around
+    /// it, and the items' bytes put where it lands, rather than passed through the template as a
+    /// string of tens of kilobytes. U+FDD2 is a noncharacter, never in a template or source text.
+    private static let markerScalar = String(Unicode.Scalar(0xFDD2)!)
+    static let itemsMarker = "<\(markerScalar)items\(markerScalar)>"
+    private static let marker = Array(itemsMarker.utf8), markerBytes = Array(markerScalar.utf8)
+
+    /// `frame` with `items` where the template put the marker as it is; nil when it did not put it
+    /// exactly once and nowhere else (escaped, say), so the page must be rendered with its items.
+    static func splice(_ items: [UInt8], into frame: [UInt8]) -> [UInt8]? {
+        let found: Range<Int>? = frame.withUnsafeBufferPointer { bytes in
+            guard let at = EarlierItems.find(marker, in: bytes, from: 0),
+                  EarlierItems.find(markerBytes, in: bytes, from: at + marker.count) == nil,
+                  EarlierItems.find(markerBytes, in: UnsafeBufferPointer(rebasing: bytes[..<at]), from: 0) == nil else { return nil }
+            return at..<(at + marker.count)
+        }
+        guard let at = found else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(frame.count - marker.count + items.count)
+        bytes += frame[..<at.lowerBound]
+        bytes += items
+        bytes += frame[at.upperBound...]
+        return bytes
     }
 
     /// What page `n` of `pageCount` is rendered from besides the listing's `header`: its lead, and
@@ -84,7 +132,7 @@ struct ListPages {
         parts.reserveCapacity(4 + 2 * reports.count)
         if n == 1, let lead = listing.lead { parts.append(lead.key()) }
         for i in reports {
-            parts.append(content.reports[i].fingerprint)
+            parts.append(fingerprints[i])
             parts.append(listing.labels.isEmpty ? 0 : listing.labels[i].map { ContentHash.of(Array($0.utf8)) } ?? 0)
         }
         return ContentHash.combine(parts)

@@ -19,9 +19,9 @@ struct RegionTimeline {
 
     /// What `html` shows of `reports` (their years, types, titles and slugs, which their
     /// fingerprints hold) and whether the region's years have pages, hashed; `reports` in any
-    /// fixed order.
-    func key(region key: String, reports: [Int]) -> UInt64 {
-        ContentHash.combine([content.regions.nodes[key]?.parent == nil ? 2 : 1] + reports.map { content.reports[$0].fingerprint })
+    /// fixed order; `fingerprints` the reports' fingerprints, by index.
+    func key(region key: String, reports: [Int], fingerprints: [UInt64]) -> UInt64 {
+        ContentHash.combine([content.regions.nodes[key]?.parent == nil ? 2 : 1] + reports.map { fingerprints[$0] })
     }
 
     /// - Parameters:
@@ -44,7 +44,7 @@ struct RegionTimeline {
         let yearPage: ((Int?) -> String)? = content.regions.nodes[key]?.parent == nil
             ? { page.link(page.paths.coverage(key, year: YearColumns.key($0)), from: path) } : nil
 
-        let chart = YearCharts.reportsPerYear(reports, content: content, id: "region-chart", caption: "各年报告数（篇），见下表“合计”一行") { _ in nil }
+        let chart = YearCharts.reportsPerYear(reports, year: { content.reports[$0].year }, id: "region-chart", caption: "各年报告数（篇），见下表“合计”一行") { _ in nil }
         var out = "<section class=\"timeline\" id=\"timeline\" aria-labelledby=\"timeline-title\">\n<h2 id=\"timeline-title\">历年报告</h2>\n"
         out += chart.html(withTable: false) + "\n"
         out += "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"timeline-caption\" tabindex=\"0\">\n<table class=\"timeline-table\">\n"

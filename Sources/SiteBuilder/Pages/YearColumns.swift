@@ -32,11 +32,26 @@ struct YearColumns {
 
     /// How many of `reports` fall in each column.
     func counts(_ reports: some Sequence<Int>, in content: ArchiveContent) -> [Int] {
+        counts(reports) { content.reports[$0].year }
+    }
+
+    /// How many of `reports` fall in each column, each report's year given by `year`.
+    func counts(_ reports: some Sequence<Int>, year: (Int) -> Int?) -> [Int] {
         var counts = [Int](repeating: 0, count: columns.count)
         for r in reports {
-            if let c = column(of: content.reports[r].year) { counts[c] += 1 }
+            if let c = column(of: year(r)) { counts[c] += 1 }
         }
         return counts
+    }
+
+    /// Each report's year, by its index in `content.reports`: read from the years' index, so that
+    /// counting a long list reads no report.
+    static func byReport(_ content: ArchiveContent) -> [Int?] {
+        var years = [Int?](repeating: nil, count: content.reports.count)
+        for (year, reports) in content.years where year != nil {
+            for r in reports { years[r] = year }
+        }
+        return years
     }
 
     /// What a page calls the year.

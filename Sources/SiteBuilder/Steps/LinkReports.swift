@@ -17,27 +17,36 @@ extension Pipeline {
             count += record.reports.count
         }
         precondition(count == links.content.positions.count, "the records the content was made from")
-        let finished = ResultSlots<SourceRecord>(count: records.count)
-        let shared = UncheckedBox((records, links, starts))  // only read
-        DispatchQueue.concurrentPerform(iterations: records.count) { n in
-            let (records, links, starts) = shared.value
-            var record = records[n]
-            for (k, report) in record.reports.enumerated() {
-                let path = paths.report(report.slug)
-                guard let f = record.files.firstIndex(where: { $0.path == path }), let head = record.files[f].head else { continue }
-                let i = links.content.positions[starts[n] + k]
-                let hash = ReportPageSlot.hash(head: head, links: links.key(for: i))
-                record.files[f].hash = hash
-                if record.files[f].staged {
-                    site.finish(path, rest: Array(links.html(for: i).utf8) + slot.tail, hash: hash)
-                    record.files[f].staged = false
-                } else if !site.linkFromPrevious(path, hash: hash) {
-                    site.finishFromPrevious(path, head: head, headLength: record.files[f].headLength,
-                                            rest: Array(links.html(for: i).utf8) + slot.tail, hash: hash)
+        // Per record, the report pages whose hash changes (file index, hash): the records are read in
+        // place and only those changed after, not every record copied.
+        let changed = ResultSlots<[(file: Int, hash: UInt64)]>(count: records.count)
+        records.withUnsafeBufferPointer { buffer in
+            let shared = UncheckedBox((buffer, links, starts))  // only read
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { n in
+                let (records, links, starts) = shared.value
+                let (reports, files) = (records[n].reports, records[n].files)
+                var set: [(file: Int, hash: UInt64)] = []
+                for k in reports.indices {
+                    let path = paths.report(reports[k].slug)
+                    guard let f = files.firstIndex(where: { $0.path == path }), let head = files[f].head else { continue }
+                    let i = links.content.positions[starts[n] + k]
+                    let hash = ReportPageSlot.hash(head: head, links: links.key(for: i))
+                    if files[f].staged {
+                        site.finish(path, rest: Array(links.html(for: i).utf8) + slot.tail, hash: hash)
+                    } else if !site.linkFromPrevious(path, hash: hash) {
+                        site.finishFromPrevious(path, head: head, headLength: files[f].headLength,
+                                                rest: Array(links.html(for: i).utf8) + slot.tail, hash: hash)
+                    }
+                    if files[f].staged || files[f].hash != hash { set.append((f, hash)) }
                 }
+                if !set.isEmpty { changed.set(n, set) }
             }
-            finished.set(n, record)
         }
-        records = finished.values
+        for n in records.indices {
+            for (f, hash) in changed.take(n) ?? [] {
+                records[n].files[f].hash = hash
+                records[n].files[f].staged = false
+            }
+        }
     }
 }

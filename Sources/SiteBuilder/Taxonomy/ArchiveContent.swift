@@ -33,9 +33,10 @@ public struct ArchiveContent: Sendable {
         var yearKeys: [Int] = [], codeNumbers: [Int] = [], numbers: [String: Int] = [:]
         yearKeys.reserveCapacity(reports.count)
         codeNumbers.reserveCapacity(reports.count)
-        for r in reports {
-            yearKeys.append(r.year ?? Int.min)
-            let code = r.region.code ?? "~"
+        // Fields are read in place, by index: a listing taken out of the array is a copy.
+        for i in reports.indices {
+            yearKeys.append(reports[i].year ?? Int.min)
+            let code = reports[i].region.code ?? "~"
             if let number = numbers[code] {
                 codeNumbers.append(number)
             } else {
@@ -63,17 +64,27 @@ public struct ArchiveContent: Sendable {
         for (i, given) in order.enumerated() { positions[given] = i }
         self.sourceCount = sourceCount
         self.classifier = classifier
-        regions = RegionIndex(self.reports.map(\.region), gazetteer: gazetteer)
+        regions = RegionIndex(self.reports, gazetteer: gazetteer)
         var years: [Int?: [Int]] = [:]
         var topics = [[Int]](repeating: [], count: classifier.topics.count)
         var types: [DocType: [Int]] = [:]
-        for (i, r) in self.reports.enumerated() {
-            years[r.year, default: []].append(i)
-            for t in r.topics { topics[t].append(i) }
-            types[r.docType, default: []].append(i)
+        let sorted = self.reports
+        for i in sorted.indices {
+            years[sorted[i].year, default: []].append(i)
+            for t in sorted[i].topics { topics[t].append(i) }
+            types[sorted[i].docType, default: []].append(i)
         }
         self.years = years
         self.topics = topics
         self.types = types
+    }
+
+    /// `pairs` found among the reports in the order `init` was given them, as indices into `reports`:
+    /// the pairs can then be found while the reports are put in list order.
+    func inListOrder(_ pairs: [NearDuplicatePair]) -> [NearDuplicatePair] {
+        pairs.map { pair in
+            let (a, b) = (positions[pair.a], positions[pair.b])
+            return NearDuplicatePair(a: min(a, b), b: max(a, b), similarity: pair.similarity)
+        }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
     }
 }

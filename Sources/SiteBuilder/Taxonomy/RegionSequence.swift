@@ -27,10 +27,10 @@ public struct RegionSequence: Sendable {
         types.reserveCapacity(reports.count)
         // One pass over the listings, which lie all over memory.
         var byRegion: [String: [Int]] = [:]
-        for (i, r) in reports.enumerated() {
-            years.append(r.year ?? Int.max)
-            types.append(Self.typeRank[r.docType]!)
-            if let code = r.region.code { byRegion[code, default: []].append(i) }
+        for i in reports.indices {
+            years.append(reports[i].year ?? Int.max)
+            types.append(Self.typeRank[reports[i].docType]!)
+            if let code = reports[i].region.code { byRegion[code, default: []].append(i) }
         }
         for var members in byRegion.values where members.count > 1 {
             members.sort(by: precedes)

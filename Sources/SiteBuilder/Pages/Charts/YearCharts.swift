@@ -3,11 +3,13 @@
 enum YearCharts {
     /// Reports per year of `reports`, every year of their span drawn (a gap is a bar of 0) and
     /// those without a year last, muted.
-    /// - Parameter link: the page listing a year's reports, for the table; nil for none.
-    static func reportsPerYear(_ reports: some Sequence<Int>, content: ArchiveContent, id: String, caption: String,
+    /// - Parameters:
+    ///   - year: each report's year.
+    ///   - link: the page listing a year's reports, for the table; nil for none.
+    static func reportsPerYear(_ reports: some Sequence<Int>, year: (Int) -> Int?, id: String, caption: String,
                                link: (Int?) -> String?) -> ChartFigure {
-        let columns = YearColumns(reports.lazy.map { content.reports[$0].year })
-        let counts = columns.counts(reports, in: content)
+        let columns = YearColumns(reports.lazy.map(year))
+        let counts = columns.counts(reports, year: year)
         var bars: [BarChart.Bar] = []
         var rows: [[ChartFigure.Cell]] = []
         for (year, count) in zip(columns.columns, counts) {
@@ -21,10 +23,11 @@ enum YearCharts {
     /// For each year of the archive, the share of its reports that carry topic `topic`; a year
     /// without reports has no share (`–`), and undated reports are left out: a share of them
     /// says nothing about time.
-    static func topicShare(_ topic: Int, content: ArchiveContent, id: String, link: (Int) -> String) -> ChartFigure {
+    /// - Parameter years: each report's year (`YearColumns.byReport`).
+    static func topicShare(_ topic: Int, content: ArchiveContent, years: [Int?], id: String, link: (Int) -> String) -> ChartFigure {
         var bars: [BarChart.Bar] = []
         var rows: [[ChartFigure.Cell]] = []
-        for (year, count, total) in topicCounts(topic, content: content) {
+        for (year, count, total) in topicCounts(topic, content: content, years: years) {
             let share = total > 0 ? percent(count, of: total, decimals: 0) : "–"
             bars.append(.init(label: String(year), value: total > 0 ? Double(count) / Double(total) : 0, text: share,
                               title: total > 0 ? "\(year) 年：\(total) 篇中 \(count) 篇，\(share)" : "\(year) 年：无报告"))
@@ -37,15 +40,15 @@ enum YearCharts {
     }
 
     /// What `topicShare` is made from besides the topic's name, hashed.
-    static func topicShareKey(_ topic: Int, content: ArchiveContent) -> UInt64 {
-        ContentHash.combine(topicCounts(topic, content: content).flatMap { [UInt64(bitPattern: Int64($0.year)), UInt64($0.carrying), UInt64($0.total)] })
+    static func topicShareKey(_ topic: Int, content: ArchiveContent, years: [Int?]) -> UInt64 {
+        ContentHash.combine(topicCounts(topic, content: content, years: years).flatMap { [UInt64(bitPattern: Int64($0.year)), UInt64($0.carrying), UInt64($0.total)] })
     }
 
     /// Each year from the archive's first dated year to its last, with how many of its reports
     /// carry `topic` and how many it has.
-    private static func topicCounts(_ topic: Int, content: ArchiveContent) -> [(year: Int, carrying: Int, total: Int)] {
+    private static func topicCounts(_ topic: Int, content: ArchiveContent, years: [Int?]) -> [(year: Int, carrying: Int, total: Int)] {
         let dated = YearColumns(content.years.keys.filter { $0 != nil })
-        let carrying = dated.counts(content.topics[topic], in: content)
+        let carrying = dated.counts(content.topics[topic]) { years[$0] }
         return zip(dated.columns.compactMap { $0 }, carrying).map { ($0, $1, content.years[$0]?.count ?? 0) }
     }
 
