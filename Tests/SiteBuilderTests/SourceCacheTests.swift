@@ -196,4 +196,41 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertEqual(SourceCache.load(from: folder, token: "T4").count, 200)
         XCTAssertEqual(SourceCache.load(from: folder, token: "T4")["s7.txt"], many[7])
     }
+
+    /// The base read beside a changes file is the whole file, not the records with the changes made:
+    /// a build that undoes the changes writes none.
+    func testTheBaseReadWithChangesIsTheWholeFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        func record(_ i: Int, title: String = "工作总结") -> SourceRecord {
+            SourceRecord(name: "s\(i).txt", slug: "s\(i)", hash: UInt64(i), key: 1, error: nil,
+                         reports: [ListedReport(slug: "s\(i)-1", id: "s\(i)-01", sourceFile: "s\(i).txt", position: 1, title: title,
+                                                listedTitle: nil, issuer: nil, region: Region(), year: 2020, docType: .summary,
+                                                complete: true, signedDate: nil, publishedDate: nil, topics: [], sections: [])],
+                         files: [.init(path: "reports/s\(i)-1.html", hash: UInt64(i))])
+        }
+        let original = (0..<200).map { record($0) }
+        try SourceCache.save(original, token: "T1", to: folder)
+        var edited = original
+        edited[7] = record(7, title: "改过的标题")
+        edited.remove(at: 9)
+        edited.append(record(500))
+        try SourceCache.save(edited, token: "T2", to: folder, over: SourceCache.read(from: folder, token: "T1").base)
+
+        let (loaded, base, _) = SourceCache.read(from: folder, token: "T2")
+        XCTAssertEqual(loaded.count, 200)
+        XCTAssertEqual(loaded["s7.txt"], edited[7])
+        let whole = try XCTUnwrap(base)
+        XCTAssertEqual(whole.token, "T1")
+        XCTAssertEqual(whole.count, 200)
+        XCTAssertEqual(whole["s7.txt"], original[7], "the file's record, not the changed one")
+        XCTAssertEqual(whole["s9.txt"], original[9], "gone since, but in the file")
+        XCTAssertNil(whole["s500.txt"], "added since")
+        XCTAssertEqual(Set(whole.names), Set(original.map(\.name)))
+
+        try SourceCache.save(original, token: "T3", to: folder, over: whole)
+        let changes = try String(contentsOf: folder.appendingPathComponent(SourceCache.changesFileName), encoding: .utf8)
+        XCTAssertEqual(changes, "build\tT3\tT1\n", "nothing differs from the whole file")
+        XCTAssertEqual(SourceCache.load(from: folder, token: "T3"), Dictionary(uniqueKeysWithValues: original.map { ($0.name, $0) }))
+    }
 }

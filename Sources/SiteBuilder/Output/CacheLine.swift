@@ -85,9 +85,18 @@ struct CacheLine {
     /// A decimal number as `Int(_:)` reads it; nil for null.
     func int(_ i: Int) -> Int? { CacheLine.int(raw(i)) }
 
-    /// A number as `UInt64(_:radix: 16)` reads it.
+    /// A number as `UInt64(_:radix: 16)` reads it. Sixteen lower-case digits, most hashes, are read
+    /// eight at a time: every build reads some 400,000 of them.
     func hex(_ i: Int) -> UInt64? {
         let field = raw(i)
+        if field.count == 16 {
+            let digits = UnsafeRawBufferPointer(field)
+            let high = digits.loadUnaligned(as: UInt64.self), low = digits.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+            if Self.isLowerHex(high), Self.isLowerHex(low) {
+                func value(_ pairs: UInt64) -> UInt64 { (pairs & 0xFFFF) << 16 | (pairs >> 32 & 0xFFFF) }
+                return value(Self.pairs(high)) << 32 | value(Self.pairs(low))
+            }
+        }
         guard (1...16).contains(field.count) else { return UInt64(text(i), radix: 16) }
         var v: UInt64 = 0
         for b in field {
@@ -130,18 +139,24 @@ struct CacheLine {
         var valid = true
         let out = [UInt16](unsafeUninitializedCapacity: size) { values, count in
             for k in stride(from: 0, to: size, by: 2) {
-                // The first digit in the lowest byte: each byte's low four bits, plus 9 for a letter (bit 6).
                 let digits = field.loadUnaligned(fromByteOffset: k * 4, as: UInt64.self)
                 valid = valid && Self.isLowerHex(digits)
-                let nibbles = (digits & 0x0F0F_0F0F_0F0F_0F0F) &+ ((digits >> 6) & 0x0101_0101_0101_0101) &* 9
-                let bytes = (nibbles & 0x00FF_00FF_00FF_00FF) << 4 | (nibbles >> 8) & 0x00FF_00FF_00FF_00FF
-                let pairs = (bytes & 0x0000_FFFF_0000_FFFF) << 8 | (bytes >> 16) & 0x0000_FFFF_0000_FFFF
+                let pairs = Self.pairs(digits)
                 values[k] = UInt16(truncatingIfNeeded: pairs)
                 values[k + 1] = UInt16(truncatingIfNeeded: pairs >> 32)
             }
             count = size
         }
         return valid ? out : nil
+    }
+
+    /// The values of eight lower-case hex digits loaded from memory (the first in the lowest byte),
+    /// four digits a value: the first four's in bits 0–15, the last four's in bits 32–47.
+    private static func pairs(_ digits: UInt64) -> UInt64 {
+        // Each byte's low four bits, plus 9 for a letter (bit 6).
+        let nibbles = (digits & 0x0F0F_0F0F_0F0F_0F0F) &+ ((digits >> 6) & 0x0101_0101_0101_0101) &* 9
+        let bytes = (nibbles & 0x00FF_00FF_00FF_00FF) << 4 | (nibbles >> 8) & 0x00FF_00FF_00FF_00FF
+        return (bytes & 0x0000_FFFF_0000_FFFF) << 8 | (bytes >> 16) & 0x0000_FFFF_0000_FFFF
     }
 
     /// True when each of the eight bytes is `0`–`9` or `a`–`f`. A byte's high bit is set by adding

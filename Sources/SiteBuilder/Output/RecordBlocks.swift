@@ -34,8 +34,11 @@ final class RecordBlocks {
                 return pending.isEmpty ? nil : pending
             }
             if let cut = Self.lastSourceLine(in: pending) {
-                let block = Array(pending[..<cut])
-                pending.removeFirst(cut)
+                // The block is what was read, cut short; only the last source's lines are copied.
+                var block: [UInt8] = []
+                swap(&block, &pending)
+                pending = Array(block[cut...])
+                block.removeSubrange(cut...)
                 return block
             }
             wanted += size  // one source's lines longer than a block

@@ -62,10 +62,36 @@ enum SourceCache {
     static let fileName = "sources.tsv"
     static let changesFileName = "sources-changes.tsv"
 
-    /// The records as `sources.tsv` holds them: what a later build's changes are kept against.
+    /// The records as `sources.tsv` holds them: what a later build's changes are kept against. Held
+    /// as the records read, its changes applied, and the file's own of those the changes touched:
+    /// the records and the base then share one dictionary, not two copies of 35,000 records.
     struct Base {
         var token: String
-        var records: [String: SourceRecord]
+        private let current: [String: SourceRecord]
+        /// The file's record of each source the changes replaced, added (nil) or removed.
+        private let replaced: [String: SourceRecord?]
+        /// How many records the file holds.
+        let count: Int
+
+        init(token: String, records: [String: SourceRecord]) {
+            self.init(token: token, current: records, replaced: [:])
+        }
+
+        init(token: String, current: [String: SourceRecord], replaced: [String: SourceRecord?]) {
+            (self.token, self.current, self.replaced) = (token, current, replaced)
+            count = current.count - replaced.keys.filter { current[$0] != nil }.count + replaced.values.filter { $0 != nil }.count
+        }
+
+        /// The file's record of source `name`.
+        subscript(name: String) -> SourceRecord? {
+            if let old = replaced[name] { return old }
+            return current[name]
+        }
+
+        /// The names of the file's records.
+        var names: [String] {
+            current.keys.filter { replaced.index(forKey: $0) == nil } + replaced.compactMap { $0.value == nil ? nil : $0.key }
+        }
     }
 
     /// The records saved with `token` (any, when nil); none when the files hold another build's.
@@ -79,12 +105,18 @@ enum SourceCache {
     static func read(from folder: URL, token: String?) -> (records: [String: SourceRecord], base: Base?, token: String?) {
         let changes = contents(of: folder.appendingPathComponent(changesFileName).path).flatMap(Self.tokens)
         if let changes, token == nil || changes.tokens.first == token, changes.tokens.count == 2,
-           let base = parseFile(folder.appendingPathComponent(fileName), token: changes.tokens[1])?.records,
+           var records = parseFile(folder.appendingPathComponent(fileName), token: changes.tokens[1])?.records,
            let part = parse(changes.bytes, from: changes.body, to: changes.bytes.count) {
-            var records = base
-            for name in part.gone { records[name] = nil }
-            for record in part.records { records[record.name] = record }
-            return (records, Base(token: changes.tokens[1], records: base), changes.tokens[0])
+            var replaced: [String: SourceRecord?] = [:]
+            for name in part.gone {
+                let old = records.removeValue(forKey: name)
+                if replaced.index(forKey: name) == nil { replaced[name] = old }
+            }
+            for record in part.records {
+                let old = records.updateValue(record, forKey: record.name)
+                if replaced.index(forKey: record.name) == nil { replaced[record.name] = old }
+            }
+            return (records, Base(token: changes.tokens[1], current: records, replaced: replaced), changes.tokens[0])
         }
         guard let whole = parseFile(folder.appendingPathComponent(fileName), token: token) else { return ([:], nil, nil) }
         return (whole.records, Base(token: whole.token, records: whole.records), whole.token)
@@ -100,23 +132,30 @@ enum SourceCache {
 
     /// Every record of a whole file saved with `token` (any, when nil), and that token; nil when it
     /// holds another build's or a line does not read. Read in blocks (`RecordBlocks`), each parsed
-    /// in parts on all cores.
+    /// in parts on all cores; the records go into one dictionary sized for them all.
     private static func parseFile(_ url: URL, token: String?) -> (token: String, records: [String: SourceRecord])? {
         guard let blocks = RecordBlocks(path: url.path), let first = blocks.next(), let file = tokens(first),
               file.tokens.count == 1, token == nil || file.tokens[0] == token else { return nil }
-        var records: [String: SourceRecord] = [:]
+        var parts: [Part] = []
         var block = first, start = file.body
         while true {
-            guard parseBlock(block, from: start, into: &records) else { return nil }
+            guard let parsed = parseBlock(block, from: start) else { return nil }
+            parts += parsed
             guard let next = blocks.next() else { break }
             (block, start) = (next, 0)
         }
-        return blocks.failed ? nil : (file.tokens[0], records)
+        guard !blocks.failed else { return nil }
+        var records: [String: SourceRecord] = [:]
+        records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
+        for part in parts {
+            for record in part.records { records[record.name] = record }
+        }
+        return (file.tokens[0], records)
     }
 
-    /// Adds the records of `bytes[first...]`, which starts at a `source` line, parsed in parts on all
-    /// cores; false when a line does not read.
-    private static func parseBlock(_ bytes: [UInt8], from first: Int, into records: inout [String: SourceRecord]) -> Bool {
+    /// The records of `bytes[first...]`, which starts at a `source` line, parsed in parts on all
+    /// cores; nil when a line does not read.
+    private static func parseBlock(_ bytes: [UInt8], from first: Int) -> [Part]? {
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount, (bytes.count - first) >> 20))
         var bounds = [first]
         let sourceLine = Array("\nsource\t".utf8)
@@ -132,12 +171,13 @@ enum SourceCache {
         DispatchQueue.concurrentPerform(iterations: parts.count - 1) { p in
             results.set(p, parse(shared.value, from: parts[p], to: parts[p + 1]))
         }
+        var parsed: [Part] = []
         for part in results.values {
             // Not a file this version wrote (or a `gone` line where none belongs): build without it.
-            guard let part, part.gone.isEmpty else { return false }
-            for record in part.records { records[record.name] = record }
+            guard let part, part.gone.isEmpty else { return nil }
+            parsed.append(part)
         }
-        return true
+        return parsed
     }
 
     /// The file's bytes read straight into an array: through `Data` the file was in memory twice.
@@ -182,6 +222,7 @@ enum SourceCache {
         let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: CacheLine.capacity)
         defer { ends.deallocate() }
         var f = CacheLine(bytes, ends: ends)
+        var recent = RecentFields()
         var start = first
         while start < last {
             let end = memchr(bytes.baseAddress! + start, 0x0A, last - start)
@@ -196,7 +237,7 @@ enum SourceCache {
                 else { return nil }
                 current!.reports[current!.reports.count - 1].outline = .stored(.init(span: start..<end, hash: hash, sections: sections, figures: figures))
             case (UInt8(ascii: "s"), 5) where f.is(0, "source"):
-                if let done = current { part.records.append(done) }
+                if let done = current.take() { part.records.append(done) }
                 guard let name = f.string(1), let slug = f.string(2), let hash = f.hex(3), let key = f.hex(4) else { return nil }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
             case (UInt8(ascii: "f"), 3) where f.is(0, "file"), (UInt8(ascii: "f"), 5) where f.is(0, "file"):
@@ -216,10 +257,11 @@ enum SourceCache {
                       let fingerprint = f.hex(18) else { return nil }
                 current!.reports.append(ListedReport(
                     slug: slug, id: id, sourceFile: current!.name, position: position, title: f.string(4),
-                    listedTitle: f.string(5), issuer: f.string(6),
-                    region: Region(province: f.string(7), prefecture: f.string(8), county: f.string(9), level: f.string(10), code: f.string(11)),
-                    year: f.int(12), docType: type, complete: f.is(14, "1"), signedDate: f.string(15),
-                    publishedDate: f.string(16), topics: topics, sections: [], fingerprint: fingerprint))
+                    listedTitle: f.string(5), issuer: recent.string(6, of: f),
+                    region: Region(province: recent.string(7, of: f), prefecture: recent.string(8, of: f), county: recent.string(9, of: f),
+                                   level: recent.string(10, of: f), code: recent.string(11, of: f)),
+                    year: f.int(12), docType: type, complete: f.is(14, "1"), signedDate: recent.string(15, of: f),
+                    publishedDate: recent.string(16, of: f), topics: topics, sections: [], fingerprint: fingerprint))
             case (UInt8(ascii: "d"), 4) where f.is(0, "detail"):
                 guard current?.reports.isEmpty == false else { return nil }
                 let r = current!.reports.count - 1
@@ -239,8 +281,27 @@ enum SourceCache {
                 return nil  // not a file this version wrote: build without it
             }
         }
-        if let done = current { part.records.append(done) }
+        if let done = current.take() { part.records.append(done) }
         return part
+    }
+
+    /// The last text read in each field of a report line: the issuer, region and dates mostly repeat
+    /// from one report to the next, and then share one `String` rather than allocate one each.
+    private struct RecentFields {
+        private var ranges = [Range<Int>?](repeating: nil, count: CacheLine.capacity)
+        private var values = [String?](repeating: nil, count: CacheLine.capacity)
+
+        /// `f.string(i)`, the one read before when the field's bytes are the same.
+        mutating func string(_ i: Int, of f: CacheLine) -> String? {
+            let range = f.range(i)
+            if let last = ranges[i], last.count == range.count,
+               memcmp(f.bytes.baseAddress! + last.lowerBound, f.bytes.baseAddress! + range.lowerBound, range.count) == 0 {
+                return values[i]
+            }
+            ranges[i] = range
+            values[i] = f.string(i)
+            return values[i]
+        }
     }
 
     /// Saves `records` as the cache of build `token`. Only the records that differ from `base` are
@@ -250,16 +311,27 @@ enum SourceCache {
     @discardableResult
     static func save(_ records: [SourceRecord], token: String, to folder: URL, over base: Base? = nil) throws -> Base {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let kept = records.filter { $0.error == nil }
         if let base {
-            let changed = kept.filter { base.records[$0.name] != $0 }
-            let names = Set(kept.map(\.name))
-            let gone = base.records.keys.filter { !names.contains($0) }.sorted(by: PathOrder.precedes)
-            if changed.count + gone.count <= max(64, base.records.count / 8) {
+            // A record is looked up once: those of the base all found, none of its records is gone.
+            var changed: [SourceRecord] = [], found = 0
+            for record in records where record.error == nil {
+                if let old = base[record.name] {
+                    found += 1
+                    if old == record { continue }
+                }
+                changed.append(record)
+            }
+            var gone: [String] = []
+            if found < base.count {
+                let names = Set(records.lazy.filter { $0.error == nil }.map(\.name))
+                gone = base.names.filter { !names.contains($0) }.sorted(by: PathOrder.precedes)
+            }
+            if changed.count + gone.count <= max(64, base.count / 8) {
                 try write(changed, gone: gone, header: [token, base.token], to: folder.appendingPathComponent(changesFileName))
                 return base
             }
         }
+        let kept = records.filter { $0.error == nil }
         try write(kept, gone: [], header: [token], to: folder.appendingPathComponent(fileName))
         // Changes kept against an older whole file name another token: a crash before this unlink
         // leaves them unread.

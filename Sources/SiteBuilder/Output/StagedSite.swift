@@ -150,6 +150,27 @@ final class StagedSite: @unchecked Sendable {
         return linkFromPrevious(path, n, hash: hash)
     }
 
+    /// Reuses the files of a source that is not parsed again, all unchanged in the site in place:
+    /// each is kept or linked, except a report page (`head` set), which must be there and is
+    /// finished by the report links step. False when one is not there with its hash: the source is
+    /// then parsed and its files put. The kept files are counted under one lock, not one a file:
+    /// after an edit nearly every file of the site comes here.
+    func reuse(_ files: [SourceRecord.File]) -> Bool {
+        var keeping: [(number: Int, hash: UInt64)] = []
+        keeping.reserveCapacity(files.count)
+        for file in files {
+            guard let n = paths.existing(file.path), previous[n] == file.hash else { return false }
+            if file.head != nil { continue }
+            if kept[n] == file.hash {
+                keeping.append((n, file.hash))
+            } else if !linkFromPrevious(file.path, n, hash: file.hash) {
+                return false
+            }
+        }
+        lock.withLock { for (n, hash) in keeping { hashes[n] = hash } }
+        return true
+    }
+
     /// `linkFromPrevious` for the path numbered `n`.
     private func linkFromPrevious(_ path: String, _ n: Int, hash: UInt64) -> Bool {
         guard previous[n] == hash else { return false }

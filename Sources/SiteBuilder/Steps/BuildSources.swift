@@ -33,39 +33,57 @@ extension Pipeline {
                              unmoved: Set<String>, rendering: ReportRendering, into site: StagedSite,
                              store: ListingStore, cachedStore: ListingStore?,
                              progress: (@Sendable (String, Int, Int) -> Void)?) -> (records: [SourceRecord], parsed: Int, rendered: Int) {
-        let results = ResultSlots<SourceRecord>(count: files.count)
+        // Sources are taken in runs, a run's records kept together: after an edit nearly all are
+        // reused, and a lock or two a source was most of their cost.
+        let runs = min(files.count, ProcessInfo.processInfo.activeProcessorCount * 256)
+        let results = ResultSlots<[SourceRecord]>(count: runs)
         let parsed = Counter(), rendered = Counter(), done = Counter()
         let parser = ReportParser()
         let rendering = UncheckedBox(rendering)  // read only
         @Sendable func key(_ hash: UInt64, _ slug: String) -> UInt64 {
-            ContentHash.combine([rendering.value.inputs, hash, ContentHash.of(Array(slug.utf8))])
+            var slug = slug
+            return ContentHash.combine([rendering.value.inputs, hash, slug.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }])
         }
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            defer { progress?("sources", done.increment(), files.count) }
+        // The cached record, when it was made from bytes with this hash and all its files are
+        // there (report pages are linked or rewritten once their links are known, in the links step).
+        @Sendable func reused(_ cached: SourceRecord, ifHash hash: UInt64, slug: String) -> SourceRecord? {
+            guard cached.key == key(hash, slug), site.reuse(cached.files) else { return nil }
+            return store.carry(cached, from: cachedStore)
+        }
+        @Sendable func record(_ i: Int) -> (record: SourceRecord, parsed: Bool) {
             let (name, slug) = (files[i].name, files[i].slug)
-            // The cached record, when it was made from bytes with this hash and all its files link
-            // (report pages are linked or rewritten once their links are known, in the index step).
-            func reused(ifHash hash: UInt64) -> SourceRecord? {
-                guard let cached = cache[name], cached.key == key(hash, slug),
-                      cached.files.allSatisfy({ $0.head == nil ? site.linkFromPrevious($0.path, hash: $0.hash) : site.hasPrevious($0.path, hash: $0.hash) })
-                else { return nil }
-                return store.carry(cached, from: cachedStore)
-            }
-            if unmoved.contains(name), let hash = cache[name]?.hash, let record = reused(ifHash: hash) {
-                return results.set(i, record)
+            let cached = cache[name]
+            if let cached, unmoved.contains(name), let record = reused(cached, ifHash: cached.hash, slug: slug) {
+                return (record, false)
             }
             let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
             let hash = bytes.map { ContentHash.of($0) } ?? 0
-            if bytes != nil, let record = reused(ifHash: hash) {
-                return results.set(i, record)
+            if bytes != nil, let cached, let record = reused(cached, ifHash: hash, slug: slug) {
+                return (record, false)
             }
-            let record = build(name: name, slug: slug, hash: hash, key: key(hash, slug), bytes: bytes, parser: parser,
-                               rendering: rendering.value, folder: folder, into: site, store: store)
-            results.set(i, record)
-            _ = parsed.increment()
-            rendered.add(record.reports.count)
+            return (build(name: name, slug: slug, hash: hash, key: key(hash, slug), bytes: bytes, parser: parser,
+                          rendering: rendering.value, folder: folder, into: site, store: store), true)
         }
-        return (results.values, parsed.value, rendered.value)
+        DispatchQueue.concurrentPerform(iterations: runs) { r in
+            let run = (files.count * r / runs)..<(files.count * (r + 1) / runs)
+            var records: [SourceRecord] = []
+            records.reserveCapacity(run.count)
+            var parsedHere = 0, renderedHere = 0
+            for i in run {
+                let (record, wasParsed) = record(i)
+                if wasParsed {
+                    parsedHere += 1
+                    renderedHere += record.reports.count
+                }
+                records.append(record)
+            }
+            results.set(r, records)
+            parsed.add(parsedHere)
+            rendered.add(renderedHere)
+            done.add(run.count)
+            progress?("sources", done.value, files.count)
+        }
+        return (results.values.flatMap { $0 }, parsed.value, rendered.value)
     }
 
     /// One source: parsed, its pages and text put into the site, and the file it came as when that
