@@ -110,6 +110,8 @@ public final class BuildSession: @unchecked Sendable {
         let inPlace = SiteMarker.read(in: output)
         let reload = inPlace == nil || inPlace != siteID
         if reload { forget() }
+        // The gazetteer (a table of all of China's places, read once a process) loads beside them.
+        let gazetteer = Background { Gazetteer.shared }
         // Read before the manifest names their token, which is checked once it does.
         var readingRecords = inPlace != nil && reload ? Background { [cacheFolder] in SourceCache.read(from: cacheFolder, token: nil) } : nil
         let saved = inPlace.flatMap { site in
@@ -184,7 +186,7 @@ public final class BuildSession: @unchecked Sendable {
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
-                                      unmoved: unmoved(stamps),
+                                      recorded: recordedStamps,
                                       rendering: rendering, into: site, store: store,
                                       cachedStore: cachedStore, progress: progress)
             }
@@ -194,8 +196,8 @@ public final class BuildSession: @unchecked Sendable {
             // Near duplicates are found beside the index, among the reports in source order.
             let reports = built.records.flatMap(\.reports)
             let findingPairs = Background { [signatures = reports.map(\.minhash)] in NearDuplicateFinder.pairs(signatures) }
-            content = step("index") {
-                ArchiveContent(reports: reports, sourceCount: files.count, classifier: rendering.pages.classifier, gazetteer: .shared)
+            content = try step("index") {
+                ArchiveContent(reports: reports, sourceCount: files.count, classifier: rendering.pages.classifier, gazetteer: try gazetteer.value())
             }
             content.store = store
             // The search index needs the reports in list order and their Markdown, nothing later: it
@@ -312,13 +314,6 @@ public final class BuildSession: @unchecked Sendable {
         summary.listPagesReused = keys.reused
         summary.searchIndexUpdated = searched?.updated ?? false
         return summary
-    }
-
-    /// The sources with the size and modification time their records were made with.
-    private func unmoved(_ stamps: [String: String]) -> Set<String> {
-        var unmoved = Set<String>(minimumCapacity: stamps.count)
-        for (name, stamp) in stamps where recordedStamps[name] == stamp { unmoved.insert(name) }
-        return unmoved
     }
 
     /// The preview server's fast path: rewrites, in place, the pages of the reports in the changed

@@ -81,7 +81,7 @@ enum Feeds {
     /// Every HTML page but the 404 page, by absolute URL, in the order of the paths' bytes.
     static func sitemap(pages: [String], config: SiteConfig) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for path in pages.sorted(by: PathOrder.precedes) where path.hasSuffix(".html") && path != "404.html" {
+        for path in pages.sorted(by: ByteOrder.precedes) where path.hasSuffix(".html") && path != "404.html" {
             xml += "  <url><loc>\(xmlEscape(config.baseURL + path))</loc></url>\n"
         }
         xml += "</urlset>\n"

@@ -20,7 +20,7 @@ public enum SiteMarker {
     /// written, in a form no build's id takes, so no saved cache can match it.
     static func editedID(from last: String, _ files: [(path: String, hash: UInt64)]) -> String {
         var values = [ContentHash.of(Array(last.utf8))]
-        for (path, hash) in files.sorted(by: { PathOrder.precedes($0.path, $1.path) }) {
+        for (path, hash) in files.sorted(by: { ByteOrder.precedes($0.path, $1.path) }) {
             values.append(ContentHash.of(Array(path.utf8)))
             values.append(hash)
         }

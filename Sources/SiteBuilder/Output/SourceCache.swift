@@ -324,7 +324,7 @@ enum SourceCache {
             var gone: [String] = []
             if found < base.count {
                 let names = Set(records.lazy.filter { $0.error == nil }.map(\.name))
-                gone = base.names.filter { !names.contains($0) }.sorted(by: PathOrder.precedes)
+                gone = base.names.filter { !names.contains($0) }.sorted(by: ByteOrder.precedes)
             }
             if changed.count + gone.count <= max(64, base.count / 8) {
                 try write(changed, gone: gone, header: [token, base.token], to: folder.appendingPathComponent(changesFileName))

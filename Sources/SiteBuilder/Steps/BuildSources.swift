@@ -23,14 +23,14 @@ extension Pipeline {
 
     /// Every source on all cores, streamed: a source is read, parsed, and its report pages and
     /// source copy written before the next is taken, so only its listing stays in memory. A source
-    /// whose record in `cache` is current has its files linked from the last site, unparsed; one in
-    /// `unmoved` (same size and modification time as when the record was made) is not even read.
+    /// whose record in `cache` is current has its files linked from the last site, unparsed; one whose
+    /// size and modification time are those in `recorded` (as when its record was made) is not even read.
     /// - Returns: one record per source in name order, how many were parsed, and how many report
     ///   pages were rendered.
     /// - Parameter store: where each report's topic passages and outline go; a reused record's are
     ///   copied there from `cachedStore`, the store of `cache`.
     static func buildSources(_ files: [ContentFolder.Source], folder: String, cache: [String: SourceRecord],
-                             unmoved: Set<String>, rendering: ReportRendering, into site: StagedSite,
+                             recorded: [String: String], rendering: ReportRendering, into site: StagedSite,
                              store: ListingStore, cachedStore: ListingStore?,
                              progress: (@Sendable (String, Int, Int) -> Void)?) -> (records: [SourceRecord], parsed: Int, rendered: Int) {
         // Sources are taken in runs, a run's records kept together: after an edit nearly all are
@@ -53,7 +53,7 @@ extension Pipeline {
         @Sendable func record(_ i: Int) -> (record: SourceRecord, parsed: Bool) {
             let (name, slug) = (files[i].name, files[i].slug)
             let cached = cache[name]
-            if let cached, unmoved.contains(name), let record = reused(cached, ifHash: cached.hash, slug: slug) {
+            if let cached, recorded[name] == files[i].stamp, let record = reused(cached, ifHash: cached.hash, slug: slug) {
                 return (record, false)
             }
             let bytes = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent(name)).map { [UInt8]($0) }

@@ -219,9 +219,8 @@ public struct ListedReport: Sendable, Equatable {
         if ca != cb { return ca < cb }
         // Titles and slugs by their UTF-8 bytes: String's `<` compares by Unicode canonical
         // equivalence, which made sorting a large archive's lists take a second.
-        let ta = (a.title ?? "").utf8, tb = (b.title ?? "").utf8
-        if !ta.elementsEqual(tb) { return ta.lexicographicallyPrecedes(tb) }
-        return a.slug.utf8.lexicographicallyPrecedes(b.slug.utf8)
+        let titles = ByteOrder.compare(a.title ?? "", b.title ?? "")
+        return titles != 0 ? titles < 0 : ByteOrder.precedes(a.slug, b.slug)
     }
 }
 
