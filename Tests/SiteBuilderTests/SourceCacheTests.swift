@@ -139,18 +139,20 @@ final class SourceCacheTests: XCTestCase {
         XCTAssertTrue(SourceCache.load(from: folder, token: nil).isEmpty, "outlines written in an older version's lines")
     }
 
+    /// Source `s<i>.txt` with one report titled `title`.
+    private func record(_ i: Int, title: String = "工作总结") -> SourceRecord {
+        SourceRecord(name: "s\(i).txt", slug: "s\(i)", hash: UInt64(i), key: 1, error: nil,
+                     reports: [ListedReport(slug: "s\(i)-1", id: "s\(i)-01", sourceFile: "s\(i).txt", position: 1, title: title,
+                                            listedTitle: nil, issuer: nil, region: Region(), year: 2020, docType: .summary,
+                                            complete: true, signedDate: nil, publishedDate: nil, topics: [], sections: [])],
+                     files: [.init(path: "reports/s\(i)-1.html", hash: UInt64(i))])
+    }
+
     /// A build that changed a few records writes only those, kept against the whole file, which it
     /// leaves as it was; many changes, or a whole file of another build, and it is written whole.
     func testFewChangesAreKeptBesideTheWholeFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        func record(_ i: Int, title: String = "工作总结") -> SourceRecord {
-            SourceRecord(name: "s\(i).txt", slug: "s\(i)", hash: UInt64(i), key: 1, error: nil,
-                         reports: [ListedReport(slug: "s\(i)-1", id: "s\(i)-01", sourceFile: "s\(i).txt", position: 1, title: title,
-                                                listedTitle: nil, issuer: nil, region: Region(), year: 2020, docType: .summary,
-                                                complete: true, signedDate: nil, publishedDate: nil, topics: [], sections: [])],
-                         files: [.init(path: "reports/s\(i)-1.html", hash: UInt64(i))])
-        }
         var records = (0..<200).map { record($0) }
         let whole = folder.appendingPathComponent(SourceCache.fileName), changes = folder.appendingPathComponent(SourceCache.changesFileName)
         var base = try SourceCache.save(records, token: "T1", to: folder)
@@ -202,13 +204,6 @@ final class SourceCacheTests: XCTestCase {
     func testTheBaseReadWithChangesIsTheWholeFile() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
-        func record(_ i: Int, title: String = "工作总结") -> SourceRecord {
-            SourceRecord(name: "s\(i).txt", slug: "s\(i)", hash: UInt64(i), key: 1, error: nil,
-                         reports: [ListedReport(slug: "s\(i)-1", id: "s\(i)-01", sourceFile: "s\(i).txt", position: 1, title: title,
-                                                listedTitle: nil, issuer: nil, region: Region(), year: 2020, docType: .summary,
-                                                complete: true, signedDate: nil, publishedDate: nil, topics: [], sections: [])],
-                         files: [.init(path: "reports/s\(i)-1.html", hash: UInt64(i))])
-        }
         let original = (0..<200).map { record($0) }
         try SourceCache.save(original, token: "T1", to: folder)
         var edited = original
