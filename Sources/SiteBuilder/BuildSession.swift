@@ -200,9 +200,12 @@ public final class BuildSession: @unchecked Sendable {
                 ArchiveContent(reports: reports, sourceCount: files.count, classifier: rendering.pages.classifier, gazetteer: try gazetteer.value())
             }
             content.store = store
-            // The search index needs the reports in list order and their Markdown, nothing later: it
-            // is made beside the steps that follow.
-            if search {
+            // After an edit the steps that follow are light, each leaving a core idle part of the time,
+            // so the search index and the list pages, which need nothing they make, are made beside
+            // them. In a full build each step fills both cores: side by side they only contend.
+            let light = built.parsed <= max(64, files.count / 8)
+            // The search index needs the reports in list order and their Markdown, nothing later.
+            if search, light {
                 searching = Background { [content, records = built.records, paths = page.paths, searchState] in
                     try Pipeline.buildSearch(content, records: records, paths: paths, inputs: inputs, previous: searchState, scratch: staging, into: site)
                 }
@@ -214,11 +217,11 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.buildData(content, sources: files, sourcesKey: sourcesKey,
                                    rendering: rendering, keys: keys, cache: cacheFolder, into: site)
             }
-            // Home, taxonomy and list pages are rendered beside the report pages' steps; the sitemap,
-            // which lists the compare pages too, waits for both (step "index pages").
-            let indexing = Background { [content] in
+            // Home, taxonomy and list pages need the content and its near duplicates; the sitemap,
+            // which lists the compare pages too, waits for them (step "index pages").
+            let indexing = light ? Background { [content] in
                 Pipeline.buildIndexPages(content, page: page, templates: templates, keys: keys, into: site)
-            }
+            } : nil
             links = step("report links") {
                 let links = ReportLinks(page: page, content: content, relations: ReportRelations(content, neighbours: config.compareNeighbours),
                                         inputs: pageInputs)
@@ -238,15 +241,19 @@ public final class BuildSession: @unchecked Sendable {
                                            folder: config.contentDirectory, rendering: rendering, keys: keys, into: site)
             }
             try step("index pages") {
-                Pipeline.buildFeeds(content, page: page, templates: templates, keys: keys, pages: try indexing.value() + related, into: site)
+                let indexPaths = try indexing?.value() ?? Pipeline.buildIndexPages(content, page: page, templates: templates, keys: keys, into: site)
+                Pipeline.buildFeeds(content, page: page, templates: templates, keys: keys, pages: indexPaths + related, into: site)
             }
             step("data") { writingData.wait() }
             // Pages made without the outlines and passages they list would be wrong.
             if let failure = store.failure {
                 throw SiteWriter.WriteError(message: "the site in place was kept: \(failure)")
             }
-            if let searching {
-                searched = try step("search") { try searching.value() }
+            if search {
+                searched = try step("search") {
+                    try searching?.value() ?? Pipeline.buildSearch(content, records: built.records, paths: page.paths, inputs: inputs,
+                                                                   previous: searchState, scratch: staging, into: site)
+                }
             }
             site.sweep()
             try site.check()
