@@ -31,8 +31,6 @@ final class Counter: @unchecked Sendable {
     private var count = 0
     private let lock = NSLock()
 
-    func increment() -> Int { lock.withLock { count += 1; return count } }
-
     func add(_ n: Int) { lock.withLock { count += n } }
 
     var value: Int { lock.withLock { count } }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The rows of an export file a build wrote (one report each, in list order): each row's key
-/// (`ExportKeys`), where its bytes lie, and the hashes of the file's parts (`ExportHash`). Saved in the build cache with what identifies the
-/// file, so the next build, in this process or another, can copy unchanged rows out of it.
+/// (`ExportKeys`), where its bytes lie, and the hashes of the file's parts (`ExportHash`). Saved in
+/// the build cache with what identifies the file, so the next build, in this process or another,
+/// can copy unchanged rows out of it.
 struct ExportRows {
     var keys: [UInt64]
     var ranges: [Range<Int>]

@@ -94,7 +94,8 @@ struct ContentFolder {
                 let rel = relative.isEmpty ? name : relative + "/" + name
                 var st = stat()
                 guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }  // gone since the listing
-                let path = (here as NSString).appendingPathComponent(name)
+                // The whole path only for a link, a folder or a message.
+                var path: String { (here as NSString).appendingPathComponent(name) }
                 let isLink = (st.st_mode & S_IFMT) == S_IFLNK
                 if isLink {
                     let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?"

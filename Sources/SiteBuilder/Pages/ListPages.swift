@@ -102,7 +102,8 @@ struct ListPages {
 
     /// What a list page's template is given in place of its items: the page is rendered around
     /// it, and the items' bytes put where it lands, rather than passed through the template as a
-    /// string of tens of kilobytes. U+FDD2 is a noncharacter, never in a template or source text.
+    /// string of tens of kilobytes. U+FDD2 is a noncharacter: should a title or template hold it
+    /// too, `splice` refuses the frame and the page is rendered with its items.
     private static let markerScalar = String(Unicode.Scalar(0xFDD2)!)
     static let itemsMarker = "<\(markerScalar)items\(markerScalar)>"
     private static let marker = Array(itemsMarker.utf8), markerBytes = Array(markerScalar.utf8)
