@@ -46,11 +46,12 @@ public final class BuildSession: @unchecked Sendable {
         return ContentHash.of(Array("\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)".utf8))
     }()
 
-    /// The folder of archive.toml: the project.
-    private var projectFolder: URL { URL(fileURLWithPath: options.configPath).deletingLastPathComponent() }
-
     /// `.archive-cache/` beside the config: the build's memory between runs, and its lock.
-    var cacheFolder: URL { projectFolder.appendingPathComponent(".archive-cache") }
+    var cacheFolder: URL { Self.cacheFolder(forConfig: options.configPath) }
+
+    static func cacheFolder(forConfig configPath: String) -> URL {
+        URL(fileURLWithPath: configPath).deletingLastPathComponent().appendingPathComponent(".archive-cache")
+    }
 
     public func build(progress: (@Sendable (String, Int, Int) -> Void)? = nil) throws -> Pipeline.Summary {
         try lock.withLock { try buildLocked(progress: progress) }
@@ -104,7 +105,12 @@ public final class BuildSession: @unchecked Sendable {
         // Work that needs nothing but its own files runs beside the rest: the content folder is
         // scanned and the source records read while the manifest is read, and the staging folder
         // made ready while the records are checked.
-        let scanning = Background { [config] in try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) }
+        let scanning = Background { [config, cacheFolder] in
+            let slugs = SlugCache(folder: cacheFolder, tool: Self.toolStamp)
+            let folder = try ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks, slugs: slugs)
+            slugs.save(keeping: folder.sources.map(\.name))
+            return folder
+        }
         // The site in place decides what can be trusted: this session's state when it built that
         // site, else the cache saved with it, else nothing.
         let inPlace = SiteMarker.read(in: output)
@@ -140,6 +146,8 @@ public final class BuildSession: @unchecked Sendable {
             }
         }
         let staged = Background { [previous, spare] in try writer.stage(from: previous.isEmpty ? nil : spare) }
+        // While the records are read, a core is free for the tables the sources step's first parse needs.
+        DispatchQueue.global().async { ReportParser.prepare() }
         spare = nil  // claimed, or gone
         if let reading = readingRecords, let token = recordsToken {
             try step("load cache") {
@@ -183,6 +191,19 @@ public final class BuildSession: @unchecked Sendable {
         savedBase.set(0, cacheBase)
         var searching: Background<(state: SearchState, updated: Bool)>?
         var searched: (state: SearchState, updated: Bool)?
+        var savingManifest: Background<BuildManifest.Base>?
+        let cacheError: @Sendable (any Error) -> SiteWriter.WriteError = { [cacheFolder] error in
+            SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
+        }
+        // The search index, and its state saved for the next build (named by this build's token, so
+        // nothing reads it unless this build's cache is saved too).
+        let buildSearch: @Sendable (ArchiveContent, [SourceRecord], SitePaths) throws -> (state: SearchState, updated: Bool) = {
+            [cacheFolder, searchState] content, records, paths in
+            let result = try Pipeline.buildSearch(content, records: records, paths: paths, inputs: inputs, previous: searchState,
+                                                  scratch: staging, into: site)
+            do { try result.state.save(token: token, to: cacheFolder) } catch { throw cacheError(error) }
+            return result
+        }
         do {
             built = step("sources") {
                 Pipeline.buildSources(files, folder: config.contentDirectory, cache: records,
@@ -206,8 +227,8 @@ public final class BuildSession: @unchecked Sendable {
             let light = built.parsed <= max(64, files.count / 8)
             // The search index needs the reports in list order and their Markdown, nothing later.
             if search, light {
-                searching = Background { [content, records = built.records, paths = page.paths, searchState] in
-                    try Pipeline.buildSearch(content, records: records, paths: paths, inputs: inputs, previous: searchState, scratch: staging, into: site)
+                searching = Background { [content, records = built.records, paths = page.paths] in
+                    try buildSearch(content, records, paths)
                 }
             }
             content.nearDuplicates = try step("near duplicates") { content.inListOrder(try findingPairs.value()) }
@@ -251,8 +272,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             if search {
                 searched = try step("search") {
-                    try searching?.value() ?? Pipeline.buildSearch(content, records: built.records, paths: page.paths, inputs: inputs,
-                                                                   previous: searchState, scratch: staging, into: site)
+                    try searching?.value() ?? buildSearch(content, built.records, page.paths)
                 }
             }
             site.sweep()
@@ -261,7 +281,7 @@ public final class BuildSession: @unchecked Sendable {
             // here on, the cache and the site in place either agree or are seen not to.
             let failed = Set(built.records.filter { $0.error != nil }.map(\.name))
             let outputs = site.manifest
-            var manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
+            let manifest = BuildManifest(site: SiteMarker.id(of: outputs), records: token, inputs: inputs,
                                          sources: failed.isEmpty ? stamps : stamps.filter { !failed.contains($0.key) }, outputs: outputs, pages: keys.all,
                                          warnings: built.records.flatMap(\.warnings))
             // The site in place, once swapped out, is the next build's spare when its files are known
@@ -269,7 +289,12 @@ public final class BuildSession: @unchecked Sendable {
             let oldSite = inPlace.flatMap { previous.isEmpty || site.written > previous.count / 8 ? nil : SiteWriter.Spare(id: $0, files: previous, pages: pageKeys) }
             // Else the spare is this site itself, linked on a core of its own while the cache is saved.
             let nextSpare = oldSite ?? SiteWriter.Spare(id: manifest.site, files: outputs, pages: manifest.pages)
-            manifest.setSpare(nextSpare)
+            // Saved on a core of its own while the marker is written and the records' save awaited.
+            savingManifest = Background { [manifestBase, cacheFolder] in
+                var manifest = manifest
+                manifest.setSpare(nextSpare)
+                do { return try manifest.save(to: cacheFolder, over: manifestBase) } catch { throw cacheError(error) }
+            }
             try SiteMarker.write(id: manifest.site, in: staging)
             if oldSite == nil {
                 linkingSpare = Background { writer.linkSpare(of: staging, id: nextSpare.id) }
@@ -277,13 +302,8 @@ public final class BuildSession: @unchecked Sendable {
             try step("save cache") {
                 savingRecords.wait()
                 cacheBase = savedBase.values[0]
-                do {
-                    if let message = saveError.message { throw SiteWriter.WriteError(message: message) }
-                    try searched?.state.save(token: token, to: cacheFolder)
-                    manifestBase = try manifest.save(to: cacheFolder, over: manifestBase)
-                } catch {
-                    throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(error)")
-                }
+                if let message = saveError.message { throw cacheError(SiteWriter.WriteError(message: message)) }
+                manifestBase = try savingManifest?.value()
             }
             let linked = step("spare") { (try? linkingSpare?.value()) == true }
             try step("swap") { try writer.commit(staging, keepingOld: oldSite != nil) }
@@ -299,14 +319,19 @@ public final class BuildSession: @unchecked Sendable {
             cacheBase = savedBase.values[0]
             writingData.wait()
             _ = try? searching?.value()
+            if let saved = try? savingManifest?.value() { manifestBase = saved }
             if (try? linkingSpare?.value()) == true { writer.removeSpare() }
             writer.discard(staging)
             store.remove()
             throw error
         }
-        records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
-        recordsToken = token
-        last = (content, rendering, links)
+        if options.buildsAgain {
+            records = Dictionary(uniqueKeysWithValues: built.records.map { ($0.name, $0) })
+            recordsToken = token
+            last = (content, rendering, links)
+        } else {
+            siteID = nil  // what the session holds is not this site's: a next build reads the cache
+        }
         summary.sources = files.count
         summary.reports = content.reports.count
         summary.errors += built.records.compactMap(\.error)
@@ -315,7 +340,7 @@ public final class BuildSession: @unchecked Sendable {
         summary.sourcesParsed = built.parsed
         summary.reportPagesRendered = built.rendered
         summary.files = previous.count
-        summary.pages = previous.numbers.reduce(0) { $0 + (previous.paths.path($1, hasSuffix: ".html") ? 1 : 0) }
+        summary.pages = previous.paths.count(previous.numbers, hasSuffix: ".html")
         summary.filesWritten = site.written
         summary.filesLinked = site.linked
         summary.listPagesReused = keys.reused

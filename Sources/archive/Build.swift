@@ -27,6 +27,7 @@ struct Build: AsyncParsableCommand {
         let summary: Pipeline.Summary
         var options = Pipeline.Options(configPath: configPath, baseURL: baseURL)
         options.force = force
+        options.buildsAgain = false
         options.waiting = { Diagnostics.note($0) }
         // The session is never freed: what it holds (every record and output hash of the archive) is
         // the process's to reclaim at exit, at once, where freeing it object by object took a fifth of

@@ -40,7 +40,7 @@ struct Parse: AsyncParsableCommand {
                 parser.rules = parser.rules.adding(try NoiseRules(text: text, file: rules))
             }
             let path = configPath ?? (FileManager.default.fileExists(atPath: "archive.toml") ? "archive.toml" : nil)
-            slugs = SourceSlugs(config: try path.map { try SiteConfig.load($0) })
+            slugs = SourceSlugs(config: try path.map { try SiteConfig.load($0) }, configPath: path)
         } catch {
             Diagnostics.error(error)
             throw ExitCode(2)

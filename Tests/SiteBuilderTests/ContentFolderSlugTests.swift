@@ -27,4 +27,27 @@ final class ContentFolderSlugTests: XCTestCase {
         XCTAssertTrue(sources.allSatisfy { $0.slug.unicodeScalars.allSatisfy(\.isASCII) })
         XCTAssertEqual(sources.map(\.name), sources.map(\.name).sorted(), "in name order")
     }
+
+    /// A name outside ASCII takes its slug from the file a build saved, for the same tool only; the
+    /// slugs made in a scan are saved for the names it found, and read back as they were made.
+    func testSlugsOfNamesOutsideASCIIAreKeptForTheSameTool() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("slug-cache-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent(SlugCache.fileName)
+        try Data("slugs\t1\t7\n余姚市.txt\tkept\nno tab here\n".utf8).write(to: file)
+
+        XCTAssertEqual(SlugCache(folder: folder, tool: 7).slug(of: "余姚市.txt"), "kept", "read from the file")
+        XCTAssertEqual(SlugCache(folder: folder, tool: 8).slug(of: "余姚市.txt"), "yu-yao-shi", "another tool's file is not read")
+
+        let found = [("余姚市.txt", "1:0"), ("浙江省/宁波市.txt", "1:0"), ("a.txt", "1:0")]
+        let cache = SlugCache(folder: folder, tool: 8)
+        let sources = ContentFolder.slugged(found, cache: cache)
+        XCTAssertEqual(sources.map(\.slug), ContentFolder.slugged(found).map(\.slug))
+        cache.save(keeping: sources.map(\.name))
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        XCTAssertEqual(saved, "slugs\t1\t8\n余姚市.txt\tyu-yao-shi\n浙江省/宁波市.txt\tzhe-jiang-sheng-ning-bo-shi\n",
+                       "the names outside ASCII, in the scan's order")
+        XCTAssertEqual(SlugCache(folder: folder, tool: 8).slug(of: "浙江省/宁波市.txt"), "zhe-jiang-sheng-ning-bo-shi")
+    }
 }

@@ -18,8 +18,9 @@ final class SiteFilesTests: XCTestCase {
         }
         XCTAssertNil(table.existing("reports/r20000.html"))
         XCTAssertEqual(table.count, paths.count, "looking up adds nothing")
-        XCTAssertTrue(table.path(numbers[5], hasSuffix: ".html"))
-        XCTAssertFalse(table.path(numbers[20_001], hasSuffix: ".html"))
+        // 20,000 pages and "报告/浙江.html"; not "" nor ".htm", nor a path shorter than the suffix.
+        XCTAssertEqual(table.count(numbers, hasSuffix: ".html"), 20_001)
+        XCTAssertEqual(table.count([numbers[20_000], numbers[20_001]], hasSuffix: ".html"), 0)
         XCTAssertEqual(table.key(numbers[3]), ContentHash.of(Array(paths[3].utf8)))
     }
 

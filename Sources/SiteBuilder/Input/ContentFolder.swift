@@ -28,7 +28,8 @@ struct ContentFolder {
     /// Names listed in the warning about entries not read; the rest are counted.
     static let listedLimit = 10
 
-    static func scan(_ folder: String, followSymlinks: Bool) throws -> ContentFolder {
+    /// - Parameter slugs: the slugs of earlier builds, which names spelled outside ASCII are taken from.
+    static func scan(_ folder: String, followSymlinks: Bool, slugs: SlugCache? = nil) throws -> ContentFolder {
         guard (try? FileManager.default.contentsOfDirectory(atPath: folder)) != nil else {
             throw SiteConfig.Error(file: folder, message: "cannot list the content folder")
         }
@@ -36,7 +37,7 @@ struct ContentFolder {
         walk.visited.insert(walk.root)
         walk.read("")
         var result = walk.result
-        result.sources = Self.slugged(walk.found)
+        result.sources = Self.slugged(walk.found, cache: slugs)
         if !walk.notRead.isEmpty {
             let notRead = walk.notRead
             let listed = notRead.prefix(listedLimit).joined(separator: ", ")
@@ -49,13 +50,18 @@ struct ContentFolder {
 
     /// Slugs for sources found: those directly in the content folder first, so each keeps the slug
     /// of its own name whatever the folders hold; a clash gains `-2` until it is unique.
-    static func slugged(_ found: [(name: String, stamp: String)]) -> [Source] {
+    static func slugged(_ found: [(name: String, stamp: String)], cache: SlugCache? = nil) -> [Source] {
         var slugs = Set<String>()
         var out: [Source] = []
-        let isNested = { (name: String) in name.utf8.contains(UInt8(ascii: "/")) }
-        let (top, nested) = (found.filter { !isNested($0.name) }, found.filter { isNested($0.name) })
-        for file in top.sorted(by: { $0.name < $1.name }) + nested.sorted(by: { $0.name < $1.name }) {
-            var slug = slug(of: file.name)
+        var top: [(name: String, stamp: String)] = [], nested: [(name: String, stamp: String)] = []
+        for file in found {
+            var name = file.name
+            let isNested = name.withUTF8 { !$0.isEmpty && memchr($0.baseAddress!, Int32(UInt8(ascii: "/")), $0.count) != nil }
+            if isNested { nested.append(file) } else { top.append(file) }
+        }
+        let ordered = top.sorted(by: { $0.name < $1.name }) + nested.sorted(by: { $0.name < $1.name })
+        for (file, slug) in zip(ordered, rawSlugs(of: ordered.map(\.name), cache: cache)) {
+            var slug = slug
             while !slugs.insert(slug).inserted { slug += "-2" }
             out.append(Source(name: file.name, slug: slug, stamp: file.stamp))
         }
@@ -64,6 +70,18 @@ struct ContentFolder {
 
     /// The slug of a relative path, before de-duplication (`ReportID.sourceSlug`).
     static func slug(of name: String) -> String { ReportID.sourceSlug(name) }
+
+    /// `slug(of:)` of each name, on all cores: a name outside ASCII takes ICU's transform.
+    private static func rawSlugs(of names: [String], cache: SlugCache?) -> [String] {
+        let chunk = 512
+        let slots = ResultSlots<String>(count: names.count)
+        DispatchQueue.concurrentPerform(iterations: (names.count + chunk - 1) / chunk) { part in
+            for i in (part * chunk)..<min(names.count, (part + 1) * chunk) {
+                slots.set(i, cache?.slug(of: names[i]) ?? slug(of: names[i]))
+            }
+        }
+        return slots.values
+    }
 
     /// A source is a regular file whose extension names a `SourceFormat`, not hidden; `st` describes what a link leads to.
     static func isSource(_ name: String, _ st: stat) -> Bool {

@@ -9,10 +9,13 @@ public struct SourceSlugs {
     private var folder: String?
     private var slugs: [String: String] = [:]
 
-    /// - Parameter config: the site configuration, or nil when there is none. A content folder that
-    ///   cannot be listed holds no file given.
-    public init(config: SiteConfig?) {
-        guard let config, let scan = try? ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks) else { return }
+    /// - Parameters:
+    ///   - config: the site configuration, or nil when there is none. A content folder that
+    ///     cannot be listed holds no file given.
+    ///   - configPath: where `config` was read from: the slugs the last build saved beside it are read, not made again.
+    public init(config: SiteConfig?, configPath: String? = nil) {
+        let cache = configPath.map { SlugCache(folder: BuildSession.cacheFolder(forConfig: $0), tool: BuildSession.toolStamp) }
+        guard let config, let scan = try? ContentFolder.scan(config.contentDirectory, followSymlinks: config.followSymlinks, slugs: cache) else { return }
         folder = OutputGuard.canonical(config.contentDirectory)
         for source in scan.sources { slugs[source.name] = source.slug }
     }

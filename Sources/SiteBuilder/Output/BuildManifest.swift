@@ -114,6 +114,16 @@ struct BuildManifest: Sendable, Equatable {
         let changes = header == "changes"
         var token: String?
         var start = 0
+        // Output lines are numbered in runs (`PathTable.numbers`), in the order they come: a path
+        // named on any other line waits for the run before it.
+        var run: (paths: [UInt8], ends: [Int], hashes: [UInt64]) = ([], [], [])
+        func number() {
+            guard !run.ends.isEmpty else { return }
+            let numbers = run.paths.withUnsafeBytes { manifest.outputs.paths.numbers($0, ends: run.ends) }
+            for (n, hash) in zip(numbers, run.hashes) { manifest.outputs[n] = hash }
+            run = ([], [], [])
+        }
+        defer { number() }
         /// Where the next `byte` lies in `bytes[from..<end]`, or nil.
         func next(_ byte: UInt8, from: Int, to end: Int) -> Int? {
             guard from < end else { return nil }
@@ -129,7 +139,10 @@ struct BuildManifest: Sendable, Equatable {
             let name = UnsafeBufferPointer(rebasing: bytes[(first + 1)..<second])
             let value = UnsafeBufferPointer(rebasing: bytes[(second + 1)..<end])
             func text(_ field: UnsafeBufferPointer<UInt8>) -> String { String(decoding: field, as: UTF8.self) }
-            func path(_ field: UnsafeBufferPointer<UInt8>) -> Int { manifest.outputs.paths.number(UnsafeRawBufferPointer(field)) }
+            func path(_ field: UnsafeBufferPointer<UInt8>) -> Int {
+                number()
+                return manifest.outputs.paths.number(UnsafeRawBufferPointer(field))
+            }
             // No more lines than the file has bytes: a damaged count cannot ask for more memory.
             func count(_ field: UnsafeBufferPointer<UInt8>) -> Int { min(Int(text(field)) ?? 0, bytes.count) }
             guard token != nil else {
@@ -138,7 +151,10 @@ struct BuildManifest: Sendable, Equatable {
                 continue
             }
             switch kind.count {
-            case 6 where kind.elementsEqual("output".utf8): manifest.outputs[path(name)] = hex(value)
+            case 6 where kind.elementsEqual("output".utf8):
+                run.paths += name
+                run.ends.append(run.paths.count)
+                run.hashes.append(hex(value))
             case 6 where kind.elementsEqual("source".utf8): manifest.sources[text(name)] = text(value)
             case 4 where kind.elementsEqual("page".utf8): manifest.pages[text(name)] = hex(value)
             case 4 where kind.elementsEqual("site".utf8): manifest.site = text(value)
@@ -149,6 +165,9 @@ struct BuildManifest: Sendable, Equatable {
             case 7 where !changes && kind.elementsEqual("outputs".utf8):
                 manifest.outputs.paths.reserve(count(value))
                 manifest.outputs.reserveCapacity(count(value))
+                run.ends.reserveCapacity(count(value))
+                run.hashes.reserveCapacity(count(value))
+                run.paths.reserveCapacity(count(value) * 40)
             case 5 where !changes && kind.elementsEqual("pages".utf8): manifest.pages.reserveCapacity(count(value))
             case 5 where kind.elementsEqual("spare".utf8): manifest.spareSite = text(value)
             case 10 where kind.elementsEqual("spare-file".utf8): manifest.spareDiffers[path(name)] = hex(value)

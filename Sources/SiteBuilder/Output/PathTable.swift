@@ -57,6 +57,28 @@ final class PathTable: @unchecked Sendable {
         }
     }
 
+    /// The numbers of the paths whose UTF-8 bytes lie back to back in `utf8`, path `i` ending at
+    /// `pathEnds[i]`, each added when new; under one lock, as a saved manifest names them all at once.
+    func numbers(_ utf8: UnsafeRawBufferPointer, ends pathEnds: [Int]) -> [Int] {
+        lock.writing {
+            if (ends.count + pathEnds.count) * 2 > slots.count { rehash(to: (ends.count + pathEnds.count) * 2) }
+            bytes.reserveCapacity(bytes.count + utf8.count)
+            var from = 0
+            return pathEnds.map { end in
+                defer { from = end }
+                let path = UnsafeRawBufferPointer(rebasing: utf8[from..<end])
+                let key = ContentHash.of(path)
+                let (found, slot) = find(path, key)
+                if let found { return found }
+                bytes.append(contentsOf: path)
+                ends.append(bytes.count)
+                keys.append(key)
+                slots[slot] = Int32(ends.count)
+                return ends.count - 1
+            }
+        }
+    }
+
     /// The number of `path`; nil when it was never added.
     func existing(_ path: String) -> Int? {
         var path = path
@@ -82,10 +104,18 @@ final class PathTable: @unchecked Sendable {
         lock.reading { out += bytes[start(n)..<ends[n]] }
     }
 
-    /// True when the path numbered `n` ends with `suffix`'s bytes.
-    func path(_ n: Int, hasSuffix suffix: String) -> Bool {
+    /// How many of the paths numbered `numbers` end with `suffix`'s bytes, under one lock.
+    func count(_ numbers: some Sequence<Int>, hasSuffix suffix: String) -> Int {
         let suffix = Array(suffix.utf8)
-        return lock.reading { ends[n] - start(n) >= suffix.count && bytes[(ends[n] - suffix.count)..<ends[n]].elementsEqual(suffix) }
+        return lock.reading {
+            bytes.withUnsafeBytes { all in
+                numbers.reduce(0) { sum, n in
+                    let end = ends[n]
+                    guard end - start(n) >= suffix.count else { return sum }
+                    return sum + (memcmp(all.baseAddress! + end - suffix.count, suffix, suffix.count) == 0 ? 1 : 0)
+                }
+            }
+        }
     }
 
     private func start(_ n: Int) -> Int { n == 0 ? 0 : ends[n - 1] }
