@@ -116,8 +116,6 @@ public final class BuildSession: @unchecked Sendable {
         let inPlace = SiteMarker.read(in: output)
         let reload = inPlace == nil || inPlace != siteID
         if reload { forget() }
-        // The gazetteer (a table of all of China's places, read once a process) loads beside them.
-        let gazetteer = Background { Gazetteer.shared }
         // Read before the manifest names their token, which is checked once it does.
         var readingRecords = inPlace != nil && reload ? Background { [cacheFolder] in SourceCache.read(from: cacheFolder, token: nil) } : nil
         let saved = inPlace.flatMap { site in
@@ -146,8 +144,10 @@ public final class BuildSession: @unchecked Sendable {
             }
         }
         let staged = Background { [previous, spare] in try writer.stage(from: previous.isEmpty ? nil : spare) }
-        // While the records are read, a core is free for the tables the sources step's first parse needs.
+        // While the records are read, a core is free for the tables the sources step's first parse
+        // needs, and for the gazetteer (a table of all of China's places, read once a process).
         DispatchQueue.global().async { ReportParser.prepare() }
+        let gazetteer = Background { Gazetteer.shared }
         spare = nil  // claimed, or gone
         if let reading = readingRecords, let token = recordsToken {
             try step("load cache") {
