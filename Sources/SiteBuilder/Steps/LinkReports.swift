@@ -11,9 +11,9 @@ extension Pipeline {
     static func linkReports(_ links: ReportLinks, slot: ReportPageSlot, records: inout [SourceRecord], into site: StagedSite) {
         // Where each record's reports start among those the content was made from.
         var starts = [Int](), count = 0
-        for record in records {
+        for n in records.indices {  // by index: a loop over the records copies each, retaining all it holds
             starts.append(count)
-            count += record.reports.count
+            count += records[n].reports.count
         }
         precondition(count == links.content.positions.count, "the records the content was made from")
         // Per record, the report pages whose hash changes (file index, hash): the records are read in
