@@ -263,7 +263,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             try step("index pages") {
                 let indexPaths = try indexing?.value() ?? Pipeline.buildIndexPages(content, page: page, templates: templates, keys: keys, into: site)
-                Pipeline.buildFeeds(content, page: page, templates: templates, keys: keys, pages: indexPaths + related, into: site)
+                Pipeline.buildSitemap(content, page: page, keys: keys, pages: indexPaths + related, into: site)
             }
             step("data") { writingData.wait() }
             // Pages made without the outlines and passages they list would be wrong.

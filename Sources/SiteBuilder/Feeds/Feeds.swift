@@ -68,12 +68,12 @@ enum Feeds {
     /// fixed order).
     static func sitemapKey(reports: [ListedReport], pages: [String]) -> UInt64 {
         func hash(_ text: String) -> UInt64 {
-            var text = text
-            return text.withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) }
+            text.utf8.withContiguousStorageIfAvailable { ContentHash.of(UnsafeRawBufferPointer($0)) } ?? ContentHash.of(Array(text.utf8))
         }
         var hashes = [UInt64(reports.count)]
         hashes.reserveCapacity(1 + reports.count + pages.count)
-        for report in reports { hashes.append(hash(report.slug)) }
+        // By index: a loop over the reports copies each, a retain and a release a report.
+        for i in reports.indices { hashes.append(hash(reports[i].slug)) }
         for path in pages { hashes.append(hash(path)) }
         return ContentHash.combine(hashes)
     }

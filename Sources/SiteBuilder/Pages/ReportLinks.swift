@@ -13,10 +13,20 @@ struct ReportLinks {
     /// The reports' fingerprints in one array: a page's key reads those of its neighbours, whose
     /// listings lie all over memory.
     private var fingerprints: [UInt64]
+    /// Per report, whether it has a near-duplicate or a compare page: most have neither, and their
+    /// keys then skip the relations' hash lookups.
+    private var related: [Bool]
 
     init(page: PageContext, content: ArchiveContent, relations: ReportRelations, inputs: UInt64) {
         (self.page, self.content, self.relations, self.inputs) = (page, content, relations, inputs)
         fingerprints = content.reports.map(\.fingerprint)
+        related = [Bool](repeating: false, count: content.reports.count)
+        // Every near-duplicate pair has a compare page, and a cluster is made of such pairs.
+        for pair in relations.compared {
+            related[pair.a] = true
+            related[pair.b] = true
+        }
+        for i in relations.duplicates.keys { related[i] = true }
     }
 
     /// The files of a report as the preview server writes them, each with the hash the manifest
@@ -81,13 +91,14 @@ struct ReportLinks {
     /// unchanged too is known to be unchanged without rendering the block.
     func key(for index: Int) -> UInt64 {
         let sequence = relations.sequence
-        let duplicates = relations.duplicates[index] ?? []
+        let related = related[index]
+        let duplicates = related ? relations.duplicates[index] ?? [] : []
         var parts = [inputs, fingerprints[index]]
         parts.reserveCapacity(17 + 4 * duplicates.count)
         func add(_ other: Int?) {
             guard let other else { return parts.append(0) }
             parts.append(fingerprints[other])
-            parts.append(relations.hasComparePage(index, other) ? 2 : 1)
+            parts.append(related && relations.hasComparePage(index, other) ? 2 : 1)
             parts.append(sequence.precedes(index, other) ? 2 : 1)
         }
         add(sequence.previous[index])
@@ -98,7 +109,7 @@ struct ReportLinks {
             add(other)
             parts.append(similarity.bitPattern)
         }
-        if let c = relations.clusters.clusterOf[index] {
+        if related, let c = relations.clusters.clusterOf[index] {
             let members = relations.clusters.clusters[c].members
             parts += [UInt64(c), fingerprints[members[0]], UInt64(members.count)]
         }
