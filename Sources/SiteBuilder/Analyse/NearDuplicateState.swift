@@ -22,12 +22,6 @@ struct NearDuplicateState: Sendable, Equatable {
     /// candidates are not all its bucket.
     var crowded: [NearDuplicateFinder.Bucket]
 
-    /// The pairs of `signatures` found anew, and what the next search needs.
-    init(finding signatures: [[UInt16]?]) {
-        let found = NearDuplicateFinder.found(signatures)
-        self.init(signatures: signatures.map(Self.identity), pairs: found.pairs, crowded: found.crowded.sorted { $0.key < $1.key })
-    }
-
     init(signatures: [UInt64], pairs: [NearDuplicatePair], crowded: [NearDuplicateFinder.Bucket]) {
         self.signatures = signatures
         self.pairs = pairs
