@@ -29,26 +29,30 @@ public struct ArchiveContent: Sendable {
         let given = ListedKeys(reports)
         // Indices are sorted, not the reports, and compared through a buffer: moving a report, or
         // reading it out of the array in the closure, copies every field it has. Year and region
-        // code are first turned into one integer (a code by its rank, a report without one as the
-        // code "~", as `ListedReport.listOrder` orders them) and sorted as such, so that only
-        // reports of one year and region, a handful, compare their titles.
+        // code are first turned into one integer, a group (a code by its rank, a report without one
+        // as the code "~", as `ListedReport.listOrder` orders them), and the indices filed by group
+        // in one counting pass, so that only reports of one year and region, a handful, compare
+        // their titles.
         let codes = given.codes
         let tilde = codes.firstIndex { $0 >= "~" } ?? codes.count
-        let codeKeys = codes.indices.map { $0 == tilde && codes[$0] == "~" ? 2 * $0 : 2 * $0 + 1 }
+        let codeGroups = codes.indices.map { $0 == tilde && codes[$0] == "~" ? 2 * $0 : 2 * $0 + 1 }
         let yearRank = Dictionary(uniqueKeysWithValues: Set(given.years).sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }.enumerated().map { ($1, $0) })
-        var keyed = reports.indices.map { i in
-            let region = given.regions[i]
-            return UInt64(yearRank[given.years[i]]! * (2 * codes.count + 1) + (region < 0 ? 2 * tilde : codeKeys[Int(region)])) << 32 | UInt64(i)
+        let width = 2 * codes.count + 1
+        let groups = reports.indices.map { i in
+            yearRank[given.years[i]]! * width + (given.regions[i] < 0 ? 2 * tilde : codeGroups[Int(given.regions[i])])
         }
-        keyed.sort()
-        var order = keyed.map { Int($0 & 0xFFFF_FFFF) }
+        var starts = [Int](repeating: 0, count: yearRank.count * width + 1)
+        for group in groups { starts[group + 1] += 1 }
+        for group in 0..<(starts.count - 1) { starts[group + 1] += starts[group] }
+        var order = [Int](repeating: 0, count: reports.count)
+        var next = starts
+        for (i, group) in groups.enumerated() {
+            order[next[group]] = i
+            next[group] += 1
+        }
         reports.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < keyed.count {
-                var end = start + 1
-                while end < keyed.count, keyed[end] >> 32 == keyed[start] >> 32 { end += 1 }
-                if end - start > 1 { order[start..<end].sort { ListedReport.listOrder(buffer[$0], buffer[$1]) } }
-                start = end
+            for group in 0..<(starts.count - 1) where starts[group + 1] - starts[group] > 1 {
+                order[starts[group]..<starts[group + 1]].sort { ListedReport.listOrder(buffer[$0], buffer[$1]) }
             }
         }
         self.reports = order.map { reports[$0] }
