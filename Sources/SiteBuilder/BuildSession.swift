@@ -18,6 +18,8 @@ public final class BuildSession: @unchecked Sendable {
     private var cacheBase: SourceCache.Base?
     /// The search index in the site now in place, saved with `records`: a build updates it.
     private var searchState: SearchState?
+    /// The near duplicates of the site now in place: a build updates them.
+    private var nearDuplicates: NearDuplicateState?
     /// Content hashes of the files in the site now in place.
     private var previous = SiteFiles()
     /// The manifest as `manifest.tsv` holds it: a build saves what differs from it.
@@ -63,6 +65,7 @@ public final class BuildSession: @unchecked Sendable {
         recordsToken = nil
         cacheBase = nil
         searchState = nil
+        nearDuplicates = nil
         previous = SiteFiles()
         manifestBase = nil
         spare = nil
@@ -214,9 +217,15 @@ public final class BuildSession: @unchecked Sendable {
             if let failure = store.failure {
                 throw SiteWriter.WriteError(message: "cannot save the build cache in \(cacheFolder.path), so the site in place was kept: \(failure)")
             }
-            // Near duplicates are found beside the index, among the reports in source order.
+            // Near duplicates are found beside the index, among the reports in source order, and
+            // saved for the next build like the search state.
             let reports = built.records.flatMap(\.reports)
-            let findingPairs = Background { [signatures = reports.map(\.minhash)] in NearDuplicateFinder.pairs(signatures) }
+            let findingPairs = Background { [signatures = reports.map(\.minhash), nearDuplicates, cacheFolder, savedToken = saved?.manifest.records] in
+                let state = NearDuplicateState(finding: signatures,
+                                               previous: nearDuplicates ?? savedToken.flatMap { NearDuplicateState.load(from: cacheFolder, token: $0) })
+                do { try state.save(token: token, to: cacheFolder) } catch { throw cacheError(error) }
+                return state
+            }
             content = try step("index") {
                 ArchiveContent(reports: reports, sourceCount: files.count, classifier: rendering.pages.classifier, gazetteer: try gazetteer.value())
             }
@@ -231,7 +240,11 @@ public final class BuildSession: @unchecked Sendable {
                     try buildSearch(content, records, paths)
                 }
             }
-            content.nearDuplicates = try step("near duplicates") { content.inListOrder(try findingPairs.value()) }
+            let foundPairs = try step("near duplicates") {
+                let found = try findingPairs.value()
+                content.nearDuplicates = content.inListOrder(found.pairs)
+                return found
+            }
             // The data files are written beside the report links and index pages: JSON and CSV are one
             // core's work, and those steps leave room for it. Step "data" is the wait for them after the pages.
             DispatchQueue.global().async(group: writingData) { [content, files, cacheFolder, sourcesKey = ContentHash.combine(built.records.map(\.key))] in
@@ -310,6 +323,7 @@ public final class BuildSession: @unchecked Sendable {
             spare = oldSite != nil || linked ? nextSpare : nil
             store.removeOthers()
             searchState = searched?.state
+            nearDuplicates = foundPairs
             previous = manifest.outputs
             pageKeys = manifest.pages
             recordedStamps = manifest.sources

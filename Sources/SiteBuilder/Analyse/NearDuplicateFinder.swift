@@ -14,27 +14,42 @@ public enum NearDuplicateFinder {
     /// "Most of their text": at 0.5, half of all shingles of the two are common to both, i.e. about
     /// two thirds of each text when the two are of a size.
     public static let threshold = 0.5
+    /// The places two signatures must agree in to reach `threshold`.
+    static let needed = Int((threshold * Double(MinHash.size)).rounded(.up))
     /// Reports sharing one band are paired with at most this many that follow them: 1,000 copies of
     /// one boilerplate text make 32,000 candidates, not 500,000, and still one chain (one cluster).
     static let bucketWindow = 32
 
+    /// The reports that share one band's key, in index order.
+    struct Bucket: Sendable, Equatable {
+        /// The band's number in the bits above 40, its key (`bandKey`) below.
+        var key: UInt64
+        var members: [Int]
+    }
+
     /// Every pair of `signatures` (nil: a report without one) whose estimated similarity is at
     /// least `threshold`, sorted by `a`, then `b`.
     public static func pairs(_ signatures: [[UInt16]?]) -> [NearDuplicatePair] {
+        found(signatures).pairs
+    }
+
+    /// `pairs(_:)`, with the bands more reports share than a window spans (`NearDuplicateState.crowded`).
+    static func found(_ signatures: [[UInt16]?]) -> (pairs: [NearDuplicatePair], crowded: [Bucket]) {
         precondition(signatures.count < 1 << 24, "a report's index must fit the low 24 bits of a band entry")
         let signed = signatures.indices.filter { signatures[$0]?.count == MinHash.size }
-        guard signed.count > 1 else { return [] }
+        guard signed.count > 1 else { return ([], []) }
         // One flat buffer, signature after signature: reading 32 bands out of an array of arrays
         // retained and released each signature 32 times.
         var flat: [UInt16] = []
         flat.reserveCapacity(signed.count * MinHash.size)
         for i in signed { flat += signatures[i]! }
-        let perBand = ResultSlots<[UInt64]>(count: bands)
+        let perBand = ResultSlots<(candidates: [UInt64], crowded: [Bucket])>(count: bands)
         let shared = UncheckedBox((signed, flat))  // only read
         DispatchQueue.concurrentPerform(iterations: bands) { band in
             perBand.set(band, bandCandidates(band, signed: shared.value.0, shared.value.1))
         }
-        var candidates = perBand.values.flatMap { $0 }
+        let banded = perBand.values
+        var candidates = banded.flatMap(\.candidates)
         candidates.sort()
         // Report index → where its signature starts in `flat`.
         var starts = [Int](repeating: 0, count: signatures.count)
@@ -46,7 +61,7 @@ public enum NearDuplicateFinder {
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             found.set(part, confirmed(checked.value.0, part: part, of: parts, flat: checked.value.1, starts: checked.value.2))
         }
-        return found.values.flatMap { $0 }
+        return (found.values.flatMap { $0 }, banded.flatMap(\.crowded))
     }
 
     /// The pairs among part `part` of the sorted `candidates` whose signatures agree in at least
@@ -57,7 +72,6 @@ public enum NearDuplicateFinder {
             while k > 0, k < candidates.count, candidates[k] == candidates[k - 1] { k += 1 }
             return k
         }
-        let needed = Int((threshold * Double(MinHash.size)).rounded(.up))
         var out: [NearDuplicatePair] = []
         var last: UInt64?
         flat.withUnsafeBufferPointer { flat in
@@ -72,34 +86,48 @@ public enum NearDuplicateFinder {
         return out
     }
 
-    /// The candidate pairs one band gives, each `a << 32 | b` with `a < b`: a band's four places
-    /// packed into 64 bits, hashed, and its top 40 bits grouped together with the report's index in
-    /// the low 24, so that equal bands are runs of reports in index order. `flat` holds the
-    /// signatures of the `signed` reports one after another.
-    static func bandCandidates(_ band: Int, signed: [Int], _ flat: [UInt16]) -> [UInt64] {
-        let first = band * rows
-        let entries = signed.indices.map { k -> UInt64 in
-            let start = k * MinHash.size + first
-            var key: UInt64 = 0
-            for r in 0..<rows { key = key << 16 | UInt64(flat[start + r]) }
-            return MinHash.Sketch.mix(key ^ UInt64(band)) & ~(1 << 24 - 1) | UInt64(signed[k])
+    /// The candidate pairs one band gives, each `a << 32 | b` with `a < b`, and its crowded
+    /// buckets: the band's key (`bandKey`) in the top 40 bits with the report's index in the low
+    /// 24, so that equal bands are runs of reports in index order. `flat` holds the signatures of
+    /// the `signed` reports one after another.
+    static func bandCandidates(_ band: Int, signed: [Int], _ flat: [UInt16]) -> (candidates: [UInt64], crowded: [Bucket]) {
+        let entries = flat.withUnsafeBufferPointer { flat in
+            signed.indices.map { k -> UInt64 in
+                bandKey(UnsafeBufferPointer(rebasing: flat[k * MinHash.size..<(k + 1) * MinHash.size]), band) << 24 | UInt64(signed[k])
+            }
         }
         let grouped = groupedByBand(entries)
         var out: [UInt64] = []
+        var crowded: [Bucket] = []
         var start = 0
         while start < grouped.count {
             let key = grouped[start] >> 24
             var end = start + 1
             while end < grouped.count, grouped[end] >> 24 == key { end += 1 }
-            for p in start..<end {
-                let a = grouped[p] & (1 << 24 - 1)
-                for q in (p + 1)..<Swift.min(end, p + 1 + bucketWindow) {
-                    out.append(a << 32 | grouped[q] & (1 << 24 - 1))
-                }
-            }
+            let members = grouped[start..<end].lazy.map { $0 & (1 << 24 - 1) }
+            windowPairs(members, into: &out)
+            if end - start > bucketWindow + 1 { crowded.append(Bucket(key: UInt64(band) << 40 | key, members: members.map { Int($0) })) }
             start = end
         }
-        return out
+        return (out, crowded)
+    }
+
+    /// Adds the candidates of one bucket, its members in index order: each with the `bucketWindow`
+    /// that follow it, as `a << 32 | b`.
+    static func windowPairs<C: RandomAccessCollection>(_ members: C, into out: inout [UInt64]) where C.Element == UInt64, C.Index == Int {
+        for p in members.indices {
+            for q in (p + 1)..<Swift.min(members.endIndex, p + 1 + bucketWindow) {
+                out.append(members[p] << 32 | members[q])
+            }
+        }
+    }
+
+    /// Band `band` of a signature as a 40-bit key: its four places packed into 64 bits and hashed.
+    /// Reports share a bucket of the band when their keys are equal.
+    static func bandKey(_ signature: UnsafeBufferPointer<UInt16>, _ band: Int) -> UInt64 {
+        var key: UInt64 = 0
+        for r in 0..<rows { key = key << 16 | UInt64(signature[band * rows + r]) }
+        return MinHash.Sketch.mix(key ^ UInt64(band)) >> 24
     }
 
     /// `entries` with equal bands side by side, each run in index order: filed by their top 16

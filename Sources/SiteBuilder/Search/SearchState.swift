@@ -4,9 +4,7 @@ import Foundation
 /// (`SearchIndexUpdate`): per report number, the key of the report it holds, its slug and its
 /// topics; the index's list files; and the figures that set the shard count. Kept in
 /// `.archive-cache/search.state` beside the source records and trusted like them, only with the
-/// records' token. Each part is an array saved as its count (a u64) and its elements' bytes in
-/// this machine's order, so that reading the state back is a few copies, not a parse of a line
-/// per report:
+/// records' token. Each part is an array (`CacheArrays`):
 ///
 ///     [version, inputs, shards, inline]  token  keys  slugs (ends, bytes)  topics (ends, topics)  lists (ends, bytes)
 struct SearchState: Sendable, Equatable {
@@ -34,7 +32,7 @@ struct SearchState: Sendable, Equatable {
     /// The state saved with `token`; nil when there is none or it belongs to another build.
     static func load(from folder: URL, token: String) -> SearchState? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
-        var reader = Reader(data: data)
+        var reader = CacheArrays.Reader(data: data)
         guard let head = reader.array(of: UInt64.self), head.count == 4, head[0] == version,
               let savedToken = reader.array(of: UInt8.self), savedToken.elementsEqual(token.utf8),
               let keys = reader.array(of: UInt64.self),
@@ -46,52 +44,15 @@ struct SearchState: Sendable, Equatable {
     }
 
     func save(token: String, to folder: URL) throws {
-        var out: [UInt8] = []
-        func append<T: FixedWidthInteger>(_ values: [T]) {
-            withUnsafeBytes(of: UInt64(values.count)) { out += $0 }
-            values.withUnsafeBytes { out += $0 }
-        }
-        func append<T>(_ lists: NumberedLists<T>) {
-            append(lists.ends)
-            append(lists.elements)
-        }
+        var out = CacheArrays()
         var names = NumberedSlugs()
         for path in lists { names.append(Array(path.utf8)) }
-        append([Self.version, inputs, UInt64(shards), UInt64(inline)])
-        append(Array(token.utf8))
-        append(keys)
-        append(slugs)
-        append(topics)
-        append(names)
-        try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: out)
-    }
-
-    /// Reads the arrays `save` wrote, one after another, checking each fits the bytes left.
-    private struct Reader {
-        let data: Data
-        var offset = 0
-
-        var atEnd: Bool { offset == data.count }
-
-        mutating func array<T: FixedWidthInteger>(of _: T.Type) -> [T]? {
-            guard data.count - offset >= 8 else { return nil }
-            let count = data.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
-            offset += 8
-            guard count <= UInt64(data.count - offset) / UInt64(MemoryLayout<T>.stride) else { return nil }
-            let size = Int(count) * MemoryLayout<T>.stride
-            let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-                data.withUnsafeBytes { bytes in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + size]))
-                }
-                initialized = Int(count)
-            }
-            offset += size
-            return values
-        }
-
-        mutating func lists<T>(of _: T.Type) -> NumberedLists<T>? {
-            guard let ends = array(of: UInt32.self), let elements = array(of: T.self) else { return nil }
-            return NumberedLists(elements: elements, ends: ends)
-        }
+        out.append([Self.version, inputs, UInt64(shards), UInt64(inline)])
+        out.append(Array(token.utf8))
+        out.append(keys)
+        out.append(slugs)
+        out.append(topics)
+        out.append(names)
+        try CacheFile.replace(folder.appendingPathComponent(Self.fileName), with: out.bytes)
     }
 }

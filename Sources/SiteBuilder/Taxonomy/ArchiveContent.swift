@@ -8,6 +8,8 @@ public struct ArchiveContent: Sendable {
     public var reports: [ListedReport]
     /// For each report in the order `init` was given them, its index in `reports`.
     var positions: [Int]
+    /// What `reports` are ordered and indexed by, in list order.
+    var keys: ListedKeys
     /// Source files read, those that failed included.
     public var sourceCount: Int
     public var regions: RegionIndex
@@ -24,59 +26,58 @@ public struct ArchiveContent: Sendable {
     var store: ListingStore?
 
     public init(reports: [ListedReport], sourceCount: Int, classifier: TopicClassifier, gazetteer: Gazetteer) {
+        let given = ListedKeys(reports)
         // Indices are sorted, not the reports, and compared through a buffer: moving a report, or
         // reading it out of the array in the closure, copies every field it has. Year and region
-        // code are first turned into one integer (a code by its rank among the codes, as
-        // `ListedReport.listOrder` orders them; each code numbered as first met, then the numbers
-        // ranked) and sorted as such, so that only reports of one year and region, a handful,
-        // compare their titles.
-        var yearKeys: [Int] = [], codeNumbers: [Int] = [], numbers: [String: Int] = [:]
-        yearKeys.reserveCapacity(reports.count)
-        codeNumbers.reserveCapacity(reports.count)
-        // Fields are read in place, by index: a listing taken out of the array is a copy.
-        for i in reports.indices {
-            yearKeys.append(reports[i].year ?? Int.min)
-            let code = reports[i].region.code ?? "~"
-            if let number = numbers[code] {
-                codeNumbers.append(number)
-            } else {
-                codeNumbers.append(numbers.count)
-                numbers[code] = numbers.count
-            }
+        // code are first turned into one integer, a group (a code by its rank, a report without one
+        // as the code "~", as `ListedReport.listOrder` orders them), and the indices filed by group
+        // in one counting pass, so that only reports of one year and region, a handful, compare
+        // their titles.
+        let codes = given.codes
+        let tilde = codes.firstIndex { $0 >= "~" } ?? codes.count
+        let codeGroups = codes.indices.map { $0 == tilde && codes[$0] == "~" ? 2 * $0 : 2 * $0 + 1 }
+        let yearRank = Dictionary(uniqueKeysWithValues: Set(given.years).sorted { ($0 ?? Int.min) > ($1 ?? Int.min) }.enumerated().map { ($1, $0) })
+        let width = 2 * codes.count + 1
+        let groups = reports.indices.map { i in
+            yearRank[given.years[i]]! * width + (given.regions[i] < 0 ? 2 * tilde : codeGroups[Int(given.regions[i])])
         }
-        var codeRanks = [Int](repeating: 0, count: numbers.count)
-        for (rank, number) in numbers.sorted(by: { $0.key < $1.key }).map(\.value).enumerated() { codeRanks[number] = rank }
-        let yearRank = Dictionary(uniqueKeysWithValues: Set(yearKeys).sorted(by: >).enumerated().map { ($1, $0) })
-        var keyed = reports.indices.map { UInt64(yearRank[yearKeys[$0]]! * numbers.count + codeRanks[codeNumbers[$0]]) << 32 | UInt64($0) }
-        keyed.sort()
-        var order = keyed.map { Int($0 & 0xFFFF_FFFF) }
+        var starts = [Int](repeating: 0, count: yearRank.count * width + 1)
+        for group in groups { starts[group + 1] += 1 }
+        for group in 0..<(starts.count - 1) { starts[group + 1] += starts[group] }
+        var order = [Int](repeating: 0, count: reports.count)
+        var next = starts
+        for (i, group) in groups.enumerated() {
+            order[next[group]] = i
+            next[group] += 1
+        }
         reports.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start < keyed.count {
-                var end = start + 1
-                while end < keyed.count, keyed[end] >> 32 == keyed[start] >> 32 { end += 1 }
-                if end - start > 1 { order[start..<end].sort { ListedReport.listOrder(buffer[$0], buffer[$1]) } }
-                start = end
+            for group in 0..<(starts.count - 1) where starts[group + 1] - starts[group] > 1 {
+                order[starts[group]..<starts[group + 1]].sort { ListedReport.listOrder(buffer[$0], buffer[$1]) }
             }
         }
         self.reports = order.map { reports[$0] }
         positions = [Int](repeating: 0, count: order.count)
-        for (i, given) in order.enumerated() { positions[given] = i }
+        for (i, k) in order.enumerated() { positions[k] = i }
+        let keys = given.permuted(order)
+        self.keys = keys
         self.sourceCount = sourceCount
         self.classifier = classifier
-        regions = RegionIndex(self.reports, gazetteer: gazetteer)
+        // The region index on another core while the other indexes are made here: neither reads a listing.
+        let regions = ResultSlots<RegionIndex>(count: 1), indexing = DispatchGroup()
+        DispatchQueue.global().async(group: indexing) { [keys] in regions.set(0, RegionIndex(keys, gazetteer: gazetteer)) }
         var years: [Int?: [Int]] = [:]
         var topics = [[Int]](repeating: [], count: classifier.topics.count)
-        var types: [DocType: [Int]] = [:]
-        let sorted = self.reports
-        for i in sorted.indices {
-            years[sorted[i].year, default: []].append(i)
-            for t in sorted[i].topics { topics[t].append(i) }
-            types[sorted[i].docType, default: []].append(i)
+        var types = [[Int]](repeating: [], count: DocType.allCases.count)
+        for i in order.indices {
+            years[keys.years[i], default: []].append(i)
+            for t in keys.topics[i] { topics[Int(t)].append(i) }
+            types[Int(keys.types[i])].append(i)
         }
         self.years = years
         self.topics = topics
-        self.types = types
+        self.types = Dictionary(uniqueKeysWithValues: DocType.allCases.indices.filter { !types[$0].isEmpty }.map { (DocType.allCases[$0], types[$0]) })
+        indexing.wait()
+        self.regions = regions.values[0]
     }
 
     /// `pairs` found among the reports in the order `init` was given them, as indices into `reports`:

@@ -22,22 +22,17 @@ public struct RegionIndex: Sendable {
     /// Provinces in code order, then the unknown bucket when used.
     public private(set) var roots: [String] = []
 
-    /// - Parameter reports: the reports, in list order; node report lists keep that order.
-    public init(_ reports: [ListedReport], gazetteer: Gazetteer) {
+    /// - Parameter keys: the reports', in list order; node report lists keep that order.
+    init(_ keys: ListedKeys, gazetteer: Gazetteer) {
         // Each code's reports gathered first, then its chain added once for all of them: an
         // archive has a few thousand codes, so a lookup a report, not one a level of its chain.
-        // Regions are read in place: copied out, each is five strings retained and released.
-        var byCode: [String: [Int]] = [:]
-        var unknown: [Int] = []
-        for i in reports.indices {
-            if let code = reports[i].region.code { byCode[code, default: []].append(i) } else { unknown.append(i) }
-        }
-        for (code, members) in byCode {
+        var unknown = keys.regions.indices.filter { keys.regions[$0] < 0 }
+        for (code, members) in zip(keys.codes, keys.byRegion) {
             guard let path = Self.chain(to: code, gazetteer: gazetteer) else {
                 unknown += members
                 continue
             }
-            add(members.map { ($0, Self.hiddenLabel(level: reports[$0].region.level, at: path.last!)) }, to: path)
+            add(members.map { ($0, Self.hiddenLabel(level: keys.levels[$0], at: path.last!)) }, to: path)
         }
         if !unknown.isEmpty { add(unknown.map { ($0, nil) }, to: [Self.unknownKeyNode()]) }
         // Codes that end at one node (those the gazetteer does not know all end at the unknown

@@ -16,25 +16,17 @@ public struct RegionSequence: Sendable {
     private var years: [Int]
     private var types: [Int]
 
-    public init(_ reports: [ListedReport]) {
-        previous = Array(repeating: nil, count: reports.count)
+    /// - Parameter keys: the reports', in list order.
+    init(_ keys: ListedKeys) {
+        previous = Array(repeating: nil, count: keys.years.count)
         next = previous
         previousOfType = previous
         nextOfType = previous
-        years = []
-        types = []
-        years.reserveCapacity(reports.count)
-        types.reserveCapacity(reports.count)
-        // One pass over the listings, which lie all over memory.
-        var byRegion: [String: [Int]] = [:]
-        for i in reports.indices {
-            years.append(reports[i].year ?? Int.max)
-            types.append(Self.typeRank[reports[i].docType]!)
-            if let code = reports[i].region.code { byRegion[code, default: []].append(i) }
-        }
-        for var members in byRegion.values where members.count > 1 {
+        years = keys.years.map { $0 ?? Int.max }
+        types = keys.types.map { Int($0) }
+        for var members in keys.byRegion where members.count > 1 {
             members.sort(by: precedes)
-            var lastOfType = [Int?](repeating: nil, count: Self.typeRank.count)
+            var lastOfType = [Int?](repeating: nil, count: DocType.allCases.count)
             for (k, b) in members.enumerated() {
                 if k > 0 {
                     next[members[k - 1]] = b
@@ -60,10 +52,8 @@ public struct RegionSequence: Sendable {
     public static func precedes(_ reports: [ListedReport], _ a: Int, _ b: Int) -> Bool {
         let ya = reports[a].year ?? Int.max, yb = reports[b].year ?? Int.max
         if ya != yb { return ya < yb }
-        let ta = typeRank[reports[a].docType]!, tb = typeRank[reports[b].docType]!
+        let ta = ListedKeys.typeRank[reports[a].docType]!, tb = ListedKeys.typeRank[reports[b].docType]!
         if ta != tb { return ta < tb }
         return a < b
     }
-
-    private static let typeRank = Dictionary(uniqueKeysWithValues: DocType.allCases.enumerated().map { ($1, $0) })
 }

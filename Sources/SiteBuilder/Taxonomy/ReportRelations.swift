@@ -24,7 +24,7 @@ struct ReportRelations: Sendable {
 
     init(_ content: ArchiveContent, neighbours: Bool) {
         let reports = content.reports
-        let sequence = RegionSequence(reports)
+        let sequence = RegionSequence(content.keys)
         self.sequence = sequence
         clusters = NearDuplicateClusters(content.nearDuplicates)
         var duplicates: [Int: [(other: Int, similarity: Double)]] = [:]
