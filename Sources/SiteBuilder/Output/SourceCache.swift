@@ -223,8 +223,19 @@ enum SourceCache {
         defer { ends.deallocate() }
         var f = CacheLine(bytes, ends: ends)
         var recent = RecentFields()
+        // Over half the file is `minhash` lines, whose length is known: they are read without
+        // looking through them for their tabs and line break (one of another length does not read).
+        let minhashWord = Array("minhash\t".utf8), minhashLength = minhashWord.count + MinHash.size * 4
         var start = first
         while start < last {
+            if start + minhashLength <= last, start + minhashLength == last || bytes[start + minhashLength] == 0x0A,
+               memcmp(bytes.baseAddress! + start, minhashWord, minhashWord.count) == 0 {
+                let digits = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(start + minhashWord.count)..<(start + minhashLength)])
+                guard current?.reports.isEmpty == false, let signature = CacheLine.signature(digits, size: MinHash.size) else { return nil }
+                current!.reports[current!.reports.count - 1].minhash = signature
+                start += minhashLength + 1
+                continue
+            }
             let end = memchr(bytes.baseAddress! + start, 0x0A, last - start)
                 .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? last
             defer { start = end + 1 }
@@ -248,11 +259,9 @@ enum SourceCache {
                     (file.head, file.headLength) = (head, length)
                 }
                 current!.files.append(file)
-            case (UInt8(ascii: "m"), 2) where f.is(0, "minhash"):
-                guard current?.reports.isEmpty == false, let signature = f.signature(1, size: MinHash.size) else { return nil }
-                current!.reports[current!.reports.count - 1].minhash = signature
             case (UInt8(ascii: "r"), 19) where f.is(0, "report"):
-                guard current != nil, let slug = f.string(1), let id = f.string(2), let position = f.int(3),
+                // A report's id is mostly its slug: then they share one `String`.
+                guard current != nil, let slug = f.string(1), let id = f.same(1, 2) ? slug : f.string(2), let position = f.int(3),
                       let type = f.string(13).flatMap(DocType.init(rawValue:)), let topics = f.indices(17),
                       let fingerprint = f.hex(18) else { return nil }
                 current!.reports.append(ListedReport(
