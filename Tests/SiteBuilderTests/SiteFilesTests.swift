@@ -17,6 +17,7 @@ final class SiteFilesTests: XCTestCase {
             XCTAssertEqual(table.path(n), path)
         }
         XCTAssertNil(table.existing("reports/r20000.html"))
+        XCTAssertEqual(table.existing(["reports/r20000.html"] + paths), [nil] + numbers, "all at once, as one by one")
         XCTAssertEqual(table.count, paths.count, "looking up adds nothing")
         XCTAssertTrue(table.path(numbers[5], hasSuffix: ".html"))
         XCTAssertFalse(table.path(numbers[20_001], hasSuffix: ".html"))
