@@ -4,14 +4,7 @@ import XCTest
 
 final class CacheLineTests: XCTestCase {
     private func signature(_ text: String, size: Int) -> [UInt16]? {
-        let bytes = Array(("minhash\t" + text).utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: CacheLine.capacity)
-            defer { ends.deallocate() }
-            var line = CacheLine(buffer, ends: ends)
-            line.split(0, buffer.count)
-            return line.signature(1, size: size)
-        }
+        Array(text.utf8).withUnsafeBytes { CacheLine.signature($0, size: size) }
     }
 
     /// Every value reads back as written; any byte but `0`–`9` and `a`–`f`, at any place, or

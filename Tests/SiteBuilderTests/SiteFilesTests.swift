@@ -17,6 +17,7 @@ final class SiteFilesTests: XCTestCase {
             XCTAssertEqual(table.path(n), path)
         }
         XCTAssertNil(table.existing("reports/r20000.html"))
+        XCTAssertEqual(table.existing(["reports/r20000.html"] + paths), [nil] + numbers, "all at once, as one by one")
         XCTAssertEqual(table.count, paths.count, "looking up adds nothing")
         // 20,000 pages and "报告/浙江.html"; not "" nor ".htm", nor a path shorter than the suffix.
         XCTAssertEqual(table.count(numbers, hasSuffix: ".html"), 20_001)

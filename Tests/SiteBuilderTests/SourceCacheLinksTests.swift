@@ -26,4 +26,30 @@ final class SourceCacheLinksTests: XCTestCase {
         XCTAssertEqual(loaded.files.map(\.headLength), [4_321, 0])
         XCTAssertEqual(loaded.files.map(\.hash), [0xabc, 0x123])
     }
+
+    /// A signature line is read by its known length: the last line of the file reads without its
+    /// line break, and one a digit short or long, or without the report it belongs to, does not read.
+    func testASignatureLineReadsOnlyWhole() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-cache-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let url = folder.appendingPathComponent(SourceCache.fileName)
+        let report = "report\ta-1\ta-1\t1\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\tsummary\t1\t\\N\t\\N\t\t0\n"
+        let signature = (0..<MinHash.size).map { UInt16(truncatingIfNeeded: $0 &* 40_503) }
+        var digits: [UInt8] = []
+        SourceCache.Field.appendHex(signature, to: &digits)
+        let line = "minhash\t" + String(decoding: digits, as: UTF8.self)
+        func load(_ text: String) -> SourceRecord? {
+            try? text.write(to: url, atomically: true, encoding: .utf8)
+            return SourceCache.load(from: folder, token: nil)["a.txt"]
+        }
+        let head = "build\tT\nsource\ta.txt\ta\t1\t2\n"
+        XCTAssertEqual(load(head + report + line + "\n")?.reports.first?.minhash, signature)
+        XCTAssertEqual(load(head + report + line)?.reports.first?.minhash, signature, "the last line, without its line break")
+        XCTAssertEqual(load(head + report + line + "\nsource\tb.txt\tb\t1\t2\n")?.reports.first?.minhash, signature)
+        XCTAssertNil(load(head + report + line.dropLast() + "\n"))
+        XCTAssertNil(load(head + report + line + "0\n"))
+        XCTAssertNil(load(head + report + line.dropLast() + "\t\n"))
+        XCTAssertNil(load(head + line + "\n"), "a signature before any report")
+    }
 }

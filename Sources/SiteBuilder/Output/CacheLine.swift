@@ -112,9 +112,18 @@ struct CacheLine {
         return v
     }
 
-    /// Comma-separated numbers; empty for an empty field.
+    /// True when fields `i` and `j` hold the same bytes.
+    func same(_ i: Int, _ j: Int) -> Bool {
+        let a = range(i), b = range(j)
+        return a.count == b.count && memcmp(bytes.baseAddress! + a.lowerBound, bytes.baseAddress! + b.lowerBound, a.count) == 0
+    }
+
+    /// Comma-separated numbers; empty for an empty field. The array is made its size at once, not grown.
     func indices(_ i: Int) -> [Int]? {
+        let field = raw(i)
         var out: [Int] = []
+        guard !field.isEmpty else { return out }
+        out.reserveCapacity(1 + field.reduce(0) { $0 + ($1 == 0x2C ? 1 : 0) })
         return appendIndices(i, to: &out) ? out : nil
     }
 
@@ -133,8 +142,7 @@ struct CacheLine {
 
     /// A `MinHash` signature of `size` values, four lower-case hex digits a value, read eight digits
     /// (two values) at a time: every build reads one for each of the archive's reports.
-    func signature(_ i: Int, size: Int) -> [UInt16]? {
-        let field = UnsafeRawBufferPointer(raw(i))
+    static func signature(_ field: UnsafeRawBufferPointer, size: Int) -> [UInt16]? {
         guard field.count == size * 4, size % 2 == 0 else { return nil }
         var valid = true
         let out = [UInt16](unsafeUninitializedCapacity: size) { values, count in

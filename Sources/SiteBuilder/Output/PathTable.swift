@@ -16,9 +16,10 @@ final class PathTable: @unchecked Sendable {
     private var ends: [Int] = []
     /// `ContentHash` of each path's bytes.
     private var keys: [UInt64] = []
-    /// Open addressing: a path's number + 1, or 0 for a free slot; a power of two, at least twice
-    /// the paths.
-    private var slots = [Int32](repeating: 0, count: 1024)
+    /// Open addressing: a path's number + 1 in the low 32 bits and the high 32 bits of its key in
+    /// the rest, or 0 for a free slot; a power of two, at least twice the paths. With the key's bits
+    /// in the slot a probe reads `keys` for no path but the one it finds.
+    private var slots = [UInt64](repeating: 0, count: 1024)
 
     init() {}
 
@@ -51,7 +52,7 @@ final class PathTable: @unchecked Sendable {
             bytes.append(contentsOf: utf8)
             ends.append(bytes.count)
             keys.append(key)
-            slots[slot] = Int32(n + 1)
+            slots[slot] = Self.slot(n, key)
             if ends.count * 2 > slots.count { rehash(to: slots.count * 2) }
             return n
         }
@@ -86,6 +87,20 @@ final class PathTable: @unchecked Sendable {
             let raw = UnsafeRawBufferPointer(utf8)
             let key = ContentHash.of(raw)
             return lock.reading { find(raw, key).found }
+        }
+    }
+
+    /// `existing` of each path, all found under one lock: the sources step looks up every file of
+    /// the site, a source's files at a time.
+    func existing(_ paths: some Sequence<String>) -> [Int?] {
+        lock.reading {
+            paths.map { path in
+                var path = path
+                return path.withUTF8 { utf8 in
+                    let raw = UnsafeRawBufferPointer(utf8)
+                    return find(raw, ContentHash.of(raw)).found
+                }
+            }
         }
     }
 
@@ -124,11 +139,12 @@ final class PathTable: @unchecked Sendable {
     private func find(_ utf8: UnsafeRawBufferPointer, _ key: UInt64) -> (found: Int?, slot: Int) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask
+        let tag = key >> 32
         while true {
-            let entry = Int(slots[slot])
+            let entry = slots[slot]
             if entry == 0 { return (nil, slot) }
-            let n = entry - 1
-            if keys[n] == key {
+            if entry >> 32 == tag {
+                let n = Int(entry & 0xFFFF_FFFF) - 1
                 let from = start(n), length = ends[n] - from
                 let same = length == utf8.count && bytes.withUnsafeBytes { all in
                     length == 0 || memcmp(all.baseAddress! + from, utf8.baseAddress!, length) == 0
@@ -142,12 +158,17 @@ final class PathTable: @unchecked Sendable {
     private func rehash(to size: Int) {
         var count = slots.count
         while count < size { count *= 2 }
-        slots = [Int32](repeating: 0, count: count)
+        slots = [UInt64](repeating: 0, count: count)
         let mask = count - 1
         for (n, key) in keys.enumerated() {
             var slot = Int(truncatingIfNeeded: key) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(n + 1)
+            slots[slot] = Self.slot(n, key)
         }
+    }
+
+    /// The slot entry of path `n`, whose key is `key`.
+    private static func slot(_ n: Int, _ key: UInt64) -> UInt64 {
+        key & 0xFFFF_FFFF_0000_0000 | UInt64(n + 1)
     }
 }

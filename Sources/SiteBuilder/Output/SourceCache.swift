@@ -147,8 +147,14 @@ enum SourceCache {
         guard !blocks.failed else { return nil }
         var records: [String: SourceRecord] = [:]
         records.reserveCapacity(parts.reduce(0) { $0 + $1.records.count })
-        for part in parts {
-            for record in part.records { records[record.name] = record }
+        // Moved out of the parts, not copied: a copy retained, and the parts' end released, each
+        // of a record's strings and arrays. Taken from the end, so of two records of one source
+        // the later in the file is put back.
+        for p in parts.indices.reversed() {
+            while let record = parts[p].records.popLast() {
+                let name = record.name
+                if let later = records.updateValue(record, forKey: name) { records[name] = later }
+            }
         }
         return (file.tokens[0], records)
     }
@@ -219,12 +225,26 @@ enum SourceCache {
     private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, from first: Int, to last: Int) -> Part? {
         var part = Part()
         var current: SourceRecord?
+        // The index of the current source's last report, -1 for none: tested through `current`,
+        // the whole record was copied for each line.
+        var lastReport = -1
         let ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: CacheLine.capacity)
         defer { ends.deallocate() }
         var f = CacheLine(bytes, ends: ends)
         var recent = RecentFields()
+        // Over half the file is `minhash` lines, whose length is known: they are read without
+        // looking through them for their tabs and line break (one of another length does not read).
+        let minhashWord = Array("minhash\t".utf8), minhashLength = minhashWord.count + MinHash.size * 4
         var start = first
         while start < last {
+            if start + minhashLength <= last, start + minhashLength == last || bytes[start + minhashLength] == 0x0A,
+               memcmp(bytes.baseAddress! + start, minhashWord, minhashWord.count) == 0 {
+                let digits = UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[(start + minhashWord.count)..<(start + minhashLength)])
+                guard lastReport >= 0, let signature = CacheLine.signature(digits, size: MinHash.size) else { return nil }
+                current!.reports[lastReport].minhash = signature
+                start += minhashLength + 1
+                continue
+            }
             let end = memchr(bytes.baseAddress! + start, 0x0A, last - start)
                 .map { bytes.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? last
             defer { start = end + 1 }
@@ -232,14 +252,15 @@ enum SourceCache {
             f.split(start, end)
             switch (f.firstByte, f.count) {
             case (UInt8(ascii: "o"), 6) where f.is(0, "outline"):
-                guard current?.reports.isEmpty == false, let start = f.int(1), let end = f.int(2), start < end, let hash = f.hex(3),
+                guard lastReport >= 0, let start = f.int(1), let end = f.int(2), start < end, let hash = f.hex(3),
                       let sections = f.int(4).flatMap(Int32.init(exactly:)), let figures = f.int(5).flatMap(Int32.init(exactly:))
                 else { return nil }
-                current!.reports[current!.reports.count - 1].outline = .stored(.init(span: start..<end, hash: hash, sections: sections, figures: figures))
+                current!.reports[lastReport].outline = .stored(.init(span: start..<end, hash: hash, sections: sections, figures: figures))
             case (UInt8(ascii: "s"), 5) where f.is(0, "source"):
                 if let done = current.take() { part.records.append(done) }
                 guard let name = f.string(1), let slug = f.string(2), let hash = f.hex(3), let key = f.hex(4) else { return nil }
                 current = SourceRecord(name: name, slug: slug, hash: hash, key: key, error: nil, reports: [], files: [])
+                lastReport = -1
             case (UInt8(ascii: "f"), 3) where f.is(0, "file"), (UInt8(ascii: "f"), 5) where f.is(0, "file"):
                 guard current != nil, let path = f.string(1), let hash = f.hex(2) else { return nil }
                 var file = SourceRecord.File(path: path, hash: hash)
@@ -248,11 +269,9 @@ enum SourceCache {
                     (file.head, file.headLength) = (head, length)
                 }
                 current!.files.append(file)
-            case (UInt8(ascii: "m"), 2) where f.is(0, "minhash"):
-                guard current?.reports.isEmpty == false, let signature = f.signature(1, size: MinHash.size) else { return nil }
-                current!.reports[current!.reports.count - 1].minhash = signature
             case (UInt8(ascii: "r"), 19) where f.is(0, "report"):
-                guard current != nil, let slug = f.string(1), let id = f.string(2), let position = f.int(3),
+                // A report's id is mostly its slug: then they share one `String`.
+                guard current != nil, let slug = f.string(1), let id = f.same(1, 2) ? slug : f.string(2), let position = f.int(3),
                       let type = f.string(13).flatMap(DocType.init(rawValue:)), let topics = f.indices(17),
                       let fingerprint = f.hex(18) else { return nil }
                 current!.reports.append(ListedReport(
@@ -262,15 +281,15 @@ enum SourceCache {
                                    level: recent.string(10, of: f), code: recent.string(11, of: f)),
                     year: f.int(12), docType: type, complete: f.is(14, "1"), signedDate: recent.string(15, of: f),
                     publishedDate: recent.string(16, of: f), topics: topics, sections: [], fingerprint: fingerprint))
+                lastReport += 1
             case (UInt8(ascii: "d"), 4) where f.is(0, "detail"):
-                guard current?.reports.isEmpty == false else { return nil }
-                let r = current!.reports.count - 1
-                current!.reports[r].department = f.string(1)
-                current!.reports[r].period = f.string(2)
-                current!.reports[r].duplicateOf = f.string(3)
+                guard lastReport >= 0 else { return nil }
+                current!.reports[lastReport].department = f.string(1)
+                current!.reports[lastReport].period = f.string(2)
+                current!.reports[lastReport].duplicateOf = f.string(3)
             case (UInt8(ascii: "p"), 3) where f.is(0, "passages"):
-                guard current?.reports.isEmpty == false, let start = f.int(1), let end = f.int(2), start < end else { return nil }
-                current!.reports[current!.reports.count - 1].passages = start..<end
+                guard lastReport >= 0, let start = f.int(1), let end = f.int(2), start < end else { return nil }
+                current!.reports[lastReport].passages = start..<end
             case (UInt8(ascii: "w"), 2) where f.is(0, "warning"):
                 guard current != nil, let text = f.string(1) else { return nil }
                 current!.warnings.append(text)

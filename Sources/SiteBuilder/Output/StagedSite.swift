@@ -158,8 +158,8 @@ final class StagedSite: @unchecked Sendable {
     func reuse(_ files: [SourceRecord.File]) -> Bool {
         var keeping: [(number: Int, hash: UInt64)] = []
         keeping.reserveCapacity(files.count)
-        for file in files {
-            guard let n = paths.existing(file.path), previous[n] == file.hash else { return false }
+        for (file, n) in zip(files, paths.existing(files.lazy.map(\.path))) {
+            guard let n, previous[n] == file.hash else { return false }
             if file.head != nil { continue }
             if kept[n] == file.hash {
                 keeping.append((n, file.hash))
