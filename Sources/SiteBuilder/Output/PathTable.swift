@@ -71,11 +71,12 @@ final class PathTable: @unchecked Sendable {
                 let key = ContentHash.of(path)
                 let (found, slot) = find(path, key)
                 if let found { return found }
+                let n = ends.count
                 bytes.append(contentsOf: path)
                 ends.append(bytes.count)
                 keys.append(key)
-                slots[slot] = Int32(ends.count)
-                return ends.count - 1
+                slots[slot] = Self.slot(n, key)
+                return n
             }
         }
     }
