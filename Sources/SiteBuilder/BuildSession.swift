@@ -247,7 +247,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             // The data files are written beside the report links and index pages: JSON and CSV are one
             // core's work, and those steps leave room for it. Step "data" is the wait for them after the pages.
-            DispatchQueue.global().async(group: writingData) { [content, files, cacheFolder, sourcesKey = ContentHash.combine(built.records.map(\.key))] in
+            writingData.onThread { [content, files, cacheFolder, sourcesKey = ContentHash.combine(built.records.map(\.key))] in
                 Pipeline.buildData(content, sources: files, sourcesKey: sourcesKey,
                                    rendering: rendering, keys: keys, cache: cacheFolder, into: site)
             }
@@ -262,7 +262,7 @@ public final class BuildSession: @unchecked Sendable {
                 Pipeline.linkReports(links, slot: rendering.slot, records: &built.records, into: site)
                 return links
             }
-            DispatchQueue.global().async(group: savingRecords) { [cacheFolder, cacheBase, records = built.records] in
+            savingRecords.onThread { [cacheFolder, cacheBase, records = built.records] in
                 do {
                     savedBase.set(0, try SourceCache.save(records, token: token, to: cacheFolder, over: cacheBase))
                 } catch {

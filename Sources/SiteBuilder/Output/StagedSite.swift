@@ -100,6 +100,10 @@ final class StagedSite: @unchecked Sendable {
             let n = paths.number(path)
             if keep(n, hash: hash) { return hash }
             if previous[n] == hash, linkFromPrevious(path, n, hash: hash) { return hash }
+            // The name is freed first: ext4 writes out a file renamed over another at once (its
+            // `auto_da_alloc`, for files replaced in place), 0.4 s for a 426 MB export, and nothing
+            // reads the staging folder before the swap.
+            unlink(root + path)
             guard rename(temporary, root + path) == 0 else {
                 throw SiteWriter.WriteError(message: "cannot write \(root + path): \(String(cString: strerror(errno)))")
             }
