@@ -48,14 +48,20 @@ final class PathTable: @unchecked Sendable {
         return lock.writing {
             let (found, slot) = find(utf8, key)
             if let found { return found }
-            let n = ends.count
-            bytes.append(contentsOf: utf8)
-            ends.append(bytes.count)
-            keys.append(key)
-            slots[slot] = Self.slot(n, key)
+            let n = add(utf8, key, at: slot)
             if ends.count * 2 > slots.count { rehash(to: slots.count * 2) }
             return n
         }
+    }
+
+    /// Adds a path the table lacks at the free slot its key led to; the caller holds the write lock.
+    private func add(_ utf8: UnsafeRawBufferPointer, _ key: UInt64, at slot: Int) -> Int {
+        let n = ends.count
+        bytes.append(contentsOf: utf8)
+        ends.append(bytes.count)
+        keys.append(key)
+        slots[slot] = Self.slot(n, key)
+        return n
     }
 
     /// The numbers of the paths whose UTF-8 bytes lie back to back in `utf8`, path `i` ending at
@@ -70,13 +76,7 @@ final class PathTable: @unchecked Sendable {
                 let path = UnsafeRawBufferPointer(rebasing: utf8[from..<end])
                 let key = ContentHash.of(path)
                 let (found, slot) = find(path, key)
-                if let found { return found }
-                let n = ends.count
-                bytes.append(contentsOf: path)
-                ends.append(bytes.count)
-                keys.append(key)
-                slots[slot] = Self.slot(n, key)
-                return n
+                return found ?? add(path, key, at: slot)
             }
         }
     }
