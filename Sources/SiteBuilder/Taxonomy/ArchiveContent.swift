@@ -64,7 +64,7 @@ public struct ArchiveContent: Sendable {
         self.classifier = classifier
         // The region index on another core while the other indexes are made here: neither reads a listing.
         let regions = ResultSlots<RegionIndex>(count: 1), indexing = DispatchGroup()
-        DispatchQueue.global().async(group: indexing) { [keys] in regions.set(0, RegionIndex(keys, gazetteer: gazetteer)) }
+        indexing.onThread { [keys] in regions.set(0, RegionIndex(keys, gazetteer: gazetteer)) }
         var years: [Int?: [Int]] = [:]
         var topics = [[Int]](repeating: [], count: classifier.topics.count)
         var types = [[Int]](repeating: [], count: DocType.allCases.count)
