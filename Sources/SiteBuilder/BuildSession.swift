@@ -310,7 +310,8 @@ public final class BuildSession: @unchecked Sendable {
             }
             try SiteMarker.write(id: manifest.site, in: staging)
             if oldSite == nil {
-                linkingSpare = Background { writer.linkSpare(of: staging, id: nextSpare.id) }
+                let data = [Pipeline.dataFiles.json, Pipeline.dataFiles.csv].map(page.paths.data).filter { outputs[$0] != nil }
+                linkingSpare = Background { writer.linkSpare(of: staging, id: nextSpare.id, ownCopies: data) }
             }
             try step("save cache") {
                 savingRecords.wait()

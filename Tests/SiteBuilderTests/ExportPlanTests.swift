@@ -58,7 +58,48 @@ final class ExportPlanTests: XCTestCase {
         XCTAssertEqual(rows.ranges, fresh.ranges, file: file, line: line)
         XCTAssertEqual(rows.parts, fresh.parts, file: file, line: line)
         XCTAssertEqual(rows.parts.count, 2 * after.reports.count + 1, file: file, line: line)
+
+        // Rewritten in place over a copy of the old file, as the spare's own copy is: the same bytes,
+        // and of them only those from the first that differs written.
+        let patched = folder.appendingPathComponent("patched").path
+        try FileManager.default.copyItem(atPath: old, toPath: patched)
+        let sink = try ByteSink(patching: patched) { previous.heldBytes(of: $0..<$0 + $1, in: previous, at: $2) }
+        XCTAssertEqual(try write(after, sink, plan), fresh.ranges, file: file, line: line)
+        try sink.finish()
+        XCTAssertEqual([UInt8](FileManager.default.contents(atPath: patched) ?? Data()), expected, file: file, line: line)
+        let common = zip(expected, [UInt8](FileManager.default.contents(atPath: old) ?? Data())).prefix { $0 == $1 }.count
+        XCTAssertLessThanOrEqual(sink.rewritten, expected.count - common, file: file, line: line)
         return plan
+    }
+
+    /// A file patched in place that holds a version other than the one copied from: its rows that
+    /// match stand where they are, the rest is written, and the file is as written fresh.
+    func testAFileOfAnotherVersionIsPatchedToTheNewOne() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-patch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func made(_ content: ArchiveContent, _ name: String) throws -> (rows: ExportRows, path: String) {
+            let path = folder.appendingPathComponent(name).path
+            let sink = try ByteSink(path: path)
+            let ranges = try json(content, sink, nil)
+            let plan = ExportPlan.renderAll(content.reports.count)
+            return (ExportRows(keys: keys(content, isJSON: true), ranges: ranges,
+                               parts: try ExportHash.parts(of: path, size: sink.position, rows: ranges, plan: plan)), path)
+        }
+        let first = content()
+        let second = content { $0[$0.firstIndex { $0.slug == "zhe-jiang-a-2" }!].title = "改过的标题" }
+        let third = content { $0[$0.firstIndex { $0.slug == "b-1" }!].title = "又一个标题" }
+        let own = try made(first, "own"), inPlace = try made(second, "in-place"), clean = try made(third, "clean")
+        let source = open(inPlace.path, O_RDONLY)
+        defer { close(source) }
+        let plan = ExportPlan(keys: keys(third, isJSON: true), previous: inPlace.rows, source: source)
+        let sink = try ByteSink(patching: own.path) { own.rows.heldBytes(of: $0..<$0 + $1, in: inPlace.rows, at: $2) }
+        XCTAssertEqual(try json(third, sink, plan), clean.rows.ranges)
+        try sink.finish()
+        let expected = FileManager.default.contents(atPath: clean.path)
+        XCTAssertEqual(FileManager.default.contents(atPath: own.path), expected)
+        XCTAssertGreaterThan(sink.rewritten, 0)
+        XCTAssertLessThan(sink.rewritten, expected?.count ?? 0, "the rows before the first change are not written again")
     }
 
     private func copied(_ plan: ExportPlan) -> Int {
@@ -143,8 +184,13 @@ final class DataStepRowsTests: XCTestCase {
 
         let saved = site.root.appendingPathComponent(".archive-cache/export-reports.json.rows")
         let first = ExportRows.load(from: saved)?.file.hash
+        // The spare holds its own copies of the data files, which the edit rewrites in place.
+        let spareData = data.map { site.root.appendingPathComponent(".public.spare").appendingPathComponent($0).path }
+        XCTAssertEqual(try spareData.map { try Self.links($0) }, [1, 1])
+        let spareCopy = try Self.inode(spareData[0])
         try edit("新增省现代化学校8所", "新增省现代化学校9所")
         try site.build()
+        XCTAssertEqual(try Self.inode(site.output.appendingPathComponent(data[0]).path), spareCopy)
         XCTAssertTrue(String(decoding: try files()[0], as: UTF8.self).contains("\"written\":\"9所\""))
         let rows = ExportRows.load(from: saved)
         XCTAssertEqual(rows?.file.size, try files()[0].count)
@@ -173,5 +219,34 @@ final class DataStepRowsTests: XCTestCase {
         try edit("新增省现代化学校7所", "新增省现代化学校6所")
         try site.build()
         try checkAsClean()
+    }
+
+    /// A spare whose data file is the site in place's (one file, two links, as after a build that
+    /// linked it unchanged) is not rewritten in place: the site in place keeps its bytes.
+    func testADataFileTheSpareSharesWithTheSiteInPlaceIsNotWrittenThrough() throws {
+        let site = try SiteFixture(self)
+        try site.build()
+        let json = site.output.appendingPathComponent("data/reports.json")
+        let spareJSON = site.root.appendingPathComponent(".public.spare/data/reports.json")
+        let inPlace = try Data(contentsOf: json)
+        XCTAssertEqual(try Data(contentsOf: spareJSON), inPlace)
+        try FileManager.default.removeItem(at: spareJSON)
+        try FileManager.default.linkItem(at: json, to: spareJSON)
+        let source = site.content.appendingPathComponent("002_a6c8c882fd1a3a93.txt")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        XCTAssertTrue(text.contains("新增省现代化学校8所"))
+        try text.replacingOccurrences(of: "新增省现代化学校8所", with: "新增省现代化学校9所").write(to: source, atomically: true, encoding: .utf8)
+        try site.build()
+        // The swap put the site in place aside as the spare, with its file as it was.
+        XCTAssertEqual(try Data(contentsOf: spareJSON), inPlace)
+        XCTAssertTrue(String(decoding: try Data(contentsOf: json), as: UTF8.self).contains("\"written\":\"9所\""))
+    }
+
+    private static func links(_ path: String) throws -> Int {
+        Int(try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.referenceCount] as? NSNumber).intValue)
+    }
+
+    private static func inode(_ path: String) throws -> UInt64 {
+        try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber).uint64Value
     }
 }

@@ -22,6 +22,34 @@ struct ExportRows {
 
     private static let version: UInt64 = 2
 
+    /// How many bytes of `source`'s bytes `span` (whole rows with what lies between them, as a copy
+    /// takes them) this file already holds at `position`, from the start: a row counts while the
+    /// row standing there has the same bytes (its part's hash), the same bytes before it, and the
+    /// same place relative to the first.
+    func heldBytes(of span: Range<Int>, in source: ExportRows, at position: Int) -> Int {
+        guard let k = source.row(startingAt: span.lowerBound), let s = row(startingAt: position) else { return 0 }
+        var held = 0, t = 0
+        while k + t < source.ranges.count, s + t < ranges.count, source.ranges[k + t].upperBound <= span.upperBound {
+            let there = ranges[s + t], copied = source.ranges[k + t]
+            guard there.lowerBound - position == copied.lowerBound - span.lowerBound, there.count == copied.count,
+                  parts[2 * (s + t) + 1] == source.parts[2 * (k + t) + 1],
+                  t == 0 || parts[2 * (s + t)] == source.parts[2 * (k + t)] else { break }
+            held = copied.upperBound - span.lowerBound
+            t += 1
+        }
+        return held
+    }
+
+    /// The row that starts at byte `offset`; rows lie in file order.
+    private func row(startingAt offset: Int) -> Int? {
+        var low = 0, high = ranges.count
+        while low < high {
+            let mid = (low + high) / 2
+            if ranges[mid].lowerBound < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < ranges.count && ranges[low].lowerBound == offset ? low : nil
+    }
+
     /// Saves the rows of `file` to `url`, replacing what was there whole (a rename).
     func save(of file: File, to url: URL) throws {
         var words: [UInt64] = [Self.version, file.inputs, file.hash, UInt64(file.size), UInt64(keys.count)]

@@ -81,15 +81,39 @@ public struct SiteWriter: Sendable {
     /// build still starts from a spare rather than linking the whole site into an empty folder
     /// (275,000 links at 100,000 reports). The links share the files' bytes: no second copy. A
     /// spare without its marker (a link failed, the build was killed) is never started from.
+    /// The files `ownCopies` names are copied instead, so the spare holds them alone and the next
+    /// build may rewrite them in place (`StagedSite.ownCopy`): the data export, whose new version
+    /// would else be a second file of hundreds of megabytes written on the next edit.
     /// - Returns: false when no spare was made.
-    func linkSpare(of staging: URL, id: String) -> Bool {
+    func linkSpare(of staging: URL, id: String, ownCopies: [String] = []) -> Bool {
         FolderRemover.remove(sparePath)
         guard FolderLinker.link(staging.path, to: sparePath, skipping: [SiteMarker.fileName]),
+              ownCopies.allSatisfy({ Self.replaceLink(sparePath + "/" + $0, withCopyOf: staging.path + "/" + $0) }),
               (try? SiteMarker.write(id: id, in: URL(fileURLWithPath: sparePath))) != nil else {
             FolderRemover.remove(sparePath)
             return false
         }
         return true
+    }
+
+    /// Puts at `path`, a link to `original`, a copy of its bytes of its own.
+    private static func replaceLink(_ path: String, withCopyOf original: String) -> Bool {
+        let source = open(original, O_RDONLY | O_CLOEXEC)
+        guard source >= 0 else { return false }
+        defer { close(source) }
+        var st = stat()
+        let temporary = path + ".copy"
+        defer { unlink(temporary) }
+        do {
+            guard fstat(source, &st) == 0 else { return false }
+            let sink = try ByteSink(path: temporary)
+            try sink.copy(Int(st.st_size), from: source, at: 0)
+            try sink.finish()
+        } catch {
+            return false
+        }
+        // Unlinked first, as `StagedSite.putMadeWithHash` does: a rename over a file makes ext4 write it out at once.
+        return unlink(path) == 0 && rename(temporary, path) == 0
     }
 
     /// Removes the spare `linkSpare` made, for a build that fails before its swap.

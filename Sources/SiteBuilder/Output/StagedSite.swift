@@ -118,6 +118,33 @@ final class StagedSite: @unchecked Sendable {
         }
     }
 
+    /// The folder's own copy of the file at `path`, which it started with and no other site shares
+    /// (one link): its hash and size, or nil. Such a file may be rewritten in place (`putPatched`).
+    func ownCopy(_ path: String) -> (hash: UInt64, size: Int)? {
+        guard let n = paths.existing(path), let hash = kept[n], lock.withLock({ hashes[n] == nil }) else { return nil }
+        var st = stat()
+        guard lstat(root + path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else { return nil }
+        return (hash, Int(st.st_size))
+    }
+
+    /// Rewrites in place the folder's own copy of `path` (`ownCopy`): `patch` is given its full path
+    /// and returns its new content hash. Nil when `patch` throws, which fails the build, and with it
+    /// this folder, which the file no longer matches.
+    func putPatched(_ path: String, _ patch: (_ fullPath: String) throws -> UInt64) -> UInt64? {
+        let n = paths.number(path)
+        do {
+            let hash = try patch(root + path)
+            lock.withLock {
+                hashes[n] = hash
+                written += 1
+            }
+            return hash
+        } catch {
+            fail("\(error)")
+            return nil
+        }
+    }
+
     /// Writes `bytes` to a new or truncated file with plain system calls: Foundation's `Data.write`
     /// took milliseconds a file, which the preview server's fast path cannot afford.
     /// `flags` may ask to append to a file instead.
