@@ -310,7 +310,7 @@ public final class BuildSession: @unchecked Sendable {
             }
             try SiteMarker.write(id: manifest.site, in: staging)
             if oldSite == nil {
-                let data = [Pipeline.dataFiles.json, Pipeline.dataFiles.csv].map(page.paths.data).filter { outputs[$0] != nil }
+                let data = Pipeline.rowExports(page.paths).filter { outputs[$0] != nil }
                 linkingSpare = Background { writer.linkSpare(of: staging, id: nextSpare.id, ownCopies: data) }
             }
             try step("save cache") {

@@ -5,6 +5,12 @@ import Foundation
 extension Pipeline {
     static let dataFiles = (json: "reports.json", csv: "reports.csv", sqlite: "archive.sqlite")
 
+    /// The data files written a row a report (`RowExport`), which an edit rewrites in place where
+    /// the staging folder holds copies of its own: the spare keeps such copies of them.
+    static func rowExports(_ paths: SitePaths) -> [String] {
+        [dataFiles.json, dataFiles.csv].map(paths.data)
+    }
+
     /// JSON and CSV are written from the index, and linked from the site in place instead while no
     /// row's key (`ExportKeys`) nor any build input changed; else only the rows whose key changed
     /// are rendered, the others copied from the file in place (`ExportPlan`). The database also
