@@ -25,6 +25,25 @@ final class SiteFilesTests: XCTestCase {
         XCTAssertEqual(table.key(numbers[3]), ContentHash.of(Array(paths[3].utf8)))
     }
 
+    /// Paths numbered back to back, as a saved manifest names them, get the numbers they would
+    /// one at a time: a path named twice, in one batch or across batches, or already in the table,
+    /// keeps its first number, and a last batch left part-full is numbered too.
+    func testPathsNumberedAtOnceAsOneAtATime() {
+        let table = PathTable(), single = PathTable()
+        _ = [table, single].map { $0.number("index.html") }
+        let paths = (0..<1_000).map { "topics/t\($0 % 700).html" } + ["index.html", "", "报告/浙江.html", "topics/t3.html"]
+        var bytes: [UInt8] = [], ends: [Int] = []
+        for path in paths {
+            bytes += path.utf8
+            ends.append(bytes.count)
+        }
+        let numbers = bytes.withUnsafeBytes { table.numbers($0, ends: ends) }
+        XCTAssertEqual(numbers, paths.map { single.number($0) })
+        XCTAssertEqual(table.count, 703)
+        XCTAssertEqual(numbers.map { table.path($0) }, paths)
+        XCTAssertEqual(table.existing(paths), numbers.map { $0 })
+    }
+
     /// Files compare by path and hash, whichever tables number them; a file more or less, or
     /// another hash, makes them differ.
     func testFilesCompareByPathAcrossTables() {

@@ -30,9 +30,10 @@ struct ContentFolder {
 
     /// - Parameter slugs: the slugs of earlier builds, which names spelled outside ASCII are taken from.
     static func scan(_ folder: String, followSymlinks: Bool, slugs: SlugCache? = nil) throws -> ContentFolder {
-        guard (try? FileManager.default.contentsOfDirectory(atPath: folder)) != nil else {
-            throw SiteConfig.Error(file: folder, message: "cannot list the content folder")
-        }
+        // Opened to see that it can be listed, not listed twice: it holds 35,000 files at 100,000 reports.
+        let fd = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw SiteConfig.Error(file: folder, message: "cannot list the content folder") }
+        close(fd)
         var walk = Walk(folder: folder, root: OutputGuard.canonical(folder), followSymlinks: followSymlinks)
         walk.visited.insert(walk.root)
         walk.read("")

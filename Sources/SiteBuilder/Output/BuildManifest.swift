@@ -183,19 +183,9 @@ struct BuildManifest: Sendable, Equatable {
         return token
     }
 
-    /// Lower-case hex digits as a number; 0 when they are not.
+    /// Hex digits as a number; 0 when they are not.
     private static func hex(_ digits: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        guard !digits.isEmpty, digits.count <= 16 else { return 0 }
-        var value: UInt64 = 0
-        for b in digits {
-            switch b {
-            case 0x30...0x39: value = value << 4 | UInt64(b - 0x30)
-            case 0x61...0x66: value = value << 4 | UInt64(b - 0x61 + 10)
-            case 0x41...0x46: value = value << 4 | UInt64(b - 0x41 + 10)
-            default: return 0
-            }
-        }
-        return value
+        CacheLine.hex(digits) ?? UInt64(String(decoding: digits, as: UTF8.self), radix: 16) ?? 0
     }
 
     /// A tab and what `Character.isNewline` takes for a line break: a warning is kept on one line.
@@ -209,9 +199,11 @@ struct BuildManifest: Sendable, Equatable {
     func save(to folder: URL, over base: Base? = nil) throws -> Base {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         if let base {
-            let sources = Self.differences(sources, from: base.sources)
+            // Each table on a core of its own: the save waits between the last page and the swap.
+            let pagesDiffer = Background { [pages] in Self.differences(pages, from: base.pages) }
+            let sourcesDiffer = Background { [sources] in Self.differences(sources, from: base.sources) }
             let outputs = outputs.differences(from: base.outputs)
-            let pages = Self.differences(pages, from: base.pages)
+            let (sources, pages) = (try sourcesDiffer.value(), try pagesDiffer.value())
             let count = sources.changed.count + sources.gone.count + outputs.changed.count + outputs.gone.count
                 + pages.changed.count + pages.gone.count
             if count <= max(64, (base.sources.count + base.outputs.count + base.pages.count) / 8) {

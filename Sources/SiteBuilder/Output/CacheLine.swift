@@ -88,28 +88,20 @@ struct CacheLine {
     /// A number as `UInt64(_:radix: 16)` reads it. Sixteen lower-case digits, most hashes, are read
     /// eight at a time: every build reads some 400,000 of them.
     func hex(_ i: Int) -> UInt64? {
-        let field = raw(i)
-        if field.count == 16 {
-            let digits = UnsafeRawBufferPointer(field)
-            let high = digits.loadUnaligned(as: UInt64.self), low = digits.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
-            if Self.isLowerHex(high), Self.isLowerHex(low) {
-                func value(_ pairs: UInt64) -> UInt64 { (pairs & 0xFFFF) << 16 | (pairs >> 32 & 0xFFFF) }
-                return value(Self.pairs(high)) << 32 | value(Self.pairs(low))
-            }
+        Self.hex(raw(i)) ?? UInt64(text(i), radix: 16)
+    }
+
+    /// Up to sixteen lower-case hex digits, read eight at a time with zeros before them; nil for
+    /// anything else (upper case included), which callers read the slow way.
+    static func hex(_ field: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        guard (1...16).contains(field.count) else { return nil }
+        var digits: (UInt64, UInt64) = (0x3030_3030_3030_3030, 0x3030_3030_3030_3030)
+        withUnsafeMutableBytes(of: &digits) { padded in
+            UnsafeMutableRawBufferPointer(rebasing: padded[(16 - field.count)...]).copyMemory(from: UnsafeRawBufferPointer(field))
         }
-        guard (1...16).contains(field.count) else { return UInt64(text(i), radix: 16) }
-        var v: UInt64 = 0
-        for b in field {
-            let digit: UInt8
-            switch b {
-            case 0x30...0x39: digit = b - 0x30
-            case 0x61...0x66: digit = b - 0x61 + 10
-            case 0x41...0x46: digit = b - 0x41 + 10
-            default: return UInt64(text(i), radix: 16)
-            }
-            v = v << 4 | UInt64(digit)
-        }
-        return v
+        guard isLowerHex(digits.0), isLowerHex(digits.1) else { return nil }
+        func value(_ pairs: UInt64) -> UInt64 { (pairs & 0xFFFF) << 16 | (pairs >> 32 & 0xFFFF) }
+        return value(pairs(digits.0)) << 32 | value(pairs(digits.1))
     }
 
     /// True when fields `i` and `j` hold the same bytes.

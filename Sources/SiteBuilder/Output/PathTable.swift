@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Numbers the output paths a build session meets, so that the tables of a site's files
 /// (`SiteFiles`) are arrays indexed by number: a path is hashed and found once where a build
@@ -20,6 +21,8 @@ final class PathTable: @unchecked Sendable {
     /// the rest, or 0 for a free slot; a power of two, at least twice the paths. With the key's bits
     /// in the slot a probe reads `keys` for no path but the one it finds.
     private var slots = [UInt64](repeating: 0, count: 1024)
+    /// What `touch` read, kept so that its reads are not left out as unused.
+    private let touched = Atomic<Int>(0)
 
     init() {}
 
@@ -70,14 +73,23 @@ final class PathTable: @unchecked Sendable {
         lock.writing {
             if (ends.count + pathEnds.count) * 2 > slots.count { rehash(to: (ends.count + pathEnds.count) * 2) }
             bytes.reserveCapacity(bytes.count + utf8.count)
-            var from = 0
-            return pathEnds.map { end in
-                defer { from = end }
-                let path = UnsafeRawBufferPointer(rebasing: utf8[from..<end])
-                let key = ContentHash.of(path)
-                let (found, slot) = find(path, key)
-                return found ?? add(path, key, at: slot)
+            var numbers: [Int] = []
+            numbers.reserveCapacity(pathEnds.count)
+            var keys = [UInt64](repeating: 0, count: Self.batch)
+            for first in stride(from: 0, to: pathEnds.count, by: Self.batch) {
+                let batch = first..<min(pathEnds.count, first + Self.batch)
+                func path(_ i: Int) -> UnsafeRawBufferPointer {
+                    UnsafeRawBufferPointer(rebasing: utf8[(i == 0 ? 0 : pathEnds[i - 1])..<pathEnds[i]])
+                }
+                for i in batch { keys[i - first] = ContentHash.of(path(i)) }
+                touch(keys[..<batch.count])
+                for i in batch {
+                    let key = keys[i - first]
+                    let (found, slot) = find(path(i), key)
+                    numbers.append(found ?? add(path(i), key, at: slot))
+                }
             }
+            return numbers
         }
     }
 
@@ -93,16 +105,33 @@ final class PathTable: @unchecked Sendable {
 
     /// `existing` of each path, all found under one lock: the sources step looks up every file of
     /// the site, a source's files at a time.
-    func existing(_ paths: some Sequence<String>) -> [Int?] {
-        lock.reading {
-            paths.map { path in
-                var path = path
-                return path.withUTF8 { utf8 in
-                    let raw = UnsafeRawBufferPointer(utf8)
-                    return find(raw, ContentHash.of(raw)).found
+    func existing(_ paths: some Collection<String>) -> [Int?] {
+        var paths = Array(paths)
+        let keys = paths.indices.map { i in paths[i].withUTF8 { ContentHash.of(UnsafeRawBufferPointer($0)) } }
+        return lock.reading {
+            touch(keys[...])
+            return paths.indices.map { i in paths[i].withUTF8 { find(UnsafeRawBufferPointer($0), keys[i]).found } }
+        }
+    }
+
+    /// Paths hashed and looked up at a time by `numbers`.
+    private static let batch = 32
+
+    /// Reads the slots and the paths' ends that `keys` lead to before they are probed one by one: a
+    /// table of 275,000 paths is megabytes, and read back to back the misses overlap rather than
+    /// wait on each other.
+    private func touch(_ keys: ArraySlice<UInt64>) {
+        let mask = slots.count - 1
+        var sum = 0
+        slots.withUnsafeBufferPointer { slots in
+            ends.withUnsafeBufferPointer { ends in
+                for key in keys {
+                    let entry = slots[Int(truncatingIfNeeded: key) & mask]
+                    if entry != 0 { sum &+= ends[Int(entry & 0xFFFF_FFFF) - 1] }
                 }
             }
         }
+        touched.wrappingAdd(sum, ordering: .relaxed)
     }
 
     /// The path numbered `n`.
