@@ -212,6 +212,38 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
     }
 
+    /// An update reads and writes again the shards of the keys whose postings the edit changed, no
+    /// others: the keys a report keeps with the same bits keep their shards.
+    func testAnUpdateRewritesOnlyTheShardsOfTheKeysWhosePostingsChanged() throws {
+        let site = try searchSite()
+        try site.build()
+        let cache = site.root.appendingPathComponent(".archive-cache")
+        let previous = try XCTUnwrap(SearchState.load(from: cache, token: try XCTUnwrap(BuildManifest.load(from: cache)).manifest.records))
+        let paths = SitePaths(pretty: false)
+        let n = try XCTUnwrap((0..<previous.slugs.count).first { (try? site.text(paths.markdown(previous.slugs.string($0))))?.contains(Self.phrase) == true })
+        let old = try site.text(paths.markdown(previous.slugs.string(n)))
+        let new = old.replacingOccurrences(of: Self.phrase, with: "开展独一无二检索标记行动")
+        let slugs = try String(contentsOf: site.config, encoding: .utf8).components(separatedBy: "\n")
+            .filter { $0.hasPrefix("slug = \"") }.map { String($0.dropFirst(8).dropLast()) }
+        var read: Set<String> = []
+        let update = SearchIndexUpdate(previous: previous, next: previous, changed: [n], topicKeys: slugs.map(SearchKey.topic), paths: paths,
+                                       read: { _ in Array(new.utf8) },
+                                       readPrevious: { path in read.insert(path); return try? Array(Data(contentsOf: site.output.appendingPathComponent(path))) })
+        let plan = try XCTUnwrap(update.plan())
+        func keys(_ markdown: String) -> [[UInt8]: UInt8] {
+            var counter = SearchTerms()
+            let terms = counter.terms(ofMarkdown: Array(markdown.utf8))
+            return Dictionary(uniqueKeysWithValues: (0..<terms.count).map { (terms.key($0), terms.bits[$0]) })
+        }
+        let before = keys(old), after = keys(new)
+        let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        let shards = Set(changed.map { update.shardPath(Int(SearchKey.hash($0)) & (previous.shards - 1)) })
+        XCTAssertFalse(shards.isEmpty)
+        XCTAssertLessThan(shards.count, Set(after.keys.map { Int(SearchKey.hash($0)) & (previous.shards - 1) }).count)
+        XCTAssertEqual(Set(plan.files.map(\.path).filter { $0.hasPrefix("search/terms/") }), shards)
+        XCTAssertEqual(read.filter { $0.hasPrefix("search/terms/") }, shards)
+    }
+
     /// A report's title edited: the update makes its chunk of result data again, not only its keys.
     func testAnEditedTitleIsInTheUpdatedResults() throws {
         func edit(_ site: SiteFixture) throws {
