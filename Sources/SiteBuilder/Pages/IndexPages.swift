@@ -3,15 +3,32 @@ import ReportModel
 
 /// The home page, the index of each taxonomy, every list page, and the 404 page.
 struct IndexPages {
-    var page: PageContext
-    var content: ArchiveContent
-    var templates: TemplateSet
+    /// What every job reads, held once: each of a large archive's thousands of jobs captures the
+    /// pages, and a copy of these as fields retained everything the content holds, once a job.
+    private final class Parts: Sendable {
+        let page: PageContext
+        let content: ArchiveContent
+        let templates: TemplateSet
+        let put: @Sendable (OutputFile) -> Void
+        let lists: ListPages
+        let years: [Int?]
 
+        init(page: PageContext, content: ArchiveContent, templates: TemplateSet, put: @escaping @Sendable (OutputFile) -> Void,
+             lists: ListPages, years: [Int?]) {
+            (self.page, self.content, self.templates, self.put, self.lists, self.years) = (page, content, templates, put, lists, years)
+        }
+    }
+
+    private let parts: Parts
+    // Read in place (`_read`), not copied out, for the same reason.
+    var page: PageContext { _read { yield parts.page } }
+    var content: ArchiveContent { _read { yield parts.content } }
+    var templates: TemplateSet { _read { yield parts.templates } }
     /// Takes each page as it is rendered.
-    let put: @Sendable (OutputFile) -> Void
-    let lists: ListPages
+    var put: @Sendable (OutputFile) -> Void { parts.put }
+    var lists: ListPages { _read { yield parts.lists } }
     /// Each report's year (`YearColumns.byReport`), for the topics' charts.
-    let years: [Int?]
+    var years: [Int?] { _read { yield parts.years } }
     var paths: SitePaths { page.paths }
 
     /// Renders one page or some of a listing's pages, puts them, and returns their paths.
@@ -31,12 +48,9 @@ struct IndexPages {
 
     init(page: PageContext, content: ArchiveContent, templates: TemplateSet, keys: PageKeys? = nil,
          put: @escaping @Sendable (OutputFile) -> Void) {
-        self.page = page
-        self.content = content
-        self.templates = templates
-        self.put = put
-        lists = ListPages(page: page, content: content, templates: templates, put: put, keys: keys)
-        years = YearColumns.byReport(content)
+        parts = Parts(page: page, content: content, templates: templates, put: put,
+                      lists: ListPages(page: page, content: content, templates: templates, put: put, keys: keys),
+                      years: YearColumns.byReport(content))
     }
 
     /// Renders every index page on all cores (one job per taxonomy entry), putting each as it is
