@@ -27,8 +27,8 @@ struct SearchIndexUpdate {
     /// (another shard count, a file of the site in place that cannot be read).
     func plan() -> (files: [OutputFile], linked: [String], inline: Int, lists: [String])? {
         // The changed reports' postings per key, before and after; a key whose postings are the same
-        // keeps its list and shard. An edit to one report at 100,000 reports leaves most of its
-        // 1,500 keys as they were, spread over a third of the shards.
+        // keeps its list and shard: a sentence appended to a report of 1,100 keys, spread over a
+        // quarter of the 4,096 shards at 100,000 reports, changed 19 of them.
         var edits: Edits = [:], before: Edits = [:]
         var counter = SearchTerms()
         for n in changed {
