@@ -8,10 +8,9 @@ final class FolderLinkerTests: XCTestCase {
     /// and nested folders are made; a symbolic link is linked as a link, not followed; the skipped
     /// top-level names are left out, and only at the top.
     func testTheCopyLinksEveryFileButTheSkippedOnes() throws {
-        let fm = FileManager.default
-        let root = fm.temporaryDirectory.appendingPathComponent("ra-link-\(UUID().uuidString)")
-        addTeardownBlock { try? fm.removeItem(at: root) }
-        let tree = root.appendingPathComponent("tree"), copy = root.appendingPathComponent("copy")
+        let fm = FileManager.default, id = UUID().uuidString
+        let (tree, copy) = (fm.temporaryDirectory.appendingPathComponent("ra-tree-\(id)"), fm.temporaryDirectory.appendingPathComponent("ra-copy-\(id)"))
+        addTeardownBlock { for folder in [tree, copy] { try? fm.removeItem(at: folder) } }
         for folder in ["reports", "topics", "search/terms", "search/docs", "empty/inner"] {
             try fm.createDirectory(at: tree.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
