@@ -102,6 +102,27 @@ final class ExportPlanTests: XCTestCase {
         XCTAssertLessThan(sink.rewritten, expected?.count ?? 0, "the rows before the first change are not written again")
     }
 
+    /// A copy of which the patched file holds only the first bytes (the spare's copy lacks a report
+    /// added within the run): the rest is copied from where the held bytes end, not from the run's start.
+    func testACopyPartlyHeldGoesOnWhereTheHeldBytesEnd() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-held-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let patched = folder.appendingPathComponent("patched").path, from = folder.appendingPathComponent("source").path
+        try Data("AAAABBBBDD".utf8).write(to: URL(fileURLWithPath: patched))
+        try Data("AAAACCCC".utf8).write(to: URL(fileURLWithPath: from))
+        let source = open(from, O_RDONLY)
+        defer { close(source) }
+        let sink = try ByteSink(patching: patched) { offset, count, position in
+            offset == 0 && position == 0 ? min(count, 4) : 0
+        }
+        try sink.copy(8, from: source, at: 0)
+        try sink.append("E")
+        try sink.finish()
+        XCTAssertEqual(String(decoding: FileManager.default.contents(atPath: patched) ?? Data(), as: UTF8.self), "AAAACCCCE")
+        XCTAssertEqual(sink.rewritten, 5)
+    }
+
     private func copied(_ plan: ExportPlan) -> Int {
         plan.pieces.reduce(0) { sum, piece in if case .copy(let rows, _) = piece { sum + rows.count } else { sum } }
     }

@@ -80,7 +80,8 @@ final class ByteSink {
             if done < count { try leaveHeldBytes() }
         }
         #if os(Linux)
-        var from = off_t(offset)
+        // Past the bytes the file held already.
+        var from = off_t(offset + done)
         while done < count {
             let n = sendfile(fd, source, &from, count - done)
             if n < 0, errno == EINTR { continue }
