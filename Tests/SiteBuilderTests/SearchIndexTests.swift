@@ -217,31 +217,52 @@ final class SearchIndexTests: XCTestCase {
     func testAnUpdateRewritesOnlyTheShardsOfTheKeysWhosePostingsChanged() throws {
         let site = try searchSite()
         try site.build()
-        let cache = site.root.appendingPathComponent(".archive-cache")
-        let previous = try XCTUnwrap(SearchState.load(from: cache, token: try XCTUnwrap(BuildManifest.load(from: cache)).manifest.records))
+        let previous = try state(site)
         let paths = SitePaths(pretty: false)
         let n = try XCTUnwrap((0..<previous.slugs.count).first { (try? site.text(paths.markdown(previous.slugs.string($0))))?.contains(Self.phrase) == true })
         let old = try site.text(paths.markdown(previous.slugs.string(n)))
         let new = old.replacingOccurrences(of: Self.phrase, with: "开展独一无二检索标记行动")
-        let slugs = try String(contentsOf: site.config, encoding: .utf8).components(separatedBy: "\n")
-            .filter { $0.hasPrefix("slug = \"") }.map { String($0.dropFirst(8).dropLast()) }
-        var read: Set<String> = []
-        let update = SearchIndexUpdate(previous: previous, next: previous, changed: [n], topicKeys: slugs.map(SearchKey.topic), paths: paths,
+        let read = PathLog(), put = PathLog()
+        var keys = previous.keys
+        keys[n] &+= 1
+        let update = SearchIndexUpdate(previous: previous, next: previous, renumbering: try XCTUnwrap(SearchRenumbering(previous: previous.keys, next: keys)),
+                                       topicKeys: try topicKeys(site), paths: paths,
                                        read: { _ in Array(new.utf8) },
-                                       readPrevious: { path in read.insert(path); return try? Array(Data(contentsOf: site.output.appendingPathComponent(path))) })
-        let plan = try XCTUnwrap(update.plan())
-        func keys(_ markdown: String) -> [[UInt8]: UInt8] {
+                                       readPrevious: { path in read.add(path); return try? Array(Data(contentsOf: site.output.appendingPathComponent(path))) })
+        guard case .updated = update.apply(put: { put.add($0.path) }) else { return XCTFail("the index is updated") }
+        func terms(_ markdown: String) -> [[UInt8]: UInt8] {
             var counter = SearchTerms()
             let terms = counter.terms(ofMarkdown: Array(markdown.utf8))
             return Dictionary(uniqueKeysWithValues: (0..<terms.count).map { (terms.key($0), terms.bits[$0]) })
         }
-        let before = keys(old), after = keys(new)
+        let before = terms(old), after = terms(new)
         let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
         let shards = Set(changed.map { update.shardPath(Int(SearchKey.hash($0)) & (previous.shards - 1)) })
         XCTAssertFalse(shards.isEmpty)
         XCTAssertLessThan(shards.count, Set(after.keys.map { Int(SearchKey.hash($0)) & (previous.shards - 1) }).count)
-        XCTAssertEqual(Set(plan.files.map(\.path).filter { $0.hasPrefix("search/terms/") }), shards)
-        XCTAssertEqual(read.filter { $0.hasPrefix("search/terms/") }, shards)
+        XCTAssertEqual(put.paths.filter { $0.hasPrefix("search/terms/") }, shards)
+        XCTAssertEqual(read.paths.filter { $0.hasPrefix("search/terms/") }, shards)
+    }
+
+    /// An update whose inline postings would call for another shard count gives back the files
+    /// it put, for the build to take back before it makes the index anew.
+    func testAnUpdateThatChangesTheShardCountGivesBackWhatItPut() throws {
+        let site = try searchSite()
+        try site.build()
+        var previous = try state(site)
+        // Inline postings at the most the shard count holds: any more need twice the shards.
+        previous.inline = previous.shards * SearchShards.shardTarget
+        let paths = SitePaths(pretty: false)
+        let new = try site.text(paths.markdown(previous.slugs.string(0))) + "\n开展独一无二检索标记行动\n"
+        var keys = previous.keys
+        keys[0] &+= 1
+        let put = PathLog()
+        let update = SearchIndexUpdate(previous: previous, next: previous, renumbering: try XCTUnwrap(SearchRenumbering(previous: previous.keys, next: keys)),
+                                       topicKeys: try topicKeys(site), paths: paths, read: { _ in Array(new.utf8) },
+                                       readPrevious: { try? Array(Data(contentsOf: site.output.appendingPathComponent($0))) })
+        guard case let .remake(written) = update.apply(put: { put.add($0.path) }) else { return XCTFail("the index is made anew") }
+        XCTAssertFalse(written.isEmpty)
+        XCTAssertEqual(Set(written), put.paths)
     }
 
     /// A report's title edited: the update makes its chunk of result data again, not only its keys.
@@ -300,8 +321,9 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
     }
 
-    /// Postings merged as the writer appends them: a changed report's posting replaced, dropped or added in number order.
-    func testMergedPostingsAreThoseAppendedInOrder() {
+    /// Postings renumbered and merged as the writer appends them: a changed report's posting
+    /// replaced, dropped or added in number order, the kept ones under their new numbers.
+    func testMergedPostingsAreThoseAppendedInOrder() throws {
         func encode(_ postings: [(Int, UInt8)]) -> [UInt8] {
             var out: [UInt8] = [], last = -1
             for (n, bits) in postings {
@@ -311,23 +333,86 @@ final class SearchIndexTests: XCTestCase {
             return out
         }
         let old = encode([(0, 1), (7, 12), (300, 3), (4000, 0)])
-        let merged = SearchIndexUpdate.merge(old, df: 4, dropping: [7, 300, 5000], adding: [(number: 300, bits: 5), (number: 5000, bits: 2)])
+        var inPlace = (0..<5001).map(Int32.init)
+        for o in [7, 300, 5000] { inPlace[o] = -1 }
+        let keep = SearchRenumbering(new: inPlace, count: 5001)
+        let merged = try XCTUnwrap(SearchIndexUpdate.merge(old, df: 4, renumbered: keep, adding: [(number: 300, bits: 5), (number: 5000, bits: 2)]))
         XCTAssertEqual(merged.bytes, encode([(0, 1), (300, 5), (4000, 0), (5000, 2)]))
         XCTAssertEqual(merged.df, 4)
-        XCTAssertEqual(SearchIndexUpdate.merge(old, df: 4, dropping: [0, 7, 300, 4000], adding: []).df, 0)
+        inPlace[0] = -1
+        inPlace[4000] = -1
+        XCTAssertEqual(SearchIndexUpdate.merge(old, df: 4, renumbered: SearchRenumbering(new: inPlace, count: 5001), adding: [])?.df, 0)
+        // A number the renumbering does not have: the postings are not those of this index.
+        XCTAssertNil(SearchIndexUpdate.merge(old, df: 4, renumbered: SearchRenumbering(new: [0, 1], count: 2), adding: []))
 
-        // Long lists, changed reports anywhere in them: the bytes past the last change are copied.
+        // Long lists; reports dropped, and new ones taking numbers between the kept ones, anywhere:
+        // the bytes before the first change and past the last are copied.
         var generator = SystemRandomNumberGenerator()
-        for _ in 0..<200 {
+        for round in 0..<300 {
             let numbers = (0..<2000).filter { _ in Bool.random(using: &generator) }
             let list = numbers.map { ($0, UInt8.random(in: 0...15, using: &generator)) }
-            let dropping = numbers.filter { _ in Int.random(in: 0..<50, using: &generator) == 0 }
-            let adding = (0..<2000).filter { _ in Int.random(in: 0..<60, using: &generator) == 0 }
-                .filter { n in !numbers.contains(n) || dropping.contains(n) }.map { (number: $0, bits: UInt8(3)) }
-            let expected = (list.filter { !dropping.contains($0.0) } + adding.map { ($0.number, $0.bits) }).sorted { $0.0 < $1.0 }
-            let merged = SearchIndexUpdate.merge(encode(list), df: list.count, dropping: dropping, adding: adding)
+            var new: [Int32] = [], next: Int32 = 0
+            for _ in 0..<2000 {
+                // Every third round shifts only a stretch in the middle, as a report moving within its region does.
+                let inStretch = round % 3 != 0 || (800..<900).contains(new.count)
+                if inStretch, Int.random(in: 0..<60, using: &generator) == 0 { next += Int32.random(in: 1...3, using: &generator) }
+                if inStretch, Int.random(in: 0..<50, using: &generator) == 0 {
+                    new.append(-1)
+                } else {
+                    new.append(next)
+                    next += 1
+                }
+            }
+            let renumbering = SearchRenumbering(new: new, count: Int(next) + Int.random(in: 0...2, using: &generator))
+            let adding = renumbering.added.filter { _ in Bool.random(using: &generator) }.map { (number: $0, bits: UInt8(3)) }
+            let expected = (list.filter { new[$0.0] >= 0 }.map { (Int(new[$0.0]), $0.1) } + adding.map { ($0.number, $0.bits) }).sorted { $0.0 < $1.0 }
+            let merged = try XCTUnwrap(SearchIndexUpdate.merge(encode(list), df: list.count, renumbered: renumbering, adding: adding))
             XCTAssertEqual(merged.bytes, encode(expected))
             XCTAssertEqual(merged.df, expected.count)
+        }
+        XCTAssertEqual(SearchIndexUpdate.postings([(number: 2, bits: 1), (number: 9, bits: 0)]).bytes, encode([(2, 1), (9, 0)]))
+    }
+
+    /// The topics' keys, by the topics' order in the config.
+    func topicKeys(_ site: SiteFixture) throws -> [[UInt8]] {
+        try String(contentsOf: site.config, encoding: .utf8).components(separatedBy: "\n")
+            .filter { $0.hasPrefix("slug = \"") }.map { SearchKey.topic(String($0.dropFirst(8).dropLast())) }
+    }
+
+    /// The search state of the site in place.
+    func state(_ site: SiteFixture) throws -> SearchState {
+        let cache = site.root.appendingPathComponent(".archive-cache")
+        return try XCTUnwrap(SearchState.load(from: cache, token: try XCTUnwrap(BuildManifest.load(from: cache)).manifest.records))
+    }
+
+    /// A source added or removed, or a report whose year moves it in its region, shifts the numbers
+    /// after it: the index in place is renumbered rather than made anew, and is a clean build's.
+    func testAddedRemovedAndMovedReportsRenumberTheIndexInPlace() throws {
+        let fm = FileManager.default
+        let edits: [(name: String, edit: (URL) throws -> Void)] = [
+            ("added", { try fm.copyItem(at: $0.appendingPathComponent(Self.sourceName), to: $0.appendingPathComponent("002b_copy.txt")) }),
+            ("removed", { try fm.removeItem(at: $0.appendingPathComponent("000_155cf9d07f7bc588.txt")) }),
+            // Its report of no known region goes from first to past the one of 2021.
+            ("moved", { content in
+                let source = content.appendingPathComponent("004_19cf16a0cc95029b.txt")
+                try String(contentsOf: source, encoding: .utf8).replacingOccurrences(of: "2023年", with: "2009年")
+                    .write(to: source, atomically: true, encoding: .utf8)
+            }),
+        ]
+        for (name, edit) in edits {
+            let site = try searchSite()
+            try site.build()
+            let before = try state(site)
+            try edit(site.content)
+            XCTAssertTrue(try site.build().searchIndexUpdated, name)
+            let after = try state(site)
+            let oldNumbers = Dictionary(uniqueKeysWithValues: (0..<before.slugs.count).map { (before.slugs.string($0), $0) })
+            XCTAssertTrue((0..<after.slugs.count).contains { n in oldNumbers[after.slugs.string(n)].map { $0 != n } ?? false },
+                          "\(name): a report kept in the index has another number")
+            let clean = try searchSite()
+            try edit(clean.content)
+            try clean.build()
+            XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") }, name)
         }
     }
 
@@ -340,7 +425,6 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(Array(topics[1]), [])
         XCTAssertEqual(Array(topics[2]), [0])
         XCTAssertEqual(Array(topics[3]), [2, 7])
-        XCTAssertEqual(topics.replacing([1, 3]) { [UInt16($0)] }, NumberedTopics([[1, 3], [1], [0], [3]]))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -365,4 +449,14 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertFalse(site.exists("search/index.json"))
         XCTAssertFalse(site.exists("search.html"))
     }
+}
+
+/// Paths handed to a closure that may be called from several threads.
+final class PathLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var logged: Set<String> = []
+
+    func add(_ path: String) { lock.withLock { _ = logged.insert(path) } }
+
+    var paths: Set<String> { lock.withLock { logged } }
 }

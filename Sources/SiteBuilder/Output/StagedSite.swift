@@ -169,6 +169,13 @@ final class StagedSite: @unchecked Sendable {
         return keep(n, hash: hash)
     }
 
+    /// Takes back the file put at `path` in this build: the folder no longer holds it.
+    func withdraw(_ path: String) {
+        guard let n = paths.existing(path) else { return }
+        unlink(root + path)
+        lock.withLock { hashes[n] = nil }
+    }
+
     /// Links the file at `path` from the site in place, whatever its bytes; false when there is none.
     func linkUnchanged(_ path: String) -> Bool {
         guard let n = paths.existing(path), let hash = previous[n] else { return false }

@@ -9,4 +9,18 @@ enum Varint {
         }
         out.append(UInt8(v))
     }
+
+    /// The varint at `i` of `bytes`, with `i` moved past it; one cut short by the end reads as far as it goes.
+    @inline(__always)
+    static func read(_ bytes: UnsafeBufferPointer<UInt8>, at i: inout Int) -> Int {
+        var value = 0, shift = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            value |= Int(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+        }
+        return value
+    }
 }

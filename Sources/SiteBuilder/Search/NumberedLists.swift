@@ -35,22 +35,6 @@ struct NumberedLists<Element: FixedWidthInteger & Sendable>: Sendable, Equatable
         ends.reserveCapacity(numbers)
         elements.reserveCapacity(numbers * perNumber)
     }
-
-    /// These lists with those of `numbers` (ascending) replaced by `list(number)`.
-    func replacing(_ numbers: [Int], with list: (Int) -> [Element]) -> Self {
-        var out = Self()
-        out.reserveCapacity(count, elements: elements.count / max(1, count) + 1)
-        var next = 0
-        for n in 0..<count {
-            if next < numbers.count, numbers[next] == n {
-                out.append(list(n))
-                next += 1
-            } else {
-                out.append(self[n])
-            }
-        }
-        return out
-    }
 }
 
 /// Per report number, its distinct topics ascending: the topic keys it is posted under.

@@ -5,8 +5,8 @@ import Foundation
 /// its postings are appended in number order, on two cores, each owning the keys of one half of
 /// the hash space. A page's text is dropped once its batch is appended, and the postings (about
 /// the size of the files they become) are moved to a scratch file whenever they pass
-/// `memoryBudget`, so the step's memory does not grow with the archive. A build that changed few
-/// reports updates the index of the site in place instead (`SearchIndexUpdate`).
+/// `memoryBudget`, so the step's memory does not grow with the archive. A build that added or
+/// dropped few reports updates the index of the site in place instead (`SearchIndexUpdate`).
 struct SearchIndexWriter {
     static let folder = "search"
 
@@ -37,6 +37,8 @@ struct SearchIndexWriter {
     /// The site in place: a file's bytes, and a file linked from it (false when it cannot be).
     var readPrevious: @Sendable (String) -> [UInt8]? = { _ in nil }
     var linkPrevious: @Sendable (String) -> Bool = { _ in false }
+    /// Takes back a file put in this build.
+    var withdraw: @Sendable (String) -> Void = { _ in }
 
     /// Writes the index, updated from the site in place when `previous` allows, and returns what the
     /// next build needs to update it, and whether it was updated.
@@ -47,21 +49,20 @@ struct SearchIndexWriter {
         var state: SearchState
         // Catalog chunks to make again; nil: all of them.
         var changedChunks: Set<Int>?
-        if let update = update(order, topicKeys: topicKeys), let plan = update.plan() {
-            for file in plan.files { put(file) }
-            for path in plan.linked where !linkPrevious(path) {
+        let update = updating(order, topicKeys: topicKeys)
+        let outcome = update?.apply(put: put)
+        if let update, case let .updated(linked, inline, lists) = outcome {
+            for path in linked where !linkPrevious(path) {
                 throw Failure(description: "search: cannot link \(path) from the site in place (changed outside a build?): delete .archive-cache/ to build everything anew")
             }
             state = update.next
-            (state.inline, state.lists) = (plan.inline, plan.lists)
-            changedChunks = Set(update.changed.map { $0 / SearchCatalog.chunk })
+            (state.inline, state.lists) = (inline, lists)
+            changedChunks = update.renumbering.changedChunks(of: SearchCatalog.chunk)
         } else {
-            state = SearchState(inputs: inputs, shards: 0, inline: 0,
-                                keys: reportKeys.count == content.reports.count ? order.reports.map { reportKeys[$0] } : [],
-                                slugs: NumberedSlugs(), topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }),
-                                lists: [])
-            state.slugs.reserveCapacity(order.reports.count, elements: 24)
-            for r in order.reports { state.slugs.append(content.reports[r].slug.utf8) }
+            // What an update put before it found the index must be made anew is not this index's.
+            if case let .remake(written) = outcome { for path in written { withdraw(path) } }
+            state = numbered(order, keys: reportKeys.count == content.reports.count ? order.reports.map { reportKeys[$0] } : [],
+                             inline: 0, shards: 0)
             var partitions = try index(order, topics: state.topics, topicKeys: topicKeys)
             defer { for p in partitions.indices { partitions[p].free() } }
             let shards = SearchShards(partitions)
@@ -98,24 +99,28 @@ struct SearchIndexWriter {
         return (state, changedChunks != nil)
     }
 
-    /// The update of the index in place, when `previous` allows one: the same inputs and number of
-    /// reports, and few numbers whose report changed.
-    private func update(_ order: SearchOrder, topicKeys: [[UInt8]]) -> SearchIndexUpdate? {
-        guard let previous, previous.inputs == inputs, reportKeys.count == content.reports.count,
-              previous.keys.count == order.reports.count else { return nil }
+    /// The update of the index in place, when `previous` allows one: the same inputs, and few
+    /// reports added or dropped.
+    private func updating(_ order: SearchOrder, topicKeys: [[UInt8]]) -> SearchIndexUpdate? {
+        guard let previous, previous.inputs == inputs, reportKeys.count == content.reports.count else { return nil }
         let keys = order.reports.map { reportKeys[$0] }
-        let changed = keys.indices.filter {
-            keys[$0] != previous.keys[$0]
-                || (!previous.editedInPlace.isEmpty && previous.editedInPlace[paths.markdown(previous.slugs.string($0))] != nil)
-        }
-        guard changed.count <= SearchIndexUpdate.maxChanged(of: keys.count) else { return nil }
-        var next = previous
-        next.editedInPlace = [:]
-        next.keys = keys
-        next.slugs = previous.slugs.replacing(changed) { Array(content.reports[order.reports[$0]].slug.utf8) }
-        next.topics = previous.topics.replacing(changed) { NumberedTopics.topics(content.reports[order.reports[$0]].topics) }
-        return SearchIndexUpdate(previous: previous, next: next, changed: changed, topicKeys: topicKeys, paths: paths,
-                                 read: read, readPrevious: readPrevious)
+        let editedInPlace = previous.editedInPlace
+        guard let renumbering = SearchRenumbering(previous: previous.keys, next: keys, unusable: {
+            !editedInPlace.isEmpty && editedInPlace[paths.markdown(previous.slugs.string($0))] != nil
+        }) else { return nil }
+        let limit = SearchIndexUpdate.maxChanged(of: keys.count)
+        guard renumbering.added.count <= limit, renumbering.dropped.count <= limit else { return nil }
+        return SearchIndexUpdate(previous: previous, next: numbered(order, keys: keys, inline: previous.inline, shards: previous.shards),
+                                 renumbering: renumbering, topicKeys: topicKeys, paths: paths, read: read, readPrevious: readPrevious)
+    }
+
+    /// The state of an index of `order`'s reports, but for its list files.
+    private func numbered(_ order: SearchOrder, keys: [UInt64], inline: Int, shards: Int) -> SearchState {
+        var state = SearchState(inputs: inputs, shards: shards, inline: inline, keys: keys, slugs: NumberedSlugs(),
+                                topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }), lists: [])
+        state.slugs.reserveCapacity(order.reports.count, elements: 24)
+        for r in order.reports { state.slugs.append(content.reports[r].slug.utf8) }
+        return state
     }
 
     /// A partition's lists, handed to the one thread that appends to them.

@@ -16,6 +16,7 @@ extension Pipeline {
         writer.reportKeys = reportKeys(content, records: records)
         writer.readPrevious = { site.previousContents(of: $0) }
         writer.linkPrevious = { site.linkUnchanged($0) }
+        writer.withdraw = { site.withdraw($0) }
         return try writer.write()
     }
 
