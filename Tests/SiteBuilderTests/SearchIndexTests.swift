@@ -265,6 +265,27 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(Set(written), put.paths)
     }
 
+    /// The build behind it: the index is made anew, and is a clean build's.
+    func testAnEditThatNeedsAnotherShardCountMakesTheIndexAnew() throws {
+        func edit(_ site: SiteFixture) throws {
+            let source = site.content.appendingPathComponent(Self.sourceName)
+            try (String(contentsOf: source, encoding: .utf8) + "\n开展独一无二检索标记行动。\n").write(to: source, atomically: true, encoding: .utf8)
+        }
+        let site = try searchSite()
+        try site.build()
+        var previous = try state(site)
+        previous.inline = previous.shards * SearchShards.shardTarget
+        let cache = site.root.appendingPathComponent(".archive-cache")
+        try previous.save(token: try XCTUnwrap(BuildManifest.load(from: cache)).manifest.records, to: cache)
+        XCTAssertEqual(try state(site).inline, previous.inline, "the next build reads the state")
+        try edit(site)
+        XCTAssertFalse(try site.build().searchIndexUpdated)
+        let clean = try searchSite()
+        try edit(clean)
+        try clean.build()
+        XCTAssertEqual(try site.snapshot().filter { $0.key.hasPrefix("search/") }, try clean.snapshot().filter { $0.key.hasPrefix("search/") })
+    }
+
     /// A report's title edited: the update makes its chunk of result data again, not only its keys.
     func testAnEditedTitleIsInTheUpdatedResults() throws {
         func edit(_ site: SiteFixture) throws {
@@ -425,6 +446,9 @@ final class SearchIndexTests: XCTestCase {
         XCTAssertEqual(Array(topics[1]), [])
         XCTAssertEqual(Array(topics[2]), [0])
         XCTAssertEqual(Array(topics[3]), [2, 7])
+        // Under new numbers: old 0 is 1 now, 1 is gone, 0 and 4 are new reports.
+        XCTAssertEqual(topics.renumbered(SearchRenumbering(new: [1, -1, 2, 3], count: 5)) { $0.append(topics: [9, $1, 9]) },
+                       NumberedTopics([[0, 9], [1, 3], [0], [2, 7], [4, 9]]))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("state-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -30,7 +30,7 @@ final class SearchRenumberingTests: XCTestCase {
     }
 
     func testReportsKeptInPlaceKeepTheirNumbers() throws {
-        let r = try XCTUnwrap(SearchRenumbering(previous: [1, 2, 3, 4], next: [1, 7, 3, 4, 8], unusable: { $0 == 3 }))
+        let r = try XCTUnwrap(SearchRenumbering(previous: [1, 2, 3, 4], next: [1, 7, 3, 4, 8], unusable: [3]))
         XCTAssertTrue(r.keepsNumbers)
         XCTAssertEqual(r.added, [1, 3, 4])
         XCTAssertEqual(r.dropped, [1, 3])

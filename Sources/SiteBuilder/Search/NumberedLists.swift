@@ -35,6 +35,17 @@ struct NumberedLists<Element: FixedWidthInteger & Sendable>: Sendable, Equatable
         ends.reserveCapacity(numbers)
         elements.reserveCapacity(numbers * perNumber)
     }
+
+    /// These lists under `renumbering`'s new numbers: a kept number's is copied, and `add` appends
+    /// that of each added one. Only the added reports are read, not 100,000 scattered in memory.
+    func renumbered(_ renumbering: SearchRenumbering, add: (inout Self, Int) -> Void) -> Self {
+        var out = Self()
+        out.reserveCapacity(renumbering.old.count, elements: elements.count / Swift.max(1, count) + 1)
+        for (n, o) in renumbering.old.enumerated() {
+            if o >= 0 { out.append(self[Int(o)]) } else { add(&out, n) }
+        }
+        return out
+    }
 }
 
 /// Per report number, its distinct topics ascending: the topic keys it is posted under.
@@ -43,14 +54,19 @@ typealias NumberedTopics = NumberedLists<UInt16>
 extension NumberedLists where Element == UInt16 {
     init(_ lists: some Sequence<[Int]>) {
         self.init()
-        for list in lists { append(Self.topics(list)) }
+        for list in lists { append(topics: list) }
     }
 
-    /// A report's topics made distinct and ascending.
-    static func topics(_ list: [Int]) -> [UInt16] {
-        var out: [UInt16] = []
-        for topic in list.sorted() where out.last != UInt16(topic) { out.append(UInt16(topic)) }
-        return out
+    /// Appends a number's topics, sorted into the buffer's tail as they come, repeats left out:
+    /// no array a number.
+    mutating func append(topics list: [Int]) {
+        let start = elements.count
+        for topic in list.lazy.map(UInt16.init) {
+            var i = elements.count
+            while i > start, elements[i - 1] > topic { i -= 1 }
+            if i == start || elements[i - 1] != topic { elements.insert(topic, at: i) }
+        }
+        ends.append(UInt32(elements.count))
     }
 }
 

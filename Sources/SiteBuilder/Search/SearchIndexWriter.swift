@@ -61,8 +61,12 @@ struct SearchIndexWriter {
         } else {
             // What an update put before it found the index must be made anew is not this index's.
             if case let .remake(written) = outcome { for path in written { withdraw(path) } }
-            state = numbered(order, keys: reportKeys.count == content.reports.count ? order.reports.map { reportKeys[$0] } : [],
-                             inline: 0, shards: 0)
+            state = SearchState(inputs: inputs, shards: 0, inline: 0,
+                                keys: reportKeys.count == content.reports.count ? order.reports.map { reportKeys[$0] } : [],
+                                slugs: NumberedSlugs(), topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }),
+                                lists: [])
+            state.slugs.reserveCapacity(order.reports.count, elements: 24)
+            for r in order.reports { state.slugs.append(content.reports[r].slug.utf8) }
             var partitions = try index(order, topics: state.topics, topicKeys: topicKeys)
             defer { for p in partitions.indices { partitions[p].free() } }
             let shards = SearchShards(partitions)
@@ -103,24 +107,20 @@ struct SearchIndexWriter {
     /// reports added or dropped.
     private func updating(_ order: SearchOrder, topicKeys: [[UInt8]]) -> SearchIndexUpdate? {
         guard let previous, previous.inputs == inputs, reportKeys.count == content.reports.count else { return nil }
+        let reportKeys = reportKeys
         let keys = order.reports.map { reportKeys[$0] }
-        let editedInPlace = previous.editedInPlace
-        guard let renumbering = SearchRenumbering(previous: previous.keys, next: keys, unusable: {
-            !editedInPlace.isEmpty && editedInPlace[paths.markdown(previous.slugs.string($0))] != nil
-        }) else { return nil }
+        let editedInPlace = previous.editedInPlace.isEmpty ? []
+            : Set((0..<previous.slugs.count).filter { previous.editedInPlace[paths.markdown(previous.slugs.string($0))] != nil })
+        guard let renumbering = SearchRenumbering(previous: previous.keys, next: keys, unusable: editedInPlace) else { return nil }
         let limit = SearchIndexUpdate.maxChanged(of: keys.count)
         guard renumbering.added.count <= limit, renumbering.dropped.count <= limit else { return nil }
-        return SearchIndexUpdate(previous: previous, next: numbered(order, keys: keys, inline: previous.inline, shards: previous.shards),
-                                 renumbering: renumbering, topicKeys: topicKeys, paths: paths, read: read, readPrevious: readPrevious)
-    }
-
-    /// The state of an index of `order`'s reports, but for its list files.
-    private func numbered(_ order: SearchOrder, keys: [UInt64], inline: Int, shards: Int) -> SearchState {
-        var state = SearchState(inputs: inputs, shards: shards, inline: inline, keys: keys, slugs: NumberedSlugs(),
-                                topics: NumberedTopics(order.reports.lazy.map { content.reports[$0].topics }), lists: [])
-        state.slugs.reserveCapacity(order.reports.count, elements: 24)
-        for r in order.reports { state.slugs.append(content.reports[r].slug.utf8) }
-        return state
+        var next = previous
+        next.editedInPlace = [:]
+        next.keys = keys
+        next.slugs = previous.slugs.renumbered(renumbering) { $0.append(content.reports[order.reports[$1]].slug.utf8) }
+        next.topics = previous.topics.renumbered(renumbering) { $0.append(topics: content.reports[order.reports[$1]].topics) }
+        return SearchIndexUpdate(previous: previous, next: next, renumbering: renumbering, topicKeys: topicKeys, paths: paths,
+                                 read: read, readPrevious: readPrevious)
     }
 
     /// A partition's lists, handed to the one thread that appends to them.

@@ -26,7 +26,7 @@ struct SearchRenumbering: Sendable, Equatable {
     ///   - next: per new number, its report's key.
     ///   - unusable: old numbers whose postings cannot be kept even with the key unchanged (their page was edited in place).
     /// nil when two old numbers share a key (a state no build writes).
-    init?(previous: [UInt64], next: [UInt64], unusable: (Int) -> Bool = { _ in false }) {
+    init?(previous: [UInt64], next: [UInt64], unusable: Set<Int> = []) {
         // Most reports keep their number: only the others are looked up by key.
         var numberOf: [UInt64: Int32] = [:]
         for o in previous.indices where o >= next.count || previous[o] != next[o] {
@@ -37,8 +37,8 @@ struct SearchRenumbering: Sendable, Equatable {
         found.reserveCapacity(next.count)
         for (n, key) in next.enumerated() {
             if n < previous.count, previous[n] == key {
-                if !unusable(n) { found.append((Int32(n), Int32(n))) }
-            } else if let o = numberOf[key], !unusable(Int(o)) {
+                if unusable.isEmpty || !unusable.contains(n) { found.append((Int32(n), Int32(n))) }
+            } else if let o = numberOf[key], unusable.isEmpty || !unusable.contains(Int(o)) {
                 found.append((Int32(n), o))
             }
         }
@@ -64,7 +64,8 @@ struct SearchRenumbering: Sendable, Equatable {
     /// The chunks of `size` new numbers whose reports are not all those of the old chunk: a chunk
     /// of result data (`docs/<k>.json`) is linked from the site in place only when it holds the same reports.
     func changedChunks(of size: Int) -> Set<Int> {
-        var changed = Set(old.indices.lazy.filter { self.old[$0] != Int32($0) }.map { $0 / size })
+        var changed: Set<Int> = []
+        for (n, o) in old.enumerated() where o != Int32(n) { changed.insert(n / size) }
         // With another count, the chunks between the two ends hold other numbers.
         if old.count != new.count {
             for k in min(old.count, new.count) / size...(max(old.count, new.count) - 1) / size { changed.insert(k) }
