@@ -72,6 +72,15 @@ final class ExportPlanTests: XCTestCase {
         return plan
     }
 
+    /// `content` written whole to `path`, with its rows as the build saves them.
+    private func written(_ content: ArchiveContent, by write: Write, isJSON: Bool, to path: String) throws -> (rows: ExportRows, path: String) {
+        let sink = try ByteSink(path: path)
+        let ranges = try write(content, sink, nil)
+        let plan = ExportPlan.renderAll(content.reports.count)
+        return (ExportRows(keys: keys(content, isJSON: isJSON), ranges: ranges,
+                           parts: try ExportHash.parts(of: path, size: sink.position, rows: ranges, plan: plan)), path)
+    }
+
     /// A file patched in place that holds a version other than the one copied from: its rows that
     /// match stand where they are, the rest is written, and the file is as written fresh.
     func testAFileOfAnotherVersionIsPatchedToTheNewOne() throws {
@@ -79,12 +88,7 @@ final class ExportPlanTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         func made(_ content: ArchiveContent, _ name: String) throws -> (rows: ExportRows, path: String) {
-            let path = folder.appendingPathComponent(name).path
-            let sink = try ByteSink(path: path)
-            let ranges = try json(content, sink, nil)
-            let plan = ExportPlan.renderAll(content.reports.count)
-            return (ExportRows(keys: keys(content, isJSON: true), ranges: ranges,
-                               parts: try ExportHash.parts(of: path, size: sink.position, rows: ranges, plan: plan)), path)
+            try written(content, by: json, isJSON: true, to: folder.appendingPathComponent(name).path)
         }
         let first = content()
         let second = content { $0[$0.firstIndex { $0.slug == "zhe-jiang-a-2" }!].title = "改过的标题" }
@@ -100,6 +104,52 @@ final class ExportPlanTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: own.path), expected)
         XCTAssertGreaterThan(sink.rewritten, 0)
         XCTAssertLessThan(sink.rewritten, expected?.count ?? 0, "the rows before the first change are not written again")
+    }
+
+    /// The spare's copy two builds behind, with as many rows: the run copied before the edited
+    /// row holds a report added since, so the patched file holds that run only up to it, and the
+    /// rest of the run is copied from where what it holds ends.
+    func testARunHeldInPartIsCopiedOnFromWhereItDiffers() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ra-part-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func report(_ reports: [ListedReport], slug: String, id: String, year: Int?) -> ListedReport {
+            var new = reports.first { $0.slug == "zhe-jiang-a-2" }!
+            new.slug = slug
+            new.id = id
+            new.sourceFile = "\(slug).txt"
+            new.year = year
+            return new
+        }
+        // Two builds behind: a last report of no year. Then it is gone and one joins after the
+        // first; then b-1 is edited.
+        let first = content { $0.append(report($0, slug: "z-1", id: "z-01", year: nil)) }
+        let second = content { $0.append(report($0, slug: "c-1", id: "c-01", year: 2023)) }
+        let third = content {
+            $0.append(report($0, slug: "c-1", id: "c-01", year: 2023))
+            $0[$0.firstIndex { $0.slug == "b-1" }!].title = "又一个标题"
+        }
+        XCTAssertEqual(third.reports.map(\.slug), ["zhe-jiang-a-1", "c-1", "zhe-jiang-a-2", "b-1"])
+        for (write, isJSON) in [(json, true), (csv, false)] {
+            func made(_ content: ArchiveContent, _ name: String) throws -> (rows: ExportRows, path: String) {
+                try written(content, by: write, isJSON: isJSON, to: folder.appendingPathComponent(name).path)
+            }
+            let own = try made(first, "own"), inPlace = try made(second, "in-place"), clean = try made(third, "clean")
+            let source = open(inPlace.path, O_RDONLY)
+            defer { close(source) }
+            let plan = ExportPlan(keys: keys(third, isJSON: isJSON), previous: inPlace.rows, source: source)
+            var held = 0
+            let sink = try ByteSink(patching: own.path) { offset, count, position in
+                let bytes = own.rows.heldBytes(of: offset..<offset + count, in: inPlace.rows, at: position)
+                if bytes > 0, bytes < count { held += 1 }
+                return bytes
+            }
+            XCTAssertEqual(try write(third, sink, plan), clean.rows.ranges)
+            try sink.finish()
+            XCTAssertEqual(held, 1, "a run held in part")
+            XCTAssertEqual(String(decoding: FileManager.default.contents(atPath: own.path) ?? Data(), as: UTF8.self),
+                           String(decoding: FileManager.default.contents(atPath: clean.path) ?? Data(), as: UTF8.self))
+        }
     }
 
     /// A copy of which the patched file holds only the first bytes (the spare's copy lacks a report

@@ -4,7 +4,7 @@
 /// added, removed, or a report whose year or region moves it shifts the numbers after it, so the
 /// kept reports are matched by key, not by number, and the longest run of them that keeps its
 /// order is kept: postings stay ascending when renumbered.
-struct SearchRenumbering: Sendable, Equatable {
+struct SearchRenumbering: Sendable {
     /// Per old number, its new number; -1: its postings are dropped.
     private(set) var new: [Int32]
     /// Per new number, the old number whose postings it takes; -1: its report is posted anew.
