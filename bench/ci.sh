@@ -2,7 +2,8 @@
 # Benchmark smoke test for CI: a small corpus (300 reports), archive only, one run.
 # Generates bench/work/300, runs a full build, a no-change rebuild and a rebuild after one source changed,
 # and checks that public/reports/ has a page per report the generator wrote and that the last build parsed
-# only the changed source. Exits non-zero on a failed build or a mismatch.
+# only the changed source. Then five edits that move reports, built in turn, and a clean build of the sources
+# they leave, which must give the same site. Exits non-zero on a failed build or a mismatch.
 #   bash bench/ci.sh            # BENCH_CI_REPORTS=N for another size
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,6 +28,9 @@ t0=$(now)
 run python3 bench/generate.py --reports "$N" --out "$WORK" --seed 1
 t_gen=$(secs "$t0" "$(now)")
 expected=$(cat "$SITE/expected-reports.txt")
+# With search and compare pages on, and short list pages, so that the edits below reach every kind of file.
+sed -i -e 's/^enabled = false$/enabled = true/' -e 's/^neighbours = false$/neighbours = true/' \
+  -e 's/^page_size = .*/page_size = 10/' "$SITE/archive.toml"
 
 run rm -rf "$SITE/public" "$SITE/.archive-cache"
 build() {  # prints the build's output; fails the script when the build fails
@@ -100,6 +104,45 @@ for row in csv.DictReader(open(os.path.join(work, "manifest.tsv"), encoding="utf
         print(f"  {row['source']} ({row['form']}, {row['style']}): {row['reports']} written, {pages.get(stem, 0)} pages")
         shown += 1
 PY
+  exit 1
+fi
+
+# Edits that move reports, each built in turn: the edit undone, a collection copied in, a report's years
+# moved back, a source removed, another copied in. A clean build of the sources they leave, in a folder of
+# its own, must then give the same site byte for byte: the incremental builds patch the spare site's files
+# in place and renumber lists and the search index, and must not drift from what a full build writes.
+collection=$(awk -F'\t' 'NR > 1 && $2 != "single" { print $1; exit }' "$WORK/manifest.tsv")
+single=$(awk -F'\t' 'NR > 1 && $2 == "single" && ++n == 3 { print $1; exit }' "$WORK/manifest.tsv")
+removed=$(tail -n 1 "$WORK/manifest.tsv" | cut -f1)
+t0=$(now)
+seq_out=$(build)
+cp "$SITE/content/$collection" "$SITE/content/copy-a-$collection"
+seq_out+=$'\n'$(build)
+python3 - "$SITE/content/$single" <<'PY'
+import re, sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+back = lambda m: m.group(0) if int(m.group(1)) < 3 else f"20{int(m.group(1)) - 3:02d}"
+open(path, "w", encoding="utf-8").write(re.sub(r"20([0-9]{2})", back, text))
+PY
+seq_out+=$'\n'$(build)
+rm "$SITE/content/$removed"
+seq_out+=$'\n'$(build)
+cp "$SITE/content/$changed" "$SITE/content/copy-b-$changed"
+seq_out+=$'\n'$(build)
+t_seq=$(secs "$t0" "$(now)")
+echo "$seq_out"
+CLEAN="$WORK/clean"
+run rm -rf "$CLEAN"
+mkdir -p "$CLEAN"
+cp -r "$SITE/content" "$SITE/templates" "$SITE/archive.toml" "$CLEAN/"
+if ! clean_out=$(run "$TOOL" build --config "$CLEAN/archive.toml"); then
+  echo "$clean_out" >&2; echo "FAIL: the clean build of the edited sources exited non-zero" >&2; exit 1
+fi
+echo "  five edits          ${t_seq} s, then a clean build of the same sources"
+if ! site_diff=$(diff -r -q "$SITE/public" "$CLEAN/public"); then
+  echo "FAIL: after the edits the site differs from a clean build of the same sources:" >&2
+  printf '%s\n' "$site_diff" | head -20 >&2
   exit 1
 fi
 echo "bench-ci: OK"
