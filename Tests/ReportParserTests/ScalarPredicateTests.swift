@@ -1,3 +1,5 @@
+import Decode
+import Foundation
 import XCTest
 
 @testable import ReportParser
@@ -60,5 +62,39 @@ final class ScalarPredicateTests: XCTestCase {
         }
         XCTAssertTrue(SimplifiedForm.hasTraditional("教育局工作總結"))
         XCTAssertFalse(SimplifiedForm.hasTraditional("显著成绩，与时俱进"))  // ICU maps 著 and 俱, simplified text uses them
+    }
+
+    /// The table of traditional-only characters is ICU's `Hant-Hans` mapping less GB 2312, made
+    /// again here from both; when a new ICU maps otherwise, the failure prints the table to paste.
+    func testTraditionalTableIsICUsMappingLessGB2312() throws {
+        let (start, end) = (TraditionalCharacters.start, TraditionalCharacters.end)
+        var gb2312: [UInt8] = []
+        for row in UInt8(0xB0)...0xF7 {
+            for cell in UInt8(0xA1)...0xFE where !(row == 0xD7 && cell >= 0xFA) {  // D7FA–D7FE are unassigned
+                gb2312 += [row, cell]
+            }
+        }
+        let standard = Set(try XCTUnwrap(Iconv.decode(gb2312, from: "GB2312")).unicodeScalars.map(\.value))
+        XCTAssertEqual(standard.count, 6_763, "GB 2312's Han characters")
+        var all = String.UnicodeScalarView()
+        for v in start..<end {
+            all.append(Unicode.Scalar(v)!)
+            all.append("\n")
+        }
+        let lines = try XCTUnwrap(String(all).applyingTransform(StringTransform("Hant-Hans"), reverse: false))
+            .split(separator: "\n", omittingEmptySubsequences: false)
+        XCTAssertGreaterThanOrEqual(lines.count, Int(end - start))
+        var bits = [UInt64](repeating: 0, count: Int(end - start + 63) / 64)
+        for (i, line) in lines.prefix(Int(end - start)).enumerated() {
+            let v = start + UInt32(i)
+            if line.unicodeScalars.map(\.value) != [v], !standard.contains(v) { bits[i >> 6] |= 1 << UInt64(i & 63) }
+        }
+        XCTAssertGreaterThan(bits.reduce(0) { $0 + $1.nonzeroBitCount }, 2_000, "ICU maps thousands of traditional characters")
+        if bits != TraditionalCharacters.bits {
+            let rows = stride(from: 0, to: bits.count, by: 4).map { row in
+                "        " + bits[row..<min(row + 4, bits.count)].map { "0x" + String($0, radix: 16, uppercase: true) }.joined(separator: ", ") + ","
+            }
+            XCTFail("TraditionalCharacters.bits differs from ICU's mapping; the table as made here:\n" + rows.joined(separator: "\n"))
+        }
     }
 }

@@ -1,4 +1,3 @@
-import Decode
 import Foundation
 
 /// Text in simplified script, for matching against word lists and names written in simplified
@@ -56,11 +55,11 @@ public enum SimplifiedForm {
         table.withUnsafeBufferPointer { isTraditional(s.value, in: $0) }
     }
 
-    /// `isTraditional` with the table in hand: the scans read the lazily built global once, not a scalar at a time.
+    /// `isTraditional` with the table in hand: the scans read the global once, not a scalar at a time.
     @inline(__always)
     private static func isTraditional(_ v: UInt32, in table: UnsafeBufferPointer<UInt64>) -> Bool {
-        guard v >= tableStart, v < tableEnd else { return false }
-        let i = Int(v - tableStart)
+        guard v >= TraditionalCharacters.start, v < TraditionalCharacters.end else { return false }
+        let i = Int(v - TraditionalCharacters.start)
         return table[i >> 6] & (1 << UInt64(i & 63)) != 0
     }
 
@@ -68,41 +67,7 @@ public enum SimplifiedForm {
         text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
     }
 
-    /// The CJK blocks (Extension A and the Unified Ideographs): every traditional form the parser meets.
-    private static let tableStart: UInt32 = 0x3400, tableEnd: UInt32 = 0xA000
-
-    /// A bit a character of the blocks, set where `Hant-Hans` changes it and the simplified
-    /// standard (GB 2312) does not hold it: ICU also maps 著 → 着 and 俱 → 具, which simplified text
-    /// uses every day (显著, 与时俱进), and each such hit would cost a transform. Built once, from
-    /// ICU's own mapping (one transform of the whole range, a character a line), so it cannot drift from it.
-    private static let table: [UInt64] = {
-        let simplifiedStandard = gb2312Characters()
-        var bits = [UInt64](repeating: 0, count: Int(tableEnd - tableStart + 63) / 64)
-        var all = String.UnicodeScalarView()
-        for v in tableStart..<tableEnd {
-            all.append(Unicode.Scalar(v)!)
-            all.append("\n")
-        }
-        let lines = transform(String(all)).split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.count >= Int(tableEnd - tableStart) else { return bits }
-        for (i, line) in lines.prefix(Int(tableEnd - tableStart)).enumerated() {
-            let scalars = line.unicodeScalars
-            let v = tableStart + UInt32(i)
-            if scalars.count != 1 || scalars.first!.value != v, !simplifiedStandard.contains(v) {
-                bits[i >> 6] |= 1 << UInt64(i & 63)
-            }
-        }
-        return bits
-    }()
-
-    /// The Han characters of GB 2312 (rows B0–F7), decoded through iconv; empty where iconv lacks it.
-    private static func gb2312Characters() -> Set<UInt32> {
-        var bytes: [UInt8] = []
-        for row in UInt8(0xB0)...0xF7 {
-            for cell in UInt8(0xA1)...0xFE where !(row == 0xD7 && cell >= 0xFA) {  // D7FA–D7FE are unassigned
-                bytes += [row, cell]
-            }
-        }
-        return Set((Iconv.decode(bytes, from: "GB2312") ?? "").unicodeScalars.map(\.value))
-    }
+    /// ICU also maps 著 → 着 and 俱 → 具, which simplified text uses every day (显著, 与时俱进), and each
+    /// such hit would cost a transform: the table leaves out what the simplified standard holds.
+    private static let table = TraditionalCharacters.bits
 }
