@@ -90,11 +90,12 @@ public struct Gazetteer: Sendable {
     public init(tsv: String) throws {
         var rows: [(line: Int, code: String, name: String, rank: Rank, parent: String?)] = []
         var lineNumber = 0
-        // Character-wise so that "\r\n" counts as one line break.
-        for line in tsv.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        // Split as UTF-8 bytes, a "\r" before "\n" dropped: splitting by Character took a tenth of the load.
+        for var line in tsv.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNumber += 1
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.isEmpty || line.first == UInt8(ascii: "#") { continue }
+            let fields = line.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }
             guard fields.count == 3 else {
                 throw FormatError(line: lineNumber, reason: "expected 3 tab-separated fields, found \(fields.count)")
             }
@@ -258,16 +259,12 @@ public struct Gazetteer: Sendable {
         }
         var seen: [String: Int] = [:]
         var shared = Set<String>()
+        let peoples = ethnicNames + moreEthnicNames
         for (index, place) in places.enumerated() where place.rank == .county {
-            guard let suffix = countySuffixes.first(where: { place.name.hasSuffix($0) }) else { continue }
-            var short = String(place.name.dropLast(suffix.count))
-            if suffix.hasPrefix("自治") {
-                let peoples = ethnicNames + moreEthnicNames
-                while let ethnic = peoples.first(where: { short.hasSuffix($0) && short.count - $0.count >= 2 }) {
-                    short.removeLast(ethnic.count)
-                }
-            }
-            guard short.count >= 2, !genericCountyShortForms.contains(short), !taken.contains(short) else { continue }
+            guard let suffix = countySuffixes.first(where: { endsWith(place.name.utf8, $0) }) else { continue }
+            let short = String(Substring(suffix.hasPrefix("自治") ? withoutPeoples(place.name.utf8.dropLast(suffix.utf8.count), peoples)
+                                                                    : place.name.utf8.dropLast(suffix.utf8.count)))
+            guard short.unicodeScalars.count >= 2, !genericCountyShortForms.contains(short), !taken.contains(short) else { continue }
             if seen.updateValue(index, forKey: short) != nil { shared.insert(short) }
         }
         for form in shared { seen[form] = nil }
@@ -277,13 +274,29 @@ public struct Gazetteer: Sendable {
     /// 广西壮族自治区 → 广西, 楚雄彝族自治州 → 楚雄, 杭州市 → 杭州; counties get none because
     /// their short forms (秀山, 东方, 城关) collide with ordinary words.
     private static func shortForm(of name: String, rank: Rank) -> String? {
-        guard rank != .county, let suffix = kindSuffixes.first(where: { name.hasSuffix($0) }) else { return nil }
-        var short = String(name.dropLast(suffix.count))
-        if suffix.hasPrefix("自治") {
-            while let ethnic = ethnicNames.first(where: { short.hasSuffix($0) && short.count - $0.count >= 2 }) {
-                short.removeLast(ethnic.count)
-            }
+        guard rank != .county, let suffix = kindSuffixes.first(where: { endsWith(name.utf8, $0) }) else { return nil }
+        let stem = name.utf8.dropLast(suffix.utf8.count)
+        let short = String(Substring(suffix.hasPrefix("自治") ? withoutPeoples(stem, ethnicNames) : stem))
+        return short.unicodeScalars.count >= 2 && !genericShortForms.contains(short) ? short : nil
+    }
+
+    /// `stem` without the peoples' names it ends in (楚雄彝族 → 楚雄, 民和回族土族 → 民和), each taken
+    /// only while two characters stay before it.
+    private static func withoutPeoples(_ stem: Substring.UTF8View, _ peoples: [String]) -> Substring.UTF8View {
+        var stem = stem
+        while let people = peoples.first(where: { endsWith(stem, $0) && scalarCount(stem.dropLast($0.utf8.count)) >= 2 }) {
+            stem = stem.dropLast(people.utf8.count)
         }
-        return short.count >= 2 && !genericShortForms.contains(short) ? short : nil
+        return stem
+    }
+
+    /// Suffixes compared as UTF-8 bytes, which for whole names is comparing scalars (a name's first
+    /// byte never continues a character); String's `hasSuffix` compares Characters, a tenth of the load.
+    private static func endsWith<Bytes: BidirectionalCollection<UInt8>>(_ text: Bytes, _ suffix: String) -> Bool {
+        text.reversed().starts(with: suffix.utf8.reversed())
+    }
+
+    private static func scalarCount(_ bytes: Substring.UTF8View) -> Int {
+        bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
     }
 }
