@@ -31,6 +31,9 @@ expected=$(cat "$SITE/expected-reports.txt")
 # With search and compare pages on, and short list pages, so that the edits below reach every kind of file.
 sed -i -e 's/^enabled = false$/enabled = true/' -e 's/^neighbours = false$/neighbours = true/' \
   -e 's/^page_size = .*/page_size = 10/' "$SITE/archive.toml"
+for setting in 'enabled = true' 'neighbours = true' 'page_size = 10'; do
+  grep -qx "$setting" "$SITE/archive.toml" || { echo "FAIL: could not set '$setting' in $SITE/archive.toml" >&2; exit 1; }
+done
 
 run rm -rf "$SITE/public" "$SITE/.archive-cache"
 build() {  # prints the build's output; fails the script when the build fails

@@ -3,7 +3,7 @@
 ///
 /// Made from ICU's own mapping and checked against it by `ScalarPredicateTests`, which prints the
 /// table anew when a new ICU maps otherwise. Kept as data because making it takes a transform of
-/// 27,000 characters, about 30 ms of every process that parses a source.
+/// 27,000 characters, 30–60 ms of every process that parses a source.
 enum TraditionalCharacters {
     static let start: UInt32 = 0x3400, end: UInt32 = 0xA000
 
