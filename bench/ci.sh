@@ -117,6 +117,10 @@ fi
 collection=$(awk -F'\t' 'NR > 1 && $2 != "single" { print $1; exit }' "$WORK/manifest.tsv")
 single=$(awk -F'\t' 'NR > 1 && $2 == "single" && ++n == 3 { print $1; exit }' "$WORK/manifest.tsv")
 removed=$(tail -n 1 "$WORK/manifest.tsv" | cut -f1)
+if [ -z "$collection" ] || [ -z "$single" ] || [ "$(printf '%s\n' "$changed" "$collection" "$single" "$removed" | sort -u | wc -l)" -ne 4 ]; then
+  echo "FAIL: $N reports are too few for the edit sequence (it needs a collection, three single-report sources and four sources apart)" >&2
+  exit 1
+fi
 t0=$(now)
 seq_out=$(build)
 cp "$SITE/content/$collection" "$SITE/content/copy-a-$collection"
